@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One library per stage of the pipeline (docs/architecture in README): dependencies point one way,
+// store ← syntax ← check ← evaluate ← results ← report, and only the `kaoping` executable parses arguments.
+let package = Package(
+    name: "kaoping",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kaoping", targets: ["kaoping"]),
+        .library(name: "KaopingStore", targets: ["KaopingStore"]),
+        .library(name: "KaopingDemo", targets: ["KaopingDemo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "KaopingStore", dependencies: ["CSQLite"]),
+        .target(name: "KaopingDemo", dependencies: ["KaopingStore"]),
+        .executableTarget(
+            name: "kaoping",
+            dependencies: [
+                "KaopingStore", "KaopingDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KaopingStoreTests", dependencies: ["KaopingStore"]),
+        .testTarget(name: "KaopingDemoTests", dependencies: ["KaopingDemo", "KaopingStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

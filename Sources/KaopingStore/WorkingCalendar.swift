@@ -1,0 +1,104 @@
+/// Working days of one region: counts them between two instants in O(1) after set-up.
+///
+/// Days inside the calendar's covered span follow its entries (announced holidays and swapped working days);
+/// days outside it follow the weekly rule (Monday to Friday work). The count between two instants
+/// starts on the day **after** the first one, as 行政许可法 practice counts a time limit from the day after
+/// acceptance: `workdays(accepted, finished)` is the number of working days in (accepted's day, finished's day].
+public struct WorkingCalendar: Sendable, Equatable {
+    /// The first covered day.
+    public let firstDay: CivilDay
+    /// The number of covered days.
+    public let dayCount: Int
+    /// `prefix[i]` = working days among the first `i` covered days; `dayCount + 1` entries.
+    private let prefix: [Int32]
+
+    /// A calendar with no announced days: the weekly rule everywhere.
+    public init() {
+        self.init(firstDay: CivilDay(number: 0), dayCount: 0, prefix: [0])
+    }
+
+    private init(firstDay: CivilDay, dayCount: Int, prefix: [Int32]) {
+        self.firstDay = firstDay
+        self.dayCount = dayCount
+        self.prefix = prefix
+    }
+
+    /// A calendar over the whole years that `overrides` touches, with those days' working status.
+    public init(overrides: [CivilDay: Bool]) {
+        guard let low = overrides.keys.min(), let high = overrides.keys.max(),
+            let first = CivilDay(year: low.components.year, month: 1, day: 1),
+            let last = CivilDay(year: high.components.year, month: 12, day: 31)
+        else {
+            self.init()
+            return
+        }
+        var prefix = [Int32](repeating: 0, count: last.number - first.number + 2)
+        var running: Int32 = 0
+        for offset in 0...(last.number - first.number) {
+            let day = first.adding(days: offset)
+            if overrides[day] ?? !day.isWeekend { running += 1 }
+            prefix[offset + 1] = running
+        }
+        self.init(firstDay: first, dayCount: last.number - first.number + 1, prefix: prefix)
+    }
+
+    /// The calendar of a whole set of announcement files.
+    public init(files: [CalendarFile]) {
+        var overrides: [CivilDay: Bool] = [:]
+        for file in files {
+            for entry in file.entries { overrides[entry.day] = entry.isWorkday }
+        }
+        self.init(overrides: overrides)
+    }
+
+    /// The last covered day, if any day is covered.
+    public var lastDay: CivilDay? { dayCount == 0 ? nil : firstDay.adding(days: dayCount - 1) }
+
+    /// Whether `day` is covered by announced data rather than the weekly rule.
+    public func covers(_ day: CivilDay) -> Bool {
+        day.number >= firstDay.number && day.number < firstDay.number + dayCount
+    }
+
+    /// Whether `day` is a working day.
+    public func isWorkday(_ day: CivilDay) -> Bool {
+        cumulative(day.number + 1) - cumulative(day.number) == 1
+    }
+
+    /// Working days in (day(from), day(to)]: the day after `from` up to and including the day of `to`,
+    /// negative when `to` falls on an earlier day than `from`. Both are Unix seconds.
+    public func workdays(from: Int64, to: Int64) -> Int {
+        workdays(after: CivilDay(instant: from), through: CivilDay(instant: to))
+    }
+
+    /// Working days in (start, end]; negative when `end` is before `start`.
+    public func workdays(after start: CivilDay, through end: CivilDay) -> Int {
+        cumulative(end.number + 1) - cumulative(start.number + 1)
+    }
+
+    /// The `count`-th working day after `day` (`count` ≥ 1), or `day` itself for 0.
+    public func adding(workdays count: Int, to day: CivilDay) -> CivilDay {
+        var current = day
+        var remaining = count
+        while remaining > 0 {
+            current = current.adding(days: 1)
+            if isWorkday(current) { remaining -= 1 }
+        }
+        return current
+    }
+
+    /// Working days among all days numbered below `number`, relative to a fixed origin.
+    private func cumulative(_ number: Int) -> Int {
+        let start = firstDay.number
+        let end = start + dayCount
+        if number <= start { return weekdaysBefore(number) }
+        if number <= end { return weekdaysBefore(start) + Int(prefix[number - start]) }
+        return weekdaysBefore(start) + Int(prefix[dayCount]) + weekdaysBefore(number) - weekdaysBefore(end)
+    }
+
+    /// Monday-to-Friday days numbered below `number`, counted from the Monday 1969-12-29 (day −3).
+    private func weekdaysBefore(_ number: Int) -> Int {
+        let sinceMonday = number + 3
+        let weeks = sinceMonday >= 0 ? sinceMonday / 7 : (sinceMonday - 6) / 7
+        return 5 * weeks + min(sinceMonday - 7 * weeks, 5)
+    }
+}
