@@ -18,15 +18,21 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "KaopingStore", dependencies: ["CSQLite"]),
         .target(name: "KaopingDemo", dependencies: ["KaopingStore"]),
+        .target(name: "KaopingSyntax"),
+        .target(name: "KaopingCheck", dependencies: ["KaopingSyntax", "KaopingStore"]),
+        .target(name: "KaopingResults"),
+        .target(name: "KaopingEval", dependencies: ["KaopingCheck", "KaopingResults", "KaopingStore"]),
+        .target(name: "KaopingReport", dependencies: ["KaopingResults"]),
         .executableTarget(
             name: "kaoping",
             dependencies: [
-                "KaopingStore", "KaopingDemo",
+                "KaopingStore", "KaopingDemo", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KaopingStoreTests", dependencies: ["KaopingStore"]),
         .testTarget(name: "KaopingDemoTests", dependencies: ["KaopingDemo", "KaopingStore"]),
+        .testTarget(name: "KaopingSyntaxTests", dependencies: ["KaopingSyntax"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -170,13 +170,14 @@ extension DemoGenerator {
                 rating = random.chance(0.6) ? 2 : 1
                 malicious = random.chance(0.04)
                 let ratedDay = CivilDay(instant: rated)
-                if random.chance(0.97) { replied = rated + Int64(random.int(3_600...172_800)) }
-                if random.chance(0.97) { verified = calendar.adding(workdays: random.int(1...3), to: ratedDay).startInstant + 40_000 }
+                let diligent = profile.effect == .excellent
+                if diligent || random.chance(0.98) { replied = rated + Int64(random.int(3_600...172_800)) }
+                if diligent || random.chance(0.98) { verified = calendar.adding(workdays: random.int(1...3), to: ratedDay).startInstant + 40_000 }
                 if let verifiedAt = verified, random.chance(profile.rectified) {
-                    let late = random.chance(0.1)
+                    let late = !diligent && random.chance(0.05)
                     let days = late ? random.int(16...25) : random.int(2...12)
                     rectified = calendar.adding(workdays: days, to: CivilDay(instant: verifiedAt)).startInstant + 50_000
-                    if random.chance(0.95), let done = rectified { revisited = done + Int64(random.int(86_400...259_200)) }
+                    if diligent || random.chance(0.97), let done = rectified { revisited = done + Int64(random.int(86_400...259_200)) }
                 }
             } else {
                 rating = random.pick([5, 4, 3], weights: [0.7, 0.22, 0.08])

@@ -27,8 +27,10 @@ public struct DemoGenerator {
         if files.fileExists(atPath: partial) { try files.removeItem(atPath: partial) }
         do {
             let summary = try fill(Store.create(at: partial, indexes: false))
-            if files.fileExists(atPath: path) { _ = try files.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: partial)) }
-            else { try files.moveItem(atPath: partial, toPath: path) }
+            // rename(2) replaces the target atomically: readers see the old store or the new one, never half of one.
+            guard rename(partial, path) == 0 else {
+                throw SQLiteError(code: 0, message: "cannot rename \(partial) to \(path)", path: path)
+            }
             return summary
         } catch {
             try? files.removeItem(atPath: partial)
@@ -61,7 +63,7 @@ public struct DemoGenerator {
                 summary.planted.append(.init(effect: effect, code: unit.code, name: unit.name))
             }
         }
-        summary.misnamed = units.filter { $0.isAssessed && !$0.name.hasSuffix("分中心") && !$0.name.hasSuffix("现场办理点") }.map(\.code)
+        summary.misnamed = units.filter { $0.isAssessed && !$0.followsNamingRule }.map(\.code)
         return summary
     }
 

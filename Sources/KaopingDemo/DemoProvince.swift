@@ -77,10 +77,10 @@ struct DemoProvince {
         let handled = items.filter { _ in random.chance(0.85) }
         var profile = DemoProfile()
         profile.volume = exp(random.normal() * 0.6) * (level == "county" ? 0.7 : level == "city" ? 1.6 : 2.2) * (kind == "onsite_point" ? 0.5 : 1)
-        profile.onTime = min(0.999, max(0.85, 0.965 + random.normal() * 0.02))
+        profile.onTime = min(1, max(0.93, 0.985 + random.normal() * 0.01))
         profile.badReviews = min(0.12, max(0.002, 0.03 + random.normal() * 0.015))
         profile.defaultReviews = min(0.35, max(0.0, 0.10 + random.normal() * 0.06))
-        profile.rectified = min(1, max(0.6, 0.92 + random.normal() * 0.06))
+        profile.rectified = min(1, max(0.8, 0.97 + random.normal() * 0.03))
         profile.comprehensive = min(0.98, max(0.1, 0.70 + random.normal() * 0.18))
         profile.online = min(0.8, max(0.05, 0.35 + random.normal() * 0.12))
         profile.oneThing = max(0, 0.04 + random.normal() * 0.03)
@@ -88,13 +88,13 @@ struct DemoProvince {
         profile.appointment = max(0, 0.15 + random.normal() * 0.08)
         profile.offHours = max(0, 0.03 + random.normal() * 0.025)
         profile.repeatedCorrections = max(0, 0.03 + random.normal() * 0.02)
-        profile.findings = max(0.1, 0.8 + random.normal() * 0.5)
+        profile.findings = max(0.05, 0.5 + random.normal() * 0.35)
         profile.complaints = max(0, 0.6 + random.normal() * 0.4)
         profile.complaintsOnTime = min(1, max(0.5, 0.9 + random.normal() * 0.08))
         profile.itemMismatch = random.chance(0.08) ? 0.15 + random.unit() * 0.3 : 0
         for system in ["platform", "monitoring", "case_management", "review"] {
             let draw = random.unit()
-            profile.systems[system] = draw < 0.85 ? "connected" : draw < 0.93 ? "in_progress" : draw < 0.97 ? "faulty" : "none"
+            profile.systems[system] = draw < 0.95 ? "connected" : draw < 0.975 ? "in_progress" : draw < 0.99 ? "faulty" : "none"
         }
         let head = random.unit()
         profile.headChange = head < 0.82 ? .none : head < 0.94 ? .filed : head < 0.97 ? .late : .unfiled
@@ -109,7 +109,7 @@ struct DemoProvince {
     private mutating func plant() {
         var candidates = units.indices.filter {
             units[$0].kind == "sub_center" && units[$0].level == "city" && units[$0].items.contains { $0.promisedDays > 0 }
-                && units[$0].name.hasSuffix("分中心")
+                && units[$0].followsNamingRule
         }
         let plan: [(PlantedEffect, Int)] = [(.overdue, 6), (.unrectified, 6), (.serious, 5), (.unconnected, 6), (.excellent, 8)]
         for (effect, count) in plan {
@@ -122,12 +122,13 @@ struct DemoProvince {
 
     private func apply(_ effect: PlantedEffect, to profile: inout DemoProfile) {
         profile.effect = effect
-        profile.volume = max(profile.volume, 1.5)
+        profile.volume = max(profile.volume, 2.5)
         switch effect {
         case .overdue:
             profile.onTime = 0.68
         case .unrectified:
-            profile.badReviews = 0.10
+            profile.badReviews = 0.2
+            profile.defaultReviews = 0.05
             profile.rectified = 0
         case .serious:
             profile.seriousFindings = 2

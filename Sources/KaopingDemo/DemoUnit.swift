@@ -28,6 +28,15 @@ struct DemoUnit {
     var profile: DemoProfile
 
     var isAssessed: Bool { kind != "center" }
+
+    /// Whether the name follows 第五条's "××政务服务中心××分中心" (on-site points: "××政务服务中心××现场办理点").
+    /// A name merely ending in 分中心 does not: `东台市公积金分中心` and `常熟市行政审批中心不动产登记分中心` break the rule.
+    var followsNamingRule: Bool {
+        guard let center = name.range(of: "政务服务中心"), center.lowerBound > name.startIndex else { return false }
+        let rest = name[center.upperBound...]
+        let suffix = kind == "onsite_point" ? "现场办理点" : "分中心"
+        return rest.hasSuffix(suffix) && rest.count > suffix.count
+    }
 }
 
 /// How a unit behaves: the probabilities its records are drawn with.

@@ -12,7 +12,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missing(let path):
-            return "no store at \(path) (create one with `kaoping demo` or `kaoping import`)"
+            return "no store at \(path) (`kaoping demo` creates a demo store)"
         case .notAStore(let path, let reason):
             return "\(path) is not a Kaoping store: \(reason)"
         case .newerVersion(let path, let found, let supported):

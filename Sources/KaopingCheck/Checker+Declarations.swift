@@ -1,0 +1,186 @@
+import KaopingStore
+import KaopingSyntax
+
+extension Checker {
+    /// Reads every `param` declaration, then applies the command line's overrides.
+    mutating func checkParameters(overrides: [String: String]) {
+        for declaration in file.declarations {
+            guard case .parameter(let parameter) = declaration else { continue }
+            if parameters[parameter.name.text] != nil {
+                report("K0250", parameter.name.range, zh: "参数“\(parameter.name.text)”重复定义", en: "the parameter `\(parameter.name.text)` is defined twice")
+                continue
+            }
+            let typed = checkExpression(parameter.value, in: .constant)
+            guard case .constant(let value) = typed.expression else {
+                report("K0251", parameter.value.range, zh: "参数的值应为常量（数字、百分数、日期或字符串）",
+                       en: "a parameter's value must be a constant (a number, percentage, date or string)")
+                continue
+            }
+            parameters[parameter.name.text] = ParameterEntry(
+                value: value, type: typed.type, display: file.source.text(parameter.value.range), overridden: false, declaration: parameter)
+        }
+        for (name, text) in overrides.sorted(by: { $0.key < $1.key }) {
+            guard var entry = parameters[name] else {
+                let guess = nearestName(name, among: parameters.keys.sorted())
+                report("K0252", .at(0), zh: "命令行参数 --param \(name) 在规则文件中没有定义", en: "--param \(name) is not a parameter of the rule file",
+                       hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
+                continue
+            }
+            let source = SourceFile(name: "--param \(name)", text: text)
+            let parsed = Parser.parse(SourceFile(name: source.name, text: "param \(name) = \(text)"))
+            guard !parsed.diagnostics.hasErrors, case .parameter(let declaration)? = parsed.file.declarations.first else {
+                report("K0253", .at(0), zh: "--param \(name)=\(text) 的值无法识别", en: "the value of --param \(name)=\(text) cannot be read",
+                       hint: "写成规则中的常量，例如 15、90% 或 \"文本\"", hintEn: "write a constant as in a rule file: 15, 90% or \"text\"")
+                continue
+            }
+            var scratch = Checker(file: parsed.file, schema: schema)
+            let typed = scratch.checkExpression(declaration.value, in: .constant)
+            guard case .constant(let value) = typed.expression, compatible(typed.type, entry.type) else {
+                report("K0254", .at(0), zh: "--param \(name) 的值应为\(entry.type.label.zh)", en: "--param \(name) must be \(entry.type.label.en)")
+                continue
+            }
+            entry.value = value
+            entry.type = typed.type == .integer && entry.type == .real ? .real : typed.type
+            entry.display = text
+            entry.overridden = true
+            parameters[name] = entry
+        }
+    }
+
+    private func compatible(_ given: ValueType, _ declared: ValueType) -> Bool {
+        given == declared || (given.isNumeric && declared.isNumeric && given != .null && declared != .null)
+    }
+
+    mutating func reportUnusedParameters() {
+        for (name, entry) in parameters.sorted(by: { $0.key < $1.key }) where !entry.used {
+            report("K0255", entry.declaration.name.range, severity: .warning, zh: "参数“\(name)”没有被使用", en: "the parameter `\(name)` is never used",
+                   hint: "删除它，或在规则中引用它", hintEn: "remove it or use it in a rule")
+        }
+    }
+
+    mutating func checkIndicator(_ indicator: IndicatorDeclaration) -> IndicatorPlan? {
+        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        var table: String?
+        if let source = indicator.source {
+            if let spec = schema.table(source.text) {
+                if spec.centerColumn == nil {
+                    report("K0246", source.range, zh: "表 \(source.text) 没有 center_id 字段，不能按单位考核",
+                           en: "table `\(source.text)` has no `center_id` column, so it cannot be assessed per center")
+                } else {
+                    table = source.text
+                }
+            } else {
+                let guess = nearestName(source.text, among: schema.tables.map(\.name))
+                report("K0232", source.range, zh: "数据中没有表“\(source.text)”", en: "the data has no table `\(source.text)`",
+                       hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
+            }
+        }
+        let filter = table.flatMap { table in indicator.filter.map { checkCondition($0, in: .row(table)) } }
+        let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
+        guard let measureExpression = indicator.measure else {
+            report("K0260", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 measure（计量）", en: "the indicator `\(indicator.id.text)` has no `measure`",
+                   hint: "例如 measure rate(finished_at is not null)", hintEn: "for example measure rate(finished_at is not null)")
+            return nil
+        }
+        let measure = checkExpression(measureExpression, in: .center(table: table, filter: filter))
+        if !measure.type.isNumeric {
+            report("K0261", measureExpression.range, zh: "measure 应为数值，却是\(measure.type.label.zh)", en: "a measure must be a number, found \(measure.type.label.en)")
+        }
+        var numerator: Int?
+        if case .aggregate(let index) = measure.expression, aggregates[index].function == .rate {
+            let rate = aggregates[index]
+            let condition = rate.argument ?? .constant(.boolean(true))
+            numerator = addAggregate(AggregatePlan(
+                function: .count, table: rate.table, filter: rate.filter.map { .and($0, condition) } ?? condition, argument: nil))
+        }
+        var points = 0.0
+        if let pointsExpression = indicator.points {
+            points = constantNumber(pointsExpression) ?? 0
+            if points < 0 {
+                report("K0262", pointsExpression.range, zh: "分值不能为负", en: "points cannot be negative")
+            }
+        } else {
+            report("K0263", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 points（分值）", en: "the indicator `\(indicator.id.text)` has no `points`",
+                   hint: "例如 points 25", hintEn: "for example points 25")
+        }
+        guard let scoreRule = indicator.score else {
+            report("K0264", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 score（评分规则）", en: "the indicator `\(indicator.id.text)` has no `score`",
+                   hint: "例如 score linear { 90% -> 0; 100% -> 25 }", hintEn: "for example score linear { 90% -> 0; 100% -> 25 }")
+            return nil
+        }
+        let score = checkScore(scoreRule, points: points)
+        var policy = IndicatorPlan.EmptyPolicy.notApplicable
+        if let name = indicator.emptyPolicy {
+            if let value = IndicatorPlan.EmptyPolicy(rawValue: name.text) {
+                policy = value
+            } else {
+                let guess = nearestName(name.text, among: ["not_applicable", "full", "zero"])
+                report("K0265", name.range, zh: "无法识别的空样本处理方式“\(name.text)”", en: "unknown empty-population policy `\(name.text)`",
+                       hint: "可选 not_applicable、full、zero" + (guess.map { "；是否想写“\($0)”？" } ?? ""),
+                       hintEn: "choose not_applicable, full or zero" + (guess.map { "; did you mean `\($0)`?" } ?? ""))
+            }
+        }
+        var minimum = 0
+        if let minimumExpression = indicator.minimum, let value = constantNumber(minimumExpression) {
+            minimum = max(0, Int(value.rounded(.up)))
+        }
+        guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
+        return IndicatorPlan(
+            id: indicator.id.text, title: indicator.title.value, category: indicator.category?.value ?? "", points: points,
+            population: population, numerator: numerator, measure: measure.expression, score: score, emptyPolicy: policy,
+            minimum: minimum)
+    }
+
+    private mutating func checkScore(_ rule: ScoreRule, points: Double) -> ScorePlan {
+        switch rule {
+        case .linear(let controlPoints, let range):
+            var pairs: [(Double, Double)] = []
+            for point in controlPoints {
+                guard let input = constantNumber(point.input), let output = constantNumber(point.points) else { continue }
+                if let last = pairs.last, input <= last.0 {
+                    report("K0270", point.input.range, zh: "linear 的控制点应按计量值从小到大排列",
+                           en: "the control points of `linear` must be in increasing order of the measure",
+                           hint: "把较小的计量值写在前面", hintEn: "list smaller measures first")
+                }
+                pairs.append((input, output))
+            }
+            if controlPoints.count < 2 {
+                report("K0271", range, zh: "linear 至少需要两个控制点", en: "`linear` needs at least two control points",
+                       hint: "例如 linear { 90% -> 0; 100% -> 25 }", hintEn: "for example linear { 90% -> 0; 100% -> 25 }")
+            }
+            return .linear(pairs)
+        case .bands(let bands, let range):
+            var plans: [(comparison: String?, bound: Double, points: Double)] = []
+            for band in bands {
+                let bound = band.bound.flatMap { constantNumber($0) } ?? 0
+                let output = constantNumber(band.points) ?? 0
+                plans.append((band.comparison, bound, output))
+            }
+            if bands.last?.comparison != nil {
+                report("K0272", range, severity: .warning, zh: "bands 没有 else 档，未命中任何档的单位得 0 分",
+                       en: "`bands` has no `else` band, so a measure matching no band scores 0",
+                       hint: "最后加一行 else -> 0", hintEn: "end with else -> 0")
+            }
+            return .bands(plans)
+        case .expression(let expression):
+            let typed = checkExpression(expression, in: .score)
+            if !typed.type.isNumeric {
+                report("K0273", expression.range, zh: "评分表达式应为数值", en: "a score expression must be a number")
+            }
+            return .expression(typed.expression)
+        }
+    }
+
+    mutating func checkVeto(_ veto: VetoDeclaration) -> VetoPlan? {
+        guard let condition = veto.condition else {
+            report("K0280", veto.id.range, zh: "否决项“\(veto.id.text)”缺少 when 条件", en: "the veto `\(veto.id.text)` has no `when` condition",
+                   hint: "例如 when count(inspections where severity == \"serious\") > 0",
+                   hintEn: "for example when count(inspections where severity == \"serious\") > 0")
+            return nil
+        }
+        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        let typed = checkCondition(condition, in: .center(table: nil, filter: nil))
+        guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
+        return VetoPlan(id: veto.id.text, title: veto.title.value, reason: veto.reason?.value ?? veto.title.value, condition: typed)
+    }
+}

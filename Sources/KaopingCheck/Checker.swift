@@ -1,0 +1,178 @@
+import KaopingStore
+import KaopingSyntax
+
+/// Checks a parsed rule file against a schema and turns it into a `Plan`, reporting every problem it finds.
+public struct Checker {
+    let file: RuleFile
+    let schema: SchemaCatalog
+    var diagnostics: [Diagnostic] = []
+    var parameters: [String: ParameterEntry] = [:]
+    var aggregates: [AggregatePlan] = []
+    var scanColumns: [String: [String]] = [:]
+    var centerColumns = ["id", "code", "name", "kind", "level", "region"]
+    var usesCalendar = false
+
+    struct ParameterEntry {
+        var value: Value
+        var type: ValueType
+        var display: String
+        var overridden: Bool
+        var declaration: ParameterDeclaration
+        var used = false
+    }
+
+    /// Checks `file`; the plan is `nil` when there are errors.
+    /// - Parameter overrides: parameter values from the command line, as rule-language literals (`15`, `90%`).
+    public static func check(_ file: RuleFile, schema: SchemaCatalog, overrides: [String: String] = [:]) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        var checker = Checker(file: file, schema: schema)
+        let plan = checker.run(overrides: overrides)
+        let sorted = checker.diagnostics.sorted { ($0.range.start, $0.id) < ($1.range.start, $1.id) }
+        return (sorted.hasErrors ? nil : plan, sorted)
+    }
+
+    init(file: RuleFile, schema: SchemaCatalog) {
+        self.file = file
+        self.schema = schema
+    }
+
+    mutating func report(
+        _ id: String, _ range: SourceRange, severity: Diagnostic.Severity = .error, zh: String, en: String, hint: String = "",
+        hintEn: String = ""
+    ) {
+        diagnostics.append(Diagnostic(id, severity, file: file.source.name, range: range, zh: zh, en: en, hint: hint, hintEn: hintEn))
+    }
+
+    private mutating func run(overrides: [String: String]) -> Plan? {
+        let assessments = file.declarations.compactMap { if case .assessment(let value) = $0 { return value } else { return nil } }
+        guard let assessment = assessments.first else {
+            report("K0201", .at(0), zh: "规则文件缺少 assessment 声明", en: "the rule file has no `assessment` declaration",
+                   hint: "在文件开头写 assessment \"考核名称\" { period …; grades { … } }",
+                   hintEn: "start the file with assessment \"title\" { period …; grades { … } }")
+            return nil
+        }
+        for extra in assessments.dropFirst() {
+            report("K0202", extra.title.range, zh: "一个规则文件只能有一个 assessment 声明", en: "a rule file has only one `assessment` declaration")
+        }
+        checkParameters(overrides: overrides)
+        let (start, end) = checkPeriod(assessment)
+        let assessFilter = assessment.assessFilter.map { checkCondition($0, in: .centers) }
+        let rankWithin = assessment.rankWithin.compactMap { name -> String? in
+            guard centerColumnSlot(name.text) != nil else {
+                reportUnknownColumn(name, table: "centers")
+                return nil
+            }
+            return name.text
+        }
+        let grades = checkGrades(assessment)
+        var indicators: [IndicatorPlan] = []
+        var vetoes: [VetoPlan] = []
+        var ids: [String: SourceRange] = [:]
+        for declaration in file.declarations {
+            switch declaration {
+            case .indicator(let indicator):
+                if ids[indicator.id.text] != nil {
+                    report("K0203", indicator.id.range, zh: "指标编号“\(indicator.id.text)”重复", en: "the id `\(indicator.id.text)` is used twice",
+                           hint: "每个指标和否决项的编号必须唯一", hintEn: "every indicator and veto needs its own id")
+                }
+                ids[indicator.id.text] = indicator.id.range
+                if let plan = checkIndicator(indicator) { indicators.append(plan) }
+            case .veto(let veto):
+                if ids[veto.id.text] != nil {
+                    report("K0203", veto.id.range, zh: "编号“\(veto.id.text)”重复", en: "the id `\(veto.id.text)` is used twice")
+                }
+                ids[veto.id.text] = veto.id.range
+                if let plan = checkVeto(veto) { vetoes.append(plan) }
+            default:
+                break
+            }
+        }
+        reportUnusedParameters()
+        let scans = scanColumns.keys.sorted().compactMap { table -> TableScan? in
+            guard let spec = schema.table(table), let centerColumn = spec.centerColumn else { return nil }
+            var columns = scanColumns[table] ?? []
+            for required in [centerColumn] + (spec.periodColumn.map { [$0] } ?? []) where !columns.contains(required) {
+                columns.append(required)
+            }
+            return TableScan(
+                table: table, centerColumn: centerColumn, periodColumn: spec.periodColumn, columns: columns,
+                columnTypes: columns.map { spec.type(of: $0) ?? .unknown },
+                aggregates: aggregates.indices.filter { aggregates[$0].table == table })
+        }
+        let parameterValues = parameters.keys.sorted().compactMap { name in
+            parameters[name].map { ParameterValue(name: name, value: $0.value, display: $0.display, overridden: $0.overridden) }
+        }
+        return Plan(
+            title: assessment.title.value, periodStart: start, periodEnd: end, assessFilter: assessFilter,
+            centerColumns: centerColumns, rankWithin: rankWithin, grades: grades, parameters: parameterValues,
+            aggregates: aggregates, scans: scans, indicators: indicators, vetoes: vetoes, usesCalendar: usesCalendar)
+    }
+
+    private mutating func checkPeriod(_ assessment: AssessmentDeclaration) -> (Int, Int) {
+        guard let period = assessment.period else {
+            report("K0204", assessment.title.range, zh: "考核缺少 period（考核期）", en: "the assessment has no `period`",
+                   hint: "例如 period 2024-01-01 .. 2024-12-31", hintEn: "for example period 2024-01-01 .. 2024-12-31")
+            return (0, 0)
+        }
+        let start = constantDay(period.start)
+        let end = constantDay(period.end)
+        if let start, let end, end < start {
+            report("K0205", period.start.range.union(period.end.range), zh: "考核期的结束日期早于开始日期",
+                   en: "the period ends before it starts", hint: "交换两个日期", hintEn: "swap the two dates")
+        }
+        return (start ?? 0, end ?? 0)
+    }
+
+    private mutating func constantDay(_ expression: Expression) -> Int? {
+        let typed = checkExpression(expression, in: .constant)
+        guard typed.type == .day || typed.type == .unknown else {
+            report("K0206", expression.range, zh: "这里应为日期（如 2024-01-01）", en: "expected a date such as 2024-01-01")
+            return nil
+        }
+        guard case .constant(.integer(let day)) = typed.expression else { return nil }
+        return Int(day)
+    }
+
+    private mutating func checkGrades(_ assessment: AssessmentDeclaration) -> [GradePlan] {
+        guard !assessment.grades.isEmpty else {
+            report("K0207", assessment.title.range, zh: "考核缺少 grades（等次）", en: "the assessment has no `grades`",
+                   hint: "例如 grades { 优秀 >= 90; 良好 >= 80; 合格 >= 60; 不合格 }",
+                   hintEn: "for example grades { 优秀 >= 90; 良好 >= 80; 合格 >= 60; 不合格 }")
+            return []
+        }
+        var plans: [GradePlan] = []
+        for (index, band) in assessment.grades.enumerated() {
+            let isLast = index == assessment.grades.count - 1
+            guard let threshold = band.threshold else {
+                if !isLast {
+                    report("K0208", band.name.range, zh: "只有最后一个等次可以不写分数线", en: "only the last grade may omit its threshold",
+                           hint: "写成 \(band.name.text) >= 分数", hintEn: "write \(band.name.text) >= score")
+                }
+                plans.append(GradePlan(name: band.name.text, minimum: nil))
+                continue
+            }
+            let minimum = constantNumber(threshold)
+            if let minimum, let previous = plans.last?.minimum, minimum >= previous {
+                report("K0209", threshold.range, zh: "等次分数线应从高到低排列", en: "grade thresholds must go from high to low",
+                       hint: "把较高的等次写在前面", hintEn: "list the higher grades first")
+            }
+            plans.append(GradePlan(name: band.name.text, minimum: minimum))
+            if isLast {
+                report("K0210", band.name.range, zh: "最后一个等次应不写分数线，以容纳其余所有单位",
+                       en: "the last grade should have no threshold so that it takes every remaining unit",
+                       hint: "例如最后写 不合格", hintEn: "for example end with 不合格")
+            }
+        }
+        return plans
+    }
+
+    mutating func constantNumber(_ expression: Expression) -> Double? {
+        let typed = checkExpression(expression, in: .constant)
+        if typed.type == .unknown { return nil }
+        guard typed.type.isNumeric, let number = typed.expression.evaluate(EvaluationInput(calendar: WorkingCalendar())).number else {
+            report("K0211", expression.range, zh: "这里应为数值", en: "expected a number",
+                   hint: "写一个数字、百分数或数值参数", hintEn: "write a number, a percentage or a numeric parameter")
+            return nil
+        }
+        return number
+    }
+}

@@ -1,0 +1,146 @@
+/// A checked rule file, ready to evaluate: every name resolved, every expression typed, and the
+/// aggregates grouped by the table they read so each table is scanned once.
+public struct Plan: Sendable, Equatable {
+    public var title: String
+    /// The first and last day of the period, as day numbers (inclusive).
+    public var periodStart: Int
+    public var periodEnd: Int
+    /// The filter over `centers` rows choosing the assessed units (over `centerColumns` slots).
+    public var assessFilter: TypedExpression?
+    /// The `centers` columns the plan reads, in slot order (always starts with id, code, name, kind, level, region).
+    public var centerColumns: [String]
+    /// The center columns that form ranking groups.
+    public var rankWithin: [String]
+    public var grades: [GradePlan]
+    public var parameters: [ParameterValue]
+    /// The aggregates, indexed by `TypedExpression.aggregate`.
+    public var aggregates: [AggregatePlan]
+    /// One scan per table, in table-name order.
+    public var scans: [TableScan]
+    public var indicators: [IndicatorPlan]
+    public var vetoes: [VetoPlan]
+    /// Whether any expression counts working days (so the calendar must be loaded).
+    public var usesCalendar: Bool
+}
+
+/// A parameter's final value and where it came from.
+public struct ParameterValue: Sendable, Equatable {
+    public var name: String
+    public var value: Value
+    /// The text shown in results (`15`, `90%`, `"x"`).
+    public var display: String
+    /// Whether the command line overrode the file's default.
+    public var overridden: Bool
+}
+
+/// One grade band: a name and the lowest total that earns it (`nil` for the last band).
+public struct GradePlan: Sendable, Equatable {
+    public var name: String
+    public var minimum: Double?
+}
+
+/// One pass over one table, feeding every aggregate that reads it.
+public struct TableScan: Sendable, Equatable {
+    public var table: String
+    /// The column tying a row to a center.
+    public var centerColumn: String
+    /// The time column the period filters on, if the table has one.
+    public var periodColumn: String?
+    /// The columns read, in slot order; expressions refer to them by slot.
+    public var columns: [String]
+    /// The logical type of each column read (days are decoded to day numbers, flags to integers).
+    public var columnTypes: [ValueType]
+    /// The aggregates this scan feeds.
+    public var aggregates: [Int]
+}
+
+/// One aggregate over one table's rows of each center.
+public struct AggregatePlan: Sendable, Equatable {
+    public enum Function: String, Sendable, Equatable {
+        case count, sum, avg, min, max, rate
+    }
+
+    public var function: Function
+    public var table: String
+    /// The rows counted: the indicator's population filter and the aggregate's own `where`, combined.
+    public var filter: TypedExpression?
+    /// The value summed, averaged or compared; for `rate`, the condition counted in the numerator.
+    public var argument: TypedExpression?
+}
+
+/// A scored indicator.
+public struct IndicatorPlan: Sendable, Equatable {
+    public enum EmptyPolicy: String, Sendable, Equatable {
+        case notApplicable = "not_applicable", full, zero
+    }
+
+    public var id: String
+    public var title: String
+    public var category: String
+    public var points: Double
+    /// The aggregate that counts the population, if the indicator reads a table.
+    public var population: Int?
+    /// The aggregate whose numerator is reported, when the measure is a rate.
+    public var numerator: Int?
+    /// The measure, an expression over aggregates (`TypedExpression.aggregate`).
+    public var measure: TypedExpression
+    public var score: ScorePlan
+    public var emptyPolicy: EmptyPolicy
+    public var minimum: Int
+}
+
+/// How a measure becomes points (before clamping to [0, points]).
+public enum ScorePlan: Sendable, Equatable {
+    /// Straight lines through (measure, points) control points sorted by measure; flat outside.
+    case linear([(Double, Double)])
+    /// The first band whose comparison holds; `nil` comparison is `else`.
+    case bands([(comparison: String?, bound: Double, points: Double)])
+    /// Points computed from the measure (`measure` names it in the expression).
+    case expression(TypedExpression)
+
+    public static func == (lhs: ScorePlan, rhs: ScorePlan) -> Bool {
+        switch (lhs, rhs) {
+        case (.linear(let a), .linear(let b)): return a.elementsEqual(b) { $0 == $1 }
+        case (.bands(let a), .bands(let b)):
+            return a.elementsEqual(b) { $0.comparison == $1.comparison && $0.bound == $1.bound && $0.points == $1.points }
+        case (.expression(let a), .expression(let b)): return a == b
+        default: return false
+        }
+    }
+}
+
+/// A veto: when its condition holds for a center, the center gets the lowest grade.
+public struct VetoPlan: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var reason: String
+    public var condition: TypedExpression
+}
+
+/// A checked expression. Row expressions read columns by slot; center expressions read aggregates and
+/// center columns.
+public indirect enum TypedExpression: Sendable, Equatable {
+    case constant(Value)
+    /// A column of the row being scanned, by slot.
+    case column(Int)
+    /// A column of the center, by slot in `Plan.centerColumns`.
+    case centerColumn(Int)
+    /// A per-center aggregate result, by index in `Plan.aggregates`.
+    case aggregate(Int)
+    /// The indicator's measure (inside a score expression).
+    case measure
+    case negate(TypedExpression)
+    case not(TypedExpression)
+    /// Arithmetic `+ - * /`; division by zero gives NULL.
+    case arithmetic(String, TypedExpression, TypedExpression)
+    /// Comparison `== != < <= > >=`; NULL on either side gives NULL.
+    case compare(String, TypedExpression, TypedExpression)
+    case and(TypedExpression, TypedExpression)
+    case or(TypedExpression, TypedExpression)
+    case isNull(TypedExpression, negated: Bool)
+    case inList(TypedExpression, [Value], negated: Bool)
+    /// Working days in (day(a), day(b)] on the calendar.
+    case workdays(TypedExpression, TypedExpression)
+    /// A day number from a time (for comparing times with dates).
+    case dayOf(TypedExpression)
+}

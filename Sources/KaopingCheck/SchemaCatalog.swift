@@ -1,0 +1,70 @@
+import KaopingStore
+
+/// The tables and columns a rule file may name, with their types: read from a store, or the canonical schema.
+public struct SchemaCatalog: Sendable, Equatable {
+    /// One table as rule files see it.
+    public struct Table: Sendable, Equatable {
+        public let name: String
+        /// Column names in store order, with their types.
+        public let columns: [(name: String, type: ValueType)]
+        /// The column that ties a row to a center (`center_id`, or `id` for `centers`), if any.
+        public let centerColumn: String?
+        /// The time column an assessment period filters on, if any.
+        public let periodColumn: String?
+
+        /// The type of a column, if the table has it.
+        public func type(of column: String) -> ValueType? {
+            columns.first { $0.name == column }?.type
+        }
+
+        public static func == (lhs: Table, rhs: Table) -> Bool {
+            lhs.name == rhs.name && lhs.centerColumn == rhs.centerColumn && lhs.periodColumn == rhs.periodColumn
+                && lhs.columns.elementsEqual(rhs.columns) { $0 == $1 }
+        }
+    }
+
+    public let tables: [Table]
+
+    /// Looks up a table.
+    public func table(_ name: String) -> Table? {
+        tables.first { $0.name == name }
+    }
+
+    /// The canonical schema, for checking a rule file without a store.
+    public static let canonical = SchemaCatalog(tables: CanonicalSchema.tables.filter { $0.name != "kaoping_meta" }.map { spec in
+        Table(
+            name: spec.name, columns: spec.columns.map { ($0.name, ValueType($0.type)) }, centerColumn: spec.centerColumn,
+            periodColumn: spec.periodColumn)
+    })
+
+    /// The schema of an open store: canonical tables with their canonical types, extra tables typed from
+    /// their declarations (an `INTEGER` column named `…_at` is a time; `center_id` ties rows to centers).
+    public init(store: Store) throws {
+        var tables: [Table] = []
+        for name in try store.tableNames() where name != "kaoping_meta" {
+            let spec = CanonicalSchema.table(name)
+            let columns = try store.columns(of: name).map { column -> (name: String, type: ValueType) in
+                if let canonical = spec?.column(column.name) { return (column.name, ValueType(canonical.type)) }
+                return (column.name, SchemaCatalog.inferType(name: column.name, declared: column.declaredType))
+            }
+            let centerColumn = spec?.centerColumn ?? (columns.contains { $0.name == "center_id" } ? "center_id" : nil)
+            tables.append(Table(name: name, columns: columns, centerColumn: centerColumn, periodColumn: spec?.periodColumn))
+        }
+        self.init(tables: tables)
+    }
+
+    public init(tables: [Table]) {
+        self.tables = tables
+    }
+
+    static func inferType(name: String, declared: String) -> ValueType {
+        let type = declared.uppercased()
+        if type.contains("INT") { return name.hasSuffix("_at") ? .time : .integer }
+        if type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB") || type.contains("NUM") || type.contains("DEC") {
+            return .real
+        }
+        if type == "DATE" { return .day }
+        if type.contains("BOOL") { return .flag }
+        return .text
+    }
+}

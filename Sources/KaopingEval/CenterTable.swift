@@ -1,0 +1,68 @@
+import KaopingCheck
+import KaopingStore
+
+/// The assessed centers, numbered densely, with the center columns the plan reads.
+struct CenterTable {
+    /// Each assessed center's values of `Plan.centerColumns`, by dense number.
+    var rows: [[Value]] = []
+    /// Dense number of each assessed center, by its `centers.id`.
+    var numberByID: [Int64: Int] = [:]
+    /// Each assessed center's working calendar.
+    var calendars: [WorkingCalendar] = []
+
+    /// Loads the centers that pass the plan's `assess` filter, in `id` order.
+    init(plan: Plan, store: Store, catalog: SchemaCatalog) throws {
+        let types = plan.centerColumns.map { catalog.table("centers")?.type(of: $0) ?? .unknown }
+        let list = plan.centerColumns.map(quoteIdentifier).joined(separator: ", ")
+        let statement = try store.database.prepare("SELECT \(list) FROM centers ORDER BY id")
+        let province = plan.usesCalendar ? try store.workingCalendar() : WorkingCalendar()
+        var regional: [String: WorkingCalendar] = [:]
+        if plan.usesCalendar {
+            for region in try store.calendarRegions() { regional[region] = try store.workingCalendar(region: region) }
+        }
+        let regionSlot = plan.centerColumns.firstIndex(of: "region")
+        while try statement.step() {
+            let row = types.indices.map { decode(statement, $0, types[$0]) }
+            var input = EvaluationInput(calendar: province)
+            input.center = row
+            if let filter = plan.assessFilter, !filter.evaluate(input).isTrue { continue }
+            guard case .integer(let id) = row[0] else { continue }
+            numberByID[id] = rows.count
+            rows.append(row)
+            if let regionSlot, case .text(let region) = row[regionSlot], let calendar = regional[region] {
+                calendars.append(calendar)
+            } else {
+                calendars.append(province)
+            }
+        }
+    }
+
+    var count: Int { rows.count }
+
+    /// A text column of a center, by name.
+    func text(_ number: Int, _ column: String, in plan: Plan) -> String {
+        guard let slot = plan.centerColumns.firstIndex(of: column), case .text(let value) = rows[number][slot] else { return "" }
+        return value
+    }
+}
+
+/// Reads column `index` of the current row as a value of the logical type `type`.
+func decode(_ statement: Statement, _ index: Int, _ type: ValueType) -> Value {
+    if statement.isNull(index) { return .null }
+    switch type {
+    case .integer, .time, .flag:
+        return .integer(statement.int64(index))
+    case .real:
+        return .real(statement.double(index))
+    case .day:
+        guard let text = statement.text(index), let day = CivilDay(text) else { return .null }
+        return .integer(Int64(day.number))
+    default:
+        switch statement.value(index) {
+        case .integer(let value): return .integer(value)
+        case .real(let value): return .real(value)
+        case .text(let value): return .text(value)
+        case .null: return .null
+        }
+    }
+}

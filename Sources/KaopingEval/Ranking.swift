@@ -1,0 +1,56 @@
+import KaopingCheck
+import KaopingResults
+import KaopingStore
+
+/// Grades and ranks centers within their groups.
+///
+/// A center's grade is the first band whose minimum its total (rounded to two decimals) reaches; a vetoed
+/// center gets the last band. Ranks are competition ranks within a group (equal rounded totals share a
+/// rank and the next rank skips), and every vetoed center ranks after every center of its group that was not.
+enum Ranking {
+    static func rank(_ centers: [CenterResult], plan: Plan) -> [CenterResult] {
+        let lowest = plan.grades.last?.name ?? ""
+        var graded = centers.map { center -> CenterResult in
+            var center = center
+            let total = roundedTwo(center.total)
+            center.grade = center.veto != nil ? lowest : (plan.grades.first { ($0.minimum ?? -Double.infinity) <= total }?.name ?? lowest)
+            return center
+        }
+        let groups = Dictionary(grouping: graded.indices, by: { graded[$0].group })
+        var ordered: [CenterResult] = []
+        for key in groups.keys.sorted(by: groupOrder(plan)) {
+            let members = (groups[key] ?? []).sorted { a, b in
+                let (x, y) = (graded[a], graded[b])
+                if (x.veto == nil) != (y.veto == nil) { return x.veto == nil }
+                let (tx, ty) = (roundedTwo(x.total), roundedTwo(y.total))
+                return tx != ty ? tx > ty : x.code < y.code
+            }
+            var previous: (vetoed: Bool, total: Double)?
+            var rank = 0
+            for (position, index) in members.enumerated() {
+                let key = (vetoed: graded[index].veto != nil, total: roundedTwo(graded[index].total))
+                if previous.map({ $0.vetoed != key.vetoed || $0.total != key.total }) ?? true { rank = position + 1 }
+                previous = key
+                graded[index].rank = rank
+                ordered.append(graded[index])
+            }
+        }
+        return ordered
+    }
+
+    /// Groups in the order of the grouping column's codes where it has them (province, city, county), else by text.
+    private static func groupOrder(_ plan: Plan) -> (String, String) -> Bool {
+        let codeLists: [String: [String]] = ["level": CanonicalSchema.levels, "kind": CanonicalSchema.centerKinds]
+        return { a, b in
+            let (partsA, partsB) = (a.split(separator: "/").map(String.init), b.split(separator: "/").map(String.init))
+            for (index, column) in plan.rankWithin.enumerated() where index < partsA.count && index < partsB.count {
+                guard partsA[index] != partsB[index] else { continue }
+                if let codes = codeLists[column], let x = codes.firstIndex(of: partsA[index]), let y = codes.firstIndex(of: partsB[index]) {
+                    return x < y
+                }
+                return partsA[index] < partsB[index]
+            }
+            return a < b
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import KaopingCheck
+import KaopingResults
+
+/// Moves the points of indicators that could not be scored onto those that could.
+///
+/// The points of a `not_applicable` or `insufficient_data` indicator go to the scored indicators of the
+/// same category, in proportion to their points; when no indicator of that category was scored, they go
+/// to every scored indicator of the assessment the same way. Both `points` and `max_points` are scaled, so
+/// a center's possible total stays the assessment's total.
+enum Redistribution {
+    static func apply(_ results: [IndicatorResult], plan: Plan) -> [IndicatorResult] {
+        var scaled = results
+        let scored = { (result: IndicatorResult) in result.status == .ok }
+        var orphaned = 0.0
+        var factors = [Double](repeating: 1, count: results.count)
+        for category in Set(results.map(\.category)) {
+            let members = results.indices.filter { results[$0].category == category }
+            let open = members.filter { !scored(results[$0]) }.reduce(0.0) { $0 + results[$1].maxPoints }
+            let kept = members.filter { scored(results[$0]) }.reduce(0.0) { $0 + results[$1].maxPoints }
+            guard open > 0 else { continue }
+            if kept > 0 {
+                for index in members where scored(results[index]) { factors[index] = (kept + open) / kept }
+            } else {
+                orphaned += open
+            }
+        }
+        if orphaned > 0 {
+            let base = results.indices.filter { scored(results[$0]) }.reduce(0.0) { $0 + results[$1].maxPoints * factors[$1] }
+            if base > 0 {
+                for index in results.indices where scored(results[index]) { factors[index] *= (base + orphaned) / base }
+            }
+        }
+        for index in scaled.indices {
+            if scored(scaled[index]) {
+                scaled[index].points *= factors[index]
+                scaled[index].maxPoints *= factors[index]
+            } else {
+                scaled[index].points = 0
+                scaled[index].maxPoints = 0
+            }
+        }
+        return scaled
+    }
+}

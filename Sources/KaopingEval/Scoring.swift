@@ -1,0 +1,43 @@
+import KaopingCheck
+import KaopingStore
+
+/// Turns a measure into points under a score rule.
+enum Scoring {
+    /// The points for `measure`, clamped to [0, `maximum`].
+    static func points(_ rule: ScorePlan, measure: Double, maximum: Double) -> Double {
+        let raw: Double
+        switch rule {
+        case .linear(let controlPoints):
+            raw = linear(controlPoints, measure)
+        case .bands(let bands):
+            raw = bands.first { band in
+                guard let comparison = band.comparison else { return true }
+                switch comparison {
+                case ">=": return measure >= band.bound
+                case ">": return measure > band.bound
+                case "<=": return measure <= band.bound
+                case "<": return measure < band.bound
+                default: return measure == band.bound
+                }
+            }?.points ?? 0
+        case .expression(let expression):
+            var input = EvaluationInput(calendar: WorkingCalendar())
+            input.measure = .real(measure)
+            raw = expression.evaluate(input).number ?? 0
+        }
+        guard raw.isFinite else { return 0 }
+        return min(max(raw, 0), maximum)
+    }
+
+    /// Straight lines between control points sorted by measure; the end values outside them.
+    static func linear(_ points: [(Double, Double)], _ x: Double) -> Double {
+        guard let first = points.first, let last = points.last else { return 0 }
+        if x <= first.0 { return first.1 }
+        if x >= last.0 { return last.1 }
+        for (low, high) in zip(points, points.dropFirst()) where x <= high.0 {
+            let span = high.0 - low.0
+            return span == 0 ? high.1 : low.1 + (high.1 - low.1) * (x - low.0) / span
+        }
+        return last.1
+    }
+}

@@ -1,0 +1,92 @@
+/// One assessed center's result.
+public struct CenterResult: Sendable, Equatable, Codable {
+    public var code: String
+    public var name: String
+    public var kind: String
+    public var level: String
+    public var region: String
+    /// The key of its ranking group: the `group_by` columns' values joined by `/` (`all` with no grouping).
+    public var group: String
+    public var indicators: [IndicatorResult]
+    /// The sum of the indicators' points, at full precision.
+    public var total: Double
+    public var grade: String
+    /// Competition rank within the group, judged on `total` rounded to two decimals.
+    public var rank: Int
+    public var veto: VetoResult?
+
+    public init(
+        code: String, name: String, kind: String, level: String, region: String, group: String, indicators: [IndicatorResult],
+        total: Double, grade: String, rank: Int, veto: VetoResult?
+    ) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.level = level
+        self.region = region
+        self.group = group
+        self.indicators = indicators
+        self.total = total
+        self.grade = grade
+        self.rank = rank
+        self.veto = veto
+    }
+}
+
+/// One indicator's result for one center.
+public struct IndicatorResult: Sendable, Equatable, Codable {
+    /// Whether the indicator could be scored.
+    public enum Status: String, Sendable, Equatable, Codable {
+        case ok
+        /// The population was empty and the indicator's policy is `not_applicable`.
+        case notApplicable = "not_applicable"
+        /// The population was smaller than the indicator's `minimum`.
+        case insufficientData = "insufficient_data"
+    }
+
+    public var id: String
+    public var title: String
+    public var category: String
+    public var status: Status
+    /// Rows in the population (`nil` when the indicator reads no single table).
+    public var population: Int?
+    /// Rows meeting the condition, when the measure is a rate.
+    public var numerator: Int?
+    /// The measure at full precision (rates as fractions 0–1); `nil` when it could not be computed.
+    public var measure: Double?
+    public var points: Double
+    /// The points this indicator could earn for this center, after redistribution.
+    public var maxPoints: Double
+
+    public init(
+        id: String, title: String, category: String, status: Status, population: Int?, numerator: Int?, measure: Double?,
+        points: Double, maxPoints: Double
+    ) {
+        self.id = id
+        self.title = title
+        self.category = category
+        self.status = status
+        self.population = population
+        self.numerator = numerator
+        self.measure = measure
+        self.points = points
+        self.maxPoints = maxPoints
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, category, status, population, numerator, measure, points, maxPoints = "max_points"
+    }
+}
+
+/// Why a center was vetoed.
+public struct VetoResult: Sendable, Equatable, Codable {
+    public var id: String
+    public var title: String
+    public var reason: String
+
+    public init(id: String, title: String, reason: String) {
+        self.id = id
+        self.title = title
+        self.reason = reason
+    }
+}

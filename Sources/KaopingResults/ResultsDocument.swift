@@ -1,0 +1,124 @@
+/// The results of one assessment run: the single source every renderer and later tool reads
+/// (`results.json`, documented in `docs/results-format.md`).
+public struct ResultsDocument: Sendable, Equatable, Codable {
+    /// The version of this document's layout.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var assessment: Assessment
+    /// Every assessed center, ordered by group, then rank, then code.
+    public var centers: [CenterResult]
+
+    public init(schemaVersion: Int = ResultsDocument.currentSchemaVersion, assessment: Assessment, centers: [CenterResult]) {
+        self.schemaVersion = schemaVersion
+        self.assessment = assessment
+        self.centers = centers
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version", assessment, centers
+    }
+}
+
+/// What was assessed and how: enough to reproduce the run.
+public struct Assessment: Sendable, Equatable, Codable {
+    public var title: String
+    public var period: Period
+    /// SHA-256 of the rule file's bytes.
+    public var rulesSHA256: String
+    /// SHA-256 content digest of the tables the rules read (see `docs/results-format.md`).
+    public var dataDigest: String
+    /// Every parameter's value as used, in name order.
+    public var parameters: [Parameter]
+    public var engineVersion: String
+    /// The center columns that form ranking groups (empty: one group of all centers).
+    public var groupBy: [String]
+    /// The grade bands, best first; the last has no minimum.
+    public var grades: [Grade]
+    /// The indicators, in rule-file order.
+    public var indicators: [IndicatorDefinition]
+    /// The vetoes, in rule-file order.
+    public var vetoes: [VetoDefinition]
+
+    public init(
+        title: String, period: Period, rulesSHA256: String, dataDigest: String, parameters: [Parameter], engineVersion: String,
+        groupBy: [String], grades: [Grade], indicators: [IndicatorDefinition], vetoes: [VetoDefinition]
+    ) {
+        self.title = title
+        self.period = period
+        self.rulesSHA256 = rulesSHA256
+        self.dataDigest = dataDigest
+        self.parameters = parameters
+        self.engineVersion = engineVersion
+        self.groupBy = groupBy
+        self.grades = grades
+        self.indicators = indicators
+        self.vetoes = vetoes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, period, rulesSHA256 = "rules_sha256", dataDigest = "data_digest", parameters,
+            engineVersion = "engine_version", groupBy = "group_by", grades, indicators, vetoes
+    }
+
+    /// The first and last day, `YYYY-MM-DD`.
+    public struct Period: Sendable, Equatable, Codable {
+        public var start: String
+        public var end: String
+
+        public init(start: String, end: String) {
+            self.start = start
+            self.end = end
+        }
+    }
+
+    /// A parameter's value as written (`15`, `90%`) and whether the command line set it.
+    public struct Parameter: Sendable, Equatable, Codable {
+        public var name: String
+        public var value: String
+        public var overridden: Bool
+
+        public init(name: String, value: String, overridden: Bool) {
+            self.name = name
+            self.value = value
+            self.overridden = overridden
+        }
+    }
+
+    /// A grade band.
+    public struct Grade: Sendable, Equatable, Codable {
+        public var name: String
+        public var minimum: Double?
+
+        public init(name: String, minimum: Double?) {
+            self.name = name
+            self.minimum = minimum
+        }
+    }
+
+    /// An indicator as the rule file defines it.
+    public struct IndicatorDefinition: Sendable, Equatable, Codable {
+        public var id: String
+        public var title: String
+        public var category: String
+        public var points: Double
+
+        public init(id: String, title: String, category: String, points: Double) {
+            self.id = id
+            self.title = title
+            self.category = category
+            self.points = points
+        }
+    }
+
+    /// A veto as the rule file defines it.
+    public struct VetoDefinition: Sendable, Equatable, Codable {
+        public var id: String
+        public var title: String
+
+        public init(id: String, title: String) {
+            self.id = id
+            self.title = title
+        }
+    }
+}

@@ -1,0 +1,248 @@
+/// Turns a source file into tokens and comments, reporting bad characters without stopping.
+public struct Lexer {
+    private let source: SourceFile
+    private var offset = 0
+    private(set) var tokens: [Token] = []
+    private(set) var comments: [Comment] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var lineHasCode = false
+
+    /// Full-width punctuation typed on Chinese keyboards, and the ASCII the language expects.
+    static let fullWidth: [String: String] = [
+        "（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "“": "\"", "”": "\"", "＝": "=", "＞": ">", "＜": "<",
+        "【": "[", "】": "]", "｛": "{", "｝": "}", "！": "!", "．": ".", "＋": "+", "－": "-", "＊": "*", "／": "/", "％": "%",
+        "。": ".", "、": ",", "‘": "'", "’": "'",
+    ]
+
+    /// Lexes a whole file.
+    public static func lex(_ source: SourceFile) -> (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(source: source)
+        lexer.run()
+        return (lexer.tokens, lexer.comments, lexer.diagnostics)
+    }
+
+    private init(source: SourceFile) {
+        self.source = source
+        if source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+    }
+
+    private var bytes: [UInt8] { source.bytes }
+
+    private func peek(_ ahead: Int = 0) -> UInt8? {
+        offset + ahead < bytes.count ? bytes[offset + ahead] : nil
+    }
+
+    private mutating func run() {
+        while let byte = peek() {
+            let start = offset
+            switch byte {
+            case UInt8(ascii: "\n"):
+                offset += 1
+                lineHasCode = false
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                offset += 1
+            case UInt8(ascii: "#"):
+                while let next = peek(), next != UInt8(ascii: "\n") { offset += 1 }
+                var end = offset
+                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                comments.append(Comment(text: source.text(SourceRange(start, end)), range: SourceRange(start, end), trailing: lineHasCode))
+            case UInt8(ascii: "\""):
+                lexString()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                lexNumber()
+            case _ where isIdentifierStart(byte):
+                lexIdentifier()
+            case 0x80...:
+                lexNonASCII()
+            default:
+                lexSymbol()
+            }
+            if offset == start { offset += 1 }
+        }
+        tokens.append(Token(kind: .end, text: "", range: .at(bytes.count)))
+    }
+
+    private mutating func emit(_ kind: Token.Kind, _ text: String, from start: Int) {
+        tokens.append(Token(kind: kind, text: text, range: SourceRange(start, offset)))
+        lineHasCode = true
+    }
+
+    private func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == UInt8(ascii: "_")
+    }
+
+    private func isDigit(_ byte: UInt8?) -> Bool {
+        guard let byte else { return false }
+        return byte >= 48 && byte <= 57
+    }
+
+    /// Decodes the scalar at `at`, or `nil` if the bytes there are not valid UTF-8.
+    private func scalar(at index: Int) -> (Unicode.Scalar, Int)? {
+        let length = utf8Length(bytes[index])
+        guard length > 1 || bytes[index] < 0x80, index + length <= bytes.count else { return nil }
+        var iterator = bytes[index..<(index + length)].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return (scalar, length) }
+        return nil
+    }
+
+    private func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return isIdentifierStart(UInt8(scalar.value)) || isDigit(UInt8(scalar.value))
+        }
+        if Lexer.fullWidth[String(scalar)] != nil { return false }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+
+    private mutating func lexIdentifier() {
+        let start = offset
+        while offset < bytes.count, let (scalar, length) = scalar(at: offset), isIdentifierScalar(scalar) {
+            offset += length
+        }
+        emit(.identifier, source.text(SourceRange(start, offset)), from: start)
+    }
+
+    private mutating func lexNonASCII() {
+        let start = offset
+        guard let (scalar, length) = scalar(at: offset) else {
+            var end = offset + 1
+            while end < bytes.count, bytes[end] >= 0x80, scalar(at: end) == nil { end += 1 }
+            offset = end
+            diagnostics.append(Diagnostic(
+                "K0001", .error, file: source.name, range: SourceRange(start, end),
+                zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
+                hint: "请用 UTF-8 编码保存规则文件", hintEn: "save the rule file as UTF-8"))
+            return
+        }
+        let character = String(scalar)
+        if let ascii = Lexer.fullWidth[character] {
+            offset += length
+            diagnostics.append(Diagnostic(
+                "K0002", .error, file: source.name, range: SourceRange(start, offset),
+                zh: "全角标点“\(character)”不能用在规则中", en: "full-width punctuation `\(character)` cannot be used in rules",
+                hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)"))
+            if ascii == "\"" {
+                offset = start
+                lexString()
+                return
+            }
+            emitSymbol(ascii, from: start)
+            return
+        }
+        if scalar.properties.isWhitespace {
+            offset += length
+            return
+        }
+        if isIdentifierScalar(scalar) {
+            lexIdentifier()
+            return
+        }
+        offset += length
+        diagnostics.append(Diagnostic(
+            "K0003", .error, file: source.name, range: SourceRange(start, offset),
+            zh: "无法识别的字符“\(character)”", en: "unexpected character `\(character)`",
+            hint: "删除该字符", hintEn: "remove it"))
+    }
+
+    private mutating func lexNumber() {
+        let start = offset
+        // A date: four digits, '-', two digits, '-', two digits.
+        if (0..<4).allSatisfy({ isDigit(peek($0)) }), peek(4) == UInt8(ascii: "-"), isDigit(peek(5)), isDigit(peek(6)),
+            peek(7) == UInt8(ascii: "-"), isDigit(peek(8)), isDigit(peek(9)), !isDigit(peek(10))
+        {
+            offset += 10
+            emit(.date, source.text(SourceRange(start, offset)), from: start)
+            return
+        }
+        while isDigit(peek()) { offset += 1 }
+        if peek() == UInt8(ascii: "."), isDigit(peek(1)) {
+            offset += 1
+            while isDigit(peek()) { offset += 1 }
+        }
+        if peek() == UInt8(ascii: "%") {
+            offset += 1
+            emit(.percent, source.text(SourceRange(start, offset)), from: start)
+        } else if offset + 2 < bytes.count, let (scalar, length) = scalar(at: offset), String(scalar) == "％" {
+            offset += length
+            diagnostics.append(Diagnostic(
+                "K0002", .error, file: source.name, range: SourceRange(offset - length, offset),
+                zh: "全角标点“％”不能用在规则中", en: "full-width punctuation `％` cannot be used in rules",
+                hint: "改用半角“%”", hintEn: "use the ASCII `%` instead"))
+            emit(.percent, source.text(SourceRange(start, offset - length)) + "%", from: start)
+        } else {
+            emit(.number, source.text(SourceRange(start, offset)), from: start)
+        }
+    }
+
+    private mutating func lexString() {
+        let start = offset
+        // The opening quote may be ASCII or a full-width “ already reported; only then does ” close it.
+        let openedFullWidth = bytes[offset] != UInt8(ascii: "\"")
+        offset += utf8Length(bytes[offset])
+        var value: [UInt8] = []
+        while true {
+            guard let byte = peek(), byte != UInt8(ascii: "\n") else {
+                diagnostics.append(Diagnostic(
+                    "K0004", .error, file: source.name, range: SourceRange(start, offset),
+                    zh: "字符串没有结束引号", en: "the string has no closing quote",
+                    hint: "在字符串末尾补上 \"", hintEn: "add a closing \" at the end of the string"))
+                emit(.string, String(decoding: value, as: UTF8.self), from: start)
+                return
+            }
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                break
+            }
+            if openedFullWidth, byte == 0xE2, peek(1) == 0x80, peek(2) == 0x9D {  // ” closes a string opened with “
+                diagnostics.append(Diagnostic(
+                    "K0002", .error, file: source.name, range: SourceRange(offset, offset + 3),
+                    zh: "全角标点“””不能用在规则中", en: "full-width punctuation `”` cannot be used in rules",
+                    hint: "改用半角“\"”", hintEn: "use the ASCII `\"` instead"))
+                offset += 3
+                break
+            }
+            if byte == UInt8(ascii: "\\"), let next = peek(1) {
+                switch next {
+                case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(next)
+                default:
+                    diagnostics.append(Diagnostic(
+                        "K0005", .error, file: source.name, range: SourceRange(offset, offset + 2),
+                        zh: "无法识别的转义 \\\(Character(Unicode.Scalar(next)))", en: "unknown escape \\\(Character(Unicode.Scalar(next)))",
+                        hint: "可用的转义：\\\" \\\\ \\n \\t", hintEn: "the escapes are \\\" \\\\ \\n \\t"))
+                }
+                offset += 2
+                continue
+            }
+            value.append(byte)
+            offset += 1
+        }
+        emit(.string, String(decoding: value, as: UTF8.self), from: start)
+    }
+
+    private mutating func lexSymbol() {
+        let start = offset
+        let two = peek(1).map { String(decoding: [bytes[offset], $0], as: UTF8.self) } ?? ""
+        if ["..", "->", "==", "!=", "<=", ">="].contains(two) {
+            offset += 2
+            emit(.symbol, two, from: start)
+            return
+        }
+        let one = String(decoding: [bytes[offset]], as: UTF8.self)
+        offset += 1
+        if "{}()[],;:.<>+-*/=".contains(one) {
+            emit(.symbol, one, from: start)
+            return
+        }
+        diagnostics.append(Diagnostic(
+            "K0003", .error, file: source.name, range: SourceRange(start, offset),
+            zh: "无法识别的字符“\(one)”", en: "unexpected character `\(one)`", hint: "删除该字符", hintEn: "remove it"))
+    }
+
+    private mutating func emitSymbol(_ symbol: String, from start: Int) {
+        tokens.append(Token(kind: .symbol, text: symbol, range: SourceRange(start, offset)))
+        lineHasCode = true
+    }
+}

@@ -1,0 +1,206 @@
+extension Parser {
+    mutating func parseFile() -> [Declaration] {
+        var declarations: [Declaration] = []
+        while !atEnd {
+            let token = current
+            guard token.kind == .identifier, Parser.declarationKeywords.contains(token.text) else {
+                reportUnknown(token, among: Parser.declarationKeywords, what: ("声明", "a declaration"))
+                skipDeclaration()
+                continue
+            }
+            advance()
+            switch token.text {
+            case "assessment": if let value = parseAssessment(start: token.range.start) { declarations.append(.assessment(value)) }
+            case "param": if let value = parseParameter(start: token.range.start) { declarations.append(.parameter(value)) }
+            case "indicator": if let value = parseIndicator(start: token.range.start) { declarations.append(.indicator(value)) }
+            default: if let value = parseVeto(start: token.range.start) { declarations.append(.veto(value)) }
+            }
+        }
+        return declarations
+    }
+
+    /// Reports a token where one of `keywords` was expected, suggesting the nearest.
+    mutating func reportUnknown(_ token: Token, among keywords: [String], what: (String, String)) {
+        if token.kind == .identifier, let guess = nearestName(token.text, among: keywords) {
+            error("K0102", token.range, zh: "无法识别的\(what.0)“\(token.text)”", en: "unknown \(what.1) `\(token.text)`",
+                  hint: "是否想写“\(guess)”？", hintEn: "did you mean `\(guess)`?")
+        } else {
+            expected(what.0 + "（" + keywords.joined(separator: "、") + "）", what.1 + " (" + keywords.joined(separator: ", ") + ")")
+        }
+    }
+
+    /// Parses `{ statement … }`, calling `statement` with each statement's keyword token.
+    mutating func parseBlock(keywords: [String], what: (String, String), _ statement: (inout Parser, Token) -> Void) -> Int {
+        guard expect("{") else {
+            skipDeclaration()
+            return previousEnd
+        }
+        while !atEnd && !current.is("}") {
+            if accept(";") { continue }
+            let token = current
+            guard token.kind == .identifier, keywords.contains(token.text) else {
+                if token.kind == .identifier, Parser.declarationKeywords.contains(token.text), atLineStart {
+                    break
+                }
+                reportUnknown(token, among: keywords, what: what)
+                skipStatement()
+                continue
+            }
+            advance()
+            statement(&self, token)
+        }
+        if !accept("}") {
+            expected("“}”（块结束）", "`}` closing the block")
+        }
+        return previousEnd
+    }
+
+    mutating func parseAssessment(start: Int) -> AssessmentDeclaration? {
+        guard let title = expectString("考核名称", "the assessment's title") else {
+            skipDeclaration()
+            return nil
+        }
+        var declaration = AssessmentDeclaration(title: title, range: SourceRange(start, title.range.end))
+        let keywords = ["period", "assess", "grades", "rank"]
+        let end = parseBlock(keywords: keywords, what: ("考核设置", "assessment setting")) { parser, keyword in
+            switch keyword.text {
+            case "period":
+                let first = parser.parseExpression()
+                if parser.expect("..") {
+                    declaration.period = (first, parser.parseExpression())
+                }
+                parser.endStatement()
+            case "assess":
+                if parser.acceptWord("centers") || parser.acceptWord("units") {
+                    if parser.acceptWord("where") { declaration.assessFilter = parser.parseExpression() }
+                } else {
+                    parser.expected("“centers”", "`centers`")
+                }
+                parser.endStatement()
+            case "grades":
+                declaration.grades = parser.parseGrades()
+            default:
+                if parser.acceptWord("by") {
+                    if !parser.acceptWord("total") { parser.expected("“total”", "`total`") }
+                }
+                if parser.acceptWord("within") {
+                    repeat {
+                        if let name = parser.expectName("分组字段（如 level、region）", "a grouping column (such as level or region)") {
+                            declaration.rankWithin.append(name)
+                        }
+                    } while parser.accept(",")
+                }
+                parser.endStatement()
+            }
+        }
+        declaration.range = SourceRange(start, end)
+        return declaration
+    }
+
+    mutating func parseGrades() -> [GradeBand] {
+        var bands: [GradeBand] = []
+        guard expect("{") else {
+            skipStatement()
+            return bands
+        }
+        while !atEnd && !current.is("}") {
+            if accept(";") { continue }
+            guard let name = expectName("等次名称（如 优秀）", "a grade name (such as 优秀)") else {
+                skipStatement()
+                continue
+            }
+            var threshold: Expression?
+            if accept(">=") {
+                threshold = parseExpression()
+            }
+            bands.append(GradeBand(name: name, threshold: threshold))
+            endStatement()
+        }
+        _ = expect("}")
+        return bands
+    }
+
+    mutating func parseParameter(start: Int) -> ParameterDeclaration? {
+        guard let name = expectName("参数名", "a parameter name") else {
+            skipDeclaration()
+            return nil
+        }
+        guard expect("=") else {
+            skipStatement()
+            return nil
+        }
+        let value = parseExpression()
+        endStatement()
+        return ParameterDeclaration(name: name, value: value, range: SourceRange(start, value.range.end))
+    }
+
+    mutating func parseIndicator(start: Int) -> IndicatorDeclaration? {
+        guard let id = expectName("指标编号（如 timeliness）", "the indicator's id (such as timeliness)") else {
+            skipDeclaration()
+            return nil
+        }
+        guard let title = expectString("指标名称", "the indicator's title") else {
+            skipDeclaration()
+            return nil
+        }
+        var declaration = IndicatorDeclaration(id: id, title: title, range: SourceRange(start, title.range.end))
+        let keywords = ["category", "points", "from", "measure", "score", "when", "minimum"]
+        let end = parseBlock(keywords: keywords, what: ("指标设置", "indicator setting")) { parser, keyword in
+            switch keyword.text {
+            case "category":
+                declaration.category = parser.expectString("指标类别", "the category")
+            case "points":
+                declaration.points = parser.parseExpression()
+            case "from":
+                declaration.source = parser.expectName("数据表名（如 cases）", "a table name (such as cases)")
+                if parser.acceptWord("where") { declaration.filter = parser.parseExpression() }
+            case "measure":
+                declaration.measure = parser.parseExpression()
+            case "score":
+                declaration.score = parser.parseScore()
+            case "minimum":
+                declaration.minimum = parser.parseExpression()
+            default:
+                if parser.acceptWord("empty") {
+                    _ = parser.expect(":")
+                    declaration.emptyPolicy = parser.expectName(
+                        "空样本处理方式（not_applicable、full 或 zero）", "an empty-population policy (not_applicable, full or zero)")
+                } else {
+                    parser.expected("“empty”", "`empty`")
+                }
+            }
+            parser.endStatement()
+        }
+        declaration.range = SourceRange(start, end)
+        return declaration
+    }
+
+    mutating func parseVeto(start: Int) -> VetoDeclaration? {
+        guard let id = expectName("否决项编号", "the veto's id") else {
+            skipDeclaration()
+            return nil
+        }
+        guard let title = expectString("否决项名称", "the veto's title") else {
+            skipDeclaration()
+            return nil
+        }
+        var declaration = VetoDeclaration(id: id, title: title, range: SourceRange(start, title.range.end))
+        if acceptWord("when") {
+            declaration.condition = parseExpression()
+            if acceptWord("reason") { declaration.reason = expectString("否决理由", "the reason") }
+            declaration.range = SourceRange(start, previousEnd)
+            endStatement()
+            return declaration
+        }
+        let end = parseBlock(keywords: ["when", "reason"], what: ("否决项设置", "veto setting")) { parser, keyword in
+            if keyword.text == "when" {
+                declaration.condition = parser.parseExpression()
+            } else {
+                declaration.reason = parser.expectString("否决理由", "the reason")
+            }
+            parser.endStatement()
+        }
+        declaration.range = SourceRange(start, end)
+        return declaration
+    }
+}

@@ -1,0 +1,207 @@
+extension Parser {
+    /// Parses an expression: `or` binds loosest, then `and`, `not`, comparisons, `+ -`, `* /`, unary minus.
+    mutating func parseExpression() -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Parser.maximumDepth {
+            error("K0110", current.range, zh: "表达式嵌套太深", en: "the expression is nested too deeply",
+                  hint: "拆分为多个参数或指标", hintEn: "split it into parameters or several indicators")
+            skipToEndOfNesting()
+            return Expression(.invalid, .at(current.range.start))
+        }
+        return parseOr()
+    }
+
+    /// After a nesting error: skip everything up to the end of the statement.
+    private mutating func skipToEndOfNesting() {
+        while !atEnd && !atLineStart { advance() }
+    }
+
+    private mutating func parseOr() -> Expression {
+        var lhs = parseAnd()
+        while current.isWord("or") {
+            advance()
+            let rhs = parseAnd()
+            lhs = Expression(.binary("or", lhs, rhs), lhs.range.union(rhs.range))
+        }
+        return lhs
+    }
+
+    private mutating func parseAnd() -> Expression {
+        var lhs = parseNot()
+        while current.isWord("and") {
+            advance()
+            let rhs = parseNot()
+            lhs = Expression(.binary("and", lhs, rhs), lhs.range.union(rhs.range))
+        }
+        return lhs
+    }
+
+    private mutating func parseNot() -> Expression {
+        if current.isWord("not") {
+            let start = advance().range.start
+            let operand = parseNot()
+            return Expression(.unary("not", operand), SourceRange(start, operand.range.end))
+        }
+        return parseComparison()
+    }
+
+    private mutating func parseComparison() -> Expression {
+        let lhs = parseAdditive()
+        if current.kind == .symbol, ["==", "!=", "<", "<=", ">", ">="].contains(current.text) {
+            let op = advance().text
+            let rhs = parseAdditive()
+            return Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
+        }
+        if current.is("=") {
+            error("K0103", current.range, zh: "比较相等要用“==”", en: "comparison for equality is `==`",
+                  hint: "把“=”改为“==”", hintEn: "write `==` instead of `=`")
+            advance()
+            let rhs = parseAdditive()
+            return Expression(.binary("==", lhs, rhs), lhs.range.union(rhs.range))
+        }
+        if current.isWord("is") {
+            advance()
+            let negated = acceptWord("not")
+            if !acceptWord("null") { expected("“null”", "`null`") }
+            return Expression(.isNull(lhs, negated: negated), SourceRange(lhs.range.start, previousEnd))
+        }
+        if current.isWord("in") || (current.isWord("not") && peek(1).isWord("in")) {
+            let negated = acceptWord("not")
+            advance()
+            let list = parsePrimary()
+            guard case .list(let items) = list.kind else {
+                error("K0104", list.range, zh: "“in”后面应是方括号列表", en: "`in` needs a list in square brackets",
+                      hint: "例如 kind in [\"sub_center\", \"onsite_point\"]", hintEn: "for example kind in [\"sub_center\", \"onsite_point\"]")
+                return Expression(.invalid, lhs.range.union(list.range))
+            }
+            return Expression(.inList(lhs, items, negated: negated), lhs.range.union(list.range))
+        }
+        return lhs
+    }
+
+    private mutating func parseAdditive() -> Expression {
+        var lhs = parseMultiplicative()
+        while current.is("+") || current.is("-") {
+            let op = advance().text
+            let rhs = parseMultiplicative()
+            lhs = Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
+        }
+        return lhs
+    }
+
+    private mutating func parseMultiplicative() -> Expression {
+        var lhs = parseUnary()
+        while current.is("*") || current.is("/") {
+            let op = advance().text
+            let rhs = parseUnary()
+            lhs = Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
+        }
+        return lhs
+    }
+
+    private mutating func parseUnary() -> Expression {
+        if current.is("-") {
+            let start = advance().range.start
+            depth += 1
+            defer { depth -= 1 }
+            if depth > Parser.maximumDepth {
+                error("K0110", current.range, zh: "表达式嵌套太深", en: "the expression is nested too deeply")
+                skipToEndOfNesting()
+                return Expression(.invalid, .at(start))
+            }
+            let operand = parseUnary()
+            return Expression(.unary("-", operand), SourceRange(start, operand.range.end))
+        }
+        return parsePostfix()
+    }
+
+    private mutating func parsePostfix() -> Expression {
+        var base = parsePrimary()
+        while current.is("."), peek(1).kind == .identifier, !atLineStart {
+            advance()
+            let nameToken = advance()
+            base = Expression(.member(base, Name(nameToken.text, nameToken.range)), SourceRange(base.range.start, nameToken.range.end))
+        }
+        return base
+    }
+
+    mutating func parsePrimary() -> Expression {
+        let token = current
+        switch token.kind {
+        case .number:
+            advance()
+            return Expression(.number(Double(token.text) ?? 0, isInteger: !token.text.contains(".")), token.range)
+        case .percent:
+            advance()
+            return Expression(.percent((Double(token.text.dropLast()) ?? 0) / 100), token.range)
+        case .string:
+            advance()
+            return Expression(.string(token.text), token.range)
+        case .date:
+            advance()
+            return Expression(.date(token.text), token.range)
+        case .identifier:
+            switch token.text {
+            case "true", "false":
+                advance()
+                return Expression(.boolean(token.text == "true"), token.range)
+            case "null":
+                advance()
+                return Expression(.null, token.range)
+            default:
+                break
+            }
+            advance()
+            if current.is("("), !atLineStart {
+                return parseCall(Name(token.text, token.range))
+            }
+            return Expression(.name(token.text), token.range)
+        case .symbol where token.text == "(":
+            advance()
+            let inner = parseNested()
+            if !accept(")") { expected("“)”", "`)`") }
+            return Expression(inner.kind, SourceRange(token.range.start, previousEnd))
+        case .symbol where token.text == "[":
+            advance()
+            var items: [Expression] = []
+            while !atEnd && !current.is("]") {
+                items.append(parseNested())
+                if !accept(",") { break }
+            }
+            if !accept("]") { expected("“]”", "`]`") }
+            return Expression(.list(items), SourceRange(token.range.start, previousEnd))
+        default:
+            expected("一个值或表达式", "a value or an expression")
+            return Expression(.invalid, .at(token.range.start))
+        }
+    }
+
+    /// An expression inside brackets, guarded against runaway nesting.
+    private mutating func parseNested() -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        return parseExpression()
+    }
+
+    private mutating func parseCall(_ name: Name) -> Expression {
+        advance()  // (
+        var arguments: [Expression] = []
+        var filter: Expression?
+        if acceptWord("where") {
+            filter = parseNested()
+        } else {
+            while !atEnd && !current.is(")") {
+                arguments.append(parseNested())
+                if current.isWord("where") {
+                    advance()
+                    filter = parseNested()
+                    break
+                }
+                if !accept(",") { break }
+            }
+        }
+        if !accept(")") { expected("“)”", "`)`") }
+        return Expression(.call(name, arguments, filter: filter), SourceRange(name.range.start, previousEnd))
+    }
+}

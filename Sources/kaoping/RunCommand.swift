@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import KaopingCheck
+import KaopingEval
+import KaopingReport
+import KaopingResults
+import KaopingStore
+import KaopingSyntax
+
+/// `kaoping run`: evaluates a rule file over a store and writes the results and reports.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Assess every center of a store under a rule file; write results.json and the reports."
+    )
+
+    @Argument(help: "The rule file (.rules).")
+    var rules: String
+
+    @Option(help: "The store (a Kaoping SQLite file).")
+    var db: String
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    @Option(help: "Comma-separated output formats: json, html.")
+    var format = "json,html"
+
+    @Option(name: .customLong("param"), help: "Override a parameter: --param name=value (repeatable).")
+    var parameters: [String] = []
+
+    @Option(help: "Language of diagnostics: zh or en.")
+    var lang = "zh"
+
+    func validate() throws {
+        let unknown = formats.filter { !["json", "html"].contains($0) }
+        guard unknown.isEmpty else { throw ValidationError("unknown format \(unknown.joined(separator: ", ")); use json, html") }
+        _ = try parsedParameters()
+    }
+
+    var formats: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+
+    func parsedParameters() throws -> [String: String] {
+        var values: [String: String] = [:]
+        for item in parameters {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw ValidationError("--param needs name=value, not `\(item)`")
+            }
+            values[String(item[..<equals])] = String(item[item.index(after: equals)...])
+        }
+        return values
+    }
+
+    func run() throws {
+        let run = try AssessmentRun(rules: rules, db: db, parameters: parsedParameters(), lang: lang)
+        let written = try run.write(to: out, formats: formats)
+        for path in written { print("wrote \(path)") }
+    }
+}
