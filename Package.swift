@@ -33,6 +33,11 @@ let package = Package(
         .testTarget(name: "KaopingStoreTests", dependencies: ["KaopingStore"]),
         .testTarget(name: "KaopingDemoTests", dependencies: ["KaopingDemo", "KaopingStore"]),
         .testTarget(name: "KaopingSyntaxTests", dependencies: ["KaopingSyntax"]),
+        .testTarget(name: "KaopingCheckTests", dependencies: ["KaopingCheck", "KaopingSyntax", "KaopingStore"]),
+        .testTarget(
+            name: "KaopingEvalTests",
+            dependencies: ["KaopingEval", "KaopingCheck", "KaopingSyntax", "KaopingStore", "KaopingResults", "KaopingReport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import KaopingDemo
+import KaopingResults
 import KaopingStore
 
 /// `kaoping demo`: writes the demo province's store.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Generate the demo province's store (about 1,500 assessed units) with planted effects."
+        abstract: "Generate the demo province's store (about 1,500 assessed units) and assess it with the default rules."
     )
 
     @Option(help: "Number of cases (办件) to generate.")
@@ -21,6 +22,12 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: "Folder of working-day calendar files (default: Rules/calendars of this project).")
     var calendars: String?
+
+    @Option(help: "Rule file to assess the demo with (default: Rules/jiangsu-2020.rules of this project).")
+    var rules: String?
+
+    @Flag(help: "Only generate the store; do not assess it.")
+    var noRun = false
 
     func validate() throws {
         guard cases >= 0, cases <= 100_000_000 else {
@@ -43,5 +50,43 @@ struct DemoCommand: ParsableCommand {
             let names = summary.planted.filter { $0.effect == effect }.map(\.name)
             print("planted \(effect.rawValue): \(names.joined(separator: "、"))")
         }
+        guard !noRun else { return }
+        guard let rulesPath = rules ?? ProjectFiles.folder("Rules").map({ $0 + "/jiangsu-2020.rules" }) else {
+            throw ValidationError("cannot find Rules/jiangsu-2020.rules; run from the project folder or pass --rules")
+        }
+        let run = try AssessmentRun(rules: rulesPath, db: path, parameters: [:], lang: "zh")
+        let written = try run.write(to: out, formats: ["json", "html"])
+        printRanking(run.results)
+        for file in written { print("wrote \(file)") }
+    }
+
+    /// The top and bottom five of each ranking group, with their grades.
+    private func printRanking(_ results: ResultsDocument) {
+        var groups: [(String, [CenterResult])] = []
+        for center in results.centers {
+            if groups.last?.0 == center.group { groups[groups.count - 1].1.append(center) } else { groups.append((center.group, [center])) }
+        }
+        for (group, centers) in groups {
+            print("\n\(results.assessment.title) · \(group) (\(centers.count) units)")
+            let line = { (center: CenterResult) in
+                print("  \(String(center.rank).leftPadded(4))  \(fixedTwo(center.total).leftPadded(6))  \(center.grade)  \(center.name)")
+            }
+            print("  top 5:")
+            centers.prefix(5).forEach(line)
+            print("  bottom 5:")
+            centers.suffix(5).forEach(line)
+        }
+    }
+}
+
+private func fixedTwo(_ value: Double) -> String {
+    let cents = Int64((value * 100).rounded(.toNearestOrAwayFromZero))
+    let fraction = abs(cents % 100)
+    return "\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }
