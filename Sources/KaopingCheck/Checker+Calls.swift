@@ -13,7 +13,12 @@ extension Checker {
         if let filter {
             report("K0241", filter.range, zh: "只有汇总函数可以带 where", en: "only aggregates take `where`")
         }
+        if let signature = Checker.scalarSignatures[name.text] {
+            return checkScalar(name, arguments, signature: signature, range: range, in: context)
+        }
         switch name.text {
+        case "matches":
+            return checkMatches(name, arguments, in: context)
         case "workdays":
             guard arguments.count == 2 else {
                 report("K0242", range, zh: "workdays 需要两个参数：开始时间和结束时间", en: "`workdays` takes two arguments: a start and an end",
@@ -29,10 +34,11 @@ extension Checker {
             usesCalendar = true
             return Typed(expression: .workdays(instant(from), instant(to)), type: .integer)
         default:
-            let guess = nearestName(name.text, among: Checker.aggregateFunctions + Checker.scalarFunctions)
+            let functions = Checker.aggregateFunctions + Checker.scalarFunctions
+            let guess = nearestName(name.text, among: functions)
             report("K0244", name.range, zh: "没有名为“\(name.text)”的函数", en: "there is no function `\(name.text)`",
-                   hint: guess.map { "是否想写“\($0)”？" } ?? "可用的函数：" + (Checker.aggregateFunctions + Checker.scalarFunctions).joined(separator: "、"),
-                   hintEn: guess.map { "did you mean `\($0)`?" } ?? "the functions are " + (Checker.aggregateFunctions + Checker.scalarFunctions).joined(separator: ", "))
+                   hint: guess.map { "是否想写“\($0)”？" } ?? "可用的函数：" + functions.joined(separator: "、"),
+                   hintEn: guess.map { "did you mean `\($0)`?" } ?? "the functions are " + functions.joined(separator: ", "))
             return .invalid
         }
     }
@@ -75,7 +81,31 @@ extension Checker {
         }
         guard let function = AggregatePlan.Function(rawValue: name.text) else { return .invalid }
         var argument: TypedExpression?
+        var fraction: Double?
         switch function {
+        case .countDistinct:
+            guard rest.count == 1 else {
+                reportArity(name, expected: "一个", "one")
+                return .invalid
+            }
+            argument = checkExpression(rest[0], in: .row(table)).expression
+        case .median, .percentile:
+            let expected = function == .median ? 1 : 2
+            guard rest.count == expected else {
+                reportArity(name, expected: function == .median ? "一个数值" : "一个数值和一个百分位（如 90%）", function == .median ? "one number" : "a number and a fraction (such as 90%)")
+                return .invalid
+            }
+            let typed = checkExpression(rest[0], in: .row(table))
+            if !typed.type.isNumeric && typed.type != .duration {
+                report("K0248", rest[0].range, zh: "\(name.text) 的参数应为数值，却是\(typed.type.label.zh)", en: "`\(name.text)` needs a number, found \(typed.type.label.en)")
+            }
+            argument = typed.expression
+            if function == .percentile {
+                fraction = constantNumber(rest[1])
+                if let value = fraction, !(0...1).contains(value) {
+                    report("K0249", rest[1].range, zh: "百分位应在 0% 到 100% 之间", en: "the percentile must be between 0% and 100%")
+                }
+            }
         case .count:
             if let first = rest.first {
                 let typed = checkExpression(first, in: .row(table))
@@ -95,15 +125,15 @@ extension Checker {
                 return .invalid
             }
             let typed = checkExpression(rest[0], in: .row(table))
-            if !typed.type.isNumeric {
+            if !typed.type.isNumeric && typed.type != .duration {
                 report("K0248", rest[0].range, zh: "\(name.text) 的参数应为数值，却是\(typed.type.label.zh)",
                        en: "`\(name.text)` needs a number, found \(typed.type.label.en)",
                        hint: "时间之差请用 workdays(开始, 结束)", hintEn: "for time spans use workdays(start, end)")
             }
             argument = typed.expression
         }
-        let index = addAggregate(AggregatePlan(function: function, table: table, filter: combined, argument: argument))
-        return Typed(expression: .aggregate(index), type: function == .count ? .integer : .real)
+        let index = addAggregate(AggregatePlan(function: function, table: table, filter: combined, argument: argument, fraction: fraction))
+        return Typed(expression: .aggregate(index), type: [.count, .countDistinct].contains(function) ? .integer : .real)
     }
 
     private mutating func reportArity(_ name: Name, expected: String, _ english: String) {
@@ -115,5 +145,83 @@ extension Checker {
         if let index = aggregates.firstIndex(of: aggregate) { return index }
         aggregates.append(aggregate)
         return aggregates.count - 1
+    }
+}
+
+extension Checker {
+    static let aggregateFunctions = ["count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "rate"]
+
+    /// Scalar functions: argument types and result type.
+    static let scalarSignatures: [String: (arguments: [ValueType], result: ValueType)] = [
+        "starts_with": ([.text, .text], .boolean),
+        "ends_with": ([.text, .text], .boolean),
+        "contains": ([.text, .text], .boolean),
+        "length": ([.text], .integer),
+        "hours": ([.time, .time], .real),
+        "days": ([.time, .time], .integer),
+        "ratio": ([.real, .real], .real),
+        "abs": ([.real], .real),
+        "round": ([.real, .integer], .real),
+    ]
+
+    mutating func checkScalar(
+        _ name: Name, _ arguments: [Expression], signature: (arguments: [ValueType], result: ValueType), range: SourceRange,
+        in context: ExpressionContext
+    ) -> Typed {
+        let optionalTail = name.text == "round" ? 1 : 0
+        guard arguments.count <= signature.arguments.count, arguments.count >= signature.arguments.count - optionalTail else {
+            report("K0247", name.range, zh: "\(name.text) 需要 \(signature.arguments.count) 个参数", en: "`\(name.text)` takes \(signature.arguments.count) arguments")
+            return .invalid
+        }
+        var typed: [TypedExpression] = []
+        for (argument, expected) in zip(arguments, signature.arguments) {
+            let value = checkExpression(argument, in: context)
+            let fits: Bool
+            switch expected {
+            case .text: fits = [.text, .null, .unknown].contains(value.type)
+            case .time: fits = [.time, .day, .null, .unknown].contains(value.type)
+            default: fits = value.type.isNumeric
+            }
+            if !fits {
+                report("K0243", argument.range, zh: "\(name.text) 的参数应为\(expected.label.zh)，却是\(value.type.label.zh)",
+                       en: "`\(name.text)` needs \(expected.label.en) here, found \(value.type.label.en)")
+            }
+            typed.append(expected == .time && value.type == .day ? dayStart(value.expression) : value.expression)
+        }
+        let result: ValueType = name.text == "abs" ? (arguments.first.map { checkExpressionType($0) } ?? .real) : signature.result
+        return Typed(expression: .function(name.text, typed), type: result)
+    }
+
+    /// The instant a day (as a day number) starts in China time.
+    func dayStart(_ day: TypedExpression) -> TypedExpression {
+        .arithmetic("-", .arithmetic("*", day, .constant(.integer(86_400))), .constant(.integer(28_800)))
+    }
+
+    private func checkExpressionType(_ expression: Expression) -> ValueType {
+        if case .number(_, let isInteger) = expression.kind, isInteger { return .integer }
+        return .real
+    }
+
+    /// `matches(text, "pattern")`: the pattern must be a constant, valid regular expression.
+    mutating func checkMatches(_ name: Name, _ arguments: [Expression], in context: ExpressionContext) -> Typed {
+        guard arguments.count == 2 else {
+            report("K0247", name.range, zh: "matches 需要两个参数：文本和正则表达式", en: "`matches` takes two arguments: the text and a regular expression")
+            return .invalid
+        }
+        let text = checkExpression(arguments[0], in: context)
+        if ![.text, .null, .unknown].contains(text.type) {
+            report("K0243", arguments[0].range, zh: "matches 的第一个参数应为文本", en: "the first argument of `matches` must be text")
+        }
+        let pattern = checkExpression(arguments[1], in: .constant)
+        guard case .constant(.text(let source)) = pattern.expression else {
+            report("K0235", arguments[1].range, zh: "正则表达式应为字符串常量", en: "the regular expression must be a constant string")
+            return .invalid
+        }
+        guard let regex = RegexPattern(source) else {
+            report("K0236", arguments[1].range, zh: "“\(source)”不是有效的正则表达式", en: "`\(source)` is not a valid regular expression",
+                   hint: "检查括号、方括号是否成对，特殊字符前加 \\\\", hintEn: "check that brackets pair up and special characters are escaped with \\\\")
+            return .invalid
+        }
+        return Typed(expression: .matches(text.expression, regex), type: .boolean)
     }
 }

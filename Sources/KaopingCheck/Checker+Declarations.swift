@@ -58,10 +58,10 @@ extension Checker {
         }
     }
 
-    mutating func checkIndicator(_ indicator: IndicatorDeclaration) -> IndicatorPlan? {
-        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+    /// The table of a `from`, checked; `nil` (reported) when it is unknown or has no center key.
+    mutating func sourceTable(_ source: Name?) -> String? {
         var table: String?
-        if let source = indicator.source {
+        if let source {
             if let spec = schema.table(source.text) {
                 if spec.centerColumn == nil {
                     report("K0246", source.range, zh: "表 \(source.text) 没有 center_id 字段，不能按单位考核",
@@ -75,6 +75,12 @@ extension Checker {
                        hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
             }
         }
+        return table
+    }
+
+    mutating func checkIndicator(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
+        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        let table = sourceTable(indicator.source)
         let filter = table.flatMap { table in indicator.filter.map { checkCondition($0, in: .row(table)) } }
         let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
         guard let measureExpression = indicator.measure else {
@@ -86,18 +92,22 @@ extension Checker {
         if !measure.type.isNumeric {
             report("K0261", measureExpression.range, zh: "measure 应为数值，却是\(measure.type.label.zh)", en: "a measure must be a number, found \(measure.type.label.en)")
         }
-        var numerator: Int?
-        if case .aggregate(let index) = measure.expression, aggregates[index].function == .rate {
-            let rate = aggregates[index]
-            let condition = rate.argument ?? .constant(.boolean(true))
-            numerator = addAggregate(AggregatePlan(
-                function: .count, table: rate.table, filter: rate.filter.map { .and($0, condition) } ?? condition, argument: nil))
-        }
+        let numerator = numeratorAggregate(of: measure.expression)
         var points = 0.0
+        var weight: Double?
         if let pointsExpression = indicator.points {
             points = constantNumber(pointsExpression) ?? 0
             if points < 0 {
                 report("K0262", pointsExpression.range, zh: "分值不能为负", en: "points cannot be negative")
+            }
+            if let weightExpression = indicator.weight {
+                report("K0266", weightExpression.range, zh: "points 与 weight 只能写一个", en: "give either `points` or `weight`, not both")
+            }
+        } else if let weightExpression = indicator.weight {
+            weight = constantNumber(weightExpression)
+            if structure.total == nil {
+                report("K0267", weightExpression.range, zh: "使用 weight 时 assessment 必须声明 total（总分）",
+                       en: "with `weight`, the assessment must declare its `total`", hint: "在 assessment 中写 total 100", hintEn: "write total 100 in the assessment")
             }
         } else {
             report("K0263", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 points（分值）", en: "the indicator `\(indicator.id.text)` has no `points`",
@@ -124,15 +134,84 @@ extension Checker {
         if let minimumExpression = indicator.minimum, let value = constantNumber(minimumExpression) {
             minimum = max(0, Int(value.rounded(.up)))
         }
+        let category = categoryPath(indicator.category, structure: structure)
         guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
         return IndicatorPlan(
-            id: indicator.id.text, title: indicator.title.value, category: indicator.category?.value ?? "", points: points,
+            id: indicator.id.text, title: indicator.title.value, category: category, points: points, weight: weight,
             population: population, numerator: numerator, measure: measure.expression, score: score, emptyPolicy: policy,
             minimum: minimum)
     }
 
-    private mutating func checkScore(_ rule: ScoreRule, points: Double) -> ScorePlan {
+    /// The count reported as `numerator`: the rows meeting a `rate`'s condition, or the top of a ratio of counts.
+    private mutating func numeratorAggregate(of measure: TypedExpression) -> Int? {
+        switch measure {
+        case .aggregate(let index) where aggregates[index].function == .rate:
+            let rate = aggregates[index]
+            let condition = rate.argument ?? .constant(.boolean(true))
+            return addAggregate(AggregatePlan(
+                function: .count, table: rate.table, filter: rate.filter.map { .and($0, condition) } ?? condition, argument: nil))
+        case .arithmetic("/", .aggregate(let top), .aggregate(let bottom)) where aggregates[top].function == .count && aggregates[bottom].function == .count:
+            return top
+        case .function("ratio", let arguments) where arguments.count == 2:
+            if case .aggregate(let top) = arguments[0], case .aggregate(let bottom) = arguments[1],
+                aggregates[top].function == .count, aggregates[bottom].function == .count
+            {
+                return top
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    mutating func checkAdjustment(_ adjustment: AdjustmentDeclaration) -> AdjustmentPlan? {
+        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        let table = sourceTable(adjustment.source)
+        let filter = table.flatMap { table in adjustment.filter.map { checkCondition($0, in: .row(table)) } }
+        let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
+        guard let measureExpression = adjustment.measure else {
+            report("K0260", adjustment.id.range, zh: "“\(adjustment.id.text)”缺少 measure（计量）", en: "`\(adjustment.id.text)` has no `measure`")
+            return nil
+        }
+        let measure = checkExpression(measureExpression, in: .center(table: table, filter: filter))
+        if !measure.type.isNumeric {
+            report("K0261", measureExpression.range, zh: "measure 应为数值，却是\(measure.type.label.zh)", en: "a measure must be a number, found \(measure.type.label.en)")
+        }
+        guard let maximumExpression = adjustment.maximum, let maximum = constantNumber(maximumExpression) else {
+            if adjustment.maximum == nil {
+                report("K0268", adjustment.id.range, zh: "“\(adjustment.id.text)”缺少 max（加扣分上限）", en: "`\(adjustment.id.text)` has no `max` (its cap)",
+                       hint: "例如 max 5", hintEn: "for example max 5")
+            }
+            return nil
+        }
+        let score = adjustment.score.map { checkScore($0, points: maximum) } ?? .expression(.measure)
+        let gate = adjustment.gate.flatMap { constantNumber($0) }
+        guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
+        return AdjustmentPlan(
+            kind: adjustment.kind == "bonus" ? .bonus : .deduction, id: adjustment.id.text, title: adjustment.title.value,
+            population: population, measure: measure.expression, score: score, maximum: maximum, gate: gate)
+    }
+
+    mutating func checkScore(_ rule: ScoreRule, points: Double) -> ScorePlan {
         switch rule {
+        case .deduct(let rule):
+            let amount = constantNumber(rule.amount) ?? 0
+            let unit = rule.unit.flatMap { constantNumber($0) } ?? 1
+            if unit <= 0, let unitExpression = rule.unit {
+                report("K0274", unitExpression.range, zh: "per 后的单位应大于 0", en: "the unit after `per` must be greater than 0")
+            }
+            return .deduct(
+                amount: amount, unit: unit > 0 ? unit : 1, direction: rule.direction, reference: rule.reference.flatMap { constantNumber($0) } ?? 0,
+                maximum: rule.maximum.flatMap { constantNumber($0) }, floor: rule.floor.flatMap { constantNumber($0) } ?? 0)
+        case .lognormal(let p10Expression, let medianExpression, let range):
+            let p10 = constantNumber(p10Expression) ?? 0
+            let median = constantNumber(medianExpression) ?? 0
+            if p10 <= 0 || median <= 0 || p10 >= median {
+                report("K0275", range, zh: "lognormal 要求 0 < p10 < median", en: "`lognormal` needs 0 < p10 < median",
+                       hint: "p10 是得 0.9 分的较好值，median 是得 0.5 分的中位值", hintEn: "p10 is the better value scoring 0.9, median the value scoring 0.5")
+                return .lognormal(p10: 1, median: 2)
+            }
+            return .lognormal(p10: p10, median: median)
         case .linear(let controlPoints, let range):
             var pairs: [(Double, Double)] = []
             for point in controlPoints {

@@ -24,8 +24,7 @@ struct Typed {
 }
 
 extension Checker {
-    static let aggregateFunctions = ["count", "sum", "avg", "min", "max", "rate"]
-    static let scalarFunctions = ["workdays"]
+    static let scalarFunctions = ["workdays", "matches", "starts_with", "ends_with", "contains", "length", "hours", "days", "ratio", "abs", "round"]
 
     /// Checks a condition: its type must be a truth value.
     mutating func checkCondition(_ expression: Expression, in context: ExpressionContext) -> TypedExpression {
@@ -62,10 +61,19 @@ extension Checker {
             return Typed(expression: .constant(.integer(Int64(day.number))), type: .day)
         case .name(let name):
             return resolveName(Name(name, expression.range), in: context)
-        case .member(_, let name):
-            report("K0222", name.range, zh: "暂不支持关联字段“.\(name.text)”", en: "related columns such as `.\(name.text)` are not supported yet",
-                   hint: "直接使用本表字段", hintEn: "use a column of the table itself")
-            return .invalid
+        case .member:
+            return resolveMember(expression, in: context)
+        case .duration(let amount, let unit):
+            if unit == "workdays" {
+                report("K0228", expression.range, zh: "“\(fixedText(amount)) workdays”只能加在时间后面，例如 rated_at + 15 workdays",
+                       en: "`workdays` can only be added to a time, as in rated_at + 15 workdays",
+                       hint: "或写 workdays(开始, 结束) <= 15", hintEn: "or write workdays(start, end) <= 15")
+                return .invalid
+            }
+            let seconds = amount * (unit == "days" ? 86_400 : unit == "hours" ? 3_600 : 60)
+            return Typed(expression: .constant(.integer(Int64(seconds.rounded()))), type: .duration)
+        case .match(let subject, let arms, let otherwise):
+            return checkMatch(subject, arms, otherwise, range: expression.range, in: context)
         case .list:
             report("K0223", expression.range, zh: "列表只能用在 in 后面", en: "a list can only follow `in`")
             return .invalid
@@ -105,12 +113,187 @@ extension Checker {
         report("K0225", operand.range, zh: "这里应为\(expected.0)，却是\(type.label.zh)", en: "expected \(expected.1), found \(type.label.en)")
     }
 
-    private func comparable(_ a: ValueType, _ b: ValueType) -> Bool {
+    /// Arithmetic with times and durations: time − time, time ± duration, time + N workdays,
+    /// duration ± duration, duration × number, duration ÷ number, duration ÷ duration.
+    private mutating func timeArithmetic(_ op: String, _ left: Typed, _ right: Typed, _ lhs: Expression, _ rhs: Expression, context: ExpressionContext) -> Typed? {
+        if case .duration(let amount, "workdays") = rhs.kind, op == "+" || op == "-" {
+            guard left.type == .time || left.type == .day || left.type == .unknown else {
+                report("K0228", rhs.range, zh: "workdays 只能加在时间或日期后面", en: "`workdays` can only be added to a time or a date")
+                return .invalid
+            }
+            usesCalendar = true
+            let count = Int(amount.rounded()) * (op == "-" ? -1 : 1)
+            let base = left.type == .day ? TypedExpression.arithmetic("-", .arithmetic("*", left.expression, .constant(.integer(86_400))), .constant(.integer(28_800))) : left.expression
+            return Typed(expression: .addWorkdays(base, count), type: .day)
+        }
+        switch (left.type, op, right.type) {
+        case (.unknown, _, _), (_, _, .unknown):
+            return Typed(expression: .constant(.null), type: .unknown)
+        case (.time, "-", .time): return Typed(expression: .arithmetic("-", left.expression, right.expression), type: .duration)
+        case (.time, "+", .duration), (.time, "-", .duration): return Typed(expression: .arithmetic(op, left.expression, right.expression), type: .time)
+        case (.duration, "+", .time): return Typed(expression: .arithmetic("+", left.expression, right.expression), type: .time)
+        case (.duration, "+", .duration), (.duration, "-", .duration):
+            return Typed(expression: .arithmetic(op, left.expression, right.expression), type: .duration)
+        case (.duration, "/", .duration): return Typed(expression: .arithmetic("/", left.expression, right.expression), type: .real)
+        case (.duration, "*", let other) where other.isNumeric, (.duration, "/", let other) where other.isNumeric:
+            return Typed(expression: .arithmetic(op, left.expression, right.expression), type: .duration)
+        case (let other, "*", .duration) where other.isNumeric:
+            return Typed(expression: .arithmetic("*", left.expression, right.expression), type: .duration)
+        case (.time, _, _), (_, _, .time), (.day, _, _), (_, _, .day), (.duration, _, _), (_, _, .duration):
+            report("K0229", lhs.range.union(rhs.range), zh: "\(left.type.label.zh)与\(right.type.label.zh)不能做“\(op)”运算",
+                   en: "\(left.type.label.en) and \(right.type.label.en) cannot be combined with `\(op)`",
+                   hint: "两个时间相减得到时长，时长可与 7 days、48 hours 比较；工作日用 workdays(开始, 结束)",
+                   hintEn: "subtracting two times gives a duration, comparable with 7 days or 48 hours; for working days use workdays(start, end)")
+            return .invalid
+        default:
+            return nil
+        }
+    }
+
+    private mutating func checkMatch(
+        _ subject: Expression?, _ arms: [(pattern: Expression, result: Expression)], _ otherwise: Expression?, range: SourceRange,
+        in context: ExpressionContext
+    ) -> Typed {
+        let typedSubject = subject.map { checkExpression($0, in: context) }
+        var resultType: ValueType?
+        var typedArms: [MatchArm] = []
+        func unify(_ typed: Typed, _ expression: Expression) {
+            guard typed.type != .unknown, typed.type != .null else { return }
+            guard let current = resultType else {
+                resultType = typed.type
+                return
+            }
+            if current == typed.type { return }
+            if current.isNumeric && typed.type.isNumeric {
+                resultType = (current == .integer && typed.type == .integer) ? .integer : .real
+                return
+            }
+            report("K0233", expression.range, zh: "case 的各分支结果类型不一致：\(current.label.zh)与\(typed.type.label.zh)",
+                   en: "the branches of `case` give different types: \(current.label.en) and \(typed.type.label.en)")
+        }
+        for arm in arms {
+            let pattern: Typed
+            if let typedSubject {
+                pattern = checkExpression(arm.pattern, in: context)
+                if !comparable(typedSubject.type, pattern.type) {
+                    report("K0224", arm.pattern.range, zh: "分支的值是\(pattern.type.label.zh)，与\(typedSubject.type.label.zh)不可比较",
+                           en: "this value is \(pattern.type.label.en), which cannot be compared with \(typedSubject.type.label.en)")
+                }
+            } else {
+                pattern = Typed(expression: checkCondition(arm.pattern, in: context), type: .boolean)
+            }
+            let result = checkExpression(arm.result, in: context)
+            unify(result, arm.result)
+            typedArms.append(MatchArm(pattern: pattern.expression, result: result.expression))
+        }
+        var fallback = TypedExpression.constant(.null)
+        if let otherwise {
+            let typed = checkExpression(otherwise, in: context)
+            unify(typed, otherwise)
+            fallback = typed.expression
+        }
+        return Typed(expression: .match(subject: typedSubject?.expression, arms: typedArms, otherwise: fallback), type: resultType ?? .null)
+    }
+
+    /// `relation.column`, `relation.relation.column` or `center.column`.
+    private mutating func resolveMember(_ expression: Expression, in context: ExpressionContext) -> Typed {
+        var names: [Name] = []
+        var base = expression
+        while case .member(let inner, let name) = base.kind {
+            names.insert(name, at: 0)
+            base = inner
+        }
+        guard case .name(let first) = base.kind else {
+            report("K0222", expression.range, zh: "“.”前面应是关联名（如 item、case、center）", en: "`.` must follow a relation such as item, case or center")
+            return .invalid
+        }
+        names.insert(Name(first, base.range), at: 0)
+        let table: String
+        switch context {
+        case .row(let name): table = name
+        case .centers: table = "centers"
+        default:
+            if first == "center", names.count == 2 { return resolveName(names[1], in: .centers) }
+            report("K0222", expression.range, zh: "关联字段只能用在逐行的条件或计算中", en: "related columns can only be used in row conditions and values")
+            return .invalid
+        }
+        if first == "center", names.count == 2, schema.table(table)?.centerColumn != nil, table != "centers" {
+            guard let slot = centerColumnSlot(names[1].text), let type = schema.table("centers")?.type(of: names[1].text) else {
+                reportUnknownColumn(names[1], table: "centers")
+                return .invalid
+            }
+            return Typed(expression: .centerColumn(slot), type: type)
+        }
+        var current = table
+        var path: [String] = []
+        for name in names.dropLast() {
+            guard let relation = Relation.named(name.text, from: current), schema.table(relation.to) != nil,
+                schema.table(current)?.type(of: relation.column) != nil
+            else {
+                let choices = Relation.names(from: current) + (current == table && table != "centers" ? ["center"] : [])
+                let guess = nearestName(name.text, among: choices)
+                report("K0234", name.range, zh: "表 \(current) 没有名为“\(name.text)”的关联", en: "table `\(current)` has no relation `\(name.text)`",
+                       hint: guess.map { "是否想写“\($0)”？" } ?? (choices.isEmpty ? "" : "可用的关联：" + choices.joined(separator: "、")),
+                       hintEn: guess.map { "did you mean `\($0)`?" } ?? (choices.isEmpty ? "" : "the relations are " + choices.joined(separator: ", ")))
+                return .invalid
+            }
+            path.append(name.text)
+            current = relation.to
+        }
+        guard let last = names.last, let type = schema.table(current)?.type(of: last.text) else {
+            if let last = names.last { reportUnknownColumn(last, table: current) }
+            return .invalid
+        }
+        let column = (path + [last.text]).joined(separator: ".")
+        if case .centers = context {
+            guard let slot = centerColumnSlot(column) else { return .invalid }
+            return Typed(expression: .centerColumn(slot), type: type)
+        }
+        return Typed(expression: .column(scanSlot(table: table, column: column)), type: type)
+    }
+
+    /// The type of a column path (`promised_days`, `item.promised_days`) read from `table`.
+    func columnType(table: String, path: String) -> ValueType {
+        var current = table
+        let parts = path.split(separator: ".").map(String.init)
+        for name in parts.dropLast() {
+            guard let relation = Relation.named(name, from: current) else { return .unknown }
+            current = relation.to
+        }
+        return parts.last.flatMap { schema.table(current)?.type(of: $0) } ?? .unknown
+    }
+
+    /// The joins a set of column paths read from `table` need, parents before children.
+    func joins(table: String, columns: [String]) -> [JoinPlan] {
+        var plans: [JoinPlan] = []
+        for column in columns {
+            let parts = column.split(separator: ".").map(String.init)
+            var current = table
+            var path: [String] = []
+            for name in parts.dropLast() {
+                guard let relation = Relation.named(name, from: current) else { break }
+                let fromPath = path.joined(separator: ".")
+                path.append(name)
+                let joined = path.joined(separator: ".")
+                if !plans.contains(where: { $0.path == joined }) {
+                    plans.append(JoinPlan(path: joined, table: relation.to, fromPath: fromPath, fromColumn: relation.column, key: relation.key))
+                }
+                current = relation.to
+            }
+        }
+        return plans
+    }
+
+    func comparable(_ a: ValueType, _ b: ValueType) -> Bool {
         if a == .null || b == .null || a == .unknown || b == .unknown { return true }
         if a.isNumeric && b.isNumeric { return true }
         if (a == .boolean || a == .flag) && (b == .boolean || b == .flag) { return true }
         if (a == .time || a == .day) && (b == .time || b == .day) { return true }
         return a == b
+    }
+
+    private func fixedText(_ value: Double) -> String {
+        value == value.rounded() ? String(Int64(value)) : String(value)
     }
 
     private mutating func checkBinary(_ op: String, _ lhs: Expression, _ rhs: Expression, range: SourceRange, in context: ExpressionContext) -> Typed {
@@ -122,6 +305,7 @@ extension Checker {
             if !right.type.isBoolean { reportOperand(rhs, right.type, expected: ("条件", "a condition")) }
             return Typed(expression: op == "and" ? .and(left.expression, right.expression) : .or(left.expression, right.expression), type: .boolean)
         case "+", "-", "*", "/":
+            if let typed = timeArithmetic(op, left, right, lhs, rhs, context: context) { return typed }
             if !left.type.isNumeric { reportOperand(lhs, left.type, expected: ("数值", "a number")) }
             if !right.type.isNumeric { reportOperand(rhs, right.type, expected: ("数值", "a number")) }
             let integer = op != "/" && left.type != .real && right.type != .real
@@ -148,7 +332,7 @@ extension Checker {
 
     // MARK: Names
 
-    private mutating func resolveName(_ name: Name, in context: ExpressionContext) -> Typed {
+    mutating func resolveName(_ name: Name, in context: ExpressionContext) -> Typed {
         switch context {
         case .row(let table):
             if let type = schema.table(table)?.type(of: name.text) {

@@ -3,7 +3,9 @@ import KaopingSyntax
 
 /// Checks a parsed rule file against a schema and turns it into a `Plan`, reporting every problem it finds.
 public struct Checker {
-    let file: RuleFile
+    let files: [RuleFile]
+    /// The file whose declaration is being checked (diagnostics name it).
+    var file: RuleFile
     let schema: SchemaCatalog
     var diagnostics: [Diagnostic] = []
     var parameters: [String: ParameterEntry] = [:]
@@ -24,15 +26,34 @@ public struct Checker {
     /// Checks `file`; the plan is `nil` when there are errors.
     /// - Parameter overrides: parameter values from the command line, as rule-language literals (`15`, `90%`).
     public static func check(_ file: RuleFile, schema: SchemaCatalog, overrides: [String: String] = [:]) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        var checker = Checker(file: file, schema: schema)
+        check([file], schema: schema, overrides: overrides)
+    }
+
+    /// Checks a root file and the files it includes (root first, as `RuleLoader` returns them).
+    public static func check(_ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String] = [:]) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        guard !files.isEmpty else { return (nil, []) }
+        var checker = Checker(files: files, schema: schema)
         let plan = checker.run(overrides: overrides)
-        let sorted = checker.diagnostics.sorted { ($0.range.start, $0.id) < ($1.range.start, $1.id) }
+        let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1.source.name, $0) })
+        let sorted = checker.diagnostics.sorted {
+            (order[$0.file] ?? 0, $0.range.start, $0.id) < (order[$1.file] ?? 0, $1.range.start, $1.id)
+        }
         return (sorted.hasErrors ? nil : plan, sorted)
     }
 
-    init(file: RuleFile, schema: SchemaCatalog) {
-        self.file = file
+    init(files: [RuleFile], schema: SchemaCatalog) {
+        self.files = files
+        self.file = files[0]
         self.schema = schema
+    }
+
+    init(file: RuleFile, schema: SchemaCatalog) {
+        self.init(files: [file], schema: schema)
+    }
+
+    /// Every declaration of every file, with its file.
+    var declarations: [(file: RuleFile, declaration: Declaration)] {
+        files.flatMap { file in file.declarations.map { (file, $0) } }
     }
 
     mutating func report(
@@ -43,17 +64,22 @@ public struct Checker {
     }
 
     private mutating func run(overrides: [String: String]) -> Plan? {
-        let assessments = file.declarations.compactMap { if case .assessment(let value) = $0 { return value } else { return nil } }
-        guard let assessment = assessments.first else {
+        let assessments = declarations.compactMap { item -> (RuleFile, AssessmentDeclaration)? in
+            if case .assessment(let value) = item.declaration { return (item.file, value) }
+            return nil
+        }
+        guard let (assessmentFile, assessment) = assessments.first else {
             report("K0201", .at(0), zh: "规则文件缺少 assessment 声明", en: "the rule file has no `assessment` declaration",
                    hint: "在文件开头写 assessment \"考核名称\" { period …; grades { … } }",
                    hintEn: "start the file with assessment \"title\" { period …; grades { … } }")
             return nil
         }
-        for extra in assessments.dropFirst() {
+        for (extraFile, extra) in assessments.dropFirst() {
+            file = extraFile
             report("K0202", extra.title.range, zh: "一个规则文件只能有一个 assessment 声明", en: "a rule file has only one `assessment` declaration")
         }
         checkParameters(overrides: overrides)
+        file = assessmentFile
         let (start, end) = checkPeriod(assessment)
         let assessFilter = assessment.assessFilter.map { checkCondition($0, in: .centers) }
         let rankWithin = assessment.rankWithin.compactMap { name -> String? in
@@ -64,28 +90,40 @@ public struct Checker {
             return name.text
         }
         let grades = checkGrades(assessment)
+        let structure = checkStructure(assessment)
         var indicators: [IndicatorPlan] = []
         var vetoes: [VetoPlan] = []
-        var ids: [String: SourceRange] = [:]
-        for declaration in file.declarations {
+        var adjustments: [AdjustmentPlan] = []
+        var ids: Set<String> = []
+        for (declarationFile, declaration) in declarations {
+            file = declarationFile
+            let id: Name?
+            switch declaration {
+            case .indicator(let indicator): id = indicator.id
+            case .veto(let veto): id = veto.id
+            case .adjustment(let adjustment): id = adjustment.id
+            default: id = nil
+            }
+            if let id {
+                if ids.contains(id.text) {
+                    report("K0203", id.range, zh: "编号“\(id.text)”重复", en: "the id `\(id.text)` is used twice",
+                           hint: "每个指标、加扣分项和否决项的编号必须唯一", hintEn: "every indicator, adjustment and veto needs its own id")
+                }
+                ids.insert(id.text)
+            }
             switch declaration {
             case .indicator(let indicator):
-                if ids[indicator.id.text] != nil {
-                    report("K0203", indicator.id.range, zh: "指标编号“\(indicator.id.text)”重复", en: "the id `\(indicator.id.text)` is used twice",
-                           hint: "每个指标和否决项的编号必须唯一", hintEn: "every indicator and veto needs its own id")
-                }
-                ids[indicator.id.text] = indicator.id.range
-                if let plan = checkIndicator(indicator) { indicators.append(plan) }
+                if let plan = checkIndicator(indicator, structure: structure) { indicators.append(plan) }
             case .veto(let veto):
-                if ids[veto.id.text] != nil {
-                    report("K0203", veto.id.range, zh: "编号“\(veto.id.text)”重复", en: "the id `\(veto.id.text)` is used twice")
-                }
-                ids[veto.id.text] = veto.id.range
                 if let plan = checkVeto(veto) { vetoes.append(plan) }
+            case .adjustment(let adjustment):
+                if let plan = checkAdjustment(adjustment) { adjustments.append(plan) }
             default:
                 break
             }
         }
+        file = assessmentFile
+        indicators = resolveWeights(indicators, structure: structure)
         reportUnusedParameters()
         let scans = scanColumns.keys.sorted().compactMap { table -> TableScan? in
             guard let spec = schema.table(table), let centerColumn = spec.centerColumn else { return nil }
@@ -95,7 +133,7 @@ public struct Checker {
             }
             return TableScan(
                 table: table, centerColumn: centerColumn, periodColumn: spec.periodColumn, columns: columns,
-                columnTypes: columns.map { spec.type(of: $0) ?? .unknown },
+                joins: joins(table: table, columns: columns), columnTypes: columns.map { columnType(table: table, path: $0) },
                 aggregates: aggregates.indices.filter { aggregates[$0].table == table })
         }
         let parameterValues = parameters.keys.sorted().compactMap { name in
@@ -103,8 +141,10 @@ public struct Checker {
         }
         return Plan(
             title: assessment.title.value, periodStart: start, periodEnd: end, assessFilter: assessFilter,
-            centerColumns: centerColumns, rankWithin: rankWithin, grades: grades, parameters: parameterValues,
-            aggregates: aggregates, scans: scans, indicators: indicators, vetoes: vetoes, usesCalendar: usesCalendar)
+            centerColumns: centerColumns, centerJoins: joins(table: "centers", columns: centerColumns), rankWithin: rankWithin, grades: grades, parameters: parameterValues,
+            aggregates: aggregates, scans: scans, indicators: indicators, vetoes: vetoes, adjustments: adjustments,
+            total: structure.total, categories: structure.categories, listTop: structure.listTop,
+            listBottom: structure.listBottom, usesCalendar: usesCalendar)
     }
 
     private mutating func checkPeriod(_ assessment: AssessmentDeclaration) -> (Int, Int) {

@@ -7,8 +7,11 @@ public struct Plan: Sendable, Equatable {
     public var periodEnd: Int
     /// The filter over `centers` rows choosing the assessed units (over `centerColumns` slots).
     public var assessFilter: TypedExpression?
-    /// The `centers` columns the plan reads, in slot order (always starts with id, code, name, kind, level, region).
+    /// The `centers` columns the plan reads, in slot order (always starts with id, code, name, kind, level, region);
+    /// a dotted name (`parent.name`) is read through `centerJoins`.
     public var centerColumns: [String]
+    /// The joins the dotted center columns need.
+    public var centerJoins: [JoinPlan] = []
     /// The center columns that form ranking groups.
     public var rankWithin: [String]
     public var grades: [GradePlan]
@@ -19,6 +22,15 @@ public struct Plan: Sendable, Equatable {
     public var scans: [TableScan]
     public var indicators: [IndicatorPlan]
     public var vetoes: [VetoPlan]
+    /// Bonuses (加分) and deductions (扣分) outside the indicators, in file order.
+    public var adjustments: [AdjustmentPlan]
+    /// The declared total, if any.
+    public var total: Double?
+    /// The declared category tree, flattened: each node's path (`一级` or `一级/二级`) and points.
+    public var categories: [CategoryPlan]
+    /// The 红黑榜 sizes per group (0: no list).
+    public var listTop: Int
+    public var listBottom: Int
     /// Whether any expression counts working days (so the calendar must be loaded).
     public var usesCalendar: Bool
 }
@@ -46,18 +58,63 @@ public struct TableScan: Sendable, Equatable {
     public var centerColumn: String
     /// The time column the period filters on, if the table has one.
     public var periodColumn: String?
-    /// The columns read, in slot order; expressions refer to them by slot.
+    /// The columns read, in slot order; expressions refer to them by slot. A dotted name
+    /// (`item.promised_days`) is a column of a related row, read through `joins`.
     public var columns: [String]
+    /// The related tables joined to each row (many-to-one), in dependency order.
+    public var joins: [JoinPlan] = []
     /// The logical type of each column read (days are decoded to day numbers, flags to integers).
     public var columnTypes: [ValueType]
     /// The aggregates this scan feeds.
     public var aggregates: [Int]
 }
 
+/// A many-to-one lookup joined to a scan: `path` names it in column names (`item`, `item.catalog`).
+public struct JoinPlan: Sendable, Equatable {
+    /// The relation path, e.g. `item` or `item.catalog`.
+    public var path: String
+    /// The table joined.
+    public var table: String
+    /// The path of the row it hangs from (empty for the scanned table) and that row's column.
+    public var fromPath: String
+    public var fromColumn: String
+    /// The joined table's key column.
+    public var key: String
+}
+
+/// A node of the declared category tree.
+public struct CategoryPlan: Sendable, Equatable {
+    /// `一级` or `一级/二级`.
+    public var path: String
+    public var points: Double?
+    /// The depth: 1 for 一级指标, 2 for 二级指标.
+    public var level: Int
+}
+
+/// A bonus (加分) or deduction (扣分) outside the indicators.
+public struct AdjustmentPlan: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable { case bonus, deduction }
+
+    public var kind: Kind
+    public var id: String
+    public var title: String
+    public var population: Int?
+    public var measure: TypedExpression
+    public var score: ScorePlan
+    /// The cap on the points it adds or takes.
+    public var maximum: Double
+    /// Bonuses only: the indicators' total a center must reach for the bonus to count.
+    public var gate: Double?
+}
+
 /// One aggregate over one table's rows of each center.
 public struct AggregatePlan: Sendable, Equatable {
     public enum Function: String, Sendable, Equatable {
         case count, sum, avg, min, max, rate
+        /// Distinct non-NULL values (`count_distinct`).
+        case countDistinct = "count_distinct"
+        /// Exact median and percentile (`percentile_cont`: linear between the closest ranks).
+        case median, percentile
     }
 
     public var function: Function
@@ -66,6 +123,8 @@ public struct AggregatePlan: Sendable, Equatable {
     public var filter: TypedExpression?
     /// The value summed, averaged or compared; for `rate`, the condition counted in the numerator.
     public var argument: TypedExpression?
+    /// The fraction for `percentile` (0–1).
+    public var fraction: Double? = nil
 }
 
 /// A scored indicator.
@@ -78,6 +137,8 @@ public struct IndicatorPlan: Sendable, Equatable {
     public var title: String
     public var category: String
     public var points: Double
+    /// The weight, when the indicator gives `weight` instead of `points`.
+    public var weight: Double?
     /// The aggregate that counts the population, if the indicator reads a table.
     public var population: Int?
     /// The aggregate whose numerator is reported, when the measure is a rate.
@@ -97,9 +158,18 @@ public enum ScorePlan: Sendable, Equatable {
     case bands([(comparison: String?, bound: Double, points: Double)])
     /// Points computed from the measure (`measure` names it in the expression).
     case expression(TypedExpression)
+    /// Points minus `amount` per `unit` of the quantity, the deduction capped at `maximum`, the result
+    /// at least `floor`. The quantity is the measure, or `reference − measure` (`below`), or
+    /// `measure − reference` (`above`), never negative.
+    case deduct(amount: Double, unit: Double, direction: String?, reference: Double, maximum: Double?, floor: Double)
+    /// Lighthouse's log-normal score (0–1) times the points.
+    case lognormal(p10: Double, median: Double)
 
     public static func == (lhs: ScorePlan, rhs: ScorePlan) -> Bool {
         switch (lhs, rhs) {
+        case (.deduct(let a, let b, let c, let d, let e, let f), .deduct(let g, let h, let i, let j, let k, let l)):
+            return a == g && b == h && c == i && d == j && e == k && f == l
+        case (.lognormal(let a, let b), .lognormal(let c, let d)): return a == c && b == d
         case (.linear(let a), .linear(let b)): return a.elementsEqual(b) { $0 == $1 }
         case (.bands(let a), .bands(let b)):
             return a.elementsEqual(b) { $0.comparison == $1.comparison && $0.bound == $1.bound && $0.points == $1.points }
@@ -143,4 +213,18 @@ public indirect enum TypedExpression: Sendable, Equatable {
     case workdays(TypedExpression, TypedExpression)
     /// A day number from a time (for comparing times with dates).
     case dayOf(TypedExpression)
+    /// The day `count` working days after the day of a time.
+    case addWorkdays(TypedExpression, Int)
+    /// `case`: the first arm whose pattern equals the subject (or whose condition holds), else `otherwise`.
+    case match(subject: TypedExpression?, arms: [MatchArm], otherwise: TypedExpression)
+    /// A scalar function: `starts_with`, `ends_with`, `contains`, `length`, `hours`, `days`, `ratio`, `round`, `abs`.
+    case function(String, [TypedExpression])
+    /// `matches(text, "regular expression")`: whether the pattern occurs in the text.
+    case matches(TypedExpression, RegexPattern)
+}
+
+/// One arm of a `case` expression.
+public struct MatchArm: Sendable, Equatable {
+    public var pattern: TypedExpression
+    public var result: TypedExpression
 }

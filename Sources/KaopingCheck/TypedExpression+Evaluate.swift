@@ -67,7 +67,59 @@ extension TypedExpression {
         case .dayOf(let operand):
             guard case .integer(let instant) = operand.evaluate(input) else { return .null }
             return .integer(Int64(CivilDay(instant: instant).number))
+        case .addWorkdays(let operand, let count):
+            guard case .integer(let instant) = operand.evaluate(input) else { return .null }
+            return .integer(Int64(input.calendar.adding(workdays: count, to: CivilDay(instant: instant)).number))
+        case .match(let subject, let arms, let otherwise):
+            let value = subject?.evaluate(input)
+            for arm in arms {
+                let pattern = arm.pattern.evaluate(input)
+                let hit = value.map { compareValues("==", $0, pattern).isTrue } ?? pattern.isTrue
+                if hit { return arm.result.evaluate(input) }
+            }
+            return otherwise.evaluate(input)
+        case .function(let name, let arguments):
+            return callFunction(name, arguments.map { $0.evaluate(input) })
+        case .matches(let operand, let pattern):
+            guard case .text(let text) = operand.evaluate(input) else { return .null }
+            return .boolean(pattern.occurs(in: text))
         }
+    }
+}
+
+/// The scalar functions of the rule language; NULL arguments give NULL.
+func callFunction(_ name: String, _ values: [Value]) -> Value {
+    if values.contains(.null) { return .null }
+    switch (name, values.count) {
+    case ("starts_with", 2), ("ends_with", 2), ("contains", 2):
+        guard case .text(let text) = values[0], case .text(let part) = values[1] else { return .null }
+        switch name {
+        case "starts_with": return .boolean(text.hasPrefix(part))
+        case "ends_with": return .boolean(text.hasSuffix(part))
+        default: return .boolean(part.isEmpty || text.contains(part))
+        }
+    case ("length", 1):
+        guard case .text(let text) = values[0] else { return .null }
+        return .integer(Int64(text.count))
+    case ("hours", 2):
+        guard let from = values[0].number, let to = values[1].number else { return .null }
+        return .real((to - from) / 3600)
+    case ("days", 2):
+        guard case .integer(let from) = values[0], case .integer(let to) = values[1] else { return .null }
+        return .integer(Int64(CivilDay(instant: to).number - CivilDay(instant: from).number))
+    case ("ratio", 2):
+        return arithmeticValues("/", values[0], values[1])
+    case ("abs", 1):
+        if case .integer(let value) = values[0] { return .integer(value < 0 ? 0 &- value : value) }
+        return values[0].number.map { .real(Swift.abs($0)) } ?? .null
+    case ("round", 1), ("round", 2):
+        guard let value = values[0].number else { return .null }
+        let digits = values.count == 2 ? Int(values[1].number ?? 0) : 0
+        var scale = 1.0
+        for _ in 0..<max(0, min(digits, 12)) { scale *= 10 }
+        return .real((value * scale).rounded(.toNearestOrAwayFromZero) / scale)
+    default:
+        return .null
     }
 }
 

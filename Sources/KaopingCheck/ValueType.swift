@@ -5,6 +5,8 @@ public enum ValueType: String, Sendable, Equatable, Hashable {
     case integer, real, text, boolean, time, day, null
     /// A 0/1 column: usable as a truth value and as a number.
     case flag
+    /// A span of time in seconds (`7 days`, `finished_at - accepted_at`).
+    case duration
     /// A list of values (only after `in`).
     case list
     /// The type could not be determined (an error was already reported).
@@ -36,6 +38,7 @@ public enum ValueType: String, Sendable, Equatable, Hashable {
         case .day: return ("日期", "a date")
         case .null: return ("空值", "null")
         case .flag: return ("0/1 标志", "a 0/1 flag")
+        case .duration: return ("时长", "a duration")
         case .list: return ("列表", "a list")
         case .unknown: return ("未知", "unknown")
         }

@@ -12,9 +12,11 @@ struct CenterTable {
 
     /// Loads the centers that pass the plan's `assess` filter, in `id` order.
     init(plan: Plan, store: Store, catalog: SchemaCatalog) throws {
-        let types = plan.centerColumns.map { catalog.table("centers")?.type(of: $0) ?? .unknown }
-        let list = plan.centerColumns.map(quoteIdentifier).joined(separator: ", ")
-        let statement = try store.database.prepare("SELECT \(list) FROM centers ORDER BY id")
+        let types = plan.centerColumns.map { column in
+            catalog.table("centers")?.type(of: String(column.split(separator: ".").last ?? "")) ?? .unknown
+        }
+        let query = ScanQuery.select(table: "centers", columns: plan.centerColumns, joins: plan.centerJoins)
+        let statement = try store.database.prepare(query + " ORDER BY t0.id")
         let province = plan.usesCalendar ? try store.workingCalendar() : WorkingCalendar()
         var regional: [String: WorkingCalendar] = [:]
         if plan.usesCalendar {

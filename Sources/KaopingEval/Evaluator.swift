@@ -26,19 +26,24 @@ public struct Evaluator {
         var results: [CenterResult] = []
         for number in 0..<centers.count {
             let aggregates = plan.aggregates.indices.map { index in
-                states[index]?[number].value(plan.aggregates[index].function) ?? .null
+                states[index]?[number].value(plan.aggregates[index]) ?? .null
             }
             var input = EvaluationInput(calendar: centers.calendars[number])
             input.center = centers.rows[number]
             input.aggregates = aggregates
             let indicators = Redistribution.apply(plan.indicators.map { score($0, input: input) }, plan: plan)
+            let base = indicators.reduce(0) { $0 + $1.points }
+            let adjustments = plan.adjustments.map { adjust($0, base: base, input: input) }
+            let change = adjustments.reduce(0) { sum, item in
+                item.gated ? sum : sum + (item.kind == "bonus" ? item.points : -item.points)
+            }
             let veto = plan.vetoes.first { $0.condition.evaluate(input).isTrue }
             let group = plan.rankWithin.isEmpty ? "all" : plan.rankWithin.map { centers.text(number, $0, in: plan) }.joined(separator: "/")
             results.append(CenterResult(
                 code: centers.text(number, "code", in: plan), name: centers.text(number, "name", in: plan),
                 kind: centers.text(number, "kind", in: plan), level: centers.text(number, "level", in: plan),
                 region: centers.text(number, "region", in: plan), group: group, indicators: indicators,
-                total: indicators.reduce(0) { $0 + $1.points }, grade: "", rank: 0,
+                categories: subtotals(indicators), base: base, adjustments: adjustments, total: max(0, base + change), grade: "", rank: 0,
                 veto: veto.map { VetoResult(id: $0.id, title: $0.title, reason: $0.reason) }))
         }
         let tables = Set(plan.scans.map(\.table) + ["centers"] + (plan.usesCalendar ? ["calendar"] : [])).sorted()
@@ -50,8 +55,36 @@ public struct Evaluator {
             engineVersion: engineVersion, groupBy: plan.rankWithin,
             grades: plan.grades.map { .init(name: $0.name, minimum: $0.minimum) },
             indicators: plan.indicators.map { .init(id: $0.id, title: $0.title, category: $0.category, points: $0.points) },
-            vetoes: plan.vetoes.map { .init(id: $0.id, title: $0.title) })
-        return ResultsDocument(assessment: assessment, centers: Ranking.rank(results, plan: plan))
+            vetoes: plan.vetoes.map { .init(id: $0.id, title: $0.title) }, total: plan.total,
+            categories: plan.categories.map { .init(path: $0.path, points: $0.points) },
+            adjustments: plan.adjustments.map { .init(kind: $0.kind.rawValue, id: $0.id, title: $0.title, maximum: $0.maximum) })
+        let ranked = Ranking.rank(results, plan: plan)
+        return ResultsDocument(assessment: assessment, centers: ranked, lists: Ranking.lists(ranked, top: plan.listTop, bottom: plan.listBottom))
+    }
+
+    /// Points per category path: the declared ones in order, then any other path the indicators name.
+    private func subtotals(_ indicators: [IndicatorResult]) -> [CategorySubtotal] {
+        var paths = plan.categories.map(\.path)
+        for indicator in indicators where !indicator.category.isEmpty && !paths.contains(indicator.category) {
+            paths.append(indicator.category)
+        }
+        return paths.map { path in
+            let members = indicators.filter { $0.category == path || $0.category.hasPrefix(path + "/") }
+            return CategorySubtotal(path: path, points: members.reduce(0) { $0 + $1.points }, maxPoints: members.reduce(0) { $0 + $1.maxPoints })
+        }
+    }
+
+    /// A bonus or deduction for one center: its points, capped, and whether a bonus's gate holds it back.
+    private func adjust(_ adjustment: AdjustmentPlan, base: Double, input: EvaluationInput) -> AdjustmentResult {
+        let population = adjustment.population.flatMap { input.aggregates[$0].number }
+        let measure = adjustment.measure.evaluate(input).number.flatMap { $0.isFinite ? $0 : nil }
+        var points = 0.0
+        if let measure, population != 0 {
+            points = Scoring.points(adjustment.score, measure: measure, maximum: adjustment.maximum)
+        }
+        let gated = adjustment.kind == .bonus && points > 0 && adjustment.gate.map { roundedTwo(base) < $0 } == true
+        return AdjustmentResult(
+            kind: adjustment.kind.rawValue, id: adjustment.id, title: adjustment.title, measure: measure, points: points, gated: gated)
     }
 
     /// One indicator's result for one center, before redistribution.

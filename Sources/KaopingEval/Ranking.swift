@@ -53,4 +53,34 @@ enum Ranking {
             return a < b
         }
     }
+
+    /// The top and bottom `N` of each group, ties at the edge included: the top list holds every
+    /// non-vetoed center ranked at or above the N-th; the bottom list, worst first, every center ranked at
+    /// or below the N-th from the bottom.
+    static func lists(_ ranked: [CenterResult], top: Int, bottom: Int) -> [GroupList] {
+        guard top > 0 || bottom > 0 else { return [] }
+        var order: [String] = []
+        var members: [String: [CenterResult]] = [:]
+        for center in ranked {
+            if members[center.group] == nil { order.append(center.group) }
+            members[center.group, default: []].append(center)
+        }
+        return order.map { group in
+            let centers = members[group] ?? []
+            let eligible = centers.filter { $0.veto == nil }
+            var best: [String] = []
+            if top > 0, !eligible.isEmpty {
+                let edge = eligible[min(top, eligible.count) - 1]
+                best = eligible.filter { $0.rank <= edge.rank }.map(\.code)
+            }
+            var worst: [String] = []
+            if bottom > 0, !centers.isEmpty {
+                let edge = centers[max(0, centers.count - bottom)]
+                // Ranks grow monotonically down the group (vetoed centers come last), so the tail is a rank cut.
+                let tail = centers.filter { $0.rank >= edge.rank }
+                worst = tail.reversed().map(\.code)
+            }
+            return GroupList(group: group, top: best, bottom: worst)
+        }
+    }
 }

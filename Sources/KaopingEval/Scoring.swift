@@ -24,6 +24,17 @@ enum Scoring {
             var input = EvaluationInput(calendar: WorkingCalendar())
             input.measure = .real(measure)
             raw = expression.evaluate(input).number ?? 0
+        case .deduct(let amount, let unit, let direction, let reference, let cap, let floor):
+            let quantity: Double
+            switch direction {
+            case "below"?: quantity = max(0, reference - measure)
+            case "above"?: quantity = max(0, measure - reference)
+            default: quantity = max(0, measure)
+            }
+            let deduction = min(amount * quantity / unit, cap ?? maximum)
+            raw = max(maximum - deduction, floor)
+        case .lognormal(let p10, let median):
+            raw = maximum * Lighthouse.logNormalScore(p10: p10, median: median, value: measure)
         }
         guard raw.isFinite else { return 0 }
         return min(max(raw, 0), maximum)

@@ -11,12 +11,11 @@ struct TableScanner {
         var states: [Int: [Accumulator]] = [:]
         for index in scan.aggregates { states[index] = [Accumulator](repeating: Accumulator(), count: centers.count) }
         let aggregates = scan.aggregates.map { (index: $0, plan: plan.aggregates[$0]) }
-        let list = scan.columns.map(quoteIdentifier).joined(separator: ", ")
-        var sql = "SELECT \(list) FROM \(quoteIdentifier(scan.table))"
+        var sql = ScanQuery.select(table: scan.table, columns: scan.columns, joins: scan.joins)
         var arguments: [SQLValue] = []
         if let period = scan.periodColumn {
             // Rows whose time falls on a day of the period, in China time.
-            sql += " WHERE \(quoteIdentifier(period)) >= ? AND \(quoteIdentifier(period)) < ?"
+            sql += " WHERE t0.\(quoteIdentifier(period)) >= ? AND t0.\(quoteIdentifier(period)) < ?"
             arguments = [
                 .integer(CivilDay(number: plan.periodStart).startInstant),
                 .integer(CivilDay(number: plan.periodEnd + 1).startInstant),

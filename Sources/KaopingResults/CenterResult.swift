@@ -8,7 +8,13 @@ public struct CenterResult: Sendable, Equatable, Codable {
     /// The key of its ranking group: the `group_by` columns' values joined by `/` (`all` with no grouping).
     public var group: String
     public var indicators: [IndicatorResult]
-    /// The sum of the indicators' points, at full precision.
+    /// Subtotals per declared category (and per category path the indicators name), in declaration order.
+    public var categories: [CategorySubtotal]
+    /// The indicators' points added up, before bonuses and deductions.
+    public var base: Double
+    /// Bonuses and deductions that apply, in rule-file order.
+    public var adjustments: [AdjustmentResult]
+    /// `base` plus bonuses minus deductions, never below 0, at full precision.
     public var total: Double
     public var grade: String
     /// Competition rank within the group, judged on `total` rounded to two decimals.
@@ -17,8 +23,12 @@ public struct CenterResult: Sendable, Equatable, Codable {
 
     public init(
         code: String, name: String, kind: String, level: String, region: String, group: String, indicators: [IndicatorResult],
+        categories: [CategorySubtotal] = [], base: Double? = nil, adjustments: [AdjustmentResult] = [],
         total: Double, grade: String, rank: Int, veto: VetoResult?
     ) {
+        self.categories = categories
+        self.base = base ?? total
+        self.adjustments = adjustments
         self.code = code
         self.name = name
         self.kind = kind
@@ -88,5 +98,45 @@ public struct VetoResult: Sendable, Equatable, Codable {
         self.id = id
         self.title = title
         self.reason = reason
+    }
+}
+
+/// A category's subtotal for one center.
+public struct CategorySubtotal: Sendable, Equatable, Codable {
+    public var path: String
+    public var points: Double
+    public var maxPoints: Double
+
+    public init(path: String, points: Double, maxPoints: Double) {
+        self.path = path
+        self.points = points
+        self.maxPoints = maxPoints
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case path, points, maxPoints = "max_points"
+    }
+}
+
+/// A bonus or deduction's effect on one center.
+public struct AdjustmentResult: Sendable, Equatable, Codable {
+    /// `bonus` or `deduction`.
+    public var kind: String
+    public var id: String
+    public var title: String
+    /// The measure, if it could be computed.
+    public var measure: Double?
+    /// Points added (bonus) or taken (deduction), never negative.
+    public var points: Double
+    /// A bonus whose gate the center did not reach: shown, but not added.
+    public var gated: Bool
+
+    public init(kind: String, id: String, title: String, measure: Double?, points: Double, gated: Bool) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.measure = measure
+        self.points = points
+        self.gated = gated
     }
 }

@@ -7,6 +7,9 @@ extension ResultsDocument {
             ("schema_version", .integer(Int64(schemaVersion))),
             ("assessment", assessment.json),
             ("centers", .array(centers.map(\.json))),
+            ("lists", .array(lists.map {
+                .object([("group", .string($0.group)), ("top", .array($0.top.map(JSONValue.string))), ("bottom", .array($0.bottom.map(JSONValue.string)))])
+            })),
         ])
     }
 
@@ -34,6 +37,11 @@ extension Assessment {
                 .object([("id", .string($0.id)), ("title", .string($0.title)), ("category", .string($0.category)), ("points", .number($0.points))])
             })),
             ("vetoes", .array(vetoes.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) })),
+            ("total", total.map(JSONValue.number) ?? .null),
+            ("categories", .array(categories.map { .object([("path", .string($0.path)), ("points", $0.points.map(JSONValue.number) ?? .null)]) })),
+            ("adjustments", .array(adjustments.map {
+                .object([("kind", .string($0.kind)), ("id", .string($0.id)), ("title", .string($0.title)), ("maximum", .number($0.maximum))])
+            })),
         ])
     }
 }
@@ -48,6 +56,16 @@ extension CenterResult {
             ("region", .string(region)),
             ("group", .string(group)),
             ("indicators", .array(indicators.map(\.json))),
+            ("categories", .array(categories.map {
+                .object([("path", .string($0.path)), ("points", .number($0.points)), ("max_points", .number($0.maxPoints))])
+            })),
+            ("base", .number(base)),
+            ("adjustments", .array(adjustments.map {
+                .object([
+                    ("kind", .string($0.kind)), ("id", .string($0.id)), ("title", .string($0.title)),
+                    ("measure", $0.measure.map(JSONValue.number) ?? .null), ("points", .number($0.points)), ("gated", .bool($0.gated)),
+                ])
+            })),
             ("total", .number(total)),
             ("grade", .string(grade)),
             ("rank", .integer(Int64(rank))),

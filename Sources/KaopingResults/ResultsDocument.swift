@@ -8,15 +8,33 @@ public struct ResultsDocument: Sendable, Equatable, Codable {
     public var assessment: Assessment
     /// Every assessed center, ordered by group, then rank, then code.
     public var centers: [CenterResult]
+    /// The 红黑榜 of each group, in group order (empty when the rules declare no lists).
+    public var lists: [GroupList]
 
-    public init(schemaVersion: Int = ResultsDocument.currentSchemaVersion, assessment: Assessment, centers: [CenterResult]) {
+    public init(
+        schemaVersion: Int = ResultsDocument.currentSchemaVersion, assessment: Assessment, centers: [CenterResult], lists: [GroupList] = []
+    ) {
         self.schemaVersion = schemaVersion
         self.assessment = assessment
         self.centers = centers
+        self.lists = lists
     }
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", assessment, centers
+        case schemaVersion = "schema_version", assessment, centers, lists
+    }
+}
+
+/// The top (红榜) and bottom (黑榜) of one ranking group, by center code; ties at the edge are not split.
+public struct GroupList: Sendable, Equatable, Codable {
+    public var group: String
+    public var top: [String]
+    public var bottom: [String]
+
+    public init(group: String, top: [String], bottom: [String]) {
+        self.group = group
+        self.top = top
+        self.bottom = bottom
     }
 }
 
@@ -39,11 +57,21 @@ public struct Assessment: Sendable, Equatable, Codable {
     public var indicators: [IndicatorDefinition]
     /// The vetoes, in rule-file order.
     public var vetoes: [VetoDefinition]
+    /// The declared total, if any.
+    public var total: Double?
+    /// The declared categories (一级 and 一级/二级 paths) with their points.
+    public var categories: [CategoryDefinition]
+    /// The bonuses and deductions, in rule-file order.
+    public var adjustments: [AdjustmentDefinition]
 
     public init(
         title: String, period: Period, rulesSHA256: String, dataDigest: String, parameters: [Parameter], engineVersion: String,
-        groupBy: [String], grades: [Grade], indicators: [IndicatorDefinition], vetoes: [VetoDefinition]
+        groupBy: [String], grades: [Grade], indicators: [IndicatorDefinition], vetoes: [VetoDefinition], total: Double? = nil,
+        categories: [CategoryDefinition] = [], adjustments: [AdjustmentDefinition] = []
     ) {
+        self.total = total
+        self.categories = categories
+        self.adjustments = adjustments
         self.title = title
         self.period = period
         self.rulesSHA256 = rulesSHA256
@@ -58,7 +86,35 @@ public struct Assessment: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case title, period, rulesSHA256 = "rules_sha256", dataDigest = "data_digest", parameters,
-            engineVersion = "engine_version", groupBy = "group_by", grades, indicators, vetoes
+            engineVersion = "engine_version", groupBy = "group_by", grades, indicators, vetoes, total, categories, adjustments
+    }
+
+    /// A declared category.
+    public struct CategoryDefinition: Sendable, Equatable, Codable {
+        /// `一级` or `一级/二级`.
+        public var path: String
+        public var points: Double?
+
+        public init(path: String, points: Double?) {
+            self.path = path
+            self.points = points
+        }
+    }
+
+    /// A bonus or deduction as the rule file defines it.
+    public struct AdjustmentDefinition: Sendable, Equatable, Codable {
+        /// `bonus` or `deduction`.
+        public var kind: String
+        public var id: String
+        public var title: String
+        public var maximum: Double
+
+        public init(kind: String, id: String, title: String, maximum: Double) {
+            self.kind = kind
+            self.id = id
+            self.title = title
+            self.maximum = maximum
+        }
     }
 
     /// The first and last day, `YYYY-MM-DD`.

@@ -1,12 +1,17 @@
 /// Prints diagnostics as compilers do: `file:line:col: error: message [id]`, the source line, carets
 /// under the range, then the hint.
 public struct DiagnosticPrinter {
-    let source: SourceFile
+    let sources: [String: SourceFile]
     let english: Bool
 
     /// A printer for diagnostics of `source`, in Chinese unless `english`.
     public init(source: SourceFile, english: Bool = false) {
-        self.source = source
+        self.init(sources: [source], english: english)
+    }
+
+    /// A printer for diagnostics of several files (a rule file and its includes).
+    public init(sources: [SourceFile], english: Bool = false) {
+        self.sources = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.english = english
     }
 
@@ -17,10 +22,16 @@ public struct DiagnosticPrinter {
 
     /// One diagnostic.
     public func render(_ diagnostic: Diagnostic) -> String {
-        let start = source.location(of: diagnostic.range.start)
         let message = english ? diagnostic.englishMessage : diagnostic.message
+        guard let source = sources[diagnostic.file] else {
+            var text = "\(diagnostic.file): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.id)]\n"
+            let hint = english ? diagnostic.englishHint : diagnostic.hint
+            if !hint.isEmpty { text += "    = \(english ? "hint" : "提示"): \(hint)\n" }
+            return text
+        }
+        let start = source.location(of: diagnostic.range.start)
         var text = "\(diagnostic.file):\(start.line):\(start.column): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.id)]\n"
-        if diagnostic.file == source.name, start.line <= source.lineStarts.count, !source.bytes.isEmpty {
+        if start.line <= source.lineStarts.count, !source.bytes.isEmpty {
             let line = source.lineText(start.line).replacingTabs()
             let end = source.location(of: max(diagnostic.range.end, diagnostic.range.start))
             let lastColumn = end.line == start.line ? max(end.column, start.column + 1) : line.count + 1

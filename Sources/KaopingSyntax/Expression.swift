@@ -1,6 +1,27 @@
 /// An expression, with where it was written.
 public struct Expression: Sendable, Equatable {
     public indirect enum Kind: Sendable, Equatable {
+        public static func == (lhs: Kind, rhs: Kind) -> Bool {
+            switch (lhs, rhs) {
+            case (.number(let a, let x), .number(let b, let y)): return a == b && x == y
+            case (.percent(let a), .percent(let b)): return a == b
+            case (.string(let a), .string(let b)), (.date(let a), .date(let b)), (.name(let a), .name(let b)): return a == b
+            case (.boolean(let a), .boolean(let b)): return a == b
+            case (.null, .null), (.invalid, .invalid): return true
+            case (.member(let a, let x), .member(let b, let y)): return a == b && x == y
+            case (.unary(let o, let a), .unary(let p, let b)): return o == p && a == b
+            case (.binary(let o, let a, let c), .binary(let p, let b, let d)): return o == p && a == b && c == d
+            case (.isNull(let a, let x), .isNull(let b, let y)): return a == b && x == y
+            case (.inList(let a, let l, let x), .inList(let b, let m, let y)): return a == b && l == m && x == y
+            case (.call(let n, let a, let f), .call(let m, let b, let g)): return n == m && a == b && f == g
+            case (.list(let a), .list(let b)): return a == b
+            case (.duration(let a, let u), .duration(let b, let v)): return a == b && u == v
+            case (.match(let s, let a, let o), .match(let t, let b, let p)):
+                return s == t && o == p && a.elementsEqual(b) { $0.pattern == $1.pattern && $0.result == $1.result }
+            default: return false
+            }
+        }
+
         /// A number; `isInteger` when written without a fraction.
         case number(Double, isInteger: Bool)
         /// `90%`, stored as the fraction 0.9.
@@ -26,12 +47,20 @@ public struct Expression: Sendable, Equatable {
         case call(Name, [Expression], filter: Expression?)
         /// `[a, b]`.
         case list([Expression])
+        /// `15 workdays`, `7 days`, `48 hours`, `30 minutes`.
+        case duration(Double, unit: String)
+        /// `case x { a -> r; …; else -> r }` (`subject` set) or `case { condition -> r; …; else -> r }`.
+        case match(subject: Expression?, arms: [(pattern: Expression, result: Expression)], otherwise: Expression?)
         /// A placeholder for an expression that could not be parsed (already reported).
         case invalid
     }
 
     public let kind: Kind
     public let range: SourceRange
+
+    public static func == (lhs: Expression, rhs: Expression) -> Bool {
+        lhs.range == rhs.range && lhs.kind == rhs.kind
+    }
 
     public init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
@@ -55,6 +84,13 @@ public struct Expression: Sendable, Equatable {
             arguments.forEach { $0.walk(visit) }
             filter?.walk(visit)
         case .list(let items): items.forEach { $0.walk(visit) }
+        case .match(let subject, let arms, let otherwise):
+            subject?.walk(visit)
+            for arm in arms {
+                arm.pattern.walk(visit)
+                arm.result.walk(visit)
+            }
+            otherwise?.walk(visit)
         default: break
         }
     }

@@ -13,6 +13,13 @@ extension Parser {
             case "assessment": if let value = parseAssessment(start: token.range.start) { declarations.append(.assessment(value)) }
             case "param": if let value = parseParameter(start: token.range.start) { declarations.append(.parameter(value)) }
             case "indicator": if let value = parseIndicator(start: token.range.start) { declarations.append(.indicator(value)) }
+            case "bonus", "deduction":
+                if let value = parseAdjustment(token.text, start: token.range.start) { declarations.append(.adjustment(value)) }
+            case "include":
+                if let path = expectString("被包含文件的路径", "the path of the file to include") {
+                    declarations.append(.include(path, SourceRange(token.range.start, path.range.end)))
+                }
+                endStatement()
             default: if let value = parseVeto(start: token.range.start) { declarations.append(.veto(value)) }
             }
         }
@@ -61,7 +68,7 @@ extension Parser {
             return nil
         }
         var declaration = AssessmentDeclaration(title: title, range: SourceRange(start, title.range.end))
-        let keywords = ["period", "assess", "grades", "rank"]
+        let keywords = ["period", "assess", "grades", "rank", "total", "category", "lists"]
         let end = parseBlock(keywords: keywords, what: ("考核设置", "assessment setting")) { parser, keyword in
             switch keyword.text {
             case "period":
@@ -79,6 +86,21 @@ extension Parser {
                 parser.endStatement()
             case "grades":
                 declaration.grades = parser.parseGrades()
+            case "total":
+                declaration.total = parser.parseExpression()
+                parser.endStatement()
+            case "category":
+                if let category = parser.parseCategory(start: keyword.range.start) { declaration.categories.append(category) }
+            case "lists":
+                var any = false
+                while parser.current.isWord("top") || parser.current.isWord("bottom") {
+                    let word = parser.advance().text
+                    let size = parser.parseExpression()
+                    if word == "top" { declaration.listTop = size } else { declaration.listBottom = size }
+                    any = true
+                }
+                if !any { parser.expected("“top N”或“bottom N”", "`top N` or `bottom N`") }
+                parser.endStatement()
             default:
                 if parser.acceptWord("by") {
                     if !parser.acceptWord("total") { parser.expected("“total”", "`total`") }
@@ -95,6 +117,28 @@ extension Parser {
         }
         declaration.range = SourceRange(start, end)
         return declaration
+    }
+
+    /// `category "name" N` with an optional block of sub-categories.
+    mutating func parseCategory(start: Int) -> CategoryDeclaration? {
+        guard let name = expectString("类别名称", "the category's name") else {
+            skipStatement()
+            return nil
+        }
+        var category = CategoryDeclaration(name: name, points: nil, children: [], range: SourceRange(start, name.range.end))
+        if !current.is("{") && !atLineStart && !current.is(";") && !current.is("}") {
+            category.points = parseExpression()
+        }
+        if current.is("{") {
+            let end = parseBlock(keywords: ["category"], what: ("二级类别", "sub-category")) { parser, keyword in
+                if let child = parser.parseCategory(start: keyword.range.start) { category.children.append(child) }
+            }
+            category.range = SourceRange(start, end)
+        } else {
+            category.range = SourceRange(start, previousEnd)
+            endStatement()
+        }
+        return category
     }
 
     mutating func parseGrades() -> [GradeBand] {
@@ -144,13 +188,20 @@ extension Parser {
             return nil
         }
         var declaration = IndicatorDeclaration(id: id, title: title, range: SourceRange(start, title.range.end))
-        let keywords = ["category", "points", "from", "measure", "score", "when", "minimum"]
+        let keywords = ["category", "points", "weight", "from", "measure", "score", "when", "minimum"]
         let end = parseBlock(keywords: keywords, what: ("指标设置", "indicator setting")) { parser, keyword in
             switch keyword.text {
             case "category":
-                declaration.category = parser.expectString("指标类别", "the category")
+                if let first = parser.expectString("指标类别", "the category") {
+                    declaration.category = [first]
+                    while parser.accept("/") {
+                        if let next = parser.expectString("二级类别", "the sub-category") { declaration.category.append(next) }
+                    }
+                }
             case "points":
                 declaration.points = parser.parseExpression()
+            case "weight":
+                declaration.weight = parser.parseExpression()
             case "from":
                 declaration.source = parser.expectName("数据表名（如 cases）", "a table name (such as cases)")
                 if parser.acceptWord("where") { declaration.filter = parser.parseExpression() }
@@ -197,6 +248,35 @@ extension Parser {
                 declaration.condition = parser.parseExpression()
             } else {
                 declaration.reason = parser.expectString("否决理由", "the reason")
+            }
+            parser.endStatement()
+        }
+        declaration.range = SourceRange(start, end)
+        return declaration
+    }
+}
+
+extension Parser {
+    mutating func parseAdjustment(_ kind: String, start: Int) -> AdjustmentDeclaration? {
+        guard let id = expectName(kind == "bonus" ? "加分项编号" : "扣分项编号", kind == "bonus" ? "the bonus's id" : "the deduction's id") else {
+            skipDeclaration()
+            return nil
+        }
+        guard let title = expectString("名称", "the title") else {
+            skipDeclaration()
+            return nil
+        }
+        var declaration = AdjustmentDeclaration(kind: kind, id: id, title: title, range: SourceRange(start, title.range.end))
+        let keywords = kind == "bonus" ? ["from", "measure", "score", "max", "gate"] : ["from", "measure", "score", "max"]
+        let end = parseBlock(keywords: keywords, what: ("加扣分设置", "adjustment setting")) { parser, keyword in
+            switch keyword.text {
+            case "from":
+                declaration.source = parser.expectName("数据表名", "a table name")
+                if parser.acceptWord("where") { declaration.filter = parser.parseExpression() }
+            case "measure": declaration.measure = parser.parseExpression()
+            case "score": declaration.score = parser.parseScore()
+            case "max": declaration.maximum = parser.parseExpression()
+            default: declaration.gate = parser.parseExpression()
             }
             parser.endStatement()
         }

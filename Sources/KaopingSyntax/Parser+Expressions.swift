@@ -131,7 +131,12 @@ extension Parser {
         switch token.kind {
         case .number:
             advance()
-            return Expression(.number(Double(token.text) ?? 0, isInteger: !token.text.contains(".")), token.range)
+            let value = Double(token.text) ?? 0
+            if current.kind == .identifier, Parser.durationUnits.contains(current.text), !atLineStart {
+                let unit = advance()
+                return Expression(.duration(value, unit: unit.text), token.range.union(unit.range))
+            }
+            return Expression(.number(value, isInteger: !token.text.contains(".")), token.range)
         case .percent:
             advance()
             return Expression(.percent((Double(token.text.dropLast()) ?? 0) / 100), token.range)
@@ -149,6 +154,8 @@ extension Parser {
             case "null":
                 advance()
                 return Expression(.null, token.range)
+            case "case" where !peek(1).is("."):
+                return parseMatch()
             default:
                 break
             }
@@ -203,5 +210,36 @@ extension Parser {
         }
         if !accept(")") { expected("“)”", "`)`") }
         return Expression(.call(name, arguments, filter: filter), SourceRange(name.range.start, previousEnd))
+    }
+}
+
+extension Parser {
+    static let durationUnits = ["workdays", "days", "hours", "minutes"]
+
+    /// `case x { a -> r; …; else -> r }` or `case { condition -> r; …; else -> r }`.
+    mutating func parseMatch() -> Expression {
+        let start = advance().range.start
+        var subject: Expression?
+        if !current.is("{") { subject = parseExpression() }
+        var arms: [(pattern: Expression, result: Expression)] = []
+        var otherwise: Expression?
+        guard expect("{") else { return Expression(.invalid, SourceRange(start, previousEnd)) }
+        while !atEnd && !current.is("}") {
+            if accept(";") { continue }
+            if acceptWord("else") {
+                _ = expect("->")
+                otherwise = parseExpression()
+            } else {
+                let pattern = parseExpression()
+                guard expect("->") else {
+                    skipStatement()
+                    continue
+                }
+                arms.append((pattern, parseExpression()))
+            }
+            endStatement()
+        }
+        _ = expect("}")
+        return Expression(.match(subject: subject, arms: arms, otherwise: otherwise), SourceRange(start, previousEnd))
     }
 }

@@ -48,6 +48,48 @@ extension Parser {
             _ = expect("}")
             return .bands(bands, SourceRange(start, previousEnd))
         }
+        if current.isWord("deduct"), !peek(1).is("(") {
+            advance()
+            var rule = DeductRule(amount: parseExpression(), range: SourceRange(start, start))
+            if acceptWord("per") { rule.unit = parseExpression() }
+            if current.isWord("below") || current.isWord("above") {
+                rule.direction = advance().text
+                rule.reference = parseExpression()
+            }
+            while current.isWord("max") || current.isWord("floor") {
+                let word = advance().text
+                if word == "max" { rule.maximum = parseExpression() } else { rule.floor = parseExpression() }
+            }
+            rule.range = SourceRange(start, previousEnd)
+            return .deduct(rule)
+        }
+        if current.isWord("lognormal"), peek(1).is("{") {
+            advance()
+            advance()
+            var p10: Expression?
+            var median: Expression?
+            while !atEnd && !current.is("}") {
+                if accept(";") { continue }
+                if acceptWord("p10") {
+                    p10 = parseExpression()
+                } else if acceptWord("median") {
+                    median = parseExpression()
+                } else {
+                    reportUnknown(current, among: ["p10", "median"], what: ("控制点", "control point"))
+                    skipStatement()
+                    continue
+                }
+                endStatement()
+            }
+            _ = expect("}")
+            let range = SourceRange(start, previousEnd)
+            guard let p10, let median else {
+                error("K0111", range, zh: "lognormal 需要 p10 和 median 两个控制点", en: "`lognormal` needs both `p10` and `median`",
+                      hint: "例如 lognormal { p10 5; median 10 }", hintEn: "for example lognormal { p10 5; median 10 }")
+                return nil
+            }
+            return .lognormal(p10: p10, median: median, range)
+        }
         let expression = parseExpression()
         if case .invalid = expression.kind { return nil }
         return .expression(expression)

@@ -148,5 +148,5 @@ public struct Parser {
         }
     }
 
-    static let declarationKeywords = ["assessment", "param", "indicator", "veto"]
+    static let declarationKeywords = ["assessment", "param", "indicator", "veto", "bonus", "deduction", "include"]
 }

@@ -28,6 +28,10 @@ public enum Declaration: Sendable, Equatable {
     case parameter(ParameterDeclaration)
     case indicator(IndicatorDeclaration)
     case veto(VetoDeclaration)
+    /// `bonus` (加分) or `deduction` (扣分) outside the indicators.
+    case adjustment(AdjustmentDeclaration)
+    /// `include "file.rules"`: shared definitions from another file.
+    case include(StringLiteral, SourceRange)
 
     /// Where the declaration is written.
     public var range: SourceRange {
@@ -36,6 +40,8 @@ public enum Declaration: Sendable, Equatable {
         case .parameter(let declaration): return declaration.range
         case .indicator(let declaration): return declaration.range
         case .veto(let declaration): return declaration.range
+        case .adjustment(let declaration): return declaration.range
+        case .include(_, let range): return range
         }
     }
 }
@@ -51,13 +57,29 @@ public struct AssessmentDeclaration: Sendable, Equatable {
     public var grades: [GradeBand] = []
     /// `rank by total within level`: the center columns that form ranking groups.
     public var rankWithin: [Name] = []
+    /// `total 100`: the points all indicators add up to.
+    public var total: Expression?
+    /// `category "…" N { category "…" N }`: the declared category tree (一级/二级指标).
+    public var categories: [CategoryDeclaration] = []
+    /// `lists top N bottom N`: the 红黑榜 sizes per group.
+    public var listTop: Expression?
+    public var listBottom: Expression?
     public var range: SourceRange
 
     public static func == (lhs: AssessmentDeclaration, rhs: AssessmentDeclaration) -> Bool {
         lhs.title == rhs.title && lhs.period?.start == rhs.period?.start && lhs.period?.end == rhs.period?.end
             && lhs.assessFilter == rhs.assessFilter && lhs.grades == rhs.grades && lhs.rankWithin == rhs.rankWithin
-            && lhs.range == rhs.range
+            && lhs.total == rhs.total && lhs.categories == rhs.categories && lhs.listTop == rhs.listTop
+            && lhs.listBottom == rhs.listBottom && lhs.range == rhs.range
     }
+}
+
+/// A declared category (一级指标) with its points and its sub-categories (二级指标).
+public struct CategoryDeclaration: Sendable, Equatable {
+    public var name: StringLiteral
+    public var points: Expression?
+    public var children: [CategoryDeclaration]
+    public var range: SourceRange
 }
 
 /// One grade band: a name and the lowest total that earns it (`nil` for the last, catch-all band).
@@ -77,8 +99,11 @@ public struct ParameterDeclaration: Sendable, Equatable {
 public struct IndicatorDeclaration: Sendable, Equatable {
     public var id: Name
     public var title: StringLiteral
-    public var category: StringLiteral?
+    /// `category "一级" / "二级"`: the path in the category tree.
+    public var category: [StringLiteral] = []
     public var points: Expression?
+    /// `weight W`: points as a share of the declared total instead of `points`.
+    public var weight: Expression?
     /// `from table where filter`.
     public var source: Name?
     public var filter: Expression?
@@ -99,13 +124,34 @@ public enum ScoreRule: Sendable, Equatable {
     case bands([ScoreBand], SourceRange)
     /// `score EXPR`: points computed by an expression of `measure`.
     case expression(Expression)
+    /// `score deduct N per UNIT [below X | above X] [max M] [floor F]`: points minus a deduction.
+    case deduct(DeductRule)
+    /// `score lognormal { p10 X; median Y }`: Lighthouse's log-normal curve, lower measures better.
+    case lognormal(p10: Expression, median: Expression, SourceRange)
 
     public var range: SourceRange {
         switch self {
-        case .linear(_, let range), .bands(_, let range): return range
+        case .linear(_, let range), .bands(_, let range), .lognormal(_, _, let range): return range
         case .expression(let expression): return expression.range
+        case .deduct(let rule): return rule.range
         }
     }
+}
+
+/// `deduct N per UNIT [below X | above X] [max M] [floor F]`.
+public struct DeductRule: Sendable, Equatable {
+    /// Points deducted per unit.
+    public var amount: Expression
+    /// The unit of the quantity (default 1).
+    public var unit: Expression?
+    /// `below X`: the quantity is X − measure; `above X`: measure − X; neither: the measure itself.
+    public var direction: String?
+    public var reference: Expression?
+    /// The most that can be deducted (default: all the points).
+    public var maximum: Expression?
+    /// The fewest points left (default 0).
+    public var floor: Expression?
+    public var range: SourceRange
 }
 
 /// `x -> points` in a linear score.
@@ -129,5 +175,23 @@ public struct VetoDeclaration: Sendable, Equatable {
     public var title: StringLiteral
     public var condition: Expression?
     public var reason: StringLiteral?
+    public var range: SourceRange
+}
+
+/// `bonus id "title" { … }` (加分) or `deduction id "title" { … }` (扣分): points added to or taken from
+/// the total outside the indicators.
+public struct AdjustmentDeclaration: Sendable, Equatable {
+    /// `bonus` or `deduction`.
+    public var kind: String
+    public var id: Name
+    public var title: StringLiteral
+    public var source: Name?
+    public var filter: Expression?
+    public var measure: Expression?
+    public var score: ScoreRule?
+    /// `max N`: the cap on the points it adds or takes.
+    public var maximum: Expression?
+    /// `gate N` (bonuses): only counts when the indicators' total reaches N.
+    public var gate: Expression?
     public var range: SourceRange
 }

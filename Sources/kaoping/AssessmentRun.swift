@@ -14,17 +14,27 @@ struct AssessmentRun {
     /// Parses and checks `rules` against the store at `db`, then evaluates it.
     /// - Throws: `ExitCode(1)` after printing diagnostics when the rule file has errors; store errors otherwise.
     init(rules: String, db: String, parameters: [String: String], lang: String) throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: rules))
-        let source = SourceFile(name: rules, bytes: Array(data))
+        let loader = try RuleLoader.load(path: rules)
         let store = try Store.open(at: db, readOnly: true)
-        let parsed = Parser.parse(source)
-        let checked = Checker.check(parsed.file, schema: try SchemaCatalog(store: store), overrides: parameters)
-        let diagnostics = parsed.diagnostics + checked.diagnostics
+        let checked = Checker.check(loader.files, schema: try SchemaCatalog(store: store), overrides: parameters)
+        let diagnostics = loader.diagnostics + checked.diagnostics
         if !diagnostics.isEmpty {
-            FileHandle.standardError.write(Data(DiagnosticPrinter(source: source, english: lang == "en").render(diagnostics).utf8))
+            FileHandle.standardError.write(Data(DiagnosticPrinter(sources: loader.sources, english: lang == "en").render(diagnostics).utf8))
         }
-        guard let plan = checked.plan, !parsed.diagnostics.hasErrors else { throw ExitCode(1) }
-        results = try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: SHA256.hex(data))
+        guard let plan = checked.plan, !loader.diagnostics.hasErrors else { throw ExitCode(1) }
+        results = try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: AssessmentRun.digest(loader.sources))
+    }
+
+    /// The SHA-256 of the rule text: of the root file's bytes alone when it includes nothing, otherwise of
+    /// every file's bytes in load order, each preceded by its length and a newline.
+    static func digest(_ sources: [SourceFile]) -> String {
+        guard sources.count > 1 else { return SHA256.hex(sources.first?.bytes ?? []) }
+        var hasher = SHA256()
+        for source in sources {
+            hasher.update("\(source.bytes.count)\n")
+            hasher.update(source.bytes)
+        }
+        return hasher.hexDigest()
     }
 
     /// Writes the chosen formats into `folder`, each to a temporary name first and then renamed.

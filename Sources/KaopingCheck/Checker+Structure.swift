@@ -1,0 +1,63 @@
+import KaopingSyntax
+
+/// The assessment's declared structure: its total, category tree and list sizes.
+struct Structure {
+    var total: Double?
+    var categories: [CategoryPlan] = []
+    var listTop = 0
+    var listBottom = 0
+}
+
+extension Checker {
+    mutating func checkStructure(_ assessment: AssessmentDeclaration) -> Structure {
+        var structure = Structure()
+        if let total = assessment.total { structure.total = constantNumber(total) }
+        func walk(_ nodes: [CategoryDeclaration], parent: String?, level: Int) {
+            var seen: Set<String> = []
+            for node in nodes {
+                let path = parent.map { $0 + "/" + node.name.value } ?? node.name.value
+                if seen.contains(node.name.value) {
+                    report("K0290", node.name.range, zh: "类别“\(node.name.value)”重复", en: "the category `\(node.name.value)` is declared twice")
+                }
+                seen.insert(node.name.value)
+                let points = node.points.flatMap { constantNumber($0) }
+                structure.categories.append(CategoryPlan(path: path, points: points, level: level))
+                if level >= 2, !node.children.isEmpty {
+                    report("K0291", node.children[0].name.range, zh: "类别最多两级（一级、二级指标）", en: "categories have at most two levels")
+                }
+                walk(node.children, parent: path, level: level + 1)
+            }
+        }
+        walk(assessment.categories, parent: nil, level: 1)
+        if let top = assessment.listTop { structure.listTop = max(0, Int(constantNumber(top) ?? 0)) }
+        if let bottom = assessment.listBottom { structure.listBottom = max(0, Int(constantNumber(bottom) ?? 0)) }
+        return structure
+    }
+
+    /// The category path of an indicator, checked against the declared tree when there is one.
+    mutating func categoryPath(_ names: [StringLiteral], structure: Structure) -> String {
+        let path = names.map(\.value).joined(separator: "/")
+        guard !structure.categories.isEmpty, !names.isEmpty else { return path }
+        if !structure.categories.contains(where: { $0.path == path }) {
+            let guess = nearestName(path, among: structure.categories.map(\.path))
+            report("K0292", names[0].range.union(names[names.count - 1].range), severity: .warning,
+                   zh: "类别“\(path)”不在 assessment 声明的类别中", en: "the category `\(path)` is not among the assessment's categories",
+                   hint: guess.map { "是否想写“\($0)”？" } ?? "在 assessment 中用 category 声明它",
+                   hintEn: guess.map { "did you mean `\($0)`?" } ?? "declare it with `category` in the assessment")
+        }
+        return path
+    }
+
+    /// Turns `weight`s into points: each weighted indicator gets its share of the declared total.
+    mutating func resolveWeights(_ indicators: [IndicatorPlan], structure: Structure) -> [IndicatorPlan] {
+        let weights = indicators.compactMap(\.weight)
+        guard !weights.isEmpty else { return indicators }
+        let sum = weights.reduce(0, +)
+        guard let total = structure.total, sum > 0 else { return indicators }
+        return indicators.map { indicator in
+            var indicator = indicator
+            if let weight = indicator.weight { indicator.points = total * weight / sum }
+            return indicator
+        }
+    }
+}
