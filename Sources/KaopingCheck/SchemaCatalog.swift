@@ -38,9 +38,17 @@ public struct SchemaCatalog: Sendable, Equatable {
     })
 
     /// The schema of an open store: canonical tables with their canonical types, extra tables typed from
-    /// their declarations (an `INTEGER` column named `…_at` is a time; `center_id` ties rows to centers).
+    /// their declarations (an `INTEGER` column named `…_at` is a time; `center_id` ties rows to centers; the
+    /// period column of an extra table is the one named by the `kaoping_meta` key `period_column.TABLE`).
     public init(store: Store) throws {
         var tables: [Table] = []
+        var periodColumns: [String: String] = [:]
+        if try store.tableNames().contains("kaoping_meta") {
+            for row in try store.database.query("SELECT key, value FROM kaoping_meta WHERE key LIKE 'period_column.%'") {
+                guard let key = row[0].text, let value = row[1].text else { continue }
+                periodColumns[String(key.dropFirst("period_column.".count))] = value
+            }
+        }
         for name in try store.tableNames() where name != "kaoping_meta" {
             let spec = CanonicalSchema.table(name)
             let columns = try store.columns(of: name).map { column -> (name: String, type: ValueType) in
@@ -48,7 +56,8 @@ public struct SchemaCatalog: Sendable, Equatable {
                 return (column.name, SchemaCatalog.inferType(name: column.name, declared: column.declaredType))
             }
             let centerColumn = spec?.centerColumn ?? (columns.contains { $0.name == "center_id" } ? "center_id" : nil)
-            tables.append(Table(name: name, columns: columns, centerColumn: centerColumn, periodColumn: spec?.periodColumn))
+            let extraPeriod = periodColumns[name].flatMap { column in columns.first { $0.name == column && $0.type == .time }?.name }
+            tables.append(Table(name: name, columns: columns, centerColumn: centerColumn, periodColumn: spec?.periodColumn ?? extraPeriod))
         }
         self.init(tables: tables)
     }

@@ -51,11 +51,12 @@ public struct DemoGenerator {
             try writeInspections(database)
             try writeComplaints(database)
             try writeMeta(database)
+            try writeFindings(database)
         }
         try writeCasesAndReviews(database)
         try store.createIndexes()
         try database.execute("PRAGMA journal_mode = DELETE")
-        for table in ["centers", "catalog", "items", "integrations", "cases", "reviews", "inspections", "complaints"] {
+        for table in ["centers", "catalog", "items", "integrations", "cases", "reviews", "inspections", "complaints", "assessor_findings"] {
             summary.rows[table] = try count(database, table)
         }
         for effect in PlantedEffect.allCases {
