@@ -4,8 +4,9 @@ import KaopingSyntax
 extension Checker {
     /// Reads every `param` declaration, then applies the command line's overrides.
     mutating func checkParameters(overrides: [String: String]) {
-        for declaration in file.declarations {
+        for (declarationFile, declaration) in declarations {
             guard case .parameter(let parameter) = declaration else { continue }
+            file = declarationFile
             if parameters[parameter.name.text] != nil {
                 report("K0250", parameter.name.range, zh: "参数“\(parameter.name.text)”重复定义", en: "the parameter `\(parameter.name.text)` is defined twice")
                 continue

@@ -63,7 +63,8 @@ extension Checker {
             return resolveName(Name(name, expression.range), in: context)
         case .member:
             return resolveMember(expression, in: context)
-        case .duration(let amount, let unit):
+        case .duration(let amountExpression, let unit):
+            guard let amount = constantNumber(amountExpression) else { return .invalid }
             if unit == "workdays" {
                 report("K0228", expression.range, zh: "“\(fixedText(amount)) workdays”只能加在时间后面，例如 rated_at + 15 workdays",
                        en: "`workdays` can only be added to a time, as in rated_at + 15 workdays",
@@ -116,16 +117,6 @@ extension Checker {
     /// Arithmetic with times and durations: time − time, time ± duration, time + N workdays,
     /// duration ± duration, duration × number, duration ÷ number, duration ÷ duration.
     private mutating func timeArithmetic(_ op: String, _ left: Typed, _ right: Typed, _ lhs: Expression, _ rhs: Expression, context: ExpressionContext) -> Typed? {
-        if case .duration(let amount, "workdays") = rhs.kind, op == "+" || op == "-" {
-            guard left.type == .time || left.type == .day || left.type == .unknown else {
-                report("K0228", rhs.range, zh: "workdays 只能加在时间或日期后面", en: "`workdays` can only be added to a time or a date")
-                return .invalid
-            }
-            usesCalendar = true
-            let count = Int(amount.rounded()) * (op == "-" ? -1 : 1)
-            let base = left.type == .day ? TypedExpression.arithmetic("-", .arithmetic("*", left.expression, .constant(.integer(86_400))), .constant(.integer(28_800))) : left.expression
-            return Typed(expression: .addWorkdays(base, count), type: .day)
-        }
         switch (left.type, op, right.type) {
         case (.unknown, _, _), (_, _, .unknown):
             return Typed(expression: .constant(.null), type: .unknown)
@@ -148,6 +139,19 @@ extension Checker {
         default:
             return nil
         }
+    }
+
+    /// `time + N workdays`: the day that is the N-th working day after the time's day.
+    private mutating func addWorkdays(_ op: String, _ left: Typed, _ amountExpression: Expression, lhs: Expression, rhs: Expression) -> Typed {
+        guard let amount = constantNumber(amountExpression) else { return .invalid }
+        guard left.type == .time || left.type == .day || left.type == .unknown else {
+            report("K0228", rhs.range, zh: "workdays 只能加在时间或日期后面", en: "`workdays` can only be added to a time or a date")
+            return .invalid
+        }
+        usesCalendar = true
+        let count = Int(amount.rounded()) * (op == "-" ? -1 : 1)
+        let base = left.type == .day ? TypedExpression.arithmetic("-", .arithmetic("*", left.expression, .constant(.integer(86_400))), .constant(.integer(28_800))) : left.expression
+        return Typed(expression: .addWorkdays(base, count), type: .day)
     }
 
     private mutating func checkMatch(
@@ -298,6 +302,9 @@ extension Checker {
 
     private mutating func checkBinary(_ op: String, _ lhs: Expression, _ rhs: Expression, range: SourceRange, in context: ExpressionContext) -> Typed {
         let left = checkExpression(lhs, in: context)
+        if case .duration(let amountExpression, "workdays") = rhs.kind, op == "+" || op == "-" {
+            return addWorkdays(op, left, amountExpression, lhs: lhs, rhs: rhs)
+        }
         let right = checkExpression(rhs, in: context)
         switch op {
         case "and", "or":
@@ -397,7 +404,7 @@ extension Checker {
 
     /// The slot of a `centers` column, adding it if it is new; `nil` if `centers` has no such column.
     mutating func centerColumnSlot(_ column: String) -> Int? {
-        guard schema.table("centers")?.type(of: column) != nil else { return nil }
+        guard columnType(table: "centers", path: column) != .unknown else { return nil }
         if let slot = centerColumns.firstIndex(of: column) { return slot }
         centerColumns.append(column)
         return centerColumns.count - 1

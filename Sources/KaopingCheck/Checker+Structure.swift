@@ -48,15 +48,17 @@ extension Checker {
         return path
     }
 
-    /// Turns `weight`s into points: each weighted indicator gets its share of the declared total.
+    /// Turns `weight`s into points: the weighted indicators share what the declared total leaves after
+    /// the indicators with fixed `points`, in proportion to their weights.
     mutating func resolveWeights(_ indicators: [IndicatorPlan], structure: Structure) -> [IndicatorPlan] {
         let weights = indicators.compactMap(\.weight)
         guard !weights.isEmpty else { return indicators }
         let sum = weights.reduce(0, +)
+        let fixed = indicators.filter { $0.weight == nil }.reduce(0) { $0 + $1.points }
         guard let total = structure.total, sum > 0 else { return indicators }
         return indicators.map { indicator in
             var indicator = indicator
-            if let weight = indicator.weight { indicator.points = total * weight / sum }
+            if let weight = indicator.weight { indicator.points = max(0, total - fixed) * weight / sum }
             return indicator
         }
     }

@@ -75,12 +75,13 @@ public struct WorkingCalendar: Sendable, Equatable {
         cumulative(end.number + 1) - cumulative(start.number + 1)
     }
 
-    /// The `count`-th working day after `day` (`count` ≥ 1), or `day` itself for 0.
+    /// The `count`-th working day after `day`, the `-count`-th before it when negative, `day` itself for 0.
     public func adding(workdays count: Int, to day: CivilDay) -> CivilDay {
         var current = day
-        var remaining = count
+        var remaining = abs(count)
+        let step = count < 0 ? -1 : 1
         while remaining > 0 {
-            current = current.adding(days: 1)
+            current = current.adding(days: step)
             if isWorkday(current) { remaining -= 1 }
         }
         return current

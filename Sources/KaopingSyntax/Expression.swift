@@ -47,8 +47,8 @@ public struct Expression: Sendable, Equatable {
         case call(Name, [Expression], filter: Expression?)
         /// `[a, b]`.
         case list([Expression])
-        /// `15 workdays`, `7 days`, `48 hours`, `30 minutes`.
-        case duration(Double, unit: String)
+        /// `15 workdays`, `7 days`, `48 hours`, `30 minutes`, `rectify_days workdays`.
+        case duration(Expression, unit: String)
         /// `case x { a -> r; …; else -> r }` (`subject` set) or `case { condition -> r; …; else -> r }`.
         case match(subject: Expression?, arms: [(pattern: Expression, result: Expression)], otherwise: Expression?)
         /// A placeholder for an expression that could not be parsed (already reported).
@@ -84,6 +84,7 @@ public struct Expression: Sendable, Equatable {
             arguments.forEach { $0.walk(visit) }
             filter?.walk(visit)
         case .list(let items): items.forEach { $0.walk(visit) }
+        case .duration(let amount, _): amount.walk(visit)
         case .match(let subject, let arms, let otherwise):
             subject?.walk(visit)
             for arm in arms {

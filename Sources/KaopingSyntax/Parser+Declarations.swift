@@ -2,6 +2,7 @@ extension Parser {
     mutating func parseFile() -> [Declaration] {
         var declarations: [Declaration] = []
         while !atEnd {
+            suppressing = false
             let token = current
             guard token.kind == .identifier, Parser.declarationKeywords.contains(token.text) else {
                 reportUnknown(token, among: Parser.declarationKeywords, what: ("声明", "a declaration"))
@@ -43,6 +44,7 @@ extension Parser {
             return previousEnd
         }
         while !atEnd && !current.is("}") {
+            suppressing = false
             if accept(";") { continue }
             let token = current
             guard token.kind == .identifier, keywords.contains(token.text) else {

@@ -118,6 +118,15 @@ extension Parser {
 
     private mutating func parsePostfix() -> Expression {
         var base = parsePrimary()
+        if current.kind == .identifier, Parser.durationUnits.contains(current.text), !atLineStart {
+            switch base.kind {
+            case .number, .name:
+                let unit = advance()
+                return Expression(.duration(base, unit: unit.text), base.range.union(unit.range))
+            default:
+                break
+            }
+        }
         while current.is("."), peek(1).kind == .identifier, !atLineStart {
             advance()
             let nameToken = advance()
@@ -132,10 +141,6 @@ extension Parser {
         case .number:
             advance()
             let value = Double(token.text) ?? 0
-            if current.kind == .identifier, Parser.durationUnits.contains(current.text), !atLineStart {
-                let unit = advance()
-                return Expression(.duration(value, unit: unit.text), token.range.union(unit.range))
-            }
             return Expression(.number(value, isInteger: !token.text.contains(".")), token.range)
         case .percent:
             advance()

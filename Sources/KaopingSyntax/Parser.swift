@@ -8,6 +8,8 @@ public struct Parser {
     var index = 0
     var diagnostics: [Diagnostic]
     var depth = 0
+    /// Set after an error until the next statement starts, so one mistake gives one error.
+    var suppressing = false
 
     /// The deepest nesting of brackets and expressions the parser follows before giving up on a construct.
     static let maximumDepth = 200
@@ -71,6 +73,8 @@ public struct Parser {
     // MARK: Diagnostics
 
     mutating func error(_ id: String, _ range: SourceRange, zh: String, en: String, hint: String = "", hintEn: String = "") {
+        if suppressing { return }
+        suppressing = true
         diagnostics.append(Diagnostic(id, .error, file: source.name, range: range, zh: zh, en: en, hint: hint, hintEn: hintEn))
     }
 
@@ -123,7 +127,8 @@ public struct Parser {
                 return
             }
             if current.is("{") || current.is("(") || current.is("[") { nesting += 1 }
-            if current.is("}") || current.is(")") || current.is("]") { nesting -= 1 }
+            // A stray closer (the mistake being skipped) must not leave the count below zero.
+            if current.is("}") || current.is(")") || current.is("]") { nesting = max(0, nesting - 1) }
             advance()
         }
     }

@@ -1,0 +1,120 @@
+import KaopingResults
+import Testing
+
+/// Ranking groups by level, ties on the rounded total, and a veto. Each center's total is its one case's
+/// promised_days / 1000 (`score measure` with 100 points), so totals like 84.995 can be set exactly.
+@Suite("Evaluation: grades, ties, groups and vetoes")
+struct RankingTests {
+    static let rules = """
+        assessment "排名" {
+          period 2024-01-01 .. 2024-12-31
+          grades { 优秀 >= 90; 良好 >= 80; 合格 >= 60; 不合格 }
+          rank by total within level
+        }
+        indicator base "基础分" {
+          category "基础"
+          points 100
+          from cases
+          measure sum(promised_days) / 1000
+          score measure
+        }
+        veto serious "严重违纪" {
+          when count(inspections where severity == "serious") > 0
+          reason "明察暗访发现严重问题"
+        }
+        """
+
+    static func store() throws -> TestStore {
+        let test = try TestStore(calendar: false)
+        let centers: [(id: Int64, code: String, level: String, promised: Int64?)] = [
+            (1, "P1", "province", nil),  // no case: not applicable, total 0
+            (2, "C1", "city", 60_000),
+            (3, "C2", "city", 59_994),
+            (4, "K1", "county", 90_000),
+            (5, "K2", "county", 85_004),
+            (6, "K3", "county", 84_995),
+            (7, "K8", "county", 85_000),
+            (8, "K4", "county", 70_000),
+            (9, "K5", "county", 95_000),
+            (10, "K6", "county", 50_000),
+        ]
+        for center in centers {
+            try test.center(center.id, center.code, level: center.level)
+            if let promised = center.promised { try test.addCase(center.id, accepted: at("2024-03-01"), promised: promised) }
+        }
+        try test.addInspection(9, at: at("2024-06-01"), severity: "serious")  // K5 vetoed
+        try test.addInspection(10, at: at("2024-03-01"), severity: "serious")  // K6 vetoed
+        try test.addInspection(10, at: at("2024-03-02"), severity: "minor")
+        try test.addInspection(4, at: at("2023-12-31", 12), severity: "serious")  // K1: outside the period, not vetoed
+        try test.addInspection(4, at: at("2024-07-01"), severity: "general")  // K1: not serious
+        return test
+    }
+
+    @Test("Groups in level order, competition ranks on rounded totals, vetoed centers last with the lowest grade")
+    func ranking() throws {
+        let doc = try RankingTests.store().run(RankingTests.rules)
+        let rows = doc.centers.map { center in
+            "\(center.group) \(center.code) \(six(center.total)!) \(center.grade) #\(center.rank)\(center.veto == nil ? "" : " veto")"
+        }
+        #expect(rows == [
+            // Groups follow the level codes province, city, county (not the alphabet).
+            "province P1 0.0 不合格 #1",
+            "city C1 60.0 合格 #1",
+            "city C2 59.994 不合格 #2",  // 59.99 < 60
+            "county K1 90.0 优秀 #1",  // its serious finding is from 2023, outside the period
+            // 85.004 → 85.00, 84.995 → 85.00 (half away from zero) and 85.0 tie: all rank 2, in code order.
+            "county K2 85.004 良好 #2",
+            "county K3 84.995 良好 #2",
+            "county K8 85.0 良好 #2",
+            "county K4 70.0 合格 #5",  // the next rank skips to 5
+            // Vetoed: totals kept (95 is the county's best), lowest grade, after every other county center.
+            "county K5 95.0 不合格 #6 veto",
+            "county K6 50.0 不合格 #7 veto",
+        ])
+        let veto = try #require(try doc.center("K5").veto)
+        #expect(veto.id == "serious")
+        #expect(veto.title == "严重违纪")
+        #expect(veto.reason == "明察暗访发现严重问题")
+        #expect(doc.assessment.groupBy == ["level"])
+    }
+
+    @Test("Without `rank by … within` every center is in the group `all`")
+    func oneGroup() throws {
+        let rules = RankingTests.rules.replacingOccurrences(of: "  rank by total within level\n", with: "")
+        let doc = try RankingTests.store().run(rules)
+        #expect(Set(doc.centers.map(\.group)) == ["all"])
+        // K5 (95, vetoed) and K6 (50, vetoed) now rank after all eight others.
+        #expect(doc.centers.map(\.code) == ["K1", "K2", "K3", "K8", "K4", "C1", "C2", "P1", "K5", "K6"])
+        #expect(doc.centers.map(\.rank) == [1, 2, 2, 2, 5, 6, 7, 8, 9, 10])
+    }
+
+    @Test(
+        "Grades are judged on the total rounded to two decimals, half away from zero",
+        arguments: [
+            (90_000, "优秀"),
+            // 89.995 is stored as 89.99500000000000045…; × 100 = 8999.5 → 9000 → 90.00.
+            (89_995, "优秀"),
+            (89_994, "良好"),  // 89.99
+            (80_000, "良好"),
+            // 79.995 → 7999.5 → 8000 → 80.00.
+            (79_995, "良好"),
+            (79_994, "合格"),
+            // 59.995 is stored as 59.99499999999999744…, but × 100 rounds to 5999.5 → 6000 → 60.00, as published.
+            (59_995, "合格"),
+            (59_994, "不合格"),
+        ] as [(Int64, String)])
+    func gradeBoundaries(promised: Int64, grade: String) throws {
+        let test = try TestStore(calendar: false)
+        try test.center(1, "C1")
+        try test.addCase(1, accepted: at("2024-03-01"), promised: promised)
+        let doc = try test.run(RankingTests.rules)
+        #expect(try doc.center("C1").grade == grade)
+    }
+
+    @Test(
+        "roundedTwo: half away from zero on the product × 100",
+        arguments: [(89.995, 90.0), (89.994, 89.99), (84.995, 85.0), (59.995, 60.0), (85.004, 85.0), (0.005, 0.01), (100.0, 100.0)])
+    func roundedTwoValues(value: Double, expected: Double) {
+        #expect(roundedTwo(value) == expected)
+    }
+}
