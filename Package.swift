@@ -23,10 +23,12 @@ let package = Package(
         .target(name: "KaopingResults"),
         .target(name: "KaopingEval", dependencies: ["KaopingCheck", "KaopingResults", "KaopingStore"]),
         .target(name: "KaopingReport", dependencies: ["KaopingResults"]),
+        .target(name: "KaopingTesting", dependencies: ["KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingStore"]),
         .executableTarget(
             name: "kaoping",
             dependencies: [
                 "KaopingStore", "KaopingDemo", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingReport",
+                "KaopingTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

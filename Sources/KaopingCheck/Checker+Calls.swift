@@ -64,6 +64,7 @@ extension Checker {
             explicit = true
         }
         guard let table else {
+            if sourceFailed { return .invalid }
             report("K0245", name.range, zh: "\(name.text) 不知道汇总哪张表", en: "`\(name.text)` does not know which table to aggregate",
                    hint: "在指标中写 from 表名，或写成 \(name.text)(表名 where 条件)",
                    hintEn: "write `from TABLE` in the indicator, or \(name.text)(TABLE where condition)")

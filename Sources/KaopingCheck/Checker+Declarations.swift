@@ -12,7 +12,7 @@ extension Checker {
                 continue
             }
             let typed = checkExpression(parameter.value, in: .constant)
-            guard case .constant(let value) = typed.expression else {
+            guard let value = constantValue(typed.expression) else {
                 report("K0251", parameter.value.range, zh: "参数的值应为常量（数字、百分数、日期或字符串）",
                        en: "a parameter's value must be a constant (a number, percentage, date or string)")
                 continue
@@ -36,7 +36,7 @@ extension Checker {
             }
             var scratch = Checker(file: parsed.file, schema: schema)
             let typed = scratch.checkExpression(declaration.value, in: .constant)
-            guard case .constant(let value) = typed.expression, compatible(typed.type, entry.type) else {
+            guard let value = constantValue(typed.expression), compatible(typed.type, entry.type) else {
                 report("K0254", .at(0), zh: "--param \(name) 的值应为\(entry.type.label.zh)", en: "--param \(name) must be \(entry.type.label.en)")
                 continue
             }
@@ -46,6 +46,14 @@ extension Checker {
             entry.overridden = true
             parameters[name] = entry
         }
+    }
+
+    /// The value of an expression that reads no column, aggregate or measure (`-2`, `15 * 2`), if it has one.
+    func constantValue(_ expression: TypedExpression) -> Value? {
+        if case .constant(let value) = expression { return value }
+        guard expression.isConstant else { return nil }
+        let value = expression.evaluate(EvaluationInput(calendar: WorkingCalendar()))
+        return value.isNull ? nil : value
     }
 
     private func compatible(_ given: ValueType, _ declared: ValueType) -> Bool {
@@ -82,6 +90,8 @@ extension Checker {
     mutating func checkIndicator(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
         let errorsBefore = diagnostics.filter { $0.severity == .error }.count
         let table = sourceTable(indicator.source)
+        sourceFailed = indicator.source != nil && table == nil
+        defer { sourceFailed = false }
         let filter = table.flatMap { table in indicator.filter.map { checkCondition($0, in: .row(table)) } }
         let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
         guard let measureExpression = indicator.measure else {
@@ -168,6 +178,8 @@ extension Checker {
     mutating func checkAdjustment(_ adjustment: AdjustmentDeclaration) -> AdjustmentPlan? {
         let errorsBefore = diagnostics.filter { $0.severity == .error }.count
         let table = sourceTable(adjustment.source)
+        sourceFailed = adjustment.source != nil && table == nil
+        defer { sourceFailed = false }
         let filter = table.flatMap { table in adjustment.filter.map { checkCondition($0, in: .row(table)) } }
         let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
         guard let measureExpression = adjustment.measure else {

@@ -52,6 +52,13 @@ extension Checker {
             return Typed(expression: .constant(.boolean(value)), type: .boolean)
         case .null:
             return Typed(expression: .constant(.null), type: .null)
+        case .date(let text) where text.contains("T"):
+            guard let instant = Checker.instant(text) else {
+                report("K0221", expression.range, zh: "时间“\(text)”不存在", en: "the time `\(text)` does not exist",
+                       hint: "写成 YYYY-MM-DDThh:mm，例如 2024-02-08T09:30", hintEn: "write times as YYYY-MM-DDThh:mm, for example 2024-02-08T09:30")
+                return .invalid
+            }
+            return Typed(expression: .constant(.integer(instant)), type: .time)
         case .date(let text):
             guard let day = CivilDay(text) else {
                 report("K0221", expression.range, zh: "日期“\(text)”不存在", en: "the date `\(text)` does not exist",
@@ -286,6 +293,18 @@ extension Checker {
             }
         }
         return plans
+    }
+
+    /// The instant of `YYYY-MM-DDThh:mm[:ss]` in China time, if it is a real time.
+    public static func instant(_ text: String) -> Int64? {
+        let parts = text.split(separator: "T")
+        guard parts.count == 2, let day = CivilDay(String(parts[0])) else { return nil }
+        let clock = parts[1].split(separator: ":").map { Int($0) }
+        guard clock.count >= 2, clock.count <= 3, let hour = clock[0], let minute = clock[1], (0..<24).contains(hour), (0..<60).contains(minute)
+        else { return nil }
+        let second = clock.count == 3 ? (clock[2] ?? -1) : 0
+        guard (0..<60).contains(second) else { return nil }
+        return day.startInstant + Int64(hour * 3600 + minute * 60 + second)
     }
 
     func comparable(_ a: ValueType, _ b: ValueType) -> Bool {

@@ -13,6 +13,8 @@ public struct Checker {
     var scanColumns: [String: [String]] = [:]
     var centerColumns = ["id", "code", "name", "kind", "level", "region"]
     var usesCalendar = false
+    /// Set while checking a declaration whose `from` names no usable table (already reported).
+    var sourceFailed = false
 
     struct ParameterEntry {
         var value: Value
@@ -125,7 +127,8 @@ public struct Checker {
         file = assessmentFile
         indicators = resolveWeights(indicators, structure: structure)
         reportUnusedParameters()
-        let scans = scanColumns.keys.sorted().compactMap { table -> TableScan? in
+        let scanned = Set(scanColumns.keys).union(aggregates.map(\.table))
+        let scans = scanned.sorted().compactMap { table -> TableScan? in
             guard let spec = schema.table(table), let centerColumn = spec.centerColumn else { return nil }
             var columns = scanColumns[table] ?? []
             for required in [centerColumn] + (spec.periodColumn.map { [$0] } ?? []) where !columns.contains(required) {
@@ -208,7 +211,9 @@ public struct Checker {
     mutating func constantNumber(_ expression: Expression) -> Double? {
         let typed = checkExpression(expression, in: .constant)
         if typed.type == .unknown { return nil }
-        guard typed.type.isNumeric, let number = typed.expression.evaluate(EvaluationInput(calendar: WorkingCalendar())).number else {
+        guard typed.type.isNumeric, typed.expression.isConstant,
+            let number = typed.expression.evaluate(EvaluationInput(calendar: WorkingCalendar())).number
+        else {
             report("K0211", expression.range, zh: "这里应为数值", en: "expected a number",
                    hint: "写一个数字、百分数或数值参数", hintEn: "write a number, a percentage or a numeric parameter")
             return nil

@@ -170,3 +170,22 @@ extension Value {
         return false
     }
 }
+
+extension TypedExpression {
+    /// Whether the expression reads nothing but constants (no column, center column, aggregate or measure).
+    public var isConstant: Bool {
+        switch self {
+        case .constant: return true
+        case .column, .centerColumn, .aggregate, .measure: return false
+        case .negate(let operand), .not(let operand), .dayOf(let operand), .addWorkdays(let operand, _), .isNull(let operand, _),
+            .inList(let operand, _, _), .matches(let operand, _):
+            return operand.isConstant
+        case .arithmetic(_, let lhs, let rhs), .compare(_, let lhs, let rhs), .and(let lhs, let rhs), .or(let lhs, let rhs),
+            .workdays(let lhs, let rhs):
+            return lhs.isConstant && rhs.isConstant
+        case .match(let subject, let arms, let otherwise):
+            return (subject?.isConstant ?? true) && otherwise.isConstant && arms.allSatisfy { $0.pattern.isConstant && $0.result.isConstant }
+        case .function(_, let arguments): return arguments.allSatisfy(\.isConstant)
+        }
+    }
+}

@@ -152,6 +152,13 @@ public struct Lexer {
             peek(7) == UInt8(ascii: "-"), isDigit(peek(8)), isDigit(peek(9)), !isDigit(peek(10))
         {
             offset += 10
+            // A time of day may follow: 2024-02-08T10:30 or 2024-02-08T10:30:15 (China time).
+            if peek() == UInt8(ascii: "T"), isDigit(peek(1)), isDigit(peek(2)), peek(3) == UInt8(ascii: ":"), isDigit(peek(4)),
+                isDigit(peek(5))
+            {
+                offset += 6
+                if peek() == UInt8(ascii: ":"), isDigit(peek(1)), isDigit(peek(2)) { offset += 3 }
+            }
             emit(.date, source.text(SourceRange(start, offset)), from: start)
             return
         }
@@ -232,7 +239,7 @@ public struct Lexer {
         }
         let one = String(decoding: [bytes[offset]], as: UTF8.self)
         offset += 1
-        if "{}()[],;:.<>+-*/=".contains(one) {
+        if "{}()[],;:.<>+-*/=|".contains(one) {
             emit(.symbol, one, from: start)
             return
         }

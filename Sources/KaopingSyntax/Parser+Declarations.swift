@@ -16,6 +16,8 @@ extension Parser {
             case "indicator": if let value = parseIndicator(start: token.range.start) { declarations.append(.indicator(value)) }
             case "bonus", "deduction":
                 if let value = parseAdjustment(token.text, start: token.range.start) { declarations.append(.adjustment(value)) }
+            case "test":
+                if let value = parseTest(start: token.range.start) { declarations.append(.test(value)) }
             case "include":
                 if let path = expectString("被包含文件的路径", "the path of the file to include") {
                     declarations.append(.include(path, SourceRange(token.range.start, path.range.end)))

@@ -32,6 +32,8 @@ public enum Declaration: Sendable, Equatable {
     case adjustment(AdjustmentDeclaration)
     /// `include "file.rules"`: shared definitions from another file.
     case include(StringLiteral, SourceRange)
+    /// `test "name" { … }`: a rule test with inline records and expectations.
+    case test(TestDeclaration)
 
     /// Where the declaration is written.
     public var range: SourceRange {
@@ -42,6 +44,7 @@ public enum Declaration: Sendable, Equatable {
         case .veto(let declaration): return declaration.range
         case .adjustment(let declaration): return declaration.range
         case .include(_, let range): return range
+        case .test(let declaration): return declaration.range
         }
     }
 }
@@ -193,5 +196,41 @@ public struct AdjustmentDeclaration: Sendable, Equatable {
     public var maximum: Expression?
     /// `gate N` (bonuses): only counts when the indicators' total reaches N.
     public var gate: Expression?
+    public var range: SourceRange
+}
+
+/// `test "name" { table …; calendar …; param …; expect … }`: a rule test run by `kaoping test`.
+public struct TestDeclaration: Sendable, Equatable {
+    public var name: StringLiteral
+    public var tables: [TestTable] = []
+    /// `calendar { holiday DAY[..DAY]; workday DAY }`; `nil`: the shipped calendars.
+    public var calendar: [(kind: String, first: Expression, last: Expression?)]?
+    /// `param name = value` overrides for this test.
+    public var parameters: [(name: Name, value: Expression)] = []
+    public var expectations: [Expectation] = []
+    public var range: SourceRange
+
+    public static func == (lhs: TestDeclaration, rhs: TestDeclaration) -> Bool {
+        lhs.name == rhs.name && lhs.tables == rhs.tables && lhs.expectations == rhs.expectations && lhs.range == rhs.range
+            && lhs.parameters.elementsEqual(rhs.parameters) { $0.name == $1.name && $0.value == $1.value }
+            && (lhs.calendar ?? []).elementsEqual(rhs.calendar ?? []) { $0.kind == $1.kind && $0.first == $1.first && $0.last == $1.last }
+    }
+}
+
+/// `table NAME { column | column …; value | value … }`: records of one table, one row per line.
+public struct TestTable: Sendable, Equatable {
+    public var name: Name
+    public var columns: [Name]
+    public var rows: [[Expression]]
+    public var range: SourceRange
+}
+
+/// `expect "CODE" target == value`: what a center's result must be. `target` is `total`, `base`, `grade`,
+/// `rank`, `veto`, or `INDICATOR.measure|points|status|population|numerator`, or `ADJUSTMENT.points`.
+public struct Expectation: Sendable, Equatable {
+    public var center: StringLiteral
+    public var target: [Name]
+    public var comparison: String
+    public var value: Expression
     public var range: SourceRange
 }

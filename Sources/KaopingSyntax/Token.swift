@@ -8,11 +8,11 @@ public struct Token: Sendable, Equatable {
         case number
         /// A percentage such as `90%` (its text keeps the `%`).
         case percent
-        /// A date such as `2024-01-01`.
+        /// A date such as `2024-01-01`, or a date and time such as `2024-01-01T09:30`.
         case date
         /// A string in double quotes (its text is the decoded value).
         case string
-        /// Punctuation or an operator: `{ } ( ) [ ] , ; : . .. -> == != <= >= < > + - * / =`.
+        /// Punctuation or an operator: `{ } ( ) [ ] , ; : . .. -> == != <= >= < > + - * / = |`.
         case symbol
         /// The end of the file.
         case end

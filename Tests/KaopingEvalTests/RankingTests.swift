@@ -78,6 +78,21 @@ struct RankingTests {
         #expect(doc.assessment.groupBy == ["level"])
     }
 
+    @Test("A veto that counts a whole table, `count(inspections) > 0`, fires on any finding in the period")
+    func vetoOnWholeTable() throws {
+        let test = try TestStore(calendar: false)
+        try test.center(1, "V1")
+        try test.center(2, "V2")
+        try test.addCase(1, accepted: at("2024-03-01"), promised: 90_000)
+        try test.addCase(2, accepted: at("2024-03-01"), promised: 80_000)
+        try test.addInspection(1, at: at("2024-05-01"), severity: "minor")
+        let rules = RankingTests.rules.replacingOccurrences(
+            of: "count(inspections where severity == \"serious\") > 0", with: "count(inspections) > 0")
+        let doc = try test.run(rules)
+        // V1 (90, one finding) is vetoed and ranks after V2 (80) with the lowest grade.
+        #expect(doc.centers.map { "\($0.code) \($0.grade) #\($0.rank) \($0.veto?.id ?? "-")" } == ["V2 良好 #1 -", "V1 不合格 #2 serious"])
+    }
+
     @Test("Without `rank by … within` every center is in the group `all`")
     func oneGroup() throws {
         let rules = RankingTests.rules.replacingOccurrences(of: "  rank by total within level\n", with: "")

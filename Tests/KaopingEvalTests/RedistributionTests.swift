@@ -10,7 +10,8 @@ import Testing
 /// | N3     | 1 finished, 1 accepted | rating 5       | none        |
 /// | N4     | none                   | none           | none        |
 ///
-/// Raw points: a = 30 × finished rate, b = 20 × rate of ratings ≥ 4, c = 50 − 10 × inspections.
+/// Raw points: a = 30 × finished rate, b = 20 × rate of ratings ≥ 4, c = 50 − 10 × inspections (counted as
+/// `count(severity)`, which equals `count()` since severity is NOT NULL; `count()` alone is covered by MeasureTests).
 @Suite("Evaluation: empty populations, policies and redistribution")
 struct RedistributionTests {
     static func store() throws -> TestStore {
@@ -52,7 +53,7 @@ struct RedistributionTests {
               category "规范"
               points 50
               from inspections
-              measure count()
+              measure count(severity)
               score 50 - measure * 10
               \(c)
             }
@@ -117,13 +118,13 @@ struct RedistributionTests {
         }
     }
 
-    @Test("An empty population reports population 0 and a null measure and numerator")
+    @Test("An empty population reports population 0, a null measure and, for a rate, a numerator of 0 rows")
     func emptyValues() throws {
         let doc = try RedistributionTests.store().run(RedistributionTests.rules())
         let b = try doc.indicator("N1", "b")
         #expect(b.population == 0)
         #expect(b.measure == nil)
-        #expect(b.numerator == nil)
+        #expect(b.numerator == 0)
         #expect(b.status == .notApplicable)
     }
 }

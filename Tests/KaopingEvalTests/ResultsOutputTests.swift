@@ -19,6 +19,17 @@ struct ResultsOutputTests {
         #expect(try ResultsDocument.read(from: Data(text.utf8)) == doc)
         #expect(text.hasPrefix("{\n  \"schema_version\": 1,\n  \"assessment\": {\n    \"title\": \"排名\",\n"))
         #expect(text.hasSuffix("}\n"))
+        #expect(doc.assessment.title == "排名")
+        #expect(doc.assessment.period.start == "2024-01-01")
+        #expect(doc.assessment.period.end == "2024-12-31")
+        #expect(doc.assessment.rulesSHA256 == String(repeating: "0", count: 64))
+        #expect(doc.assessment.grades.map(\.name) == ["优秀", "良好", "合格", "不合格"])
+        #expect(doc.assessment.grades.map(\.minimum) == [90, 80, 60, nil])
+        #expect(doc.assessment.indicators.map { "\($0.id) \($0.category) \($0.points)" } == ["base 基础 100.0"])
+        #expect(doc.assessment.vetoes.map(\.id) == ["serious"])
+        // A not_applicable indicator writes null for its measure (P1 has no case).
+        #expect(try doc.indicator("P1", "base").measure == nil)
+        #expect(text.contains("\"measure\": null"))
     }
 
     @Test("Two runs over the same store give byte-identical results.json and report.html")

@@ -91,8 +91,10 @@ struct WorkdayAndPeriodTests {
 
     /// Rows at 23:59:59 on 2023-12-31 and 00:00:00 on 2025-01-01 (China time) fall outside 2024; rows at
     /// 00:00:00 on 2024-01-01 and 23:59:59 on 2024-12-31 fall inside, so each table counts 2.
-    @Test("Each event table is filtered by its documented time column, on China-time days", arguments: ["cases", "reviews", "inspections", "complaints"])
-    func periodFilter(table: String) throws {
+    @Test(
+        "Each event table is filtered by its documented time column, on China-time days",
+        arguments: [("cases", "accepted_at"), ("reviews", "rated_at"), ("inspections", "inspected_at"), ("complaints", "received_at")])
+    func periodFilter(table: String, column: String) throws {
         let test = try TestStore(calendar: false)
         try test.center(1, "C1")
         for time in [at("2023-12-31", 23, 59, 59), at("2024-01-01", 0), at("2024-12-31", 23, 59, 59), at("2025-01-01", 0)] {
@@ -107,11 +109,12 @@ struct WorkdayAndPeriodTests {
             indicator n "条数" {
               category "测试"
               points 100
-              from \(table)
+              from \(table) where \(column) is not null
               measure count()
               score measure
             }
             """)
+        #expect(try doc.indicator("C1", "n").population == 2)
         #expect(try doc.indicator("C1", "n").measure == 2)
     }
 
@@ -139,16 +142,17 @@ struct WorkdayAndPeriodTests {
         let test = try TestStore(calendar: false)
         try test.center(1, "C1")
         try test.addIntegration(1, system: "platform", status: "connected", connected: at("2019-05-01"))
-        try test.addIntegration(1, system: "monitoring", status: "connected", connected: at("2025-05-01"))
+        try test.addIntegration(1, system: "monitoring", status: "faulty", connected: at("2025-05-01"))
         let doc = try test.run(header + """
             indicator n "对接" {
               category "测试"
               points 100
               from integrations
-              measure count()
-              score measure
+              measure rate(status == "connected")
+              score linear { 0% -> 0; 100% -> 100 }
             }
             """)
-        #expect(try doc.indicator("C1", "n").measure == 2)
+        #expect(try doc.indicator("C1", "n").population == 2)
+        #expect(try doc.indicator("C1", "n").measure == 0.5)  // 1 of 2
     }
 }

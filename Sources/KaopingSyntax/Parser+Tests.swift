@@ -1,0 +1,118 @@
+extension Parser {
+    /// `test "name" { table …; calendar { … }; param x = v; expect "CODE" target == value }`.
+    mutating func parseTest(start: Int) -> TestDeclaration? {
+        guard let name = expectString("测试名称", "the test's name") else {
+            skipDeclaration()
+            return nil
+        }
+        var test = TestDeclaration(name: name, range: SourceRange(start, name.range.end))
+        let end = parseBlock(keywords: ["table", "calendar", "param", "expect"], what: ("测试内容", "test statement")) { parser, keyword in
+            switch keyword.text {
+            case "table":
+                if let table = parser.parseTestTable(start: keyword.range.start) { test.tables.append(table) }
+            case "calendar":
+                test.calendar = parser.parseTestCalendar()
+            case "param":
+                guard let name = parser.expectName("参数名", "a parameter name"), parser.expect("=") else {
+                    parser.skipStatement()
+                    return
+                }
+                test.parameters.append((name, parser.parseExpression()))
+                parser.endStatement()
+            default:
+                if let expectation = parser.parseExpectation(start: keyword.range.start) { test.expectations.append(expectation) }
+                parser.endStatement()
+            }
+        }
+        test.range = SourceRange(start, end)
+        return test
+    }
+
+    /// `table NAME {` then a header line `a | b | c` and one line per row.
+    private mutating func parseTestTable(start: Int) -> TestTable? {
+        guard let name = expectName("表名", "a table name") else {
+            skipStatement()
+            return nil
+        }
+        guard expect("{") else {
+            skipStatement()
+            return nil
+        }
+        var columns: [Name] = []
+        var rows: [[Expression]] = []
+        var first = true
+        while !atEnd && !current.is("}") {
+            if accept(";") { continue }
+            suppressing = false
+            if first {
+                repeat {
+                    if let column = expectName("字段名", "a column name") { columns.append(column) }
+                } while accept("|")
+                first = false
+            } else {
+                var row: [Expression] = []
+                let rowStart = current.range.start
+                repeat {
+                    row.append(parseExpression())
+                } while accept("|")
+                if row.count != columns.count {
+                    error("K0130", SourceRange(rowStart, previousEnd), zh: "这一行有 \(row.count) 个值，表头有 \(columns.count) 个字段",
+                          en: "this row has \(row.count) values but the header has \(columns.count) columns",
+                          hint: "用“|”分隔每个值，每行一条记录", hintEn: "separate values with `|`, one record per line")
+                }
+                rows.append(row)
+            }
+            if !atEnd && !current.is("}") && !atLineStart && !current.is(";") {
+                expected("换行（每行一条记录）", "a new line (one record per line)")
+                skipStatement()
+            }
+        }
+        _ = expect("}")
+        return TestTable(name: name, columns: columns, rows: rows, range: SourceRange(start, previousEnd))
+    }
+
+    /// `calendar { holiday DAY[..DAY]; workday DAY }`.
+    private mutating func parseTestCalendar() -> [(kind: String, first: Expression, last: Expression?)] {
+        var entries: [(kind: String, first: Expression, last: Expression?)] = []
+        guard expect("{") else {
+            skipStatement()
+            return entries
+        }
+        while !atEnd && !current.is("}") {
+            if accept(";") { continue }
+            suppressing = false
+            guard current.isWord("holiday") || current.isWord("workday") else {
+                reportUnknown(current, among: ["holiday", "workday"], what: ("日历条目", "calendar entry"))
+                skipStatement()
+                continue
+            }
+            let kind = advance().text
+            let first = parsePrimary()
+            let last = accept("..") ? parsePrimary() : nil
+            entries.append((kind, first, last))
+            endStatement()
+        }
+        _ = expect("}")
+        return entries
+    }
+
+    /// `"CODE" target == value`, `target` being `name` or `name.field`.
+    private mutating func parseExpectation(start: Int) -> Expectation? {
+        guard let center = expectString("单位代码", "the center's code") else { return nil }
+        var target: [Name] = []
+        guard let first = expectName("期望的结果（如 total、grade、timeliness.points）", "the result expected (such as total, grade, timeliness.points)") else {
+            return nil
+        }
+        target.append(first)
+        while accept(".") {
+            if let next = expectName("结果字段", "a result field") { target.append(next) }
+        }
+        guard current.kind == .symbol, ["==", "!=", "<", "<=", ">", ">="].contains(current.text) else {
+            expected("比较符（如 ==）", "a comparison (such as ==)")
+            return nil
+        }
+        let comparison = advance().text
+        let value = parseExpression()
+        return Expectation(center: center, target: target, comparison: comparison, value: value, range: SourceRange(start, value.range.end))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import KaopingCheck
+import KaopingEval
+import KaopingResults
+import KaopingStore
+import KaopingSyntax
+
+/// Runs the test blocks of a rule file: each on its own temporary store built from the test's tables.
+public struct RuleTestRunner {
+    let calendarFiles: [CalendarFile]
+
+    /// A runner whose tests use `calendarFiles` unless a test gives its own `calendar`.
+    public init(calendarFiles: [CalendarFile]) {
+        self.calendarFiles = calendarFiles
+    }
+
+    /// Runs every test found in `rules` (the rule file and its includes) and in `testFiles` (`*.test.rules`).
+    public func run(rules: [RuleFile], testFiles: [RuleFile]) -> RuleTestReport {
+        var report = RuleTestReport()
+        for file in rules {
+            for declaration in file.declarations {
+                switch declaration {
+                case .indicator(let indicator): report.indicators.append(indicator.id.text)
+                case .adjustment(let adjustment): report.indicators.append(adjustment.id.text)
+                default: break
+                }
+            }
+        }
+        for file in rules + testFiles {
+            for case .test(let test) in file.declarations {
+                report.outcomes.append(run(test, file: file.source, rules: rules, report: &report))
+            }
+        }
+        return report
+    }
+
+    private func run(_ test: TestDeclaration, file: SourceFile, rules: [RuleFile], report: inout RuleTestReport) -> RuleTestReport.Outcome {
+        var outcome = RuleTestReport.Outcome(name: test.name.value, file: file.name, range: test.range, failures: [])
+        for expectation in test.expectations { report.tested.insert(expectation.target[0].text) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaoping-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var builder = TestStoreBuilder(test: test, file: file.name, calendarFiles: calendarFiles)
+            let store = try builder.build(at: folder.appendingPathComponent("test.sqlite").path)
+            outcome.failures += builder.problems
+            guard builder.problems.isEmpty else { return outcome }
+            var overrides: [String: String] = [:]
+            for (name, value) in test.parameters { overrides[name.text] = file.text(value.range) }
+            let checked = Checker.check(rules, schema: try SchemaCatalog(store: store), overrides: overrides)
+            guard let plan = checked.plan else {
+                outcome.failures += checked.diagnostics.filter { $0.severity == .error }
+                return outcome
+            }
+            let results = try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: "")
+            for expectation in test.expectations {
+                if let failure = verify(expectation, results: results, file: file.name) { outcome.failures.append(failure) }
+            }
+        } catch {
+            outcome.failures.append(Diagnostic(
+                "K0141", .error, file: file.name, range: test.name.range, zh: "测试无法运行：\(error)", en: "the test could not run: \(error)"))
+        }
+        return outcome
+    }
+
+    /// `nil` when the expectation holds, otherwise a diagnostic with the expected and actual values.
+    private func verify(_ expectation: Expectation, results: ResultsDocument, file: String) -> Diagnostic? {
+        let target = expectation.target.map(\.text).joined(separator: ".")
+        func failure(_ zh: String, _ en: String) -> Diagnostic {
+            Diagnostic("K0142", .error, file: file, range: expectation.range, zh: zh, en: en)
+        }
+        guard let center = results.centers.first(where: { $0.code == expectation.center.value }) else {
+            return failure("单位“\(expectation.center.value)”不在考核结果中（未被考核）",
+                           "center `\(expectation.center.value)` is not in the results (it is not assessed)")
+        }
+        guard let actual = ResultField.value(of: expectation.target.map(\.text), in: center) else {
+            return failure("无法识别的期望对象“\(target)”（可用 total、base、grade、rank、veto、指标编号.measure/points/status/population/numerator/max_points、加扣分编号.points）",
+                           "unknown result `\(target)` (use total, base, grade, rank, veto, INDICATOR.measure/points/status/population/numerator/max_points, ADJUSTMENT.points)")
+        }
+        guard let expected = TestLiteral.resultValue(expectation.value) else {
+            return failure("期望值应为常量", "the expected value must be a constant")
+        }
+        if ResultField.holds(actual, expectation.comparison, expected) { return nil }
+        let shownExpected = ResultField.display(expected)
+        let shownActual = ResultField.display(actual)
+        return failure(
+            "单位 \(expectation.center.value) 的 \(target) 期望 \(expectation.comparison) \(shownExpected)，实际为 \(shownActual)",
+            "\(expectation.center.value) \(target): expected \(expectation.comparison) \(shownExpected), got \(shownActual)")
+    }
+}

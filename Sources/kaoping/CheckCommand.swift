@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import KaopingCheck
+import KaopingStore
+import KaopingSyntax
+
+/// `kaoping check`: reports every error and warning in rule files without evaluating them.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check rule files: names and types against the store's schema (or the canonical one), and lints.",
+        discussion: "Exit status: 0 clean, 1 errors (with --strict, warnings too), 2 operational failure."
+    )
+
+    @Argument(help: "Rule files or folders.")
+    var paths: [String]
+
+    @Option(help: "Check names against this store's schema instead of the canonical schema.")
+    var db: String?
+
+    @Flag(help: "Treat warnings as errors for the exit status.")
+    var strict = false
+
+    @Option(help: "Language of messages: zh or en.")
+    var lang = "zh"
+
+    func run() throws {
+        let english = lang == "en"
+        var errors = 0
+        var warnings = 0
+        do {
+            let store = try db.map { try Store.open(at: $0, readOnly: true) }
+            let schema = try store.map { try SchemaCatalog(store: $0) } ?? .canonical
+            for path in try RuleFileSet.expand(paths, tests: false) {
+                let loader: RuleLoader
+                do { loader = try RuleLoader.load(path: path) } catch { throw CommandFailure("cannot read \(path): \(error)") }
+                var diagnostics = loader.diagnostics
+                if !loader.diagnostics.hasErrors {
+                    diagnostics += Checker.check(loader.files, schema: schema).diagnostics
+                    if let store { diagnostics += try Coverage.lint(loader.files, store: store, schema: schema) }
+                }
+                print(DiagnosticPrinter(sources: loader.sources, english: english).render(diagnostics), terminator: "")
+                errors += diagnostics.filter { $0.severity == .error }.count
+                warnings += diagnostics.filter { $0.severity == .warning }.count
+            }
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("kaoping check: \(failure)\n".utf8))
+            throw ExitCode(2)
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("kaoping check: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        if errors > 0 || warnings > 0 {
+            FileHandle.standardError.write(Data("\(errors) error(s), \(warnings) warning(s)\n".utf8))
+        }
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Expands command-line paths into rule files: a folder gives every `*.rules` file under it, in name order.
+enum RuleFileSet {
+    /// The rule files named by `paths`; with `tests: false`, `*.test.rules` files are left out.
+    static func expand(_ paths: [String], tests: Bool = true) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CommandFailure("no file or folder at \(path)")
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".rules") && (tests || !$0.hasSuffix(".test.rules")) }
+                .sorted()
+                .map { (path as NSString).appendingPathComponent($0) }
+            files += found
+        }
+        return files
+    }
+}
+
+/// An operational failure of a command (exit code 2), with a message for the user.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

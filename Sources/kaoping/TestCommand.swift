@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import KaopingStore
+import KaopingSyntax
+import KaopingTesting
+
+/// `kaoping test`: runs the rule tests in rule files and in `*.test.rules` beside them.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the test blocks of rule files (and of *.test.rules beside them); ends with `N passed, N failed`."
+    )
+
+    @Argument(help: "Rule files or folders.")
+    var paths: [String]
+
+    @Flag(help: "Also report which indicators, bonuses and deductions no test names.")
+    var coverage = false
+
+    @Option(help: "Language of messages: zh or en.")
+    var lang = "zh"
+
+    @Option(help: "Folder of working-day calendar files (default: Rules/calendars of this project).")
+    var calendars: String?
+
+    func run() throws {
+        do {
+            try runTests()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("kaoping test: \(failure)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func runTests() throws {
+        let english = lang == "en"
+        let calendarFolder = calendars ?? ProjectFiles.folder("Rules").map { $0 + "/calendars" }
+        let calendarFiles = try calendarFolder.map { try Store.calendarFiles(in: $0) } ?? []
+        let runner = RuleTestRunner(calendarFiles: calendarFiles)
+        var passed = 0
+        var failed = 0
+        var indicators = 0
+        var untested: [String] = []
+        let files = try RuleFileSet.expand(paths)
+        let roots = Set(files.filter { !$0.hasSuffix(".test.rules") } + files.filter { $0.hasSuffix(".test.rules") }.map {
+            String($0.dropLast(".test.rules".count)) + ".rules"
+        }).sorted()
+        for root in roots {
+            let loader: RuleLoader
+            do { loader = try RuleLoader.load(path: root) } catch { throw CommandFailure("cannot read \(root): \(error)") }
+            var sources = loader.sources
+            var testFiles: [RuleFile] = []
+            let testPath = String(root.dropLast(".rules".count)) + ".test.rules"
+            if let data = FileManager.default.contents(atPath: testPath) {
+                let parsed = Parser.parse(SourceFile(name: testPath, bytes: Array(data)))
+                testFiles.append(parsed.file)
+                sources.append(parsed.file.source)
+                if parsed.diagnostics.hasErrors {
+                    print(DiagnosticPrinter(sources: sources, english: english).render(parsed.diagnostics), terminator: "")
+                    failed += 1
+                    continue
+                }
+            }
+            if loader.diagnostics.hasErrors {
+                print(DiagnosticPrinter(sources: sources, english: english).render(loader.diagnostics), terminator: "")
+                failed += 1
+                continue
+            }
+            let report = runner.run(rules: loader.files, testFiles: testFiles)
+            let printer = DiagnosticPrinter(sources: sources, english: english)
+            for outcome in report.outcomes {
+                if outcome.passed {
+                    passed += 1
+                } else {
+                    failed += 1
+                    print("FAIL \(outcome.file): \(outcome.name)")
+                    print(printer.render(outcome.failures), terminator: "")
+                }
+            }
+            indicators += report.indicators.count
+            untested += report.untested.map { "\(root): \($0)" }
+        }
+        if coverage {
+            print("coverage: \(indicators - untested.count)/\(indicators) indicators tested")
+            for name in untested { print("  untested \(name)") }
+        }
+        print("\(passed) passed, \(failed) failed")
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
