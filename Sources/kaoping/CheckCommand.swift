@@ -36,8 +36,9 @@ struct CheckCommand: ParsableCommand {
                 do { loader = try RuleLoader.load(path: path) } catch { throw CommandFailure("cannot read \(path): \(error)") }
                 var diagnostics = loader.diagnostics
                 if !loader.diagnostics.hasErrors {
-                    diagnostics += Checker.check(loader.files, schema: schema).diagnostics
-                    if let store { diagnostics += try Coverage.lint(loader.files, store: store, schema: schema) }
+                    let checked = Checker.check(loader.files, schema: schema)
+                    diagnostics += checked.diagnostics
+                    if let store, let plan = checked.plan { diagnostics += try PeriodCoverage.lint(loader.files, plan: plan, store: store) }
                 }
                 print(DiagnosticPrinter(sources: loader.sources, english: english).render(diagnostics), terminator: "")
                 errors += diagnostics.filter { $0.severity == .error }.count
