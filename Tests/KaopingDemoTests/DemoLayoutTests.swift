@@ -18,9 +18,11 @@ struct DemoLayoutTests {
     @Test("A valid Kaoping store of the current version")
     func isAStore() throws {
         #expect(try store.version == CanonicalSchema.version)
-        #expect(try store.tableNames() == CanonicalSchema.tables.map(\.name).sorted())
+        // The canonical tables plus one extra table, the assessors' findings of the 银川 example.
+        #expect(try store.tableNames() == (CanonicalSchema.tables.map(\.name) + ["assessor_findings"]).sorted())
         #expect(try store.database.query("SELECT key, value FROM kaoping_meta ORDER BY key") == [
-            ["demo.cases", "5000"], ["demo.seed", "2024"], ["demo.year", "2024"], ["source", "kaoping demo"],
+            ["demo.cases", "5000"], ["demo.seed", "2024"], ["demo.year", "2024"],
+            ["period_column.assessor_findings", "found_at"], ["source", "kaoping demo"],
         ])
     }
 
