@@ -131,6 +131,12 @@ extension Checker {
         }
         let score = checkScore(scoreRule, points: points)
         var policy = IndicatorPlan.EmptyPolicy.notApplicable
+        if indicator.emptyPolicy == nil, table != nil, measureExpression.mentions(function: "rate") {
+            report("K0296", measureExpression.range, severity: .warning,
+                   zh: "比率指标“\(indicator.id.text)”没有写明空样本如何处理（默认不适用）",
+                   en: "the rate `\(indicator.id.text)` does not say what an empty population means (the default is not_applicable)",
+                   hint: "加一行 when empty: not_applicable、full 或 zero", hintEn: "add a line when empty: not_applicable, full or zero")
+        }
         if let name = indicator.emptyPolicy {
             if let value = IndicatorPlan.EmptyPolicy(rawValue: name.text) {
                 policy = value

@@ -128,6 +128,9 @@ extension Checker {
         case (.unknown, _, _), (_, _, .unknown):
             return Typed(expression: .constant(.null), type: .unknown)
         case (.time, "-", .time): return Typed(expression: .arithmetic("-", left.expression, right.expression), type: .duration)
+        case (.day, "+", .duration), (.day, "-", .duration):
+            // A date plus a span is a time, counted from the date's midnight in China time.
+            return Typed(expression: .arithmetic(op, dayStart(left.expression), right.expression), type: .time)
         case (.time, "+", .duration), (.time, "-", .duration): return Typed(expression: .arithmetic(op, left.expression, right.expression), type: .time)
         case (.duration, "+", .time): return Typed(expression: .arithmetic("+", left.expression, right.expression), type: .time)
         case (.duration, "+", .duration), (.duration, "-", .duration):
@@ -334,6 +337,11 @@ extension Checker {
             if let typed = timeArithmetic(op, left, right, lhs, rhs, context: context) { return typed }
             if !left.type.isNumeric { reportOperand(lhs, left.type, expected: ("数值", "a number")) }
             if !right.type.isNumeric { reportOperand(rhs, right.type, expected: ("数值", "a number")) }
+            if op == "/", !right.expression.isNonZeroConstant {
+                report("K0297", rhs.range, severity: .warning, zh: "除数可能为 0，此时结果为空值（该行或该单位不计入）",
+                       en: "the divisor can be 0, and then the result is null (the row or center does not count)",
+                       hint: "比例请用 rate(条件)；确需相除可写 ratio(a, b) 表明已知晓", hintEn: "for a share use rate(condition); to divide on purpose write ratio(a, b)")
+            }
             let integer = op != "/" && left.type != .real && right.type != .real
             return Typed(expression: .arithmetic(op, left.expression, right.expression), type: integer ? .integer : .real)
         default:

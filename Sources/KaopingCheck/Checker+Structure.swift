@@ -63,3 +63,46 @@ extension Checker {
         }
     }
 }
+
+extension Checker {
+    /// Warnings when declared points do not add up: the indicators against `total`, each category's
+    /// sub-categories and indicators against its points.
+    mutating func lintPoints(_ indicators: [IndicatorPlan], adjustmentsCount: Int, structure: Structure, assessment: AssessmentDeclaration) {
+        let sum = indicators.reduce(0) { $0 + $1.points }
+        if let total = structure.total, let expression = assessment.total, abs(sum - total) > 1e-9 {
+            report("K0293", expression.range, severity: .warning,
+                   zh: "各指标分值合计 \(Checker.number(sum))，与声明的总分 \(Checker.number(total)) 不符",
+                   en: "the indicators' points add up to \(Checker.number(sum)), not the declared total \(Checker.number(total))",
+                   hint: "调整指标分值或 total", hintEn: "adjust the indicators' points or the total")
+        }
+        func walk(_ nodes: [CategoryDeclaration], parent: String?) {
+            for node in nodes {
+                let path = parent.map { $0 + "/" + node.name.value } ?? node.name.value
+                defer { walk(node.children, parent: path) }
+                guard let expression = node.points, let points = structure.categories.first(where: { $0.path == path })?.points else { continue }
+                if !node.children.isEmpty {
+                    let children = node.children.compactMap { child in
+                        structure.categories.first { $0.path == path + "/" + child.name.value }?.points
+                    }.reduce(0, +)
+                    if abs(children - points) > 1e-9 {
+                        report("K0294", expression.range, severity: .warning,
+                               zh: "类别“\(path)”的二级类别分值合计 \(Checker.number(children))，与其分值 \(Checker.number(points)) 不符",
+                               en: "the sub-categories of `\(path)` add up to \(Checker.number(children)), not its \(Checker.number(points)) points")
+                    }
+                }
+                let members = indicators.filter { $0.category == path || $0.category.hasPrefix(path + "/") }
+                let inside = members.reduce(0) { $0 + $1.points }
+                if !members.isEmpty, abs(inside - points) > 1e-9 {
+                    report("K0294", expression.range, severity: .warning,
+                           zh: "类别“\(path)”下各指标分值合计 \(Checker.number(inside))，与其分值 \(Checker.number(points)) 不符",
+                           en: "the indicators of `\(path)` add up to \(Checker.number(inside)), not its \(Checker.number(points)) points")
+                }
+            }
+        }
+        walk(assessment.categories, parent: nil)
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

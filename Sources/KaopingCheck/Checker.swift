@@ -126,6 +126,7 @@ public struct Checker {
         }
         file = assessmentFile
         indicators = resolveWeights(indicators, structure: structure)
+        lintPoints(indicators, adjustmentsCount: adjustments.count, structure: structure, assessment: assessment)
         reportUnusedParameters()
         let scanned = Set(scanColumns.keys).union(aggregates.map(\.table))
         let scans = scanned.sorted().compactMap { table -> TableScan? in

@@ -189,3 +189,11 @@ extension TypedExpression {
         }
     }
 }
+
+extension TypedExpression {
+    /// Whether this is a constant number other than zero (a safe divisor).
+    var isNonZeroConstant: Bool {
+        guard isConstant, let number = evaluate(EvaluationInput(calendar: WorkingCalendar())).number else { return false }
+        return number != 0
+    }
+}

@@ -128,7 +128,7 @@ public struct DemoGenerator {
                 if random.chance(0.12) {
                     let day = randomDay(&random)
                     changed = day.startInstant + 34_000
-                    let draw = random.unit()
+                    let draw = unit.profile.effect == .excellent ? 0 : random.unit()
                     if draw < 0.85 { reported = calendar.adding(workdays: random.int(1...10), to: day).startInstant + 50_000 }
                     else if draw < 0.93 { reported = day.adding(days: random.int(30...60)).startInstant + 50_000 }
                 }
@@ -160,7 +160,7 @@ public struct DemoGenerator {
                     connected = CivilDay(number: yearDays.lowerBound.number - random.int(30...1400)).startInstant + 36_000
                     lastSync = yearEnd.startInstant + Int64(random.int(3600...80_000))
                     batches = 366
-                    failures = random.int(0...4)
+                    failures = unit.profile.effect == .excellent ? 0 : random.int(0...4)
                 case "faulty":
                     connected = CivilDay(number: yearDays.lowerBound.number - random.int(30...1400)).startInstant + 36_000
                     lastSync = yearEnd.adding(days: -random.int(20...150)).startInstant + 36_000

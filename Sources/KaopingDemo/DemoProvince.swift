@@ -81,13 +81,13 @@ struct DemoProvince {
         profile.badReviews = min(0.12, max(0.002, 0.03 + random.normal() * 0.015))
         profile.defaultReviews = min(0.35, max(0.0, 0.10 + random.normal() * 0.06))
         profile.rectified = min(1, max(0.8, 0.97 + random.normal() * 0.03))
-        profile.comprehensive = min(0.98, max(0.1, 0.70 + random.normal() * 0.18))
+        profile.comprehensive = min(0.98, max(0.2, 0.76 + random.normal() * 0.14))
         profile.online = min(0.8, max(0.05, 0.35 + random.normal() * 0.12))
         profile.oneThing = max(0, 0.04 + random.normal() * 0.03)
         profile.proxy = max(0, 0.03 + random.normal() * 0.02)
         profile.appointment = max(0, 0.15 + random.normal() * 0.08)
         profile.offHours = max(0, 0.03 + random.normal() * 0.025)
-        profile.repeatedCorrections = max(0, 0.03 + random.normal() * 0.02)
+        profile.repeatedCorrections = max(0, 0.012 + random.normal() * 0.008)
         profile.findings = max(0.05, 0.5 + random.normal() * 0.35)
         profile.complaints = max(0, 0.6 + random.normal() * 0.4)
         profile.complaintsOnTime = min(1, max(0.5, 0.9 + random.normal() * 0.08))
@@ -123,6 +123,14 @@ struct DemoProvince {
     private func apply(_ effect: PlantedEffect, to profile: inout DemoProfile) {
         profile.effect = effect
         profile.volume = max(profile.volume, 2.5)
+        if effect != .excellent {
+            // A unit with a planted weakness is run poorly across the board; its named effect is the largest.
+            profile.comprehensive = min(profile.comprehensive, 0.5)
+            profile.repeatedCorrections = max(profile.repeatedCorrections, 0.04)
+            profile.findings = max(profile.findings, 1.5)
+            profile.complaintsOnTime = min(profile.complaintsOnTime, 0.6)
+            profile.online = min(profile.online, 0.25)
+        }
         switch effect {
         case .overdue:
             profile.onTime = 0.68

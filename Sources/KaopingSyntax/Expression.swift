@@ -96,3 +96,14 @@ public struct Expression: Sendable, Equatable {
         }
     }
 }
+
+extension Expression {
+    /// Whether the expression calls `function` anywhere.
+    public func mentions(function: String) -> Bool {
+        var found = false
+        walk { expression in
+            if case .call(let name, _, _) = expression.kind, name.text == function { found = true }
+        }
+        return found
+    }
+}

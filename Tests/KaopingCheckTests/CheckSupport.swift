@@ -69,6 +69,7 @@ let validIndicator = indicator("""
       from cases where status == "finished"
       measure rate(promised_days >= 1)
       score linear { 90% -> 0; 100% -> 10 }
+      when empty: not_applicable
     """)
 
 /// Files that ship with the project, found from this source file's location.

@@ -208,9 +208,9 @@ struct ParserTreeTests {
         #expect(parsed.file.comments.map(\.trailing) == [false, true])
     }
 
-    @Test("The jiangsu-2020 rule file parses without a diagnostic into 1 assessment, 2 parameters, 4 indicators and 1 veto")
+    @Test("The four-indicator core rule file (Tests/Fixtures) parses without a diagnostic into 1 assessment, 2 parameters, 4 indicators and 1 veto")
     func shippedRules() throws {
-        let path = ProjectFolder.root.appendingPathComponent("Rules/jiangsu-2020.rules").path
+        let path = ProjectFolder.root.appendingPathComponent("Tests/Fixtures/jiangsu-core-4.rules").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let parsed = parse(text)
         #expect(parsed.diagnostics == [])
