@@ -48,6 +48,8 @@ extension Parser {
 
     private mutating func parseComparison() -> Expression {
         let lhs = parseAdditive()
+        // A comparison operator that starts a line begins the next band (`>= 95% -> 6`), not a continuation.
+        if atLineStart && current.kind == .symbol { return lhs }
         if current.kind == .symbol, ["==", "!=", "<", "<=", ">", ">="].contains(current.text) {
             let op = advance().text
             let rhs = parseAdditive()

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import KaopingSyntax
+
+/// `kaoping fmt`: rewrites rule files in the canonical layout, or with `--check` names the files that would change.
+struct FmtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Format rule files in the canonical layout (indentation, spacing, alignment), keeping every comment.",
+        discussion: """
+            A file with errors is not rewritten; its diagnostics are printed.
+            Exit status: 0 every file clean or rewritten, 1 a file would change (--check) or has errors, 2 I/O failure.
+            """
+    )
+
+    @Argument(help: "Rule files or folders (every *.rules file under a folder).")
+    var paths: [String]
+
+    @Flag(help: "Change nothing: print the names of files that would change and exit 1 if there are any.")
+    var check = false
+
+    @Option(help: "Language of diagnostics: zh or en.")
+    var lang = "zh"
+
+    func validate() throws {
+        guard ["zh", "en"].contains(lang) else { throw ValidationError("--lang must be zh or en, not `\(lang)`") }
+    }
+
+    func run() throws {
+        var status: Int32 = 0
+        let files: [String]
+        do { files = try RuleFileSet.expand(paths) } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("kaoping fmt: \(failure)\n".utf8))
+            throw ExitCode(2)
+        }
+        for path in files {
+            do {
+                status = max(status, try format(path))
+            } catch let failure as CommandFailure {
+                FileHandle.standardError.write(Data("kaoping fmt: \(failure)\n".utf8))
+                status = 2
+            }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Formats one file; returns 1 when it has errors or (with `--check`) would change, else 0.
+    private func format(_ path: String) throws -> Int32 {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }
+        let source = SourceFile(name: path, bytes: Array(data))
+        let formatted = Formatter.format(source)
+        guard let text = formatted.text else {
+            print(DiagnosticPrinter(source: source, english: lang == "en").render(formatted.diagnostics), terminator: "")
+            return 1
+        }
+        if Array(text.utf8) == source.bytes { return 0 }
+        if check {
+            print(path)
+            return 1
+        }
+        try replace(path, with: text)
+        return 0
+    }
+
+    /// Writes `path.partial` with the original's permissions, then renames it over `path`, so a reader never
+    /// sees half a file.
+    private func replace(_ path: String, with text: String) throws {
+        let partial = path + ".partial"
+        let files = FileManager.default
+        var attributes: [FileAttributeKey: Any] = [:]
+        if let permissions = try? files.attributesOfItem(atPath: path)[.posixPermissions] { attributes[.posixPermissions] = permissions }
+        guard files.createFile(atPath: partial, contents: Data(text.utf8), attributes: attributes) else {
+            throw CommandFailure("cannot write \(partial)")
+        }
+        guard rename(partial, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? files.removeItem(atPath: partial)
+            throw CommandFailure("cannot replace \(path): \(reason)")
+        }
+    }
+}
