@@ -63,6 +63,15 @@ extension Checker {
             rest.removeFirst()
             explicit = true
         }
+        if let first = arguments.first, case .name(let word) = first.kind, !explicit, schema.table(word) == nil,
+            defaultTable.flatMap({ schema.table($0)?.type(of: word) }) == nil, parameters[word] == nil, filter != nil, arguments.count == 1
+        {
+            // `count(unknown where …)`: most likely a table that is not in the data, not a column.
+            let guess = nearestName(word, among: schema.tables.map(\.name) + (defaultTable.flatMap { schema.table($0)?.columns.map(\.name) } ?? []))
+            report("K0232", first.range, zh: "数据中没有表或字段“\(word)”", en: "the data has no table or column `\(word)`",
+                   hint: guess.map { "是否想写“\($0)”？" } ?? "扩展表可用 table 声明", hintEn: guess.map { "did you mean `\($0)`?" } ?? "declare an extra table with `table`")
+            return .invalid
+        }
         guard let table else {
             if sourceFailed { return .invalid }
             report("K0245", name.range, zh: "\(name.text) 不知道汇总哪张表", en: "`\(name.text)` does not know which table to aggregate",

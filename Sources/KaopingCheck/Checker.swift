@@ -6,7 +6,8 @@ public struct Checker {
     let files: [RuleFile]
     /// The file whose declaration is being checked (diagnostics name it).
     var file: RuleFile
-    let schema: SchemaCatalog
+    /// The store's schema (or the canonical one), with the rule files' `table` declarations.
+    var schema: SchemaCatalog
     var diagnostics: [Diagnostic] = []
     var parameters: [String: ParameterEntry] = [:]
     var aggregates: [AggregatePlan] = []
@@ -81,6 +82,7 @@ public struct Checker {
             report("K0202", extra.title.range, zh: "一个规则文件只能有一个 assessment 声明", en: "a rule file has only one `assessment` declaration")
         }
         checkParameters(overrides: overrides)
+        schema = declareTables(in: schema)
         file = assessmentFile
         let (start, end) = checkPeriod(assessment)
         let assessFilter = assessment.assessFilter.map { checkCondition($0, in: .centers) }

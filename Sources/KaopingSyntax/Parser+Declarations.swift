@@ -18,6 +18,8 @@ extension Parser {
                 if let value = parseAdjustment(token.text, start: token.range.start) { declarations.append(.adjustment(value)) }
             case "test":
                 if let value = parseTest(start: token.range.start) { declarations.append(.test(value)) }
+            case "table":
+                if let value = parseTableDeclaration(start: token.range.start) { declarations.append(.table(value)) }
             case "include":
                 if let path = expectString("被包含文件的路径", "the path of the file to include") {
                     declarations.append(.include(path, SourceRange(token.range.start, path.range.end)))
@@ -286,5 +288,35 @@ extension Parser {
         }
         declaration.range = SourceRange(start, end)
         return declaration
+    }
+}
+
+extension Parser {
+    /// `table name "title" { column type [period] … }`.
+    mutating func parseTableDeclaration(start: Int) -> TableDeclaration? {
+        guard let name = expectName("表名", "a table name") else {
+            skipDeclaration()
+            return nil
+        }
+        var title: StringLiteral?
+        if current.kind == .string { title = expectString("表的说明", "the table's title") }
+        guard expect("{") else {
+            skipDeclaration()
+            return nil
+        }
+        var columns: [(name: Name, type: Name, period: Bool)] = []
+        while !atEnd && !current.is("}") {
+            suppressing = false
+            if accept(";") { continue }
+            guard let column = expectName("字段名", "a column name"), let type = expectName("字段类型（integer、real、text、time、day、flag）", "a column type (integer, real, text, time, day, flag)") else {
+                skipStatement()
+                continue
+            }
+            let period = acceptWord("period")
+            columns.append((column, type, period))
+            endStatement()
+        }
+        _ = expect("}")
+        return TableDeclaration(name: name, title: title, columns: columns, range: SourceRange(start, previousEnd))
     }
 }

@@ -153,5 +153,5 @@ public struct Parser {
         }
     }
 
-    static let declarationKeywords = ["assessment", "param", "indicator", "veto", "bonus", "deduction", "include", "test"]
+    static let declarationKeywords = ["assessment", "param", "indicator", "veto", "bonus", "deduction", "include", "test", "table"]
 }

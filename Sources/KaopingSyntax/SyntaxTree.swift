@@ -34,6 +34,8 @@ public enum Declaration: Sendable, Equatable {
     case include(StringLiteral, SourceRange)
     /// `test "name" { … }`: a rule test with inline records and expectations.
     case test(TestDeclaration)
+    /// `table name "title" { column type … }`: an extra table the rules read, beyond the canonical schema.
+    case table(TableDeclaration)
 
     /// Where the declaration is written.
     public var range: SourceRange {
@@ -45,6 +47,7 @@ public enum Declaration: Sendable, Equatable {
         case .adjustment(let declaration): return declaration.range
         case .include(_, let range): return range
         case .test(let declaration): return declaration.range
+        case .table(let declaration): return declaration.range
         }
     }
 }
@@ -233,4 +236,20 @@ public struct Expectation: Sendable, Equatable {
     public var comparison: String
     public var value: Expression
     public var range: SourceRange
+}
+
+/// `table name "title" { column type [period] … }`: declares an extra table (one with a `center_id`) that the
+/// rules read, so they can be checked without a store; with a store, the store must have these columns.
+public struct TableDeclaration: Sendable, Equatable {
+    public var name: Name
+    public var title: StringLiteral?
+    /// Each column's name, its type name (`integer`, `real`, `text`, `code`, `time`, `day`, `flag`) and
+    /// whether it is the period column.
+    public var columns: [(name: Name, type: Name, period: Bool)]
+    public var range: SourceRange
+
+    public static func == (lhs: TableDeclaration, rhs: TableDeclaration) -> Bool {
+        lhs.name == rhs.name && lhs.title == rhs.title && lhs.range == rhs.range
+            && lhs.columns.elementsEqual(rhs.columns) { $0.name == $1.name && $0.type == $1.type && $0.period == $1.period }
+    }
 }

@@ -1,0 +1,56 @@
+import KaopingStore
+import KaopingSyntax
+
+extension Checker {
+    static let typeNames: [String: ValueType] = [
+        "integer": .integer, "real": .real, "text": .text, "code": .text, "time": .time, "day": .day, "flag": .flag,
+    ]
+
+    /// The schema with the rule files' `table` declarations: a declared table the schema lacks is added;
+    /// one the schema has must have every declared column, with a compatible type.
+    mutating func declareTables(in schema: SchemaCatalog) -> SchemaCatalog {
+        var tables = schema.tables
+        for (declarationFile, declaration) in declarations {
+            guard case .table(let table) = declaration else { continue }
+            file = declarationFile
+            var columns: [(name: String, type: ValueType)] = []
+            var period: String?
+            for column in table.columns {
+                guard let type = Checker.typeNames[column.type.text] else {
+                    let guess = nearestName(column.type.text, among: Checker.typeNames.keys.sorted())
+                    report("K0298", column.type.range, zh: "无法识别的字段类型“\(column.type.text)”", en: "unknown column type `\(column.type.text)`",
+                           hint: guess.map { "是否想写“\($0)”？" } ?? "可用的类型：integer、real、text、code、time、day、flag",
+                           hintEn: guess.map { "did you mean `\($0)`?" } ?? "the types are integer, real, text, code, time, day, flag")
+                    continue
+                }
+                if column.period { period = column.name.text }
+                columns.append((column.name.text, type))
+            }
+            if let existing = tables.firstIndex(where: { $0.name == table.name.text }) {
+                for column in table.columns {
+                    guard let expected = Checker.typeNames[column.type.text] else { continue }
+                    guard let actual = tables[existing].type(of: column.name.text) else {
+                        report("K0299", column.name.range, zh: "数据中的表 \(table.name.text) 没有声明的字段“\(column.name.text)”",
+                               en: "the store's table `\(table.name.text)` has no declared column `\(column.name.text)`",
+                               hint: "检查导入的数据或修改声明", hintEn: "check the data imported or the declaration")
+                        continue
+                    }
+                    let compatible = actual == expected || (expected.isNumeric && actual.isNumeric) || (expected == .time && actual == .integer)
+                    if !compatible {
+                        report("K0299", column.type.range, zh: "数据中 \(table.name.text).\(column.name.text) 是\(actual.label.zh)，声明为\(expected.label.zh)",
+                               en: "`\(table.name.text).\(column.name.text)` is \(actual.label.en) in the store but declared \(expected.label.en)")
+                    }
+                }
+                continue
+            }
+            if !columns.contains(where: { $0.name == "center_id" }) {
+                report("K0246", table.name.range, zh: "表 \(table.name.text) 需要 center_id 字段，才能按单位考核",
+                       en: "table `\(table.name.text)` needs a `center_id` column to be assessed per center")
+            }
+            tables.append(SchemaCatalog.Table(
+                name: table.name.text, columns: columns, centerColumn: columns.contains { $0.name == "center_id" } ? "center_id" : nil,
+                periodColumn: period))
+        }
+        return SchemaCatalog(tables: tables)
+    }
+}
