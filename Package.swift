@@ -37,6 +37,12 @@ let package = Package(
         .testTarget(name: "KaopingSyntaxTests", dependencies: ["KaopingSyntax"]),
         .testTarget(name: "KaopingCheckTests", dependencies: ["KaopingCheck", "KaopingSyntax", "KaopingStore"]),
         .testTarget(
+            name: "KaopingAssessmentTests",
+            dependencies: [
+                "KaopingDemo", "KaopingStore", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingTesting",
+            ]
+        ),
+        .testTarget(
             name: "KaopingEvalTests",
             dependencies: ["KaopingEval", "KaopingCheck", "KaopingSyntax", "KaopingStore", "KaopingResults", "KaopingReport"]
         ),

@@ -95,14 +95,16 @@ extension Checker {
         switch function {
         case .countDistinct:
             guard rest.count == 1 else {
-                reportArity(name, expected: "一个", "one")
+                reportArity(name, expected: "一个", "one argument")
                 return .invalid
             }
             argument = checkExpression(rest[0], in: .row(table)).expression
         case .median, .percentile:
             let expected = function == .median ? 1 : 2
             guard rest.count == expected else {
-                reportArity(name, expected: function == .median ? "一个数值" : "一个数值和一个百分位（如 90%）", function == .median ? "one number" : "a number and a fraction (such as 90%)")
+                reportArity(
+                    name, expected: function == .median ? "一个数值" : "一个数值和一个百分位（如 90%）",
+                    function == .median ? "one number" : "a number and a fraction such as 90%")
                 return .invalid
             }
             let typed = checkExpression(rest[0], in: .row(table))
@@ -122,16 +124,16 @@ extension Checker {
                 let present = TypedExpression.isNull(typed.expression, negated: true)
                 combined = combined.map { .and($0, present) } ?? present
             }
-            if rest.count > 1 { reportArity(name, expected: "至多一个", "at most one") }
+            if rest.count > 1 { reportArity(name, expected: "至多一个", "at most one argument") }
         case .rate:
             guard rest.count == 1 else {
-                reportArity(name, expected: "一个条件", "one condition")
+                reportArity(name, expected: "一个条件", "one condition as its argument")
                 return .invalid
             }
             argument = checkCondition(rest[0], in: .row(table))
         case .sum, .avg, .min, .max:
             guard rest.count == 1 else {
-                reportArity(name, expected: "一个数值", "one number")
+                reportArity(name, expected: "一个数值", "one number as its argument")
                 return .invalid
             }
             let typed = checkExpression(rest[0], in: .row(table))
@@ -147,7 +149,7 @@ extension Checker {
     }
 
     private mutating func reportArity(_ name: Name, expected: String, _ english: String) {
-        report("K0247", name.range, zh: "\(name.text) 需要\(expected)参数", en: "`\(name.text)` takes \(english) argument")
+        report("K0247", name.range, zh: "\(name.text) 需要\(expected)参数", en: "`\(name.text)` takes \(english)")
     }
 
     /// Adds an aggregate, or returns the index of an identical one already planned.
@@ -180,7 +182,10 @@ extension Checker {
     ) -> Typed {
         let optionalTail = name.text == "round" ? 1 : 0
         guard arguments.count <= signature.arguments.count, arguments.count >= signature.arguments.count - optionalTail else {
-            report("K0247", name.range, zh: "\(name.text) 需要 \(signature.arguments.count) 个参数", en: "`\(name.text)` takes \(signature.arguments.count) arguments")
+            let count = signature.arguments.count
+            let english = optionalTail > 0 ? "\(count - 1) or \(count) arguments" : count == 1 ? "one argument" : "\(count) arguments"
+            let chinese = optionalTail > 0 ? "\(count - 1) 或 \(count) 个" : "\(count) 个"
+            report("K0247", name.range, zh: "\(name.text) 需要 \(chinese)参数", en: "`\(name.text)` takes \(english)")
             return .invalid
         }
         var typed: [TypedExpression] = []

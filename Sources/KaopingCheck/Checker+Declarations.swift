@@ -12,9 +12,12 @@ extension Checker {
                 continue
             }
             let typed = checkExpression(parameter.value, in: .constant)
-            guard let value = constantValue(typed.expression) else {
+            guard let value = constantValue(typed.expression), typed.type != .null else {
                 report("K0251", parameter.value.range, zh: "参数的值应为常量（数字、百分数、日期或字符串）",
                        en: "a parameter's value must be a constant (a number, percentage, date or string)")
+                // Known, but of unknown type: its uses are not reported again.
+                parameters[parameter.name.text] = ParameterEntry(
+                    value: .null, type: .unknown, display: file.source.text(parameter.value.range), overridden: false, declaration: parameter, used: true)
                 continue
             }
             parameters[parameter.name.text] = ParameterEntry(
@@ -23,21 +26,21 @@ extension Checker {
         for (name, text) in overrides.sorted(by: { $0.key < $1.key }) {
             guard var entry = parameters[name] else {
                 let guess = nearestName(name, among: parameters.keys.sorted())
-                report("K0252", .at(0), zh: "命令行参数 --param \(name) 在规则文件中没有定义", en: "--param \(name) is not a parameter of the rule file",
+                reportCommandLine("K0252", zh: "命令行参数 --param \(name) 在规则文件中没有定义", en: "--param \(name) is not a parameter of the rule file",
                        hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
                 continue
             }
             let source = SourceFile(name: "--param \(name)", text: text)
             let parsed = Parser.parse(SourceFile(name: source.name, text: "param \(name) = \(text)"))
             guard !parsed.diagnostics.hasErrors, case .parameter(let declaration)? = parsed.file.declarations.first else {
-                report("K0253", .at(0), zh: "--param \(name)=\(text) 的值无法识别", en: "the value of --param \(name)=\(text) cannot be read",
+                reportCommandLine("K0253", zh: "--param \(name)=\(text) 的值无法识别", en: "the value of --param \(name)=\(text) cannot be read",
                        hint: "写成规则中的常量，例如 15、90% 或 \"文本\"", hintEn: "write a constant as in a rule file: 15, 90% or \"text\"")
                 continue
             }
             var scratch = Checker(file: parsed.file, schema: schema)
             let typed = scratch.checkExpression(declaration.value, in: .constant)
             guard let value = constantValue(typed.expression), compatible(typed.type, entry.type) else {
-                report("K0254", .at(0), zh: "--param \(name) 的值应为\(entry.type.label.zh)", en: "--param \(name) must be \(entry.type.label.en)")
+                reportCommandLine("K0254", zh: "--param \(name) 的值应为\(entry.type.label.zh)", en: "--param \(name) must be \(entry.type.label.en)")
                 continue
             }
             entry.value = value
@@ -46,6 +49,11 @@ extension Checker {
             entry.overridden = true
             parameters[name] = entry
         }
+    }
+
+    /// A problem with a `--param` given on the command line: it has no place in a rule file.
+    mutating func reportCommandLine(_ id: String, zh: String, en: String, hint: String = "", hintEn: String = "") {
+        diagnostics.append(Diagnostic(id, .error, file: "--param", range: .at(0), zh: zh, en: en, hint: hint, hintEn: hintEn))
     }
 
     /// The value of an expression that reads no column, aggregate or measure (`-2`, `15 * 2`), if it has one.

@@ -410,7 +410,13 @@ extension Checker {
             place = ("这里只能使用常量和参数，没有参数", "only constants and parameters are allowed here; there is no parameter")
         }
         let guess = nearestName(name.text, among: candidates.sorted())
-        report("K0230", name.range, zh: "\(place.0)叫“\(name.text)”", en: "\(place.1) named `\(name.text)`",
+        var chinese = "\(place.0)叫“\(name.text)”"
+        switch context {
+        case .score: chinese = "评分规则中只能使用 measure 和参数，没有“\(name.text)”"
+        case .constant: chinese = "这里只能使用常量和参数，没有参数“\(name.text)”"
+        default: break
+        }
+        report("K0230", name.range, zh: chinese, en: "\(place.1) named `\(name.text)`",
                hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
     }
 

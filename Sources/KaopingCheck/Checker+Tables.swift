@@ -30,15 +30,15 @@ extension Checker {
                 for column in table.columns {
                     guard let expected = Checker.typeNames[column.type.text] else { continue }
                     guard let actual = tables[existing].type(of: column.name.text) else {
-                        report("K0299", column.name.range, zh: "数据中的表 \(table.name.text) 没有声明的字段“\(column.name.text)”",
-                               en: "the store's table `\(table.name.text)` has no declared column `\(column.name.text)`",
+                        report("K0299", column.name.range, zh: "表 \(table.name.text) 没有声明中的字段“\(column.name.text)”",
+                               en: "table `\(table.name.text)` has no column `\(column.name.text)`, which the declaration lists",
                                hint: "检查导入的数据或修改声明", hintEn: "check the data imported or the declaration")
                         continue
                     }
                     let compatible = actual == expected || (expected.isNumeric && actual.isNumeric) || (expected == .time && actual == .integer)
                     if !compatible {
-                        report("K0299", column.type.range, zh: "数据中 \(table.name.text).\(column.name.text) 是\(actual.label.zh)，声明为\(expected.label.zh)",
-                               en: "`\(table.name.text).\(column.name.text)` is \(actual.label.en) in the store but declared \(expected.label.en)")
+                        report("K0299", column.type.range, zh: "\(table.name.text).\(column.name.text) 是\(actual.label.zh)，声明为\(expected.label.zh)",
+                               en: "`\(table.name.text).\(column.name.text)` is \(actual.label.en), but the declaration says \(expected.label.en)")
                     }
                 }
                 continue

@@ -45,6 +45,7 @@ public struct Lexer {
                 while let next = peek(), next != UInt8(ascii: "\n") { offset += 1 }
                 var end = offset
                 if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                reportInvalidUTF8(bytes[start..<end], from: start)
                 comments.append(Comment(text: source.text(SourceRange(start, end)), range: SourceRange(start, end), trailing: lineHasCode))
             case UInt8(ascii: "\""):
                 lexString()
@@ -215,10 +216,16 @@ public struct Lexer {
                 case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(next)
                 default:
+                    // The character after the backslash may be several bytes (a Chinese character).
+                    let length = utf8Length(next)
+                    let shown = source.text(SourceRange(offset + 1, min(bytes.count, offset + 1 + length)))
                     diagnostics.append(Diagnostic(
-                        "K0005", .error, file: source.name, range: SourceRange(offset, offset + 2),
-                        zh: "无法识别的转义 \\\(Character(Unicode.Scalar(next)))", en: "unknown escape \\\(Character(Unicode.Scalar(next)))",
-                        hint: "可用的转义：\\\" \\\\ \\n \\t", hintEn: "the escapes are \\\" \\\\ \\n \\t"))
+                        "K0005", .error, file: source.name, range: SourceRange(offset, min(bytes.count, offset + 1 + length)),
+                        zh: "无法识别的转义 \\\(shown)", en: "unknown escape \\\(shown)",
+                        hint: "可用的转义：\\\" \\\\ \\n \\t；要写反斜杠本身请写 \\\\", hintEn: "the escapes are \\\" \\\\ \\n \\t; for a backslash itself write \\\\"))
+                    value += bytes[(offset + 1)..<min(bytes.count, offset + 1 + length)]
+                    offset += 1 + length
+                    continue
                 }
                 offset += 2
                 continue
@@ -226,7 +233,38 @@ public struct Lexer {
             value.append(byte)
             offset += 1
         }
+        reportInvalidUTF8(value, from: start)
         emit(.string, String(decoding: value, as: UTF8.self), from: start)
+    }
+
+    /// Strings and comments may hold any text, but it must be UTF-8 (a file saved as GBK is not).
+    private mutating func reportInvalidUTF8<Bytes: Collection>(_ bytes: Bytes, from start: Int) where Bytes.Element == UInt8 {
+        guard String(validating: bytes, as: UTF8.self) == nil else { return }
+        // Point at the first byte that does not decode.
+        let array = Array(bytes)
+        var index = 0
+        var bad = 0
+        while index < array.count {
+            let length = utf8Length(array[index])
+            let end = min(array.count, index + length)
+            if (array[index] >= 0x80 && length == 1) || String(validating: array[index..<end], as: UTF8.self) == nil {
+                bad = index
+                break
+            }
+            index = end
+        }
+        let badStart = bytesStart(of: bytes, from: start) + bad
+        diagnostics.append(Diagnostic(
+            "K0001", .error, file: source.name, range: SourceRange(badStart, badStart + 1),
+            zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
+            hint: "请用 UTF-8 编码保存规则文件（例如记事本“另存为”时选择 UTF-8）", hintEn: "save the rule file as UTF-8"))
+    }
+
+    /// The file offset of a slice's first byte: `start` for a string's decoded value (its opening quote is one
+    /// byte before the text, so the slice's own offset is not known), the slice's index for a comment.
+    private func bytesStart<Bytes: Collection>(of bytes: Bytes, from start: Int) -> Int where Bytes.Element == UInt8 {
+        if let slice = bytes as? ArraySlice<UInt8> { return slice.startIndex }
+        return start + 1
     }
 
     private mutating func lexSymbol() {
@@ -243,12 +281,22 @@ public struct Lexer {
             emit(.symbol, one, from: start)
             return
         }
+        let quote = one == "'"
         diagnostics.append(Diagnostic(
             "K0003", .error, file: source.name, range: SourceRange(start, offset),
-            zh: "无法识别的字符“\(one)”", en: "unexpected character `\(one)`", hint: "删除该字符", hintEn: "remove it"))
+            zh: "无法识别的字符“\(one)”", en: "unexpected character `\(one)`",
+            hint: quote ? "字符串请用英文双引号，例如 \"finished\"" : "删除该字符",
+            hintEn: quote ? "strings use double quotes, for example \"finished\"" : "remove it"))
     }
 
     private mutating func emitSymbol(_ symbol: String, from start: Int) {
+        // `！＝`, `＞＝`, `－＞` typed full-width become one operator, as their ASCII forms would.
+        if let last = tokens.last, last.kind == .symbol, last.range.end == start,
+            ["!=", ">=", "<=", "==", "->"].contains(last.text + symbol)
+        {
+            tokens[tokens.count - 1] = Token(kind: .symbol, text: last.text + symbol, range: SourceRange(last.range.start, offset))
+            return
+        }
         tokens.append(Token(kind: .symbol, text: symbol, range: SourceRange(start, offset)))
         lineHasCode = true
     }

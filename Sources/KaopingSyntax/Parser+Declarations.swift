@@ -34,7 +34,7 @@ extension Parser {
     /// Reports a token where one of `keywords` was expected, suggesting the nearest.
     mutating func reportUnknown(_ token: Token, among keywords: [String], what: (String, String)) {
         if token.kind == .identifier, let guess = nearestName(token.text, among: keywords) {
-            error("K0102", token.range, zh: "无法识别的\(what.0)“\(token.text)”", en: "unknown \(what.1) `\(token.text)`",
+            error("K0102", token.range, zh: "无法识别的\(what.0)“\(token.text)”", en: "unknown \(what.1.replacingArticle) `\(token.text)`",
                   hint: "是否想写“\(guess)”？", hintEn: "did you mean `\(guess)`?")
         } else {
             expected(what.0 + "（" + keywords.joined(separator: "、") + "）", what.1 + " (" + keywords.joined(separator: ", ") + ")")
@@ -308,7 +308,9 @@ extension Parser {
         while !atEnd && !current.is("}") {
             suppressing = false
             if accept(";") { continue }
-            guard let column = expectName("字段名", "a column name"), let type = expectName("字段类型（integer、real、text、time、day、flag）", "a column type (integer, real, text, time, day, flag)") else {
+            guard let column = expectName("字段名", "a column name"),
+                let type = expectName("字段类型（integer、real、text、code、time、day、flag）", "a column type (integer, real, text, code, time, day, flag)")
+            else {
                 skipStatement()
                 continue
             }
@@ -318,5 +320,12 @@ extension Parser {
         }
         _ = expect("}")
         return TableDeclaration(name: name, title: title, columns: columns, range: SourceRange(start, previousEnd))
+    }
+}
+
+extension String {
+    /// "a declaration" → "declaration", for "unknown declaration `x`".
+    var replacingArticle: String {
+        hasPrefix("a ") ? String(dropFirst(2)) : hasPrefix("an ") ? String(dropFirst(3)) : self
     }
 }

@@ -193,9 +193,8 @@ extension Parser {
 
     /// An expression inside brackets, guarded against runaway nesting.
     private mutating func parseNested() -> Expression {
-        depth += 1
-        defer { depth -= 1 }
-        return parseExpression()
+        // parseExpression counts the level; counting here too would halve the depth allowed.
+        parseExpression()
     }
 
     private mutating func parseCall(_ name: Name) -> Expression {

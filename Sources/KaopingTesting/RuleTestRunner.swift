@@ -57,8 +57,10 @@ public struct RuleTestRunner {
                 if let failure = verify(expectation, results: results, file: file.name) { outcome.failures.append(failure) }
             }
         } catch {
+            // The message names no temporary path, so the output is the same on every run.
+            let reason = (error as? SQLiteError)?.message ?? String(describing: type(of: error))
             outcome.failures.append(Diagnostic(
-                "K0141", .error, file: file.name, range: test.name.range, zh: "测试无法运行：\(error)", en: "the test could not run: \(error)"))
+                "K0141", .error, file: file.name, range: test.name.range, zh: "测试无法运行：\(reason)", en: "the test could not run: \(reason)"))
         }
         return outcome
     }
@@ -74,6 +76,13 @@ public struct RuleTestRunner {
                            "center `\(expectation.center.value)` is not in the results (it is not assessed)")
         }
         guard let actual = ResultField.value(of: expectation.target.map(\.text), in: center) else {
+            let names = ["total", "base", "grade", "rank", "veto", "group"] + center.indicators.flatMap { indicator in
+                ["measure", "points", "status", "population", "numerator", "max_points"].map { indicator.id + "." + $0 }
+            } + center.adjustments.map { $0.id + ".points" }
+            if let guess = nearestName(target, among: names) {
+                return Diagnostic("K0142", .error, file: file, range: expectation.range, zh: "无法识别的期望对象“\(target)”",
+                                  en: "unknown result `\(target)`", hint: "是否想写“\(guess)”？", hintEn: "did you mean `\(guess)`?")
+            }
             return failure("无法识别的期望对象“\(target)”（可用 total、base、grade、rank、veto、指标编号.measure/points/status/population/numerator/max_points、加扣分编号.points）",
                            "unknown result `\(target)` (use total, base, grade, rank, veto, INDICATOR.measure/points/status/population/numerator/max_points, ADJUSTMENT.points)")
         }

@@ -50,7 +50,7 @@ struct TestStoreBuilder {
         var overrides: [CivilDay: Bool] = [:]
         if let entries = test.calendar {
             for entry in entries {
-                guard case .integer(let first)? = TestLiteral.storeValue(entry.first, type: .time) else {
+                guard case .date = entry.first.kind, case .integer(let first)? = TestLiteral.storeValue(entry.first, type: .time) else {
                     report(entry.first.range, zh: "日历条目应为日期", en: "a calendar entry needs a date")
                     continue
                 }

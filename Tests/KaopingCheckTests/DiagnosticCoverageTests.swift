@@ -1,0 +1,328 @@
+import Foundation
+import KaopingCheck
+import KaopingStore
+import KaopingSyntax
+import Testing
+
+/// The diagnostics that no other test pinned: each by id, severity, English message and the line and column of
+/// the 1️⃣ marker (written out by hand, so a wrong offset-to-column conversion fails too).
+///
+/// The K014x diagnostics of rule tests are not here: they come from `KaopingTesting`, which this test target
+/// does not depend on.
+@Suite("Diagnostics: the ids no other test pins")
+struct DiagnosticCoverageTests {
+    // MARK: Parser
+
+    static let parseCases: [(id: String, text: String, position: String, english: String)] = [
+        (
+            "K0111", "indicator a \"A\" {\n  score 1️⃣lognormal { p10 3 }\n}\n", "2:9",
+            "`lognormal` needs both `p10` and `median`"
+        ),
+        (
+            "K0130", "test \"t\" {\n  table cases {\n    status | promised_days\n    1️⃣\"finished\" | 5 | 3\n  }\n}\n", "4:5",
+            "this row has 3 values but the header has 2 columns"
+        ),
+    ]
+
+    @Test("A parse error: exactly one, with its id, at its marker", arguments: parseCases)
+    func parseError(id: String, text: String, position: String, english: String) throws {
+        let marked = MarkedSource(text)
+        let source = SourceFile(name: "test.rules", text: marked.text)
+        let parsed = Parser.parse(source)
+        #expect(parsed.diagnostics.map(\.id) == [id])
+        let diagnostic = try #require(parsed.diagnostics.first)
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.range.start == marked["1️⃣"])
+        let location = source.location(of: diagnostic.range.start)
+        #expect("\(location.line):\(location.column)" == position)
+        #expect(diagnostic.englishMessage == english)
+    }
+
+    // MARK: Checker
+
+    /// Indicator lines over `cases` whose measure and score are valid, for cases about the `from` filter.
+    static func filter(_ condition: String) -> String {
+        header + indicator("  from cases where " + condition + "\n  measure count()\n  score measure")
+    }
+
+    /// The header has 4 lines, so what follows it starts on line 5; `indicator` adds two lines (category,
+    /// points) after its first, so the lines it is given start on line 8.
+    static let checkCases: [(id: String, severity: Diagnostic.Severity, text: String, position: String, english: String)] = [
+        // Names, relations and lists.
+        (
+            "K0222", .error, header + indicator("  from cases\n  measure 1️⃣item.promised_days\n  score measure"), "9:11",
+            "related columns can only be used in row conditions and values"
+        ),
+        ("K0222", .error, filter("1️⃣\"item\".promised_days > 3"), "8:20", "`.` must follow a relation such as item, case or center"),
+        (
+            "K0223", .error, header + indicator("  from cases\n  measure count(where channel == 1️⃣[\"online\", \"mobile\"])\n  score measure"),
+            "9:34", "a list can only follow `in`"
+        ),
+        ("K0234", .error, filter("1️⃣itme.promised_days > 3"), "8:20", "table `cases` has no relation `itme`"),
+        // Times and working days.
+        (
+            "K0228", .error, filter("finished_at - accepted_at <= 1️⃣5 workdays"), "8:49",
+            "`workdays` can only be added to a time, as in rated_at + 15 workdays"
+        ),
+        ("K0228", .error, filter("paused_days + 1️⃣5 workdays > 3"), "8:34", "`workdays` can only be added to a time or a date"),
+        ("K0229", .error, filter("finished_at <= 1️⃣accepted_at + 7"), "8:35", "a time and an integer cannot be combined with `+`"),
+        // Values.
+        (
+            "K0233", .error,
+            header + indicator("  from inspections\n  measure sum(case severity { \"serious\" -> 10; else -> 1️⃣\"无\" })\n  score measure"),
+            "9:56", "the branches of `case` give different types: an integer and text"
+        ),
+        (
+            "K0235", .error, header + indicator("  from centers\n  measure rate(matches(name, 1️⃣2024))\n  score measure\n  when empty: zero"),
+            "9:30", "the regular expression must be a constant string"
+        ),
+        (
+            "K0236", .error,
+            header + indicator("  from centers\n  measure rate(matches(name, 1️⃣\"(分中心\"))\n  score measure\n  when empty: zero"),
+            "9:30", "`(分中心` is not a valid regular expression"
+        ),
+        (
+            "K0249", .error,
+            header + indicator("  from cases\n  measure percentile(workdays(accepted_at, finished_at), 1️⃣150%)\n  score measure"),
+            "9:58", "the percentile must be between 0% and 100%"
+        ),
+        (
+            "K0251", .error, header + "param x = 1️⃣1 / 0\n" + indicator("  from cases\n  measure count() * x\n  score measure"), "5:11",
+            "a parameter's value must be a constant (a number, percentage, date or string)"
+        ),
+        // Declared tables.
+        (
+            "K0298", .error, header + "table extra {\n  center_id integer\n  found_at 1️⃣datetime period\n}\n", "7:12",
+            "unknown column type `datetime`"
+        ),
+        (
+            "K0299", .error, header + "table cases {\n  1️⃣lateness integer\n}\n", "6:3",
+            "table `cases` has no column `lateness`, which the declaration lists"
+        ),
+        ("K0299", .error, header + "table cases {\n  status 1️⃣integer\n}\n", "6:10", "`cases.status` is text, but the declaration says an integer"),
+        ("K0246", .error, header + "table 1️⃣lookup {\n  code text\n}\n", "5:7", "table `lookup` needs a `center_id` column to be assessed per center"),
+        (
+            "K0232", .error, header + indicator("  from cases\n  measure count(1️⃣findings where item == \"x\")\n  score measure"), "9:17",
+            "the data has no table or column `findings`"
+        ),
+        // Indicators, bonuses and scores.
+        (
+            "K0266", .error, header + "indicator a \"A\" {\n  points 10\n  weight 1️⃣2\n  from cases\n  measure count()\n  score measure\n}\n",
+            "7:10", "give either `points` or `weight`, not both"
+        ),
+        (
+            "K0267", .error, header + "indicator a \"A\" {\n  weight 1️⃣2\n  from cases\n  measure count()\n  score measure\n}\n", "6:10",
+            "with `weight`, the assessment must declare its `total`"
+        ),
+        ("K0268", .error, header + "bonus 1️⃣b \"B\" {\n  from cases\n  measure count()\n}\n", "5:7", "`b` has no `max` (its cap)"),
+        (
+            "K0274", .error, header + indicator("  from inspections\n  measure count()\n  score deduct 2 per 1️⃣0"), "10:22",
+            "the unit after `per` must be greater than 0"
+        ),
+        (
+            "K0275", .error,
+            header + indicator("  from cases\n  measure median(workdays(accepted_at, finished_at))\n  score 1️⃣lognormal { p10 8; median 3 }"),
+            "10:9", "`lognormal` needs 0 < p10 < median"
+        ),
+        // The category tree.
+        (
+            "K0290", .error,
+            "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 90; 不合格 }\n  category \"服务效能\" 40\n  category 1️⃣\"服务效能\" 20\n}\n",
+            "5:12", "the category `服务效能` is declared twice"
+        ),
+        (
+            "K0291", .error,
+            "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 90; 不合格 }\n  category \"服务效能\" 40 {\n"
+                + "    category \"限时办结\" 40 {\n      category 1️⃣\"按时办结\" 40\n    }\n  }\n}\n",
+            "6:16", "categories have at most two levels"
+        ),
+        // Lints (warnings: the plan is still made).
+        (
+            "K0292", .warning,
+            "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 90; 不合格 }\n  category \"服务效能\" 10\n}\n"
+                + "indicator a \"A\" {\n  category 1️⃣\"服务效率\"\n  points 10\n  from cases\n  measure count()\n  score measure\n}\n",
+            "7:12", "the category `服务效率` is not among the assessment's categories"
+        ),
+        (
+            "K0293", .warning,
+            "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 90; 不合格 }\n  total 1️⃣100\n}\n"
+                + "indicator a \"A\" {\n  points 30\n  from cases\n  measure count()\n  score measure\n}\n",
+            "4:9", "the indicators' points add up to 30, not the declared total 100"
+        ),
+        (
+            "K0294", .warning,
+            "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 90; 不合格 }\n  category \"服务效能\" 1️⃣40 {\n"
+                + "    category \"限时办结\" 25\n    category \"服务便利\" 10\n  }\n}\n",
+            "4:19", "the sub-categories of `服务效能` add up to 35, not its 40 points"
+        ),
+        (
+            "K0294", .warning,
+            "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 90; 不合格 }\n  category \"好差评\" 1️⃣25\n}\n"
+                + "indicator a \"A\" {\n  category \"好差评\"\n  points 20\n  from reviews\n  measure count()\n  score measure\n}\n",
+            "4:18", "the indicators of `好差评` add up to 20, not its 25 points"
+        ),
+        (
+            "K0296", .warning,
+            header + indicator("  from cases\n  measure 1️⃣rate(status == \"finished\")\n  score linear { 90% -> 0; 100% -> 10 }"), "9:11",
+            "the rate `a` does not say what an empty population means (the default is not_applicable)"
+        ),
+        (
+            "K0297", .warning, header + indicator("  from cases\n  measure count(where status == \"finished\") / 1️⃣count()\n  score measure"),
+            "9:47", "the divisor can be 0, and then the result is null (the row or center does not count)"
+        ),
+    ]
+
+    @Test("A checker diagnostic: one of its id, at its marker, with its severity and message", arguments: checkCases)
+    func checkerDiagnostic(id: String, severity: Diagnostic.Severity, text: String, position: String, english: String) throws {
+        let marked = MarkedSource(text)
+        let checked = check(marked.text)
+        #expect(checked.parseDiagnostics == [], "the case must parse cleanly")
+        let found = checked.diagnostics.filter { $0.id == id }
+        #expect(found.count == 1, "\(checked.diagnostics.map { "\($0.id)@\(checked.position($0))" })")
+        let diagnostic = try #require(found.first)
+        #expect(diagnostic.severity == severity)
+        #expect(diagnostic.range.start == marked["1️⃣"])
+        #expect(checked.position(diagnostic) == position)
+        #expect(diagnostic.englishMessage == english)
+        // An error withholds the plan; a warning is the only problem of its case and leaves the plan.
+        if severity == .error {
+            #expect(checked.plan == nil)
+        } else {
+            #expect(checked.errors == [])
+            #expect(checked.plan != nil)
+        }
+    }
+
+    @Test("The hints that name what was meant: K0234 the nearest relation, K0292 the nearest declared category")
+    func suggestions() {
+        let relation = check(Self.filter("itme.promised_days > 3")).diagnostics.first { $0.id == "K0234" }
+        #expect(relation?.englishHint == "did you mean `item`?")
+        #expect(relation?.hint == "是否想写“item”？")
+        let category = check(
+            "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 90; 不合格 }\n  category \"服务效能\" 10\n}\n"
+                + "indicator a \"A\" {\n  category \"服务效率\"\n  points 10\n  from cases\n  measure count()\n  score measure\n}\n"
+        ).diagnostics.first { $0.id == "K0292" }
+        #expect(category?.englishHint == "did you mean `服务效能`?")
+    }
+
+    // MARK: Includes
+
+    @Test("K0120: an include cycle is one error, at the include that closes it, in the file that says it")
+    func includeCycle() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("main.rules", "include \"b.rules\"\n")
+        let marked = MarkedSource("# 共用定义\n1️⃣include \"main.rules\"\n")
+        try folder.write("b.rules", marked.text)
+        let loader = try RuleLoader.load(path: folder.path("main.rules"))
+        #expect(loader.diagnostics.map(\.id) == ["K0120"])
+        let diagnostic = try #require(loader.diagnostics.first)
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.file.hasSuffix("/b.rules"))
+        #expect(diagnostic.range.start == marked["1️⃣"])
+        let source = try #require(loader.sources.first { $0.name == diagnostic.file })
+        let location = source.location(of: diagnostic.range.start)
+        #expect("\(location.line):\(location.column)" == "2:1")
+        #expect(diagnostic.englishMessage == "the includes form a cycle: `main.rules` includes this file again")
+        // Each file is read once.
+        #expect(loader.files.count == 2)
+    }
+
+    @Test("K0121: a missing included file is one error at its path, and the including file is still read")
+    func includeMissing() throws {
+        let folder = try TemporaryFolder()
+        let marked = MarkedSource("param x = 1\ninclude 1️⃣\"shared/定义.rules\"\n")
+        try folder.write("main.rules", marked.text)
+        let loader = try RuleLoader.load(path: folder.path("main.rules"))
+        #expect(loader.diagnostics.map(\.id) == ["K0121"])
+        let diagnostic = try #require(loader.diagnostics.first)
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.file == folder.path("main.rules"))
+        #expect(diagnostic.range.start == marked["1️⃣"])
+        let location = try #require(loader.sources.first).location(of: diagnostic.range.start)
+        #expect("\(location.line):\(location.column)" == "2:9")
+        #expect(diagnostic.englishMessage == "cannot read the included file `shared/定义.rules`")
+        #expect(diagnostic.englishHint == "the path is relative to this file's folder")
+        #expect(loader.files.count == 1)
+    }
+
+    // MARK: Period coverage (needs a store)
+
+    /// Rows of `cases` (accepted at noon, China time, on the day in the comment) and whether the rule reads a
+    /// working-day calendar, with the warnings expected at the period (line 2, column 10).
+    static let coverageCases: [(label: String, acceptedAt: [Int], workdays: Bool, english: [String])] = [
+        ("no rows", [], false, ["table `cases` has no rows for the period 2024-01-01–2024-12-31"]),
+        (
+            "a year early", [1_677_643_200],  // 2023-03-01
+            false, ["the data of `cases` (2023-03-01–2023-03-01) does not overlap the period 2024-01-01–2024-12-31"]
+        ),
+        (
+            "from March only", [1_709_265_600],  // 2024-03-01
+            false, ["the data of `cases` only covers 2024-03-01–2024-03-01 of the period 2024-01-01–2024-12-31"]
+        ),
+        (
+            "the whole year, but no calendar", [1_704_081_600, 1_735_617_600],  // 2024-01-01, 2024-12-31
+            true,
+            ["the working-day calendar does not cover the period 2024-01-01–2024-12-31; days outside it count Monday to Friday"]
+        ),
+        ("the whole year", [1_704_081_600, 1_735_617_600], false, []),
+    ]
+
+    @Test("K0295: a warning at the period for each table (or calendar) that does not cover it", arguments: coverageCases)
+    func periodCoverage(label: String, acceptedAt: [Int], workdays: Bool, english: [String]) throws {
+        let marked = MarkedSource("""
+            assessment "考核" {
+              period 1️⃣2024-01-01 .. 2024-12-31
+              grades { 优秀 >= 90; 不合格 }
+            }
+            indicator a "A" {
+              points 10
+              from cases\(workdays ? " where workdays(accepted_at, finished_at) <= 5" : "")
+              measure count()
+              score measure
+            }
+
+            """)
+        let source = SourceFile(name: "test.rules", text: marked.text)
+        let parsed = Parser.parse(source)
+        #expect(parsed.diagnostics == [])
+        let checked = Checker.check(parsed.file, schema: .canonical)
+        let plan = try #require(checked.plan)
+        let folder = try TemporaryFolder()
+        let store = try Store.create(at: folder.path("store.sqlite"))
+        try store.database.execute(
+            "INSERT INTO centers(id, code, name, kind, level, region) VALUES (1, 'C1', '测试单位1', 'sub_center', 'city', '测试市')")
+        for (index, instant) in acceptedAt.enumerated() {
+            try store.database.execute(
+                "INSERT INTO cases(case_no, center_id, kind, channel, status, accepted_at) VALUES ('K\(index)', 1, 'promised', 'window', 'accepted', \(instant))")
+        }
+        let warnings = try PeriodCoverage.lint([parsed.file], plan: plan, store: store)
+        #expect(warnings.map(\.englishMessage) == english, "\(label)")
+        for warning in warnings {
+            #expect(warning.id == "K0295")
+            #expect(warning.severity == .warning)
+            #expect(warning.range.start == marked["1️⃣"])
+            let location = source.location(of: warning.range.start)
+            #expect("\(location.line):\(location.column)" == "2:10")
+        }
+    }
+}
+
+/// A folder under the system's temporary directory, removed when the value is released.
+private final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("kaoping-diagnostics-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// The path of `name` inside the folder.
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// Writes `text` as UTF-8 to `name` inside the folder.
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: url.appendingPathComponent(name))
+    }
+}
