@@ -157,7 +157,7 @@ extension Checker {
         }
         var minimum = 0
         if let minimumExpression = indicator.minimum, let value = constantNumber(minimumExpression) {
-            minimum = max(0, Int(value.rounded(.up)))
+            minimum = max(0, Int(value.clampedInteger(.up)))
         }
         let category = categoryPath(indicator.category, structure: structure)
         guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }

@@ -79,7 +79,7 @@ extension Checker {
                 return .invalid
             }
             let seconds = amount * (unit == "days" ? 86_400 : unit == "hours" ? 3_600 : 60)
-            return Typed(expression: .constant(.integer(Int64(seconds.rounded()))), type: .duration)
+            return Typed(expression: .constant(.integer(seconds.clampedInteger())), type: .duration)
         case .match(let subject, let arms, let otherwise):
             return checkMatch(subject, arms, otherwise, range: expression.range, in: context)
         case .list:
@@ -159,7 +159,7 @@ extension Checker {
             return .invalid
         }
         usesCalendar = true
-        let count = Int(amount.rounded()) * (op == "-" ? -1 : 1)
+        let count = Int(amount.clampedInteger()) * (op == "-" ? -1 : 1)
         let base = left.type == .day ? TypedExpression.arithmetic("-", .arithmetic("*", left.expression, .constant(.integer(86_400))), .constant(.integer(28_800))) : left.expression
         return Typed(expression: .addWorkdays(base, count), type: .day)
     }
@@ -319,7 +319,7 @@ extension Checker {
     }
 
     private func fixedText(_ value: Double) -> String {
-        value == value.rounded() ? String(Int64(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     private mutating func checkBinary(_ op: String, _ lhs: Expression, _ rhs: Expression, range: SourceRange, in context: ExpressionContext) -> Typed {

@@ -29,8 +29,8 @@ extension Checker {
             }
         }
         walk(assessment.categories, parent: nil, level: 1)
-        if let top = assessment.listTop { structure.listTop = max(0, Int(constantNumber(top) ?? 0)) }
-        if let bottom = assessment.listBottom { structure.listBottom = max(0, Int(constantNumber(bottom) ?? 0)) }
+        if let top = assessment.listTop { structure.listTop = max(0, Int((constantNumber(top) ?? 0).clampedInteger(.towardZero))) }
+        if let bottom = assessment.listBottom { structure.listBottom = max(0, Int((constantNumber(bottom) ?? 0).clampedInteger(.towardZero))) }
         return structure
     }
 

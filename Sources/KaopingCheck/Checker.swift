@@ -134,7 +134,8 @@ public struct Checker {
         let scans = scanned.sorted().compactMap { table -> TableScan? in
             guard let spec = schema.table(table), let centerColumn = spec.centerColumn else { return nil }
             var columns = scanColumns[table] ?? []
-            for required in [centerColumn] + (spec.periodColumn.map { [$0] } ?? []) where !columns.contains(required) {
+            let ordered = (CanonicalSchema.orderedTimes[table] ?? []).flatMap { [$0.earlier, $0.later] }.filter { spec.type(of: $0) != nil }
+            for required in [centerColumn] + (spec.periodColumn.map { [$0] } ?? []) + ordered where !columns.contains(required) {
                 columns.append(required)
             }
             return TableScan(
@@ -215,7 +216,7 @@ public struct Checker {
         let typed = checkExpression(expression, in: .constant)
         if typed.type == .unknown { return nil }
         guard typed.type.isNumeric, typed.expression.isConstant,
-            let number = typed.expression.evaluate(EvaluationInput(calendar: WorkingCalendar())).number
+            let number = typed.expression.evaluate(EvaluationInput(calendar: WorkingCalendar())).number, number.isFinite
         else {
             report("K0211", expression.range, zh: "这里应为数值", en: "expected a number",
                    hint: "写一个数字、百分数或数值参数", hintEn: "write a number, a percentage or a numeric parameter")

@@ -62,14 +62,18 @@ extension TypedExpression {
             let found = items.contains { compareValues("==", value, $0).isTrue }
             return .boolean(found != negated)
         case .workdays(let from, let to):
-            guard case .integer(let start) = from.evaluate(input), case .integer(let end) = to.evaluate(input) else { return .null }
+            guard case .integer(let start) = from.evaluate(input), case .integer(let end) = to.evaluate(input),
+                civilDay(start) != nil, civilDay(end) != nil
+            else { return .null }
             return .integer(Int64(input.calendar.workdays(from: start, to: end)))
         case .dayOf(let operand):
-            guard case .integer(let instant) = operand.evaluate(input) else { return .null }
-            return .integer(Int64(CivilDay(instant: instant).number))
+            guard case .integer(let instant) = operand.evaluate(input), let day = civilDay(instant) else { return .null }
+            return .integer(Int64(day.number))
         case .addWorkdays(let operand, let count):
-            guard case .integer(let instant) = operand.evaluate(input) else { return .null }
-            return .integer(Int64(input.calendar.adding(workdays: count, to: CivilDay(instant: instant)).number))
+            // The calendar counts working days one by one: a count no rule means (`+ 1e12 workdays`) would never end.
+            guard case .integer(let instant) = operand.evaluate(input), let day = civilDay(instant), abs(count) <= maximumWorkdays
+            else { return .null }
+            return .integer(Int64(input.calendar.adding(workdays: count, to: day).number))
         case .match(let subject, let arms, let otherwise):
             let value = subject?.evaluate(input)
             for arm in arms {
@@ -88,7 +92,7 @@ extension TypedExpression {
 }
 
 /// The scalar functions of the rule language; NULL arguments give NULL.
-func callFunction(_ name: String, _ values: [Value]) -> Value {
+public func callFunction(_ name: String, _ values: [Value]) -> Value {
     if values.contains(.null) { return .null }
     switch (name, values.count) {
     case ("starts_with", 2), ("ends_with", 2), ("contains", 2):
@@ -105,8 +109,9 @@ func callFunction(_ name: String, _ values: [Value]) -> Value {
         guard let from = values[0].number, let to = values[1].number else { return .null }
         return .real((to - from) / 3600)
     case ("days", 2):
-        guard case .integer(let from) = values[0], case .integer(let to) = values[1] else { return .null }
-        return .integer(Int64(CivilDay(instant: to).number - CivilDay(instant: from).number))
+        guard case .integer(let from) = values[0], case .integer(let to) = values[1], let first = civilDay(from), let last = civilDay(to)
+        else { return .null }
+        return .integer(Int64(last.number - first.number))
     case ("ratio", 2):
         return arithmeticValues("/", values[0], values[1])
     case ("abs", 1):
@@ -114,13 +119,22 @@ func callFunction(_ name: String, _ values: [Value]) -> Value {
         return values[0].number.map { .real(Swift.abs($0)) } ?? .null
     case ("round", 1), ("round", 2):
         guard let value = values[0].number else { return .null }
-        let digits = values.count == 2 ? Int(values[1].number ?? 0) : 0
+        let digits = values.count == 2 ? Int((values[1].number ?? 0).clampedInteger(.towardZero)) : 0
         var scale = 1.0
         for _ in 0..<max(0, min(digits, 12)) { scale *= 10 }
         return .real((value * scale).rounded(.toNearestOrAwayFromZero) / scale)
     default:
         return .null
     }
+}
+
+/// The most working days `N workdays` moves a time (about 380 years); beyond it the result is NULL.
+let maximumWorkdays = 100_000
+
+/// The day of an instant in China time, or `nil` for an instant beyond ±2^53 seconds (some 285 million
+/// years), where wrapped arithmetic on times can land and day arithmetic would overflow.
+func civilDay(_ instant: Int64) -> CivilDay? {
+    abs(instant) <= 9_007_199_254_740_992 ? CivilDay(instant: instant) : nil
 }
 
 func arithmeticValues(_ op: String, _ lhs: Value, _ rhs: Value) -> Value {

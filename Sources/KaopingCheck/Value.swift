@@ -30,3 +30,13 @@ public enum Value: Sendable, Equatable, Hashable {
 
     public var isNull: Bool { self == .null }
 }
+
+extension Double {
+    /// The value rounded by `rule` to an integer of at most 2^53 in magnitude (0 for NaN): a conversion that
+    /// cannot trap on a rule's absurd numbers (`minimum 99999999999999999999`, `1e300 days`).
+    func clampedInteger(_ rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> Int64 {
+        guard !isNaN else { return 0 }
+        let limit = 9_007_199_254_740_992.0
+        return Int64(Swift.max(-limit, Swift.min(limit, rounded(rule))))
+    }
+}

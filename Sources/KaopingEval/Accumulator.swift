@@ -15,24 +15,45 @@ struct Accumulator: Sendable, Equatable {
     var values: [Double] = []
     var distinct: Set<Value> = []
 
-    mutating func add(_ function: AggregatePlan.Function, _ argument: Value) {
+    mutating func addCount() {
         rows += 1
+        hits += 1
+    }
+
+    mutating func addRate(_ hit: Bool) {
+        rows += 1
+        if hit { hits += 1 }
+    }
+
+    mutating func addDistinct(_ value: Value) {
+        rows += 1
+        if !value.isNull { distinct.insert(value) }
+    }
+
+    /// A value of `sum`, `avg`, `min`, `max`, `median` or `percentile`; NaN (NULL) counts as a row only.
+    mutating func addNumber(_ function: AggregatePlan.Function, _ number: Double) {
+        rows += 1
+        guard !number.isNaN else { return }
+        hits += 1
         switch function {
-        case .count:
-            hits += 1
-        case .rate:
-            if argument.isTrue { hits += 1 }
-        case .countDistinct:
-            if !argument.isNull { distinct.insert(argument) }
         case .median, .percentile:
-            if let number = argument.number { values.append(number) }
-        case .sum, .avg, .min, .max:
-            guard let number = argument.number else { return }
-            hits += 1
+            values.append(number)
+        default:
             sum += number
-            minimum = min(minimum, number)
-            maximum = max(maximum, number)
+            if number < minimum { minimum = number }
+            if number > maximum { maximum = number }
         }
+    }
+
+    /// Adds a later morsel's partial state (sums in rowid order make the total independent of threads).
+    mutating func merge(_ other: Accumulator) {
+        rows += other.rows
+        hits += other.hits
+        sum += other.sum
+        minimum = min(minimum, other.minimum)
+        maximum = max(maximum, other.maximum)
+        if !other.values.isEmpty { values.append(contentsOf: other.values) }
+        if !other.distinct.isEmpty { distinct.formUnion(other.distinct) }
     }
 
     /// The aggregate's value, as SQL defines it: NULL for a sum, average, minimum, maximum, median or

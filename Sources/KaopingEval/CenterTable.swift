@@ -9,6 +9,14 @@ struct CenterTable {
     var numberByID: [Int64: Int] = [:]
     /// Each assessed center's working calendar.
     var calendars: [WorkingCalendar] = []
+    /// The type of each center column.
+    var types: [ValueType] = []
+    /// Dense numbers by id for ids up to a few million (−1: not assessed, −2: no such center).
+    private var denseByID: [Int32] = []
+    private var allIDs: Set<Int64> = []
+
+    static let notAssessed: Int32 = -1
+    static let unknown: Int32 = -2
 
     /// Loads the centers that pass the plan's `assess` filter, in `id` order.
     init(plan: Plan, store: Store, catalog: SchemaCatalog) throws {
@@ -23,8 +31,10 @@ struct CenterTable {
             for region in try store.calendarRegions() { regional[region] = try store.workingCalendar(region: region) }
         }
         let regionSlot = plan.centerColumns.firstIndex(of: "region")
+        self.types = types
         while try statement.step() {
             let row = types.indices.map { decode(statement, $0, types[$0]) }
+            if case .integer(let id) = row[0] { allIDs.insert(id) }
             var input = EvaluationInput(calendar: province)
             input.center = row
             if let filter = plan.assessFilter, !filter.evaluate(input).isTrue { continue }
@@ -37,9 +47,26 @@ struct CenterTable {
                 calendars.append(province)
             }
         }
+        buildDenseMap()
     }
 
     var count: Int { rows.count }
+
+    /// The dense number of the center with `id`, `notAssessed` or `unknown`.
+    func dense(_ id: Int64) -> Int32 {
+        if id >= 0, id < Int64(denseByID.count) { return denseByID[Int(id)] }
+        if let number = numberByID[id] { return Int32(number) }
+        return allIDs.contains(id) ? CenterTable.notAssessed : CenterTable.unknown
+    }
+
+    /// Builds the dense id map once all centers are read.
+    private mutating func buildDenseMap() {
+        guard let largest = allIDs.max(), largest >= 0, largest < 5_000_000 else { return }
+        var map = [Int32](repeating: CenterTable.unknown, count: Int(largest) + 1)
+        for id in allIDs where id >= 0 { map[Int(id)] = CenterTable.notAssessed }
+        for (id, number) in numberByID where id >= 0 && id <= largest { map[Int(id)] = Int32(number) }
+        denseByID = map
+    }
 
     /// A text column of a center, by name.
     func text(_ number: Int, _ column: String, in plan: Plan) -> String {

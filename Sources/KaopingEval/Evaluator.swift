@@ -9,19 +9,33 @@ public struct Evaluator {
     let store: Store
 
     /// Runs `plan` over `store` and returns the results document.
-    /// - Parameter rulesSHA256: the hash of the rule file, recorded for reproducibility.
+    /// - Parameters:
+    ///   - rulesSHA256: the hash of the rule file, recorded for reproducibility.
+    ///   - options: threads and chunk size (they never change the result) and a progress callback.
     /// - Throws: `SQLiteError` when the store cannot be read.
-    public static func evaluate(plan: Plan, store: Store, rulesSHA256: String) throws -> ResultsDocument {
-        try Evaluator(plan: plan, store: store).run(rulesSHA256: rulesSHA256)
+    public static func evaluate(plan: Plan, store: Store, rulesSHA256: String, options: EvaluationOptions = EvaluationOptions()) throws -> ResultsDocument {
+        try Evaluator(plan: plan, store: store).run(rulesSHA256: rulesSHA256, options: options)
     }
 
-    private func run(rulesSHA256: String) throws -> ResultsDocument {
+    private func run(rulesSHA256: String, options: EvaluationOptions) throws -> ResultsDocument {
         let catalog = try SchemaCatalog(store: store)
         let centers = try CenterTable(plan: plan, store: store, catalog: catalog)
         var states: [Int: [Accumulator]] = [:]
+        var quality: [DataQualityEntry] = []
+        var total = 0
         for scan in plan.scans {
-            let scanned = try TableScanner(plan: plan, scan: scan).run(store: store, centers: centers)
-            states.merge(scanned) { first, _ in first }
+            let row = try store.database.query("SELECT max(rowid) - min(rowid) + 1 FROM \(quoteIdentifier(scan.table))").first
+            total += Int(row?[0].integer ?? 0)
+        }
+        let progress = ProgressCounter(total: total, report: options.progress)
+        for scan in plan.scans {
+            let output = try ParallelScanner(
+                plan: plan, scan: scan, centers: centers, centerTypes: centers.types, options: options, path: store.database.path
+            ).run(store: store, progress: progress)
+            states.merge(output.states) { first, _ in first }
+            for (reason, rows) in output.quality.counts.sorted(by: { $0.key < $1.key }) {
+                quality.append(DataQualityEntry(table: scan.table, reason: reason, rows: rows))
+            }
         }
         var results: [CenterResult] = []
         for number in 0..<centers.count {
@@ -59,7 +73,9 @@ public struct Evaluator {
             categories: plan.categories.map { .init(path: $0.path, points: $0.points) },
             adjustments: plan.adjustments.map { .init(kind: $0.kind.rawValue, id: $0.id, title: $0.title, maximum: $0.maximum) })
         let ranked = Ranking.rank(results, plan: plan)
-        return ResultsDocument(assessment: assessment, centers: ranked, lists: Ranking.lists(ranked, top: plan.listTop, bottom: plan.listBottom))
+        return ResultsDocument(
+            assessment: assessment, centers: ranked, lists: Ranking.lists(ranked, top: plan.listTop, bottom: plan.listBottom),
+            dataQuality: quality)
     }
 
     /// Points per category path: the declared ones in order, then any other path the indicators name.

@@ -10,6 +10,9 @@ extension ResultsDocument {
             ("lists", .array(lists.map {
                 .object([("group", .string($0.group)), ("top", .array($0.top.map(JSONValue.string))), ("bottom", .array($0.bottom.map(JSONValue.string)))])
             })),
+            ("data_quality", .array(dataQuality.map {
+                .object([("table", .string($0.table)), ("reason", .string($0.reason)), ("rows", .integer(Int64($0.rows)))])
+            })),
         ])
     }
 

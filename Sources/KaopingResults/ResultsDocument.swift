@@ -10,18 +10,36 @@ public struct ResultsDocument: Sendable, Equatable, Codable {
     public var centers: [CenterResult]
     /// The 红黑榜 of each group, in group order (empty when the rules declare no lists).
     public var lists: [GroupList]
+    /// Rows the evaluation left out, per table and reason (empty when the data is clean).
+    public var dataQuality: [DataQualityEntry]
 
     public init(
-        schemaVersion: Int = ResultsDocument.currentSchemaVersion, assessment: Assessment, centers: [CenterResult], lists: [GroupList] = []
+        schemaVersion: Int = ResultsDocument.currentSchemaVersion, assessment: Assessment, centers: [CenterResult], lists: [GroupList] = [],
+        dataQuality: [DataQualityEntry] = []
     ) {
         self.schemaVersion = schemaVersion
         self.assessment = assessment
         self.centers = centers
         self.lists = lists
+        self.dataQuality = dataQuality
     }
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", assessment, centers, lists
+        case schemaVersion = "schema_version", assessment, centers, lists, dataQuality = "data_quality"
+    }
+}
+
+/// Rows of a table left out of every aggregate, and why.
+public struct DataQualityEntry: Sendable, Equatable, Codable {
+    public var table: String
+    /// The rule they broke, e.g. `center_id names no center`, `finished_at before accepted_at`.
+    public var reason: String
+    public var rows: Int
+
+    public init(table: String, reason: String, rows: Int) {
+        self.table = table
+        self.reason = reason
+        self.rows = rows
     }
 }
 

@@ -1,4 +1,13 @@
 extension CanonicalSchema {
+    /// Pairs of times that must be in order, per table: a row whose later time is before its earlier one
+    /// is left out of every aggregate of the table and counted in the results' `data_quality`.
+    public static let orderedTimes: [String: [(earlier: String, later: String)]] = [
+        "cases": [("accepted_at", "finished_at")],
+        "reviews": [("rated_at", "rectified_at"), ("rated_at", "revisited_at")],
+        "inspections": [("inspected_at", "rectified_at")],
+        "complaints": [("received_at", "closed_at")],
+    ]
+
     /// The codes of `centers.kind`.
     public static let centerKinds = ["center", "sub_center", "onsite_point"]
     /// The codes of `centers.level`.

@@ -5,7 +5,8 @@ public final class Statement {
     /// The SQL text.
     public let sql: String
     private let database: Database
-    private let handle: OpaquePointer
+    /// The SQLite statement handle, for bulk readers that decode columns without making values.
+    public let handle: OpaquePointer
 
     init(database: Database, sql: String) throws {
         var pointer: OpaquePointer?

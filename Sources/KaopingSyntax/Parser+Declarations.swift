@@ -125,8 +125,15 @@ extension Parser {
         return declaration
     }
 
-    /// `category "name" N` with an optional block of sub-categories.
-    mutating func parseCategory(start: Int) -> CategoryDeclaration? {
+    /// `category "name" N` with an optional block of sub-categories; `level` is 1 for a top-level category.
+    mutating func parseCategory(start: Int, level: Int = 1) -> CategoryDeclaration? {
+        guard level <= Parser.maximumDepth else {
+            // Each level is a few stack frames: stop following them long before the stack runs out.
+            error("K0110", SourceRange(start, current.range.end), zh: "类别嵌套太深", en: "the categories are nested too deeply",
+                  hint: "类别最多两级（一级、二级指标）", hintEn: "categories have at most two levels")
+            skipStatementAndBlock()
+            return nil
+        }
         guard let name = expectString("类别名称", "the category's name") else {
             skipStatement()
             return nil
@@ -137,7 +144,7 @@ extension Parser {
         }
         if current.is("{") {
             let end = parseBlock(keywords: ["category"], what: ("二级类别", "sub-category")) { parser, keyword in
-                if let child = parser.parseCategory(start: keyword.range.start) { category.children.append(child) }
+                if let child = parser.parseCategory(start: keyword.range.start, level: level + 1) { category.children.append(child) }
             }
             category.range = SourceRange(start, end)
         } else {

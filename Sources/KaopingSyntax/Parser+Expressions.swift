@@ -1,15 +1,23 @@
 extension Parser {
     /// Parses an expression: `or` binds loosest, then `and`, `not`, comparisons, `+ -`, `* /`, unary minus.
     mutating func parseExpression() -> Expression {
-        depth += 1
-        defer { depth -= 1 }
-        if depth > Parser.maximumDepth {
-            error("K0110", current.range, zh: "表达式嵌套太深", en: "the expression is nested too deeply",
-                  hint: "拆分为多个参数或指标", hintEn: "split it into parameters or several indicators")
-            skipToEndOfNesting()
-            return Expression(.invalid, .at(current.range.start))
-        }
+        let level = depth
+        defer { depth = level }
+        guard deeper() else { return Expression(.invalid, .at(current.range.start)) }
         return parseOr()
+    }
+
+    /// Counts one more level of the tree being built — a bracket, a sign, a `not`, or one more operator or
+    /// `.` of a chain (`1 + 1 + …` builds a tree as deep as the chain is long) — so that neither the parser
+    /// nor what walks the tree later runs out of stack. Past the limit it reports K0110, skips the rest of
+    /// the line and returns `false`. The caller restores `depth` when it returns.
+    mutating func deeper() -> Bool {
+        depth += 1
+        guard depth > Parser.maximumDepth else { return true }
+        error("K0110", current.range, zh: "表达式嵌套太深", en: "the expression is nested too deeply",
+              hint: "拆分为多个参数或指标", hintEn: "split it into parameters or several indicators")
+        skipToEndOfNesting()
+        return false
     }
 
     /// After a nesting error: skip everything up to the end of the statement.
@@ -18,8 +26,11 @@ extension Parser {
     }
 
     private mutating func parseOr() -> Expression {
+        let level = depth
+        defer { depth = level }
         var lhs = parseAnd()
         while current.isWord("or") {
+            guard deeper() else { return lhs }
             advance()
             let rhs = parseAnd()
             lhs = Expression(.binary("or", lhs, rhs), lhs.range.union(rhs.range))
@@ -28,8 +39,11 @@ extension Parser {
     }
 
     private mutating func parseAnd() -> Expression {
+        let level = depth
+        defer { depth = level }
         var lhs = parseNot()
         while current.isWord("and") {
+            guard deeper() else { return lhs }
             advance()
             let rhs = parseNot()
             lhs = Expression(.binary("and", lhs, rhs), lhs.range.union(rhs.range))
@@ -40,6 +54,9 @@ extension Parser {
     private mutating func parseNot() -> Expression {
         if current.isWord("not") {
             let start = advance().range.start
+            let level = depth
+            defer { depth = level }
+            guard deeper() else { return Expression(.invalid, .at(start)) }
             let operand = parseNot()
             return Expression(.unary("not", operand), SourceRange(start, operand.range.end))
         }
@@ -83,8 +100,11 @@ extension Parser {
     }
 
     private mutating func parseAdditive() -> Expression {
+        let level = depth
+        defer { depth = level }
         var lhs = parseMultiplicative()
         while current.is("+") || current.is("-") {
+            guard deeper() else { return lhs }
             let op = advance().text
             let rhs = parseMultiplicative()
             lhs = Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
@@ -93,8 +113,11 @@ extension Parser {
     }
 
     private mutating func parseMultiplicative() -> Expression {
+        let level = depth
+        defer { depth = level }
         var lhs = parseUnary()
         while current.is("*") || current.is("/") {
+            guard deeper() else { return lhs }
             let op = advance().text
             let rhs = parseUnary()
             lhs = Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
@@ -105,13 +128,9 @@ extension Parser {
     private mutating func parseUnary() -> Expression {
         if current.is("-") {
             let start = advance().range.start
-            depth += 1
-            defer { depth -= 1 }
-            if depth > Parser.maximumDepth {
-                error("K0110", current.range, zh: "表达式嵌套太深", en: "the expression is nested too deeply")
-                skipToEndOfNesting()
-                return Expression(.invalid, .at(start))
-            }
+            let level = depth
+            defer { depth = level }
+            guard deeper() else { return Expression(.invalid, .at(start)) }
             let operand = parseUnary()
             return Expression(.unary("-", operand), SourceRange(start, operand.range.end))
         }
@@ -129,7 +148,10 @@ extension Parser {
                 break
             }
         }
+        let level = depth
+        defer { depth = level }
         while current.is("."), peek(1).kind == .identifier, !atLineStart {
+            guard deeper() else { return base }
             advance()
             let nameToken = advance()
             base = Expression(.member(base, Name(nameToken.text, nameToken.range)), SourceRange(base.range.start, nameToken.range.end))

@@ -44,6 +44,12 @@ extension Parser {
         while !atEnd && !current.is("}") {
             if accept(";") { continue }
             suppressing = false
+            let rowStartIndex = index
+            defer {
+                // A line that starts with what is neither a name nor a value (`)` alone on a line) consumes
+                // nothing; skip it, or the loop would never end.
+                if index == rowStartIndex { skipStatement() }
+            }
             if first {
                 repeat {
                     if let column = expectName("字段名", "a column name") { columns.append(column) }

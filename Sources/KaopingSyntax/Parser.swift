@@ -141,6 +141,27 @@ public struct Parser {
         skipStatement()
     }
 
+    /// Skips a statement and the block it opens, through the `}` that closes that block, however deep the
+    /// braces inside; stops before a `}` that closes the enclosing block.
+    mutating func skipStatementAndBlock() {
+        var open = 0
+        var moved = false
+        while !atEnd {
+            if open == 0 && moved && atLineStart { return }
+            if current.is("{") { open += 1 }
+            if current.is("}") {
+                if open == 0 { return }
+                open -= 1
+                if open == 0 {
+                    advance()
+                    return
+                }
+            }
+            advance()
+            moved = true
+        }
+    }
+
     /// Skips to the next top-level declaration keyword at brace depth 0.
     mutating func skipDeclaration() {
         var nesting = 0

@@ -1,0 +1,146 @@
+import CSQLite
+import Foundation
+import KaopingCheck
+import KaopingStore
+
+/// Runs one `TableScan` over all cores: the table's rowids are cut into morsels, threads take morsels in
+/// turn, each decodes its rows into typed chunks and evaluates every aggregate of the scan on them, and
+/// the morsels' partial results are combined strictly in rowid order.
+struct ParallelScanner {
+    let plan: Plan
+    let scan: TableScan
+    let centers: CenterTable
+    let centerTypes: [ValueType]
+    let options: EvaluationOptions
+    let path: String
+
+    /// What a scan produces: per aggregate of the scan, one accumulator per center, and the rows left out.
+    struct Output {
+        var states: [Int: [Accumulator]]
+        var quality: DataQuality
+        var rows: Int
+    }
+
+    func run(store: Store, progress: ProgressCounter) throws -> Output {
+        let bounds = try store.database.query("SELECT min(rowid), max(rowid) FROM \(quoteIdentifier(scan.table))").first
+        let low = bounds?[0].integer ?? 0
+        let high = bounds?[1].integer ?? -1
+        let morselCount = high < low ? 0 : Int((high - low) / EvaluationOptions.morselRows) + 1
+        let merger = MorselMerger(aggregates: scan.aggregates.count, centers: centers.count)
+        let errors = ErrorBox()
+        let next = Counter()
+        let workers = max(1, min(options.threads, morselCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            do {
+                let database = try Database(path: path, mode: .readOnly)
+                let reader = try MorselReader(plan: plan, scan: scan, database: database, centers: centers, centerTypes: centerTypes, chunkSize: options.chunkSize)
+                while let morsel = next.take(below: morselCount), !errors.failed {
+                    let start = low + Int64(morsel) * EvaluationOptions.morselRows
+                    let result = try reader.read(from: start, to: start + EvaluationOptions.morselRows)
+                    progress.add(result.rows)
+                    merger.deliver(morsel, result)
+                }
+            } catch {
+                errors.record(error)
+            }
+        }
+        if let error = errors.first { throw error }
+        var states: [Int: [Accumulator]] = [:]
+        for (position, index) in scan.aggregates.enumerated() {
+            states[index] = Array(merger.total[(position * centers.count)..<((position + 1) * centers.count)])
+        }
+        return Output(states: states, quality: merger.quality, rows: merger.rows)
+    }
+}
+
+/// The partial result of one morsel.
+struct MorselResult {
+    /// Accumulators laid out aggregate-major: `[aggregate * centers + center]`.
+    var accumulators: [Accumulator]
+    var quality = DataQuality()
+    var rows = 0
+}
+
+/// Combines morsel results in morsel order, whatever order they arrive in.
+final class MorselMerger: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [Int: MorselResult] = [:]
+    private var nextMorsel = 0
+    private(set) var total: [Accumulator]
+    private(set) var quality = DataQuality()
+    private(set) var rows = 0
+
+    init(aggregates: Int, centers: Int) {
+        total = [Accumulator](repeating: Accumulator(), count: aggregates * centers)
+    }
+
+    func deliver(_ morsel: Int, _ result: MorselResult) {
+        lock.lock()
+        defer { lock.unlock() }
+        pending[morsel] = result
+        while let ready = pending.removeValue(forKey: nextMorsel) {
+            for index in total.indices where ready.accumulators[index].rows > 0 {
+                total[index].merge(ready.accumulators[index])
+            }
+            quality.merge(ready.quality)
+            rows += ready.rows
+            nextMorsel += 1
+        }
+    }
+}
+
+/// A shared counter handing out morsel numbers.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
+/// The first error any scan thread met.
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+
+    func record(_ error: any Error) {
+        lock.lock()
+        if self.error == nil { self.error = error }
+        lock.unlock()
+    }
+
+    var first: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return error
+    }
+
+    var failed: Bool { first != nil }
+}
+
+/// Rows scanned so far across all scans, reported to the progress callback.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func add(_ rows: Int) {
+        guard let report else { return }
+        lock.lock()
+        done += rows
+        let now = done
+        lock.unlock()
+        report(now, total)
+    }
+}

@@ -1,0 +1,260 @@
+import KaopingCheck
+import KaopingStore
+
+/// Evaluates row expressions over whole chunks, one operation per column at a time.
+///
+/// One evaluator belongs to one scan thread: it owns that thread's text dictionary and caches (center
+/// columns as codes or numbers, text functions per dictionary code).
+final class VectorEvaluator {
+    let dictionary = TextDictionary()
+    private let centers: CenterTable
+    private let centerTypes: [ValueType]
+    /// The one calendar every center uses, when they all share it.
+    private let sharedCalendar: WorkingCalendar?
+    private var centerCodes: [Int: [Int32]] = [:]
+    private var centerNumbers: [Int: [Double]] = [:]
+    private var memos: [String: [Value]] = [:]
+
+    init(centers: CenterTable, centerTypes: [ValueType]) {
+        self.centers = centers
+        self.centerTypes = centerTypes
+        let first = centers.calendars.first
+        sharedCalendar = centers.calendars.allSatisfy { $0 == first } ? first : nil
+    }
+
+    func evaluate(_ expression: TypedExpression, _ chunk: Chunk) -> Vector {
+        let n = chunk.count
+        switch expression {
+        case .constant(let value):
+            return broadcast(value, n)
+        case .column(let slot):
+            return chunk.columns[slot]
+        case .centerColumn(let slot):
+            return centerColumn(slot, chunk)
+        case .aggregate, .measure:
+            return .number([Double](repeating: .nan, count: n))
+        case .negate(let operand):
+            return .number(evaluate(operand, chunk).numbers.map { -$0 })
+        case .not(let operand):
+            return .truth(evaluate(operand, chunk).truths.map { $0 == Vector.nullTruth ? $0 : 1 - $0 })
+        case .arithmetic(let op, let lhs, let rhs):
+            let a = evaluate(lhs, chunk).numbers
+            let b = evaluate(rhs, chunk).numbers
+            var out = [Double](repeating: .nan, count: n)
+            switch op {
+            case "+": for i in 0..<n { out[i] = a[i] + b[i] }
+            case "-": for i in 0..<n { out[i] = a[i] - b[i] }
+            case "*": for i in 0..<n { out[i] = a[i] * b[i] }
+            default: for i in 0..<n where b[i] != 0 { out[i] = a[i] / b[i] }
+            }
+            for i in 0..<n where out[i].isInfinite { out[i] = .nan }
+            return .number(out)
+        case .compare(let op, let lhs, let rhs):
+            return .truth(compare(op, evaluate(lhs, chunk), evaluate(rhs, chunk)))
+        case .and(let lhs, let rhs):
+            let a = evaluate(lhs, chunk).truths
+            let b = evaluate(rhs, chunk).truths
+            var out = [UInt8](repeating: 0, count: n)
+            for i in 0..<n {
+                out[i] = (a[i] == 0 || b[i] == 0) ? 0 : (a[i] == 1 && b[i] == 1 ? 1 : Vector.nullTruth)
+            }
+            return .truth(out)
+        case .or(let lhs, let rhs):
+            let a = evaluate(lhs, chunk).truths
+            let b = evaluate(rhs, chunk).truths
+            var out = [UInt8](repeating: 0, count: n)
+            for i in 0..<n {
+                out[i] = (a[i] == 1 || b[i] == 1) ? 1 : (a[i] == 0 && b[i] == 0 ? 0 : Vector.nullTruth)
+            }
+            return .truth(out)
+        case .isNull(let operand, let negated):
+            let vector = evaluate(operand, chunk)
+            return .truth((0..<n).map { (vector.isNull($0) != negated) ? 1 : 0 })
+        case .inList(let operand, let items, let negated):
+            return .truth(inList(evaluate(operand, chunk), items, negated: negated))
+        case .workdays(let from, let to):
+            let a = evaluate(from, chunk).numbers
+            let b = evaluate(to, chunk).numbers
+            var out = [Double](repeating: .nan, count: n)
+            for i in 0..<n where !a[i].isNaN && !b[i].isNaN {
+                out[i] = Double(calendar(chunk, i).workdays(from: Int64(a[i]), to: Int64(b[i])))
+            }
+            return .number(out)
+        case .dayOf(let operand):
+            return .number(evaluate(operand, chunk).numbers.map { $0.isNaN ? .nan : Double(CivilDay(instant: Int64($0)).number) })
+        case .addWorkdays(let operand, let count):
+            let a = evaluate(operand, chunk).numbers
+            var out = [Double](repeating: .nan, count: n)
+            for i in 0..<n where !a[i].isNaN {
+                out[i] = Double(calendar(chunk, i).adding(workdays: count, to: CivilDay(instant: Int64(a[i]))).number)
+            }
+            return .number(out)
+        case .match(let subject, let arms, let otherwise):
+            return match(subject, arms, otherwise, chunk)
+        case .function(let name, let arguments):
+            return function(name, arguments.map { evaluate($0, chunk) }, n)
+        case .matches(let operand, let pattern):
+            guard case .text(let codes) = evaluate(operand, chunk) else { return .truth([UInt8](repeating: Vector.nullTruth, count: n)) }
+            let memo = memoized("matches\u{1F}" + pattern.pattern) { text in .boolean(pattern.occurs(in: text)) }
+            return .truth(codes.map { $0 < 0 ? Vector.nullTruth : (memo[Int($0)].isTrue ? 1 : 0) })
+        }
+    }
+
+    // MARK: Pieces
+
+    private func broadcast(_ value: Value, _ n: Int) -> Vector {
+        switch value {
+        case .null: return .number([Double](repeating: .nan, count: n))
+        case .integer(let number): return .number([Double](repeating: Double(number), count: n))
+        case .real(let number): return .number([Double](repeating: number, count: n))
+        case .boolean(let flag): return .truth([UInt8](repeating: flag ? 1 : 0, count: n))
+        case .text(let text): return .text([Int32](repeating: dictionary.code(of: text), count: n))
+        }
+    }
+
+    private func calendar(_ chunk: Chunk, _ row: Int) -> WorkingCalendar {
+        sharedCalendar ?? centers.calendars[Int(chunk.centers[row])]
+    }
+
+    private func centerColumn(_ slot: Int, _ chunk: Chunk) -> Vector {
+        let type = slot < centerTypes.count ? centerTypes[slot] : .unknown
+        if type == .text || type == .unknown {
+            if centerCodes[slot] == nil {
+                centerCodes[slot] = centers.rows.map { row in
+                    if case .text(let text) = row[slot] { return dictionary.code(of: text) }
+                    return -1
+                }
+            }
+            let codes = centerCodes[slot] ?? []
+            return .text(chunk.centers.map { codes[Int($0)] })
+        }
+        if centerNumbers[slot] == nil {
+            centerNumbers[slot] = centers.rows.map { $0[slot].number ?? .nan }
+        }
+        let numbers = centerNumbers[slot] ?? []
+        return .number(chunk.centers.map { numbers[Int($0)] })
+    }
+
+    private func compare(_ op: String, _ lhs: Vector, _ rhs: Vector) -> [UInt8] {
+        let n = lhs.count
+        var out = [UInt8](repeating: Vector.nullTruth, count: n)
+        if case .text(let a) = lhs, case .text(let b) = rhs {
+            let strings = dictionary.strings
+            for i in 0..<n where a[i] >= 0 && b[i] >= 0 {
+                let order: Int
+                if a[i] == b[i] { order = 0 } else if op == "==" || op == "!=" { order = 1 } else { order = strings[Int(a[i])] < strings[Int(b[i])] ? -1 : 1 }
+                out[i] = test(op, order) ? 1 : 0
+            }
+            return out
+        }
+        if case .text = lhs { return out }
+        if case .text = rhs { return out }
+        let a = lhs.numbers
+        let b = rhs.numbers
+        for i in 0..<n where !a[i].isNaN && !b[i].isNaN {
+            out[i] = test(op, a[i] == b[i] ? 0 : (a[i] < b[i] ? -1 : 1)) ? 1 : 0
+        }
+        return out
+    }
+
+    private func test(_ op: String, _ order: Int) -> Bool {
+        switch op {
+        case "==": return order == 0
+        case "!=": return order != 0
+        case "<": return order < 0
+        case "<=": return order <= 0
+        case ">": return order > 0
+        default: return order >= 0
+        }
+    }
+
+    private func inList(_ vector: Vector, _ items: [Value], negated: Bool) -> [UInt8] {
+        switch vector {
+        case .text(let codes):
+            let wanted = Set(items.compactMap { item -> Int32? in
+                if case .text(let text) = item { return dictionary.code(of: text) }
+                return nil
+            })
+            return codes.map { $0 < 0 ? Vector.nullTruth : ((wanted.contains($0) != negated) ? 1 : 0) }
+        default:
+            let wanted = Set(items.compactMap(\.number))
+            return vector.numbers.map { $0.isNaN ? Vector.nullTruth : ((wanted.contains($0) != negated) ? 1 : 0) }
+        }
+    }
+
+    private func match(_ subject: TypedExpression?, _ arms: [MatchArm], _ otherwise: TypedExpression, _ chunk: Chunk) -> Vector {
+        let n = chunk.count
+        let subjectVector = subject.map { evaluate($0, chunk) }
+        var chosen = [Int](repeating: arms.count, count: n)
+        var open = n
+        for (index, arm) in arms.enumerated() where open > 0 {
+            let pattern = evaluate(arm.pattern, chunk)
+            let hits = subjectVector.map { compare("==", $0, pattern) } ?? pattern.truths
+            for i in 0..<n where chosen[i] == arms.count && hits[i] == 1 {
+                chosen[i] = index
+                open -= 1
+            }
+        }
+        let results = (arms.map(\.result) + [otherwise]).map { evaluate($0, chunk) }
+        if results.allSatisfy({ if case .text = $0 { return true } else { return false } }) {
+            let codes = results.map { if case .text(let c) = $0 { return c } else { return [] } }
+            return .text((0..<n).map { codes[chosen[$0]][$0] })
+        }
+        if results.allSatisfy({ if case .truth = $0 { return true } else { return false } }) {
+            let truths = results.map(\.truths)
+            return .truth((0..<n).map { truths[chosen[$0]][$0] })
+        }
+        let numbers = results.map(\.numbers)
+        return .number((0..<n).map { numbers[chosen[$0]][$0] })
+    }
+
+    /// Scalar functions, row by row; a text function of one text argument and constants is worked out
+    /// once per distinct text.
+    private func function(_ name: String, _ arguments: [Vector], _ n: Int) -> Vector {
+        let result: [Value]
+        if case .text(let codes)? = arguments.first, arguments.dropFirst().allSatisfy(isConstantColumn) {
+            let rest = arguments.dropFirst().map { value($0, 0) }
+            let key = name + "\u{1F}" + rest.map { "\($0)" }.joined(separator: "\u{1F}")
+            let memo = memoized(key) { text in callFunction(name, [.text(text)] + rest) }
+            result = codes.map { $0 < 0 ? .null : memo[Int($0)] }
+        } else {
+            result = (0..<n).map { row in callFunction(name, arguments.map { value($0, row) }) }
+        }
+        if result.contains(where: { if case .boolean = $0 { return true } else { return false } }) {
+            return .truth(result.map { $0.isNull ? Vector.nullTruth : ($0.isTrue ? 1 : 0) })
+        }
+        return .number(result.map { $0.number ?? .nan })
+    }
+
+    private func isConstantColumn(_ vector: Vector) -> Bool {
+        switch vector {
+        case .number(let values): return values.allSatisfy { $0 == values.first || ($0.isNaN && (values.first?.isNaN ?? true)) }
+        case .text(let codes): return codes.allSatisfy { $0 == codes.first }
+        case .truth(let values): return values.allSatisfy { $0 == values.first }
+        }
+    }
+
+    private func value(_ vector: Vector, _ row: Int) -> Value {
+        guard row < vector.count else { return .null }
+        switch vector {
+        case .number(let values):
+            let number = values[row]
+            if number.isNaN { return .null }
+            return number == number.rounded() && abs(number) < 9e15 ? .integer(Int64(number)) : .real(number)
+        case .text(let codes): return codes[row] < 0 ? .null : .text(dictionary.strings[Int(codes[row])])
+        case .truth(let values): return values[row] == Vector.nullTruth ? .null : .boolean(values[row] == 1)
+        }
+    }
+
+    /// `compute` applied to every dictionary entry, extended as the dictionary grows.
+    private func memoized(_ key: String, _ compute: (String) -> Value) -> [Value] {
+        var memo = memos[key] ?? []
+        let strings = dictionary.strings
+        if memo.count < strings.count {
+            memo.reserveCapacity(strings.count)
+            for index in memo.count..<strings.count { memo.append(compute(strings[index])) }
+            memos[key] = memo
+        }
+        return memo
+    }
+}

@@ -1,0 +1,104 @@
+import KaopingCheck
+import KaopingSyntax
+import Testing
+
+/// Extremes too large to commit, built in memory: 10,000-deep nesting, 10,000 chained operators, a 50 MB
+/// file. Each must give its result without overflowing the stack or hanging. (Their times are measured in
+/// release builds outside the tests: tests never assert timings.)
+extension MalformedCorpusTests {
+    static let deep = 10_000
+
+    /// Parses `text` and runs it through the whole front end, returning the parse and the outcome.
+    static func generated(_ text: String) -> (parsed: (file: RuleFile, diagnostics: [Diagnostic]), outcome: Outcome) {
+        let source = SourceFile(name: "generated.rules", text: text)
+        return (Parser.parse(source), run(source))
+    }
+
+    static let nextIndicator = "\nindicator b \"B\" {\n  points 1\n}\n"
+
+    @Test("10,000 nested `(` in a measure: one K0110, and the indicator after it still parses")
+    func deepParentheses() {
+        let text = "indicator a \"A\" {\n  from cases\n  measure " + String(repeating: "(", count: Self.deep) + "count()"
+            + String(repeating: ")", count: Self.deep) + "\n  points 1\n}\n" + Self.nextIndicator
+        let result = Self.generated(text)
+        #expect(result.parsed.diagnostics.map(\.id) == ["K0110"])
+        #expect(result.parsed.file.declarations.count == 2)
+        #expect(result.outcome.formatted == nil)
+    }
+
+    @Test("10,000 nested `{`: categories inside categories give one K0110; braces in a measure give one K0101")
+    func deepBraces() {
+        var text = "assessment \"T\" {\n"
+        for level in 0..<Self.deep { text += "category \"c\(level)\" 1 {\n" }
+        text += String(repeating: "}\n", count: Self.deep) + "}\n"
+        text += "indicator a \"A\" {\n  measure " + String(repeating: "{", count: Self.deep) + String(repeating: "}", count: Self.deep)
+            + "\n  points 1\n}\n" + Self.nextIndicator
+        let result = Self.generated(text)
+        #expect(result.parsed.diagnostics.map(\.id) == ["K0110", "K0101"])
+        #expect(result.parsed.file.declarations.count == 3)
+    }
+
+    @Test("10,000 nested `[` in a list: one K0110")
+    func deepBrackets() {
+        let text = "veto v \"V\" when kind in " + String(repeating: "[", count: Self.deep) + "\"a\"" + String(repeating: "]", count: Self.deep)
+            + "\n" + Self.nextIndicator
+        let result = Self.generated(text)
+        #expect(result.parsed.diagnostics.map(\.id) == ["K0110"])
+        #expect(result.parsed.file.declarations.count == 2)
+    }
+
+    @Test("10,000 chained unary minus: one K0110")
+    func chainedMinus() {
+        let result = Self.generated("param x = " + String(repeating: "-", count: Self.deep) + "1\n" + Self.nextIndicator)
+        #expect(result.parsed.diagnostics.map(\.id) == ["K0110"])
+        #expect(result.parsed.file.declarations.count == 1)
+    }
+
+    @Test("10,000 chained `not`: one K0110")
+    func chainedNot() {
+        let result = Self.generated("veto v \"V\" when " + String(repeating: "not ", count: Self.deep) + "true\n" + Self.nextIndicator)
+        #expect(result.parsed.diagnostics.map(\.id) == ["K0110"])
+        #expect(result.parsed.file.declarations.count == 2)
+    }
+
+    @Test("A sum of 100,000 terms and a chain of 10,000 `.`: one K0110 each, not a tree too deep to check")
+    func longChains() {
+        let sum = "param x = 1" + String(repeating: " + 1", count: 100_000) + "\n"
+        let members = "indicator a \"A\" {\n  from cases where " + Array(repeating: "item", count: Self.deep).joined(separator: ".") + " == 1\n}\n"
+        let result = Self.generated(sum + members + Self.nextIndicator)
+        #expect(result.parsed.diagnostics.map(\.id) == ["K0110", "K0110"])
+        #expect(result.parsed.file.declarations.count == 2)
+    }
+
+    @Test("A 50 MB file of valid indicators with distinct ids parses, checks (one warning: the points) and formats to itself")
+    func fiftyMegabytes() throws {
+        var text = """
+            assessment "大文件" {
+              period 2024-01-01 .. 2024-12-31
+              total 100
+              grades { 优秀 >= 90; 合格 >= 60; 不合格 }
+            }
+
+            """
+        var count = 0
+        while text.utf8.count < 50_000_000 {
+            text += """
+
+                indicator i\(count) "指标\(count)" {
+                  points 1
+                  from cases where status == "finished" and kind == "promised"
+                  measure rate(workdays(accepted_at, finished_at) - paused_days <= promised_days)
+                  score linear { 90% -> 0; 100% -> 1 }
+                  when empty: not_applicable
+                }
+
+                """
+            count += 1
+        }
+        let result = Self.generated(text)
+        #expect(result.parsed.diagnostics.isEmpty)
+        #expect(result.parsed.file.declarations.count == count + 1)
+        #expect(result.outcome.diagnostics.map(\.id) == ["K0293"])
+        #expect(result.outcome.formatted == text)
+    }
+}
