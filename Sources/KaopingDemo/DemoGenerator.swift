@@ -31,6 +31,10 @@ public struct DemoGenerator {
             guard rename(partial, path) == 0 else {
                 throw SQLiteError(code: 0, message: "cannot rename \(partial) to \(path)", path: path)
             }
+            // Kept up to date at write time: the digests every results document records.
+            try? FileManager.default.removeItem(atPath: path + ".kaoping")
+            let store = try Store.open(at: path, readOnly: true)
+            _ = try store.dataDigest(tables: try store.tableNames())
             return summary
         } catch {
             try? files.removeItem(atPath: partial)

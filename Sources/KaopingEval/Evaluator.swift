@@ -24,8 +24,8 @@ public struct Evaluator {
         var quality: [DataQualityEntry] = []
         var total = 0
         for scan in plan.scans {
-            let row = try store.database.query("SELECT max(rowid) - min(rowid) + 1 FROM \(quoteIdentifier(scan.table))").first
-            total += Int(row?[0].integer ?? 0)
+            let (low, high) = try ParallelScanner.rowidBounds(scan.table, in: store)
+            total += Int(max(0, high - low + 1))
         }
         let progress = ProgressCounter(total: total, report: options.progress)
         for scan in plan.scans {
@@ -38,6 +38,7 @@ public struct Evaluator {
             }
         }
         var results: [CenterResult] = []
+        let members = categoryMembers
         for number in 0..<centers.count {
             let aggregates = plan.aggregates.indices.map { index in
                 states[index]?[number].value(plan.aggregates[index]) ?? .null
@@ -57,7 +58,7 @@ public struct Evaluator {
                 code: centers.text(number, "code", in: plan), name: centers.text(number, "name", in: plan),
                 kind: centers.text(number, "kind", in: plan), level: centers.text(number, "level", in: plan),
                 region: centers.text(number, "region", in: plan), group: group, indicators: indicators,
-                categories: subtotals(indicators), base: base, adjustments: adjustments, total: max(0, base + change), grade: "", rank: 0,
+                categories: subtotals(indicators, members: members), base: base, adjustments: adjustments, total: max(0, base + change), grade: "", rank: 0,
                 veto: veto.map { VetoResult(id: $0.id, title: $0.title, reason: $0.reason) }))
         }
         let tables = Set(plan.scans.map(\.table) + ["centers"] + (plan.usesCalendar ? ["calendar"] : [])).sorted()
@@ -79,14 +80,26 @@ public struct Evaluator {
     }
 
     /// Points per category path: the declared ones in order, then any other path the indicators name.
-    private func subtotals(_ indicators: [IndicatorResult]) -> [CategorySubtotal] {
+    private func subtotals(_ indicators: [IndicatorResult], members: [(path: String, indices: [Int])]) -> [CategorySubtotal] {
+        members.map { category in
+            var points = 0.0
+            var maxPoints = 0.0
+            for index in category.indices {
+                points += indicators[index].points
+                maxPoints += indicators[index].maxPoints
+            }
+            return CategorySubtotal(path: category.path, points: points, maxPoints: maxPoints)
+        }
+    }
+
+    /// Each category path with the indicators under it, worked out once per plan.
+    private var categoryMembers: [(path: String, indices: [Int])] {
         var paths = plan.categories.map(\.path)
-        for indicator in indicators where !indicator.category.isEmpty && !paths.contains(indicator.category) {
+        for indicator in plan.indicators where !indicator.category.isEmpty && !paths.contains(indicator.category) {
             paths.append(indicator.category)
         }
         return paths.map { path in
-            let members = indicators.filter { $0.category == path || $0.category.hasPrefix(path + "/") }
-            return CategorySubtotal(path: path, points: members.reduce(0) { $0 + $1.points }, maxPoints: members.reduce(0) { $0 + $1.maxPoints })
+            (path, plan.indicators.indices.filter { plan.indicators[$0].category == path || plan.indicators[$0].category.hasPrefix(path + "/") })
         }
     }
 

@@ -21,10 +21,17 @@ struct ParallelScanner {
         var rows: Int
     }
 
+    /// The smallest and largest rowid, each by its own query: SQLite reads one end of the b-tree for a lone
+    /// `min(rowid)` or `max(rowid)`, but scans the whole table for both in one query.
+    static func rowidBounds(_ table: String, in store: Store) throws -> (Int64, Int64) {
+        let low = try store.database.scalar("SELECT min(rowid) FROM \(quoteIdentifier(table))")?.integer
+        let high = try store.database.scalar("SELECT max(rowid) FROM \(quoteIdentifier(table))")?.integer
+        guard let low, let high else { return (0, -1) }
+        return (low, high)
+    }
+
     func run(store: Store, progress: ProgressCounter) throws -> Output {
-        let bounds = try store.database.query("SELECT min(rowid), max(rowid) FROM \(quoteIdentifier(scan.table))").first
-        let low = bounds?[0].integer ?? 0
-        let high = bounds?[1].integer ?? -1
+        let (low, high) = try ParallelScanner.rowidBounds(scan.table, in: store)
         let morselCount = high < low ? 0 : Int((high - low) / EvaluationOptions.morselRows) + 1
         let merger = MorselMerger(aggregates: scan.aggregates.count, centers: centers.count)
         let errors = ErrorBox()

@@ -137,13 +137,14 @@ final class VectorEvaluator {
 
     private func compare(_ op: String, _ lhs: Vector, _ rhs: Vector) -> [UInt8] {
         let n = lhs.count
+        let test = Comparison(op)
         var out = [UInt8](repeating: Vector.nullTruth, count: n)
         if case .text(let a) = lhs, case .text(let b) = rhs {
             let strings = dictionary.strings
             for i in 0..<n where a[i] >= 0 && b[i] >= 0 {
                 let order: Int
                 if a[i] == b[i] { order = 0 } else if op == "==" || op == "!=" { order = 1 } else { order = strings[Int(a[i])] < strings[Int(b[i])] ? -1 : 1 }
-                out[i] = test(op, order) ? 1 : 0
+                out[i] = test.holds(order) ? 1 : 0
             }
             return out
         }
@@ -152,20 +153,9 @@ final class VectorEvaluator {
         let a = lhs.numbers
         let b = rhs.numbers
         for i in 0..<n where !a[i].isNaN && !b[i].isNaN {
-            out[i] = test(op, a[i] == b[i] ? 0 : (a[i] < b[i] ? -1 : 1)) ? 1 : 0
+            out[i] = test.holds(a[i] == b[i] ? 0 : (a[i] < b[i] ? -1 : 1)) ? 1 : 0
         }
         return out
-    }
-
-    private func test(_ op: String, _ order: Int) -> Bool {
-        switch op {
-        case "==": return order == 0
-        case "!=": return order != 0
-        case "<": return order < 0
-        case "<=": return order <= 0
-        case ">": return order > 0
-        default: return order >= 0
-        }
     }
 
     private func inList(_ vector: Vector, _ items: [Value], negated: Bool) -> [UInt8] {
@@ -256,5 +246,26 @@ final class VectorEvaluator {
             memos[key] = memo
         }
         return memo
+    }
+}
+
+/// A comparison operator resolved once, outside the row loop.
+struct Comparison {
+    private let accepts: (less: Bool, equal: Bool, greater: Bool)
+
+    init(_ op: String) {
+        switch op {
+        case "==": accepts = (false, true, false)
+        case "!=": accepts = (true, false, true)
+        case "<": accepts = (true, false, false)
+        case "<=": accepts = (true, true, false)
+        case ">": accepts = (false, false, true)
+        default: accepts = (false, true, true)
+        }
+    }
+
+    /// Whether an ordering (−1, 0, 1) satisfies the operator.
+    func holds(_ order: Int) -> Bool {
+        order < 0 ? accepts.less : (order == 0 ? accepts.equal : accepts.greater)
     }
 }

@@ -24,45 +24,48 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed JSON with two-space indentation and a final newline.
     public var text: String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
         write(to: &output, indent: 0)
-        output.append("\n")
-        return output
+        output.append(0x0A)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int) {
+    private func write(to output: inout [UInt8], indent: Int) {
         switch self {
-        case .null: output.append("null")
-        case .bool(let value): output.append(value ? "true" : "false")
-        case .integer(let value): output.append(String(value))
-        case .number(let value): output.append(JSONValue.format(value))
+        case .null: output += "null".utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .integer(let value): output += String(value).utf8
+        case .number(let value): output += JSONValue.format(value).utf8
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let items):
             if items.isEmpty {
-                output.append("[]")
+                output += "[]".utf8
                 return
             }
-            output.append("[\n")
+            output += "[\n".utf8
             for (index, item) in items.enumerated() {
-                output.append(String(repeating: " ", count: indent + 2))
+                output += repeatElement(UInt8(ascii: " "), count: indent + 2)
                 item.write(to: &output, indent: indent + 2)
-                output.append(index == items.count - 1 ? "\n" : ",\n")
+                output += (index == items.count - 1 ? "\n" : ",\n").utf8
             }
-            output.append(String(repeating: " ", count: indent) + "]")
+            output += repeatElement(UInt8(ascii: " "), count: indent)
+            output.append(UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty {
-                output.append("{}")
+                output += "{}".utf8
                 return
             }
-            output.append("{\n")
+            output += "{\n".utf8
             for (index, (key, value)) in pairs.enumerated() {
-                output.append(String(repeating: " ", count: indent + 2))
+                output += repeatElement(UInt8(ascii: " "), count: indent + 2)
                 JSONValue.writeString(key, to: &output)
-                output.append(": ")
+                output += ": ".utf8
                 value.write(to: &output, indent: indent + 2)
-                output.append(index == pairs.count - 1 ? "\n" : ",\n")
+                output += (index == pairs.count - 1 ? "\n" : ",\n").utf8
             }
-            output.append(String(repeating: " ", count: indent) + "}")
+            output += repeatElement(UInt8(ascii: " "), count: indent)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
@@ -73,21 +76,33 @@ public indirect enum JSONValue: Sendable, Equatable {
         return "\(value)"
     }
 
-    private static func writeString(_ value: String, to output: inout String) {
-        output.append("\"")
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: output.unicodeScalars.append(scalar)
+    private static func writeString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let bytes = Array(value.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            // U+2028 and U+2029 are valid JSON but end a line in JavaScript: escape them.
+            if byte == 0xE2, index + 1 < bytes.count + 0, index + 1 <= bytes.count - 1, bytes[index] == 0x80,
+                bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9
+            {
+                output += (bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                index += 2
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): output += "\\\"".utf8
+            case UInt8(ascii: "\\"): output += "\\\\".utf8
+            case 0x0A: output += "\\n".utf8
+            case 0x0D: output += "\\r".utf8
+            case 0x09: output += "\\t".utf8
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+            default: output.append(byte)
             }
         }
-        output.append("\"")
+        output.append(UInt8(ascii: "\""))
     }
 }

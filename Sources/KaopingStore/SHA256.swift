@@ -22,6 +22,30 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// Adds bytes to the message, whole 64-byte blocks at a time.
+    public mutating func update(_ bytes: [UInt8]) {
+        var start = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, bytes.count)
+            buffer += bytes[0..<take]
+            length &+= UInt64(take)
+            start = take
+            if buffer.count == 64 {
+                compress(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        while bytes.count - start >= 64 {
+            compress(Array(bytes[start..<(start + 64)]))
+            length &+= 64
+            start += 64
+        }
+        if start < bytes.count {
+            buffer += bytes[start...]
+            length &+= UInt64(bytes.count - start)
+        }
+    }
+
     /// Adds a string's UTF-8 bytes.
     public mutating func update(_ text: String) {
         update(text.utf8)

@@ -1,31 +1,59 @@
+import Foundation
+
 extension Store {
-    /// A content digest of whole tables: SHA-256 over each table's name, column names and rows, the rows
-    /// read in the order of the table's key (`ORDER BY` every column of its primary key or unique key, or
-    /// of all its columns), each value written as a type tag and its text. It depends only on the rows'
-    /// contents, so `VACUUM`, copying the file or re-inserting the same rows leaves it unchanged.
+    /// A content digest of whole tables: SHA-256 over the lines `NAME DIGEST` of each table in name order,
+    /// where a table's digest is SHA-256 over its column names and its rows read in the order of the
+    /// table's key (`ORDER BY` its primary key, or its first unique key, or all its columns), each value
+    /// written as a type tag and its text. It depends only on the rows' contents, so `VACUUM`, copying the
+    /// file or re-inserting the same rows leave it unchanged.
+    ///
+    /// Table digests are kept in `digests.json` in the store's sidecar folder, tied to `stateToken()`: a
+    /// digest is recomputed only when the store has been written since (by Kaoping or anything else).
     public func dataDigest(tables: [String]) throws -> String {
+        let token = try stateToken()
+        var cache = DigestCache.read(folder: sidecarFolder, token: token)
         var hasher = SHA256()
+        var changed = false
         for table in tables.sorted() {
-            let columns = try self.columns(of: table).map(\.name)
-            guard !columns.isEmpty else { continue }
-            hasher.update("table \(table)\n")
-            hasher.update(columns.joined(separator: "\u{1F}") + "\n")
-            let order = try keyColumns(of: table) ?? columns
-            let list = columns.map(quoteIdentifier).joined(separator: ", ")
-            let statement = try database.prepare(
-                "SELECT \(list) FROM \(quoteIdentifier(table)) ORDER BY \(order.map(quoteIdentifier).joined(separator: ", "))")
-            while try statement.step() {
-                for index in 0..<columns.count {
-                    switch statement.value(index) {
-                    case .null: hasher.update("n")
-                    case .integer(let value): hasher.update("i\(value)")
-                    case .real(let value): hasher.update("r\(value)")
-                    case .text(let value): hasher.update("t\(value.utf8.count):\(value)")
-                    }
-                    hasher.update([0x1F])
-                }
-                hasher.update([0x0A])
+            let digest: String
+            if let known = cache.digests[table] {
+                digest = known
+            } else {
+                digest = try tableDigest(table)
+                cache.digests[table] = digest
+                changed = true
             }
+            hasher.update("\(table) \(digest)\n")
+        }
+        if changed { cache.write(folder: sidecarFolder) }
+        return hasher.hexDigest()
+    }
+
+    /// The digest of one table's contents.
+    public func tableDigest(_ table: String) throws -> String {
+        var hasher = SHA256()
+        let columns = try self.columns(of: table).map(\.name)
+        hasher.update(columns.joined(separator: "\u{1F}") + "\n")
+        guard !columns.isEmpty else { return hasher.hexDigest() }
+        let order = try keyColumns(of: table) ?? columns
+        let list = columns.map(quoteIdentifier).joined(separator: ", ")
+        let statement = try database.prepare(
+            "SELECT \(list) FROM \(quoteIdentifier(table)) ORDER BY \(order.map(quoteIdentifier).joined(separator: ", "))")
+        var line: [UInt8] = []
+        while try statement.step() {
+            line.removeAll(keepingCapacity: true)
+            for index in 0..<columns.count {
+                switch statement.value(index) {
+                case .null: line.append(UInt8(ascii: "n"))
+                case .integer(let value): line.append(UInt8(ascii: "i")); line += String(value).utf8
+                case .real(let value): line.append(UInt8(ascii: "r")); line += "\(value)".utf8
+                case .text(let value):
+                    line.append(UInt8(ascii: "t")); line += String(value.utf8.count).utf8; line.append(UInt8(ascii: ":")); line += value.utf8
+                }
+                line.append(0x1F)
+            }
+            line.append(0x0A)
+            hasher.update(line)
         }
         return hasher.hexDigest()
     }
@@ -43,5 +71,29 @@ extension Store {
             if !columns.isEmpty, columns.allSatisfy({ $0 != nil }) { return columns.compactMap { $0 } }
         }
         return nil
+    }
+}
+
+/// Table digests remembered beside a store, valid while the store's state token is unchanged.
+struct DigestCache: Codable {
+    var token: String
+    var digests: [String: String]
+
+    static func read(folder: String, token: String) -> DigestCache {
+        let path = folder + "/digests.json"
+        guard let data = FileManager.default.contents(atPath: path),
+            let cache = try? JSONDecoder().decode(DigestCache.self, from: data), cache.token == token
+        else { return DigestCache(token: token, digests: [:]) }
+        return cache
+    }
+
+    /// Best effort: a store on a read-only medium simply gets no cache.
+    func write(folder: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        guard let data = try? encoder.encode(self) else { return }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/digests.json"
+        if (try? data.write(to: URL(fileURLWithPath: path + ".partial"))) != nil { rename(path + ".partial", path) }
     }
 }

@@ -13,7 +13,7 @@ struct AssessmentRun {
 
     /// Parses and checks `rules` against the store at `db`, then evaluates it.
     /// - Throws: `ExitCode(1)` after printing diagnostics when the rule file has errors; store errors otherwise.
-    init(rules: String, db: String, parameters: [String: String], lang: String) throws {
+    init(rules: String, db: String, parameters: [String: String], lang: String, options: EvaluationOptions = EvaluationOptions()) throws {
         let loader = try RuleLoader.load(path: rules)
         let store = try Store.open(at: db, readOnly: true)
         let checked = Checker.check(loader.files, schema: try SchemaCatalog(store: store), overrides: parameters)
@@ -22,7 +22,7 @@ struct AssessmentRun {
             FileHandle.standardError.write(Data(DiagnosticPrinter(sources: loader.sources, english: lang == "en").render(diagnostics).utf8))
         }
         guard let plan = checked.plan, !loader.diagnostics.hasErrors else { throw ExitCode(1) }
-        results = try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: AssessmentRun.digest(loader.sources))
+        results = try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: AssessmentRun.digest(loader.sources), options: options)
     }
 
     /// The SHA-256 of the rule text: of the root file's bytes alone when it includes nothing, otherwise of

@@ -32,10 +32,21 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Language of diagnostics: zh or en.")
     var lang = "zh"
 
+    @Option(help: "Scan threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Option(help: ArgumentHelp("Rows decoded per chunk. Results do not depend on it.", visibility: .hidden))
+    var chunkSize = 4096
+
+    @Flag(help: "No progress bar on stderr.")
+    var quiet = false
+
     func validate() throws {
         let unknown = formats.filter { !["json", "html"].contains($0) }
         guard unknown.isEmpty else { throw ValidationError("unknown format \(unknown.joined(separator: ", ")); use json, html") }
         _ = try parsedParameters()
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be at least 1") }
     }
 
     var formats: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
@@ -52,7 +63,10 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = try AssessmentRun(rules: rules, db: db, parameters: parsedParameters(), lang: lang)
+        let options = EvaluationOptions(
+            threads: threads ?? EvaluationOptions.defaultThreads, chunkSize: chunkSize, progress: quiet ? nil : ProgressBar.shared.report)
+        let run = try AssessmentRun(rules: rules, db: db, parameters: parsedParameters(), lang: lang, options: options)
+        ProgressBar.shared.finish()
         let written = try run.write(to: out, formats: formats)
         for path in written { print("wrote \(path)") }
     }
