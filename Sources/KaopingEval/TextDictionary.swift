@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// Dictionary coding of the text values one scan thread reads: each distinct text gets a small integer code,
 /// so filters compare codes instead of strings. Not shared between threads.
@@ -29,7 +30,7 @@ final class TextDictionary {
         while true {
             let existing = buckets[slot]
             if existing < 0 { break }
-            if hashes[Int(existing)] == hash && bytes[Int(existing)].elementsEqual(value) { return existing }
+            if hashes[Int(existing)] == hash && equal(bytes[Int(existing)], value) { return existing }
             slot = (slot + 1) & mask
         }
         let code = Int32(strings.count)
@@ -47,6 +48,15 @@ final class TextDictionary {
         guard sqlite3_column_type(statement, index) != SQLITE_NULL, let text = sqlite3_column_text(statement, index) else { return -1 }
         let length = Int(sqlite3_column_bytes(statement, index))
         return code(of: UnsafeBufferPointer(start: text, count: length))
+    }
+
+    private func equal(_ stored: [UInt8], _ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard stored.count == value.count else { return false }
+        guard let base = value.baseAddress else { return stored.isEmpty }
+        return stored.withUnsafeBufferPointer { storedBytes in
+            guard let storedBase = storedBytes.baseAddress else { return false }
+            return memcmp(storedBase, base, value.count) == 0
+        }
     }
 
     private func grow() {
