@@ -40,3 +40,28 @@ struct ShippedRuleFileTests {
         #expect(results.centers.count == 1_546)
     }
 }
+
+/// Issue 5's acceptance: a misspelled column in a copy of the shipped rules gives exactly one error, at its
+/// line and column, suggesting the right name.
+@Suite("A typo in a copy of the shipped rules")
+struct ShippedRuleTypoTests {
+    @Test("finished_at misspelled as finshed_at: one K0230 at its position, suggesting finished_at")
+    func misspelledColumn() throws {
+        let original = try String(contentsOfFile: ShippedRules.path("Rules/jiangsu-2020.rules"), encoding: .utf8)
+        let line = "  measure rate(workdays(accepted_at, finished_at) - paused_days <= promised_days)"
+        let lines = original.components(separatedBy: "\n")
+        let number = try #require(lines.firstIndex(of: line)) + 1
+        let broken = original.replacingOccurrences(of: line, with: line.replacingOccurrences(of: "finished_at", with: "finshed_at"))
+        let source = SourceFile(name: "copy.rules", text: broken)
+        let parsed = Parser.parse(source)
+        #expect(parsed.diagnostics == [])
+        let errors = Checker.check(parsed.file, schema: .canonical).diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.id) == ["K0230"])
+        let error = try #require(errors.first)
+        let location = source.location(of: error.range.start)
+        // "  measure rate(workdays(accepted_at, " is 37 characters, so the typo starts at column 38.
+        #expect(location.line == number)
+        #expect(location.column == 38)
+        #expect(error.hint == "是否想写“finished_at”？")
+    }
+}
