@@ -23,28 +23,34 @@ let package = Package(
         .target(name: "KaopingResults"),
         .target(name: "KaopingEval", dependencies: ["KaopingCheck", "KaopingResults", "KaopingStore"]),
         .target(name: "KaopingReport", dependencies: ["KaopingResults"]),
+        .target(name: "KaopingSQL", dependencies: ["KaopingCheck", "KaopingStore"]),
         .target(name: "KaopingTesting", dependencies: ["KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingStore"]),
         .executableTarget(
             name: "kaoping",
             dependencies: [
                 "KaopingStore", "KaopingDemo", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingReport",
-                "KaopingTesting",
+                "KaopingTesting", "KaopingSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KaopingStoreTests", dependencies: ["KaopingStore"]),
         .testTarget(name: "KaopingDemoTests", dependencies: ["KaopingDemo", "KaopingStore"]),
-        .testTarget(name: "KaopingSyntaxTests", dependencies: ["KaopingSyntax"]),
+        .testTarget(
+            name: "KaopingSyntaxTests", dependencies: ["KaopingSyntax", "KaopingCheck"],
+            // The malformed corpus is read from the source tree (located from #filePath), not bundled.
+            exclude: ["Malformed"]
+        ),
         .testTarget(name: "KaopingCheckTests", dependencies: ["KaopingCheck", "KaopingSyntax", "KaopingStore"]),
         .testTarget(
             name: "KaopingAssessmentTests",
             dependencies: [
                 "KaopingDemo", "KaopingStore", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingTesting",
+                "KaopingSQL",
             ]
         ),
         .testTarget(
             name: "KaopingEvalTests",
-            dependencies: ["KaopingEval", "KaopingCheck", "KaopingSyntax", "KaopingStore", "KaopingResults", "KaopingReport"]
+            dependencies: ["KaopingEval", "KaopingCheck", "KaopingSyntax", "KaopingStore", "KaopingResults", "KaopingReport", "KaopingSQL"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,6 @@ struct Kaoping: ParsableCommand {
         commandName: "kaoping",
         abstract: "考评 Kaoping: assess government service sub-centers and write the ranked 通报.",
         version: "0.1.0",
-        subcommands: [DemoCommand.self, RunCommand.self, CheckCommand.self, TestCommand.self, FmtCommand.self]
+        subcommands: [DemoCommand.self, RunCommand.self, CheckCommand.self, TestCommand.self, SQLCommand.self, FmtCommand.self]
     )
 }

@@ -1,0 +1,168 @@
+import KaopingCheck
+import KaopingStore
+
+/// Compiles a checked plan into one SELECT that computes, in the database alone, one row per assessed
+/// center and indicator: `center_code`, `indicator`, `population`, `numerator`, `measure`.
+///
+/// Every identifier is quoted and every constant is a SQL literal, so nothing from a rule file can change
+/// the statement's shape. Working days count rows of the store's `calendar` (the province-wide rows).
+public struct SQLCompiler {
+    let plan: Plan
+    let dialect: SQLDialect
+
+    public init(plan: Plan, dialect: SQLDialect) {
+        self.plan = plan
+        self.dialect = dialect
+    }
+
+    /// The statement.
+    /// - Throws: `SQLUnsupported` for a construct the dialect cannot express (median in SQLite, a regular
+    ///   expression in SQLite).
+    public func compile() throws -> String {
+        var ctes: [String] = []
+        let centerList = plan.centerColumns.enumerated().map { index, column in
+            "\(columnSQL(path: column, joins: plan.centerJoins)) AS \(quoteIdentifier("c\(index)"))"
+        }.joined(separator: ", ")
+        var assessed = "SELECT \(centerList) FROM \(quoteIdentifier("centers")) t0" + joinSQL(plan.centerJoins)
+        if let filter = plan.assessFilter {
+            assessed += " WHERE " + (try truth(filter, row: .centers))
+        }
+        ctes.append("assessed AS (\(assessed))")
+        for (index, scan) in plan.scans.enumerated() {
+            ctes.append("s\(index) AS (\(try scanSQL(scan)))")
+        }
+        var selects: [String] = []
+        for indicator in plan.indicators {
+            let population = try indicator.population.map { try aggregateColumn($0) } ?? "NULL"
+            let numerator = try indicator.numerator.map { try aggregateColumn($0) } ?? "NULL"
+            let measure = try value(indicator.measure, row: nil)
+            selects.append(
+                "SELECT a.\(quoteIdentifier("c1")) AS center_code, \(quoteLiteral(indicator.id)) AS indicator, \(population) AS population, "
+                    + "\(numerator) AS numerator, \(measure) AS measure FROM assessed a" + scanJoins())
+        }
+        guard !selects.isEmpty else {
+            return "WITH " + ctes.joined(separator: ",\n") + "\nSELECT NULL AS center_code, NULL AS indicator, NULL AS population, NULL AS numerator, NULL AS measure WHERE 1 = 0"
+        }
+        return "WITH " + ctes.joined(separator: ",\n") + "\n" + selects.joined(separator: "\nUNION ALL\n") + "\nORDER BY center_code, indicator"
+    }
+
+    // MARK: Scans
+
+    private func scanJoins() -> String {
+        plan.scans.indices.map { " LEFT JOIN s\($0) ON s\($0).center_id = a.\(quoteIdentifier("c0"))" }.joined()
+    }
+
+    /// `SELECT center_id, aggregate, … FROM table … WHERE period and order checks GROUP BY center_id`.
+    /// The aggregates the output reads: the indicators' populations, numerators and measures (vetoes and
+    /// adjustments are not part of the statement's output).
+    private var referenced: Set<Int> {
+        var indices: Set<Int> = []
+        func collect(_ expression: TypedExpression) {
+            switch expression {
+            case .aggregate(let index): indices.insert(index)
+            case .negate(let operand), .not(let operand), .dayOf(let operand), .addWorkdays(let operand, _), .isNull(let operand, _),
+                .inList(let operand, _, _), .matches(let operand, _):
+                collect(operand)
+            case .arithmetic(_, let lhs, let rhs), .compare(_, let lhs, let rhs), .and(let lhs, let rhs), .or(let lhs, let rhs),
+                .workdays(let lhs, let rhs):
+                collect(lhs)
+                collect(rhs)
+            case .match(let subject, let arms, let otherwise):
+                subject.map(collect)
+                arms.forEach { collect($0.pattern); collect($0.result) }
+                collect(otherwise)
+            case .function(_, let arguments): arguments.forEach(collect)
+            default: break
+            }
+        }
+        for indicator in plan.indicators {
+            indicator.population.map { indices.insert($0) }
+            indicator.numerator.map { indices.insert($0) }
+            collect(indicator.measure)
+        }
+        return indices
+    }
+
+    private func scanSQL(_ scan: TableScan) throws -> String {
+        var columns = ["t0.\(quoteIdentifier(scan.centerColumn)) AS center_id"]
+        let needed = referenced
+        for index in scan.aggregates where needed.contains(index) {
+            columns.append("\(try aggregateSQL(plan.aggregates[index], scan: scan)) AS \(quoteIdentifier("a\(index)"))")
+        }
+        var sql = "SELECT \(columns.joined(separator: ", ")) FROM \(quoteIdentifier(scan.table)) t0" + joinSQL(scan.joins)
+        sql += " LEFT JOIN \(quoteIdentifier("centers")) cc ON cc.\(quoteIdentifier("id")) = t0.\(quoteIdentifier(scan.centerColumn))"
+        var conditions: [String] = []
+        if let period = scan.periodColumn {
+            let column = "t0.\(quoteIdentifier(period))"
+            conditions.append("\(column) >= \(CivilDay(number: plan.periodStart).startInstant)")
+            conditions.append("\(column) < \(CivilDay(number: plan.periodEnd + 1).startInstant)")
+        }
+        for pair in CanonicalSchema.orderedTimes[scan.table] ?? [] where scan.columns.contains(pair.earlier) && scan.columns.contains(pair.later) {
+            let earlier = "t0.\(quoteIdentifier(pair.earlier))"
+            let later = "t0.\(quoteIdentifier(pair.later))"
+            conditions.append("NOT (\(earlier) IS NOT NULL AND \(later) IS NOT NULL AND \(later) < \(earlier))")
+        }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        return sql + " GROUP BY t0.\(quoteIdentifier(scan.centerColumn))"
+    }
+
+    private func aggregateSQL(_ aggregate: AggregatePlan, scan: TableScan) throws -> String {
+        let row = RowContext.scan(scan)
+        let filter = try aggregate.filter.map { try truth($0, row: row) }
+        func when(_ value: String) -> String {
+            filter.map { "CASE WHEN \($0) THEN \(value) END" } ?? value
+        }
+        switch aggregate.function {
+        case .count:
+            return filter.map { "count(CASE WHEN \($0) THEN 1 END)" } ?? "count(*)"
+        case .rate:
+            let hit = try aggregate.argument.map { try truth($0, row: row) } ?? "1 = 1"
+            let rows = filter.map { "count(CASE WHEN \($0) THEN 1 END)" } ?? "count(*)"
+            let hits = "count(CASE WHEN \(filter.map { "(\($0)) AND " } ?? "")(\(hit)) THEN 1 END)"
+            return "(CASE WHEN \(rows) = 0 THEN NULL ELSE \(hits) * 1.0 / \(rows) END)"
+        case .sum, .avg, .min, .max:
+            let argument = try aggregate.argument.map { try value($0, row: row) } ?? "NULL"
+            return "\(aggregate.function.rawValue)(\(when(argument)) * 1.0)"
+        case .countDistinct:
+            let argument = try aggregate.argument.map { try value($0, row: row) } ?? "NULL"
+            return "count(DISTINCT \(when(argument)))"
+        case .median, .percentile:
+            guard dialect == .postgresql else { throw SQLUnsupported(construct: "\(aggregate.function.rawValue)()", dialect: dialect) }
+            let argument = try aggregate.argument.map { try value($0, row: row) } ?? "NULL"
+            let fraction = aggregate.function == .median ? 0.5 : (aggregate.fraction ?? 0.5)
+            return "percentile_cont(\(fraction)) WITHIN GROUP (ORDER BY \(when(argument)))"
+        }
+    }
+
+    /// An aggregate's value for the center row of the final SELECT (counts of centers with no rows are 0).
+    func aggregateColumnReference(_ index: Int) throws -> String {
+        try aggregateColumn(index)
+    }
+
+    private func aggregateColumn(_ index: Int) throws -> String {
+        guard let scan = plan.scans.firstIndex(where: { $0.aggregates.contains(index) }) else { return "NULL" }
+        let column = "s\(scan).\(quoteIdentifier("a\(index)"))"
+        switch plan.aggregates[index].function {
+        case .count, .countDistinct: return "COALESCE(\(column), 0)"
+        default: return column
+        }
+    }
+
+    private func joinSQL(_ joins: [JoinPlan]) -> String {
+        var aliases = ["": "t0"]
+        for (index, join) in joins.enumerated() { aliases[join.path] = "j\(index + 1)" }
+        return joins.map { join in
+            let alias = aliases[join.path] ?? "t0"
+            let parent = aliases[join.fromPath] ?? "t0"
+            return " LEFT JOIN \(quoteIdentifier(join.table)) \(alias) ON \(alias).\(quoteIdentifier(join.key)) = \(parent).\(quoteIdentifier(join.fromColumn))"
+        }.joined()
+    }
+
+    private func columnSQL(path: String, joins: [JoinPlan]) -> String {
+        var aliases = ["": "t0"]
+        for (index, join) in joins.enumerated() { aliases[join.path] = "j\(index + 1)" }
+        let parts = path.split(separator: ".").map(String.init)
+        let prefix = parts.dropLast().joined(separator: ".")
+        return "\(aliases[prefix] ?? "t0").\(quoteIdentifier(parts.last ?? path))"
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import KaopingCheck
+import KaopingSQL
+import KaopingStore
+import KaopingSyntax
+
+/// `kaoping sql`: prints the plan of a rule file as one SELECT for another SQL engine.
+struct SQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql",
+        abstract: "Print one SELECT that computes every center's population, numerator and measure per indicator in the database alone."
+    )
+
+    @Argument(help: "The rule file.")
+    var rules: String
+
+    @Option(help: "sqlite or postgresql.")
+    var dialect: SQLDialect = .sqlite
+
+    @Option(help: "Check names against this store's schema (default: the canonical schema).")
+    var db: String?
+
+    @Option(name: .customLong("param"), help: "Override a parameter: --param name=value (repeatable).")
+    var parameters: [String] = []
+
+    @Option(help: "Language of diagnostics: zh or en.")
+    var lang = "zh"
+
+    func run() throws {
+        var overrides: [String: String] = [:]
+        for item in parameters {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else { throw ValidationError("--param needs name=value, not `\(item)`") }
+            overrides[String(item[..<equals])] = String(item[item.index(after: equals)...])
+        }
+        let loader = try RuleLoader.load(path: rules)
+        let schema = try db.map { try SchemaCatalog(store: try Store.open(at: $0, readOnly: true)) } ?? .canonical
+        let checked = Checker.check(loader.files, schema: schema, overrides: overrides)
+        let diagnostics = loader.diagnostics + checked.diagnostics
+        if !diagnostics.isEmpty {
+            FileHandle.standardError.write(Data(DiagnosticPrinter(sources: loader.sources, english: lang == "en").render(diagnostics).utf8))
+        }
+        guard let plan = checked.plan, !loader.diagnostics.hasErrors else { throw ExitCode(1) }
+        do {
+            print(try SQLCompiler(plan: plan, dialect: dialect).compile() + ";")
+        } catch let unsupported as SQLUnsupported {
+            FileHandle.standardError.write(Data("kaoping sql: \(unsupported)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension SQLDialect: ExpressibleByArgument {}
