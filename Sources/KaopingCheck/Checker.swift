@@ -48,16 +48,15 @@ public struct Checker {
         self.files = files
         self.file = files[0]
         self.schema = schema
+        self.declarations = files.flatMap { file in file.declarations.map { (file, $0) } }
     }
 
     init(file: RuleFile, schema: SchemaCatalog) {
         self.init(files: [file], schema: schema)
     }
 
-    /// Every declaration of every file, with its file.
-    var declarations: [(file: RuleFile, declaration: Declaration)] {
-        files.flatMap { file in file.declarations.map { (file, $0) } }
-    }
+    /// Every declaration of every file, with its file (gathered once: a large file has many).
+    let declarations: [(file: RuleFile, declaration: Declaration)]
 
     mutating func report(
         _ id: String, _ range: SourceRange, severity: Diagnostic.Severity = .error, zh: String, en: String, hint: String = "",

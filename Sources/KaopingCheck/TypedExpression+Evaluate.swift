@@ -71,7 +71,7 @@ extension TypedExpression {
             return .integer(Int64(day.number))
         case .addWorkdays(let operand, let count):
             // The calendar counts working days one by one: a count no rule means (`+ 1e12 workdays`) would never end.
-            guard case .integer(let instant) = operand.evaluate(input), let day = civilDay(instant), abs(count) <= maximumWorkdays
+            guard case .integer(let instant) = operand.evaluate(input), let day = civilDay(instant), count.magnitude <= UInt(maximumWorkdays)
             else { return .null }
             return .integer(Int64(input.calendar.adding(workdays: count, to: day).number))
         case .match(let subject, let arms, let otherwise):
@@ -134,7 +134,7 @@ let maximumWorkdays = 100_000
 /// The day of an instant in China time, or `nil` for an instant beyond ±2^53 seconds (some 285 million
 /// years), where wrapped arithmetic on times can land and day arithmetic would overflow.
 func civilDay(_ instant: Int64) -> CivilDay? {
-    abs(instant) <= 9_007_199_254_740_992 ? CivilDay(instant: instant) : nil
+    instant.magnitude <= 9_007_199_254_740_992 ? CivilDay(instant: instant) : nil
 }
 
 func arithmeticValues(_ op: String, _ lhs: Value, _ rhs: Value) -> Value {

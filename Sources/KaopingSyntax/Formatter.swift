@@ -18,7 +18,8 @@ public enum Formatter {
     /// - Returns: the canonical text (LF line ends, one final newline, no BOM), or `nil` text when the
     ///   file has lexical or parse errors, which are then in `diagnostics`; a broken file is never rewritten.
     public static func format(_ source: SourceFile) -> (text: String?, diagnostics: [Diagnostic]) {
-        let parsed = Parser.parse(source)
+        let lexed = Lexer.lex(source)
+        let parsed = Parser.parse(source, lexed: lexed)
         guard !parsed.diagnostics.hasErrors else { return (nil, parsed.diagnostics) }
         if let invalid = firstInvalidUTF8(source.bytes) {
             // Only a comment can still hold bad bytes (the lexer skips comments undecoded); rewriting it
@@ -28,7 +29,6 @@ public enum Formatter {
                 zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
                 hint: "请用 UTF-8 编码保存规则文件", hintEn: "save the rule file as UTF-8")])
         }
-        let lexed = Lexer.lex(source)
         var lines = splitLines(source, tokens: lexed.tokens, comments: lexed.comments)
         var layout = Layout()
         for index in lines.indices where !lines[index].tokens.isEmpty {

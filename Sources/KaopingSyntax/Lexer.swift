@@ -98,7 +98,15 @@ public struct Lexer {
 
     private mutating func lexIdentifier() {
         let start = offset
-        while offset < bytes.count, let (scalar, length) = scalar(at: offset), isIdentifierScalar(scalar) {
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte < 0x80 {
+                // ASCII, most names: no decoding needed.
+                guard isIdentifierStart(byte) || isDigit(byte) else { break }
+                offset += 1
+                continue
+            }
+            guard let (scalar, length) = scalar(at: offset), isIdentifierScalar(scalar) else { break }
             offset += length
         }
         emit(.identifier, source.text(SourceRange(start, offset)), from: start)
@@ -267,17 +275,22 @@ public struct Lexer {
         return start + 1
     }
 
+    /// The two-character operators, and the one-character symbols (as bytes: the lexer's hottest test).
+    private static let twoCharacterSymbols: Set<UInt16> = Set(["..", "->", "==", "!=", "<=", ">="].map { pair(Array($0.utf8)[0], Array($0.utf8)[1]) })
+    private static let oneCharacterSymbols: Set<UInt8> = Set("{}()[],;:.<>+-*/=|".utf8)
+
+    private static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(second) }
+
     private mutating func lexSymbol() {
         let start = offset
-        let two = peek(1).map { String(decoding: [bytes[offset], $0], as: UTF8.self) } ?? ""
-        if ["..", "->", "==", "!=", "<=", ">="].contains(two) {
+        if let next = peek(1), Lexer.twoCharacterSymbols.contains(Lexer.pair(bytes[offset], next)) {
             offset += 2
-            emit(.symbol, two, from: start)
+            emit(.symbol, source.text(SourceRange(start, offset)), from: start)
             return
         }
-        let one = String(decoding: [bytes[offset]], as: UTF8.self)
+        let one = String(Unicode.Scalar(bytes[offset]))
         offset += 1
-        if "{}()[],;:.<>+-*/=|".contains(one) {
+        if Lexer.oneCharacterSymbols.contains(bytes[start]) {
             emit(.symbol, one, from: start)
             return
         }

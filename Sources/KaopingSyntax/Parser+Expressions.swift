@@ -165,7 +165,7 @@ extension Parser {
         case .number:
             advance()
             let value = Double(token.text) ?? 0
-            return Expression(.number(value, isInteger: !token.text.contains(".")), token.range)
+            return Expression(.number(value, isInteger: !token.text.utf8.contains(UInt8(ascii: "."))), token.range)
         case .percent:
             advance()
             return Expression(.percent((Double(token.text.dropLast()) ?? 0) / 100), token.range)

@@ -16,7 +16,13 @@ public struct Parser {
 
     /// Parses `source`.
     public static func parse(_ source: SourceFile) -> (file: RuleFile, diagnostics: [Diagnostic]) {
-        let lexed = Lexer.lex(source)
+        parse(source, lexed: Lexer.lex(source))
+    }
+
+    /// Parses `source` from its tokens, already lexed (the formatter needs them too).
+    static func parse(
+        _ source: SourceFile, lexed: (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic])
+    ) -> (file: RuleFile, diagnostics: [Diagnostic]) {
         var parser = Parser(source: source, tokens: lexed.tokens, diagnostics: lexed.diagnostics)
         let declarations = parser.parseFile()
         return (RuleFile(source: source, declarations: declarations, comments: lexed.comments), parser.diagnostics)
@@ -119,7 +125,11 @@ public struct Parser {
     /// Skips to the start of the next statement: a `;`, a token that begins a new line, or the block's `}`.
     mutating func skipStatement() {
         var nesting = 0
-        if !atEnd && !current.is("}") { advance() }
+        if !atEnd && !current.is("}") {
+            // The token skipped first may open a bracket (`measure {…}`): its closer is not the block's `}`.
+            if current.is("{") || current.is("(") || current.is("[") { nesting += 1 }
+            advance()
+        }
         while !atEnd {
             if nesting == 0 && (current.is("}") || atLineStart) { return }
             if nesting == 0 && current.is(";") {

@@ -73,12 +73,13 @@ struct DeterminismTests {
     }
 
     static func results(threads: Int, chunkSize: Int) throws -> String {
-        let test = try store.get()
+        // Tests run in parallel: each evaluation opens its own connection (a connection is not shared by threads).
+        let store = try Store.open(at: try DeterminismTests.store.get().path, readOnly: true)
         let parsed = Parser.parse(SourceFile(name: "d.rules", text: rules))
-        let checked = Checker.check(parsed.file, schema: try SchemaCatalog(store: test.store))
+        let checked = Checker.check(parsed.file, schema: try SchemaCatalog(store: store))
         let plan = try #require(checked.plan)
         let options = EvaluationOptions(threads: threads, chunkSize: chunkSize)
-        return try Evaluator.evaluate(plan: plan, store: test.store, rulesSHA256: "0", options: options).json.text
+        return try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: "0", options: options).json.text
     }
 
     @Test("--threads 1 and --threads 2 give the same bytes", arguments: [1, 2, 3, 8])
