@@ -1,11 +1,14 @@
 import KaopingSyntax
 
 extension Checker {
-    mutating func checkCall(_ name: Name, _ arguments: [Expression], filter: Expression?, range: SourceRange, in context: ExpressionContext) -> Typed {
+    mutating func checkCall(_ name: Name, _ arguments: [Expression], filter: Expression?, range: SourceRange, in context: ExpressionContext)
+        -> Typed
+    {
         if Checker.aggregateFunctions.contains(name.text) {
             guard case .center(let table, let population) = context else {
-                report("K0240", name.range, zh: "这里不能使用汇总函数 \(name.text)", en: "the aggregate `\(name.text)` cannot be used here",
-                       hint: "汇总函数只能用在 measure 和否决条件中", hintEn: "aggregates belong in a measure or a veto condition")
+                report(
+                    "K0240", name.range, zh: "这里不能使用汇总函数 \(name.text)", en: "the aggregate `\(name.text)` cannot be used here",
+                    hint: "汇总函数只能用在 measure 和否决条件中", hintEn: "aggregates belong in a measure or a veto condition")
                 return .invalid
             }
             return checkAggregate(name, arguments, filter: filter, defaultTable: table, population: population)
@@ -21,24 +24,27 @@ extension Checker {
             return checkMatches(name, arguments, in: context)
         case "workdays":
             guard arguments.count == 2 else {
-                report("K0242", range, zh: "workdays 需要两个参数：开始时间和结束时间", en: "`workdays` takes two arguments: a start and an end",
-                       hint: "例如 workdays(accepted_at, finished_at)", hintEn: "for example workdays(accepted_at, finished_at)")
+                report(
+                    "K0242", range, zh: "workdays 需要两个参数：开始时间和结束时间", en: "`workdays` takes two arguments: a start and an end",
+                    hint: "例如 workdays(accepted_at, finished_at)", hintEn: "for example workdays(accepted_at, finished_at)")
                 return .invalid
             }
             let from = checkExpression(arguments[0], in: context)
             let to = checkExpression(arguments[1], in: context)
             for (argument, typed) in zip(arguments, [from, to]) where ![.time, .day, .null, .unknown].contains(typed.type) {
-                report("K0243", argument.range, zh: "workdays 的参数应为时间或日期，却是\(typed.type.label.zh)",
-                       en: "`workdays` needs times or dates, found \(typed.type.label.en)")
+                report(
+                    "K0243", argument.range, zh: "workdays 的参数应为时间或日期，却是\(typed.type.label.zh)",
+                    en: "`workdays` needs times or dates, found \(typed.type.label.en)")
             }
             usesCalendar = true
             return Typed(expression: .workdays(instant(from), instant(to)), type: .integer)
         default:
             let functions = Checker.aggregateFunctions + Checker.scalarFunctions
             let guess = nearestName(name.text, among: functions)
-            report("K0244", name.range, zh: "没有名为“\(name.text)”的函数", en: "there is no function `\(name.text)`",
-                   hint: guess.map { "是否想写“\($0)”？" } ?? "可用的函数：" + functions.joined(separator: "、"),
-                   hintEn: guess.map { "did you mean `\($0)`?" } ?? "the functions are " + functions.joined(separator: ", "))
+            report(
+                "K0244", name.range, zh: "没有名为“\(name.text)”的函数", en: "there is no function `\(name.text)`",
+                hint: guess.map { "是否想写“\($0)”？" } ?? "可用的函数：" + functions.joined(separator: "、"),
+                hintEn: guess.map { "did you mean `\($0)`?" } ?? "the functions are " + functions.joined(separator: ", "))
             return .invalid
         }
     }
@@ -67,21 +73,26 @@ extension Checker {
             defaultTable.flatMap({ schema.table($0)?.type(of: word) }) == nil, parameters[word] == nil, filter != nil, arguments.count == 1
         {
             // `count(unknown where …)`: most likely a table that is not in the data, not a column.
-            let guess = nearestName(word, among: schema.tables.map(\.name) + (defaultTable.flatMap { schema.table($0)?.columns.map(\.name) } ?? []))
-            report("K0232", first.range, zh: "数据中没有表或字段“\(word)”", en: "the data has no table or column `\(word)`",
-                   hint: guess.map { "是否想写“\($0)”？" } ?? "扩展表可用 table 声明", hintEn: guess.map { "did you mean `\($0)`?" } ?? "declare an extra table with `table`")
+            let guess = nearestName(
+                word, among: schema.tables.map(\.name) + (defaultTable.flatMap { schema.table($0)?.columns.map(\.name) } ?? []))
+            report(
+                "K0232", first.range, zh: "数据中没有表或字段“\(word)”", en: "the data has no table or column `\(word)`",
+                hint: guess.map { "是否想写“\($0)”？" } ?? "扩展表可用 table 声明",
+                hintEn: guess.map { "did you mean `\($0)`?" } ?? "declare an extra table with `table`")
             return .invalid
         }
         guard let table else {
             if sourceFailed { return .invalid }
-            report("K0245", name.range, zh: "\(name.text) 不知道汇总哪张表", en: "`\(name.text)` does not know which table to aggregate",
-                   hint: "在指标中写 from 表名，或写成 \(name.text)(表名 where 条件)",
-                   hintEn: "write `from TABLE` in the indicator, or \(name.text)(TABLE where condition)")
+            report(
+                "K0245", name.range, zh: "\(name.text) 不知道汇总哪张表", en: "`\(name.text)` does not know which table to aggregate",
+                hint: "在指标中写 from 表名，或写成 \(name.text)(表名 where 条件)",
+                hintEn: "write `from TABLE` in the indicator, or \(name.text)(TABLE where condition)")
             return .invalid
         }
         guard schema.table(table)?.centerColumn != nil else {
-            report("K0246", name.range, zh: "表 \(table) 没有 center_id 字段，不能按单位汇总",
-                   en: "table `\(table)` has no `center_id` column, so it cannot be aggregated per center")
+            report(
+                "K0246", name.range, zh: "表 \(table) 没有 center_id 字段，不能按单位汇总",
+                en: "table `\(table)` has no `center_id` column, so it cannot be aggregated per center")
             return .invalid
         }
         var combined = explicit ? nil : population
@@ -109,7 +120,9 @@ extension Checker {
             }
             let typed = checkExpression(rest[0], in: .row(table))
             if !typed.type.isNumeric && typed.type != .duration {
-                report("K0248", rest[0].range, zh: "\(name.text) 的参数应为数值，却是\(typed.type.label.zh)", en: "`\(name.text)` needs a number, found \(typed.type.label.en)")
+                report(
+                    "K0248", rest[0].range, zh: "\(name.text) 的参数应为数值，却是\(typed.type.label.zh)",
+                    en: "`\(name.text)` needs a number, found \(typed.type.label.en)")
             }
             argument = typed.expression
             if function == .percentile {
@@ -138,9 +151,10 @@ extension Checker {
             }
             let typed = checkExpression(rest[0], in: .row(table))
             if !typed.type.isNumeric && typed.type != .duration {
-                report("K0248", rest[0].range, zh: "\(name.text) 的参数应为数值，却是\(typed.type.label.zh)",
-                       en: "`\(name.text)` needs a number, found \(typed.type.label.en)",
-                       hint: "时间之差请用 workdays(开始, 结束)", hintEn: "for time spans use workdays(start, end)")
+                report(
+                    "K0248", rest[0].range, zh: "\(name.text) 的参数应为数值，却是\(typed.type.label.zh)",
+                    en: "`\(name.text)` needs a number, found \(typed.type.label.en)",
+                    hint: "时间之差请用 workdays(开始, 结束)", hintEn: "for time spans use workdays(start, end)")
             }
             argument = typed.expression
         }
@@ -198,8 +212,9 @@ extension Checker {
             default: fits = value.type.isNumeric
             }
             if !fits {
-                report("K0243", argument.range, zh: "\(name.text) 的参数应为\(expected.label.zh)，却是\(value.type.label.zh)",
-                       en: "`\(name.text)` needs \(expected.label.en) here, found \(value.type.label.en)")
+                report(
+                    "K0243", argument.range, zh: "\(name.text) 的参数应为\(expected.label.zh)，却是\(value.type.label.zh)",
+                    en: "`\(name.text)` needs \(expected.label.en) here, found \(value.type.label.en)")
             }
             typed.append(expected == .time && value.type == .day ? dayStart(value.expression) : value.expression)
         }
@@ -220,7 +235,8 @@ extension Checker {
     /// `matches(text, "pattern")`: the pattern must be a constant, valid regular expression.
     mutating func checkMatches(_ name: Name, _ arguments: [Expression], in context: ExpressionContext) -> Typed {
         guard arguments.count == 2 else {
-            report("K0247", name.range, zh: "matches 需要两个参数：文本和正则表达式", en: "`matches` takes two arguments: the text and a regular expression")
+            report(
+                "K0247", name.range, zh: "matches 需要两个参数：文本和正则表达式", en: "`matches` takes two arguments: the text and a regular expression")
             return .invalid
         }
         let text = checkExpression(arguments[0], in: context)
@@ -233,8 +249,9 @@ extension Checker {
             return .invalid
         }
         guard let regex = RegexPattern(source) else {
-            report("K0236", arguments[1].range, zh: "“\(source)”不是有效的正则表达式", en: "`\(source)` is not a valid regular expression",
-                   hint: "检查括号、方括号是否成对，特殊字符前加 \\\\", hintEn: "check that brackets pair up and special characters are escaped with \\\\")
+            report(
+                "K0236", arguments[1].range, zh: "“\(source)”不是有效的正则表达式", en: "`\(source)` is not a valid regular expression",
+                hint: "检查括号、方括号是否成对，特殊字符前加 \\\\", hintEn: "check that brackets pair up and special characters are escaped with \\\\")
             return .invalid
         }
         return Typed(expression: .matches(text.expression, regex), type: .boolean)

@@ -8,16 +8,20 @@ extension Checker {
             guard case .parameter(let parameter) = declaration else { continue }
             file = declarationFile
             if parameters[parameter.name.text] != nil {
-                report("K0250", parameter.name.range, zh: "参数“\(parameter.name.text)”重复定义", en: "the parameter `\(parameter.name.text)` is defined twice")
+                report(
+                    "K0250", parameter.name.range, zh: "参数“\(parameter.name.text)”重复定义",
+                    en: "the parameter `\(parameter.name.text)` is defined twice")
                 continue
             }
             let typed = checkExpression(parameter.value, in: .constant)
             guard let value = constantValue(typed.expression), typed.type != .null else {
-                report("K0251", parameter.value.range, zh: "参数的值应为常量（数字、百分数、日期或字符串）",
-                       en: "a parameter's value must be a constant (a number, percentage, date or string)")
+                report(
+                    "K0251", parameter.value.range, zh: "参数的值应为常量（数字、百分数、日期或字符串）",
+                    en: "a parameter's value must be a constant (a number, percentage, date or string)")
                 // Known, but of unknown type: its uses are not reported again.
                 parameters[parameter.name.text] = ParameterEntry(
-                    value: .null, type: .unknown, display: file.source.text(parameter.value.range), overridden: false, declaration: parameter, used: true)
+                    value: .null, type: .unknown, display: file.source.text(parameter.value.range), overridden: false,
+                    declaration: parameter, used: true)
                 continue
             }
             parameters[parameter.name.text] = ParameterEntry(
@@ -26,21 +30,24 @@ extension Checker {
         for (name, text) in overrides.sorted(by: { $0.key < $1.key }) {
             guard var entry = parameters[name] else {
                 let guess = nearestName(name, among: parameters.keys.sorted())
-                reportCommandLine("K0252", zh: "命令行参数 --param \(name) 在规则文件中没有定义", en: "--param \(name) is not a parameter of the rule file",
-                       hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
+                reportCommandLine(
+                    "K0252", zh: "命令行参数 --param \(name) 在规则文件中没有定义", en: "--param \(name) is not a parameter of the rule file",
+                    hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
                 continue
             }
             let source = SourceFile(name: "--param \(name)", text: text)
             let parsed = Parser.parse(SourceFile(name: source.name, text: "param \(name) = \(text)"))
             guard !parsed.diagnostics.hasErrors, case .parameter(let declaration)? = parsed.file.declarations.first else {
-                reportCommandLine("K0253", zh: "--param \(name)=\(text) 的值无法识别", en: "the value of --param \(name)=\(text) cannot be read",
-                       hint: "写成规则中的常量，例如 15、90% 或 \"文本\"", hintEn: "write a constant as in a rule file: 15, 90% or \"text\"")
+                reportCommandLine(
+                    "K0253", zh: "--param \(name)=\(text) 的值无法识别", en: "the value of --param \(name)=\(text) cannot be read",
+                    hint: "写成规则中的常量，例如 15、90% 或 \"文本\"", hintEn: "write a constant as in a rule file: 15, 90% or \"text\"")
                 continue
             }
             var scratch = Checker(file: parsed.file, schema: schema)
             let typed = scratch.checkExpression(declaration.value, in: .constant)
             guard let value = constantValue(typed.expression), compatible(typed.type, entry.type) else {
-                reportCommandLine("K0254", zh: "--param \(name) 的值应为\(entry.type.label.zh)", en: "--param \(name) must be \(entry.type.label.en)")
+                reportCommandLine(
+                    "K0254", zh: "--param \(name) 的值应为\(entry.type.label.zh)", en: "--param \(name) must be \(entry.type.label.en)")
                 continue
             }
             entry.value = value
@@ -70,8 +77,10 @@ extension Checker {
 
     mutating func reportUnusedParameters() {
         for (name, entry) in parameters.sorted(by: { $0.key < $1.key }) where !entry.used {
-            report("K0255", entry.declaration.name.range, severity: .warning, zh: "参数“\(name)”没有被使用", en: "the parameter `\(name)` is never used",
-                   hint: "删除它，或在规则中引用它", hintEn: "remove it or use it in a rule")
+            report(
+                "K0255", entry.declaration.name.range, severity: .warning, zh: "参数“\(name)”没有被使用",
+                en: "the parameter `\(name)` is never used",
+                hint: "删除它，或在规则中引用它", hintEn: "remove it or use it in a rule")
         }
     }
 
@@ -81,15 +90,17 @@ extension Checker {
         if let source {
             if let spec = schema.table(source.text) {
                 if spec.centerColumn == nil {
-                    report("K0246", source.range, zh: "表 \(source.text) 没有 center_id 字段，不能按单位考核",
-                           en: "table `\(source.text)` has no `center_id` column, so it cannot be assessed per center")
+                    report(
+                        "K0246", source.range, zh: "表 \(source.text) 没有 center_id 字段，不能按单位考核",
+                        en: "table `\(source.text)` has no `center_id` column, so it cannot be assessed per center")
                 } else {
                     table = source.text
                 }
             } else {
                 let guess = nearestName(source.text, among: schema.tables.map(\.name))
-                report("K0232", source.range, zh: "数据中没有表“\(source.text)”", en: "the data has no table `\(source.text)`",
-                       hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
+                report(
+                    "K0232", source.range, zh: "数据中没有表“\(source.text)”", en: "the data has no table `\(source.text)`",
+                    hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
             }
         }
         return table
@@ -103,13 +114,17 @@ extension Checker {
         let filter = table.flatMap { table in indicator.filter.map { checkCondition($0, in: .row(table)) } }
         let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
         guard let measureExpression = indicator.measure else {
-            report("K0260", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 measure（计量）", en: "the indicator `\(indicator.id.text)` has no `measure`",
-                   hint: "例如 measure rate(finished_at is not null)", hintEn: "for example measure rate(finished_at is not null)")
+            report(
+                "K0260", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 measure（计量）",
+                en: "the indicator `\(indicator.id.text)` has no `measure`",
+                hint: "例如 measure rate(finished_at is not null)", hintEn: "for example measure rate(finished_at is not null)")
             return nil
         }
         let measure = checkExpression(measureExpression, in: .center(table: table, filter: filter))
         if !measure.type.isNumeric {
-            report("K0261", measureExpression.range, zh: "measure 应为数值，却是\(measure.type.label.zh)", en: "a measure must be a number, found \(measure.type.label.en)")
+            report(
+                "K0261", measureExpression.range, zh: "measure 应为数值，却是\(measure.type.label.zh)",
+                en: "a measure must be a number, found \(measure.type.label.en)")
         }
         let numerator = numeratorAggregate(of: measure.expression)
         var points = 0.0
@@ -125,34 +140,42 @@ extension Checker {
         } else if let weightExpression = indicator.weight {
             weight = constantNumber(weightExpression)
             if structure.total == nil {
-                report("K0267", weightExpression.range, zh: "使用 weight 时 assessment 必须声明 total（总分）",
-                       en: "with `weight`, the assessment must declare its `total`", hint: "在 assessment 中写 total 100", hintEn: "write total 100 in the assessment")
+                report(
+                    "K0267", weightExpression.range, zh: "使用 weight 时 assessment 必须声明 total（总分）",
+                    en: "with `weight`, the assessment must declare its `total`", hint: "在 assessment 中写 total 100",
+                    hintEn: "write total 100 in the assessment")
             }
         } else {
-            report("K0263", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 points（分值）", en: "the indicator `\(indicator.id.text)` has no `points`",
-                   hint: "例如 points 25", hintEn: "for example points 25")
+            report(
+                "K0263", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 points（分值）",
+                en: "the indicator `\(indicator.id.text)` has no `points`",
+                hint: "例如 points 25", hintEn: "for example points 25")
         }
         guard let scoreRule = indicator.score else {
-            report("K0264", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 score（评分规则）", en: "the indicator `\(indicator.id.text)` has no `score`",
-                   hint: "例如 score linear { 90% -> 0; 100% -> 25 }", hintEn: "for example score linear { 90% -> 0; 100% -> 25 }")
+            report(
+                "K0264", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 score（评分规则）",
+                en: "the indicator `\(indicator.id.text)` has no `score`",
+                hint: "例如 score linear { 90% -> 0; 100% -> 25 }", hintEn: "for example score linear { 90% -> 0; 100% -> 25 }")
             return nil
         }
         let score = checkScore(scoreRule, points: points)
         var policy = IndicatorPlan.EmptyPolicy.notApplicable
         if indicator.emptyPolicy == nil, table != nil, measureExpression.mentions(function: "rate") {
-            report("K0296", measureExpression.range, severity: .warning,
-                   zh: "比率指标“\(indicator.id.text)”没有写明空样本如何处理（默认不适用）",
-                   en: "the rate `\(indicator.id.text)` does not say what an empty population means (the default is not_applicable)",
-                   hint: "加一行 when empty: not_applicable、full 或 zero", hintEn: "add a line when empty: not_applicable, full or zero")
+            report(
+                "K0296", measureExpression.range, severity: .warning,
+                zh: "比率指标“\(indicator.id.text)”没有写明空样本如何处理（默认不适用）",
+                en: "the rate `\(indicator.id.text)` does not say what an empty population means (the default is not_applicable)",
+                hint: "加一行 when empty: not_applicable、full 或 zero", hintEn: "add a line when empty: not_applicable, full or zero")
         }
         if let name = indicator.emptyPolicy {
             if let value = IndicatorPlan.EmptyPolicy(rawValue: name.text) {
                 policy = value
             } else {
                 let guess = nearestName(name.text, among: ["not_applicable", "full", "zero"])
-                report("K0265", name.range, zh: "无法识别的空样本处理方式“\(name.text)”", en: "unknown empty-population policy `\(name.text)`",
-                       hint: "可选 not_applicable、full、zero" + (guess.map { "；是否想写“\($0)”？" } ?? ""),
-                       hintEn: "choose not_applicable, full or zero" + (guess.map { "; did you mean `\($0)`?" } ?? ""))
+                report(
+                    "K0265", name.range, zh: "无法识别的空样本处理方式“\(name.text)”", en: "unknown empty-population policy `\(name.text)`",
+                    hint: "可选 not_applicable、full、zero" + (guess.map { "；是否想写“\($0)”？" } ?? ""),
+                    hintEn: "choose not_applicable, full or zero" + (guess.map { "; did you mean `\($0)`?" } ?? ""))
             }
         }
         var minimum = 0
@@ -173,9 +196,11 @@ extension Checker {
         case .aggregate(let index) where aggregates[index].function == .rate:
             let rate = aggregates[index]
             let condition = rate.argument ?? .constant(.boolean(true))
-            return addAggregate(AggregatePlan(
-                function: .count, table: rate.table, filter: rate.filter.map { .and($0, condition) } ?? condition, argument: nil))
-        case .arithmetic("/", .aggregate(let top), .aggregate(let bottom)) where aggregates[top].function == .count && aggregates[bottom].function == .count:
+            return addAggregate(
+                AggregatePlan(
+                    function: .count, table: rate.table, filter: rate.filter.map { .and($0, condition) } ?? condition, argument: nil))
+        case .arithmetic("/", .aggregate(let top), .aggregate(let bottom))
+        where aggregates[top].function == .count && aggregates[bottom].function == .count:
             return top
         case .function("ratio", let arguments) where arguments.count == 2:
             if case .aggregate(let top) = arguments[0], case .aggregate(let bottom) = arguments[1],
@@ -197,17 +222,22 @@ extension Checker {
         let filter = table.flatMap { table in adjustment.filter.map { checkCondition($0, in: .row(table)) } }
         let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
         guard let measureExpression = adjustment.measure else {
-            report("K0260", adjustment.id.range, zh: "“\(adjustment.id.text)”缺少 measure（计量）", en: "`\(adjustment.id.text)` has no `measure`")
+            report(
+                "K0260", adjustment.id.range, zh: "“\(adjustment.id.text)”缺少 measure（计量）", en: "`\(adjustment.id.text)` has no `measure`")
             return nil
         }
         let measure = checkExpression(measureExpression, in: .center(table: table, filter: filter))
         if !measure.type.isNumeric {
-            report("K0261", measureExpression.range, zh: "measure 应为数值，却是\(measure.type.label.zh)", en: "a measure must be a number, found \(measure.type.label.en)")
+            report(
+                "K0261", measureExpression.range, zh: "measure 应为数值，却是\(measure.type.label.zh)",
+                en: "a measure must be a number, found \(measure.type.label.en)")
         }
         guard let maximumExpression = adjustment.maximum, let maximum = constantNumber(maximumExpression) else {
             if adjustment.maximum == nil {
-                report("K0268", adjustment.id.range, zh: "“\(adjustment.id.text)”缺少 max（加扣分上限）", en: "`\(adjustment.id.text)` has no `max` (its cap)",
-                       hint: "例如 max 5", hintEn: "for example max 5")
+                report(
+                    "K0268", adjustment.id.range, zh: "“\(adjustment.id.text)”缺少 max（加扣分上限）",
+                    en: "`\(adjustment.id.text)` has no `max` (its cap)",
+                    hint: "例如 max 5", hintEn: "for example max 5")
             }
             return nil
         }
@@ -228,14 +258,17 @@ extension Checker {
                 report("K0274", unitExpression.range, zh: "per 后的单位应大于 0", en: "the unit after `per` must be greater than 0")
             }
             return .deduct(
-                amount: amount, unit: unit > 0 ? unit : 1, direction: rule.direction, reference: rule.reference.flatMap { constantNumber($0) } ?? 0,
+                amount: amount, unit: unit > 0 ? unit : 1, direction: rule.direction,
+                reference: rule.reference.flatMap { constantNumber($0) } ?? 0,
                 maximum: rule.maximum.flatMap { constantNumber($0) }, floor: rule.floor.flatMap { constantNumber($0) } ?? 0)
         case .lognormal(let p10Expression, let medianExpression, let range):
             let p10 = constantNumber(p10Expression) ?? 0
             let median = constantNumber(medianExpression) ?? 0
             if p10 <= 0 || median <= 0 || p10 >= median {
-                report("K0275", range, zh: "lognormal 要求 0 < p10 < median", en: "`lognormal` needs 0 < p10 < median",
-                       hint: "p10 是得 0.9 分的较好值，median 是得 0.5 分的中位值", hintEn: "p10 is the better value scoring 0.9, median the value scoring 0.5")
+                report(
+                    "K0275", range, zh: "lognormal 要求 0 < p10 < median", en: "`lognormal` needs 0 < p10 < median",
+                    hint: "p10 是得 0.9 分的较好值，median 是得 0.5 分的中位值",
+                    hintEn: "p10 is the better value scoring 0.9, median the value scoring 0.5")
                 return .lognormal(p10: 1, median: 2)
             }
             return .lognormal(p10: p10, median: median)
@@ -244,15 +277,17 @@ extension Checker {
             for point in controlPoints {
                 guard let input = constantNumber(point.input), let output = constantNumber(point.points) else { continue }
                 if let last = pairs.last, input <= last.0 {
-                    report("K0270", point.input.range, zh: "linear 的控制点应按计量值从小到大排列",
-                           en: "the control points of `linear` must be in increasing order of the measure",
-                           hint: "把较小的计量值写在前面", hintEn: "list smaller measures first")
+                    report(
+                        "K0270", point.input.range, zh: "linear 的控制点应按计量值从小到大排列",
+                        en: "the control points of `linear` must be in increasing order of the measure",
+                        hint: "把较小的计量值写在前面", hintEn: "list smaller measures first")
                 }
                 pairs.append((input, output))
             }
             if controlPoints.count < 2 {
-                report("K0271", range, zh: "linear 至少需要两个控制点", en: "`linear` needs at least two control points",
-                       hint: "例如 linear { 90% -> 0; 100% -> 25 }", hintEn: "for example linear { 90% -> 0; 100% -> 25 }")
+                report(
+                    "K0271", range, zh: "linear 至少需要两个控制点", en: "`linear` needs at least two control points",
+                    hint: "例如 linear { 90% -> 0; 100% -> 25 }", hintEn: "for example linear { 90% -> 0; 100% -> 25 }")
             }
             return .linear(pairs)
         case .bands(let bands, let range):
@@ -263,9 +298,10 @@ extension Checker {
                 plans.append((band.comparison, bound, output))
             }
             if bands.last?.comparison != nil {
-                report("K0272", range, severity: .warning, zh: "bands 没有 else 档，未命中任何档的单位得 0 分",
-                       en: "`bands` has no `else` band, so a measure matching no band scores 0",
-                       hint: "最后加一行 else -> 0", hintEn: "end with else -> 0")
+                report(
+                    "K0272", range, severity: .warning, zh: "bands 没有 else 档，未命中任何档的单位得 0 分",
+                    en: "`bands` has no `else` band, so a measure matching no band scores 0",
+                    hint: "最后加一行 else -> 0", hintEn: "end with else -> 0")
             }
             return .bands(plans)
         case .expression(let expression):
@@ -279,9 +315,10 @@ extension Checker {
 
     mutating func checkVeto(_ veto: VetoDeclaration) -> VetoPlan? {
         guard let condition = veto.condition else {
-            report("K0280", veto.id.range, zh: "否决项“\(veto.id.text)”缺少 when 条件", en: "the veto `\(veto.id.text)` has no `when` condition",
-                   hint: "例如 when count(inspections where severity == \"serious\") > 0",
-                   hintEn: "for example when count(inspections where severity == \"serious\") > 0")
+            report(
+                "K0280", veto.id.range, zh: "否决项“\(veto.id.text)”缺少 when 条件", en: "the veto `\(veto.id.text)` has no `when` condition",
+                hint: "例如 when count(inspections where severity == \"serious\") > 0",
+                hintEn: "for example when count(inspections where severity == \"serious\") > 0")
             return nil
         }
         let errorsBefore = diagnostics.filter { $0.severity == .error }.count

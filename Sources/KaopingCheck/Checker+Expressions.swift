@@ -24,15 +24,18 @@ struct Typed {
 }
 
 extension Checker {
-    static let scalarFunctions = ["workdays", "matches", "starts_with", "ends_with", "contains", "length", "hours", "days", "ratio", "abs", "round"]
+    static let scalarFunctions = [
+        "workdays", "matches", "starts_with", "ends_with", "contains", "length", "hours", "days", "ratio", "abs", "round",
+    ]
 
     /// Checks a condition: its type must be a truth value.
     mutating func checkCondition(_ expression: Expression, in context: ExpressionContext) -> TypedExpression {
         let typed = checkExpression(expression, in: context)
         if !typed.type.isBoolean {
-            report("K0220", expression.range, zh: "这里应为条件（真假值），却是\(typed.type.label.zh)",
-                   en: "expected a condition (true or false), found \(typed.type.label.en)",
-                   hint: "写成比较，例如 status == \"finished\"", hintEn: "write a comparison, for example status == \"finished\"")
+            report(
+                "K0220", expression.range, zh: "这里应为条件（真假值），却是\(typed.type.label.zh)",
+                en: "expected a condition (true or false), found \(typed.type.label.en)",
+                hint: "写成比较，例如 status == \"finished\"", hintEn: "write a comparison, for example status == \"finished\"")
         }
         return typed.expression
     }
@@ -54,15 +57,18 @@ extension Checker {
             return Typed(expression: .constant(.null), type: .null)
         case .date(let text) where text.contains("T"):
             guard let instant = Checker.instant(text) else {
-                report("K0221", expression.range, zh: "时间“\(text)”不存在", en: "the time `\(text)` does not exist",
-                       hint: "写成 YYYY-MM-DDThh:mm，例如 2024-02-08T09:30", hintEn: "write times as YYYY-MM-DDThh:mm, for example 2024-02-08T09:30")
+                report(
+                    "K0221", expression.range, zh: "时间“\(text)”不存在", en: "the time `\(text)` does not exist",
+                    hint: "写成 YYYY-MM-DDThh:mm，例如 2024-02-08T09:30", hintEn: "write times as YYYY-MM-DDThh:mm, for example 2024-02-08T09:30"
+                )
                 return .invalid
             }
             return Typed(expression: .constant(.integer(instant)), type: .time)
         case .date(let text):
             guard let day = CivilDay(text) else {
-                report("K0221", expression.range, zh: "日期“\(text)”不存在", en: "the date `\(text)` does not exist",
-                       hint: "日期写成 YYYY-MM-DD，例如 2024-02-29", hintEn: "write dates as YYYY-MM-DD, for example 2024-02-29")
+                report(
+                    "K0221", expression.range, zh: "日期“\(text)”不存在", en: "the date `\(text)` does not exist",
+                    hint: "日期写成 YYYY-MM-DD，例如 2024-02-29", hintEn: "write dates as YYYY-MM-DD, for example 2024-02-29")
                 return .invalid
             }
             return Typed(expression: .constant(.integer(Int64(day.number))), type: .day)
@@ -73,9 +79,10 @@ extension Checker {
         case .duration(let amountExpression, let unit):
             guard let amount = constantNumber(amountExpression) else { return .invalid }
             if unit == "workdays" {
-                report("K0228", expression.range, zh: "“\(fixedText(amount)) workdays”只能加在时间后面，例如 rated_at + 15 workdays",
-                       en: "`workdays` can only be added to a time, as in rated_at + 15 workdays",
-                       hint: "或写 workdays(开始, 结束) <= 15", hintEn: "or write workdays(start, end) <= 15")
+                report(
+                    "K0228", expression.range, zh: "“\(fixedText(amount)) workdays”只能加在时间后面，例如 rated_at + 15 workdays",
+                    en: "`workdays` can only be added to a time, as in rated_at + 15 workdays",
+                    hint: "或写 workdays(开始, 结束) <= 15", hintEn: "or write workdays(start, end) <= 15")
                 return .invalid
             }
             let seconds = amount * (unit == "days" ? 86_400 : unit == "hours" ? 3_600 : 60)
@@ -105,8 +112,9 @@ extension Checker {
                 let element = checkExpression(item, in: .constant)
                 guard case .constant(let value) = element.expression else { continue }
                 if typed.type != .unknown, element.type != .unknown, !comparable(typed.type, element.type) {
-                    report("K0224", item.range, zh: "列表中的值是\(element.type.label.zh)，与\(typed.type.label.zh)不可比较",
-                           en: "this value is \(element.type.label.en), which cannot be compared with \(typed.type.label.en)")
+                    report(
+                        "K0224", item.range, zh: "列表中的值是\(element.type.label.zh)，与\(typed.type.label.zh)不可比较",
+                        en: "this value is \(element.type.label.en), which cannot be compared with \(typed.type.label.en)")
                 }
                 values.append(value)
             }
@@ -123,7 +131,9 @@ extension Checker {
 
     /// Arithmetic with times and durations: time − time, time ± duration, time + N workdays,
     /// duration ± duration, duration × number, duration ÷ number, duration ÷ duration.
-    private mutating func timeArithmetic(_ op: String, _ left: Typed, _ right: Typed, _ lhs: Expression, _ rhs: Expression, context: ExpressionContext) -> Typed? {
+    private mutating func timeArithmetic(
+        _ op: String, _ left: Typed, _ right: Typed, _ lhs: Expression, _ rhs: Expression, context: ExpressionContext
+    ) -> Typed? {
         switch (left.type, op, right.type) {
         case (.unknown, _, _), (_, _, .unknown):
             return Typed(expression: .constant(.null), type: .unknown)
@@ -131,7 +141,8 @@ extension Checker {
         case (.day, "+", .duration), (.day, "-", .duration):
             // A date plus a span is a time, counted from the date's midnight in China time.
             return Typed(expression: .arithmetic(op, dayStart(left.expression), right.expression), type: .time)
-        case (.time, "+", .duration), (.time, "-", .duration): return Typed(expression: .arithmetic(op, left.expression, right.expression), type: .time)
+        case (.time, "+", .duration), (.time, "-", .duration):
+            return Typed(expression: .arithmetic(op, left.expression, right.expression), type: .time)
         case (.duration, "+", .time): return Typed(expression: .arithmetic("+", left.expression, right.expression), type: .time)
         case (.duration, "+", .duration), (.duration, "-", .duration):
             return Typed(expression: .arithmetic(op, left.expression, right.expression), type: .duration)
@@ -141,10 +152,12 @@ extension Checker {
         case (let other, "*", .duration) where other.isNumeric:
             return Typed(expression: .arithmetic("*", left.expression, right.expression), type: .duration)
         case (.time, _, _), (_, _, .time), (.day, _, _), (_, _, .day), (.duration, _, _), (_, _, .duration):
-            report("K0229", lhs.range.union(rhs.range), zh: "\(left.type.label.zh)与\(right.type.label.zh)不能做“\(op)”运算",
-                   en: "\(left.type.label.en) and \(right.type.label.en) cannot be combined with `\(op)`",
-                   hint: "两个时间相减得到时长，时长可与 7 days、48 hours 比较；工作日用 workdays(开始, 结束)",
-                   hintEn: "subtracting two times gives a duration, comparable with 7 days or 48 hours; for working days use workdays(start, end)")
+            report(
+                "K0229", lhs.range.union(rhs.range), zh: "\(left.type.label.zh)与\(right.type.label.zh)不能做“\(op)”运算",
+                en: "\(left.type.label.en) and \(right.type.label.en) cannot be combined with `\(op)`",
+                hint: "两个时间相减得到时长，时长可与 7 days、48 hours 比较；工作日用 workdays(开始, 结束)",
+                hintEn:
+                    "subtracting two times gives a duration, comparable with 7 days or 48 hours; for working days use workdays(start, end)")
             return .invalid
         default:
             return nil
@@ -152,7 +165,9 @@ extension Checker {
     }
 
     /// `time + N workdays`: the day that is the N-th working day after the time's day.
-    private mutating func addWorkdays(_ op: String, _ left: Typed, _ amountExpression: Expression, lhs: Expression, rhs: Expression) -> Typed {
+    private mutating func addWorkdays(_ op: String, _ left: Typed, _ amountExpression: Expression, lhs: Expression, rhs: Expression)
+        -> Typed
+    {
         guard let amount = constantNumber(amountExpression) else { return .invalid }
         guard left.type == .time || left.type == .day || left.type == .unknown else {
             report("K0228", rhs.range, zh: "workdays 只能加在时间或日期后面", en: "`workdays` can only be added to a time or a date")
@@ -160,7 +175,10 @@ extension Checker {
         }
         usesCalendar = true
         let count = Int(amount.clampedInteger()) * (op == "-" ? -1 : 1)
-        let base = left.type == .day ? TypedExpression.arithmetic("-", .arithmetic("*", left.expression, .constant(.integer(86_400))), .constant(.integer(28_800))) : left.expression
+        let base =
+            left.type == .day
+            ? TypedExpression.arithmetic("-", .arithmetic("*", left.expression, .constant(.integer(86_400))), .constant(.integer(28_800)))
+            : left.expression
         return Typed(expression: .addWorkdays(base, count), type: .day)
     }
 
@@ -182,16 +200,18 @@ extension Checker {
                 resultType = (current == .integer && typed.type == .integer) ? .integer : .real
                 return
             }
-            report("K0233", expression.range, zh: "case 的各分支结果类型不一致：\(current.label.zh)与\(typed.type.label.zh)",
-                   en: "the branches of `case` give different types: \(current.label.en) and \(typed.type.label.en)")
+            report(
+                "K0233", expression.range, zh: "case 的各分支结果类型不一致：\(current.label.zh)与\(typed.type.label.zh)",
+                en: "the branches of `case` give different types: \(current.label.en) and \(typed.type.label.en)")
         }
         for arm in arms {
             let pattern: Typed
             if let typedSubject {
                 pattern = checkExpression(arm.pattern, in: context)
                 if !comparable(typedSubject.type, pattern.type) {
-                    report("K0224", arm.pattern.range, zh: "分支的值是\(pattern.type.label.zh)，与\(typedSubject.type.label.zh)不可比较",
-                           en: "this value is \(pattern.type.label.en), which cannot be compared with \(typedSubject.type.label.en)")
+                    report(
+                        "K0224", arm.pattern.range, zh: "分支的值是\(pattern.type.label.zh)，与\(typedSubject.type.label.zh)不可比较",
+                        en: "this value is \(pattern.type.label.en), which cannot be compared with \(typedSubject.type.label.en)")
                 }
             } else {
                 pattern = Typed(expression: checkCondition(arm.pattern, in: context), type: .boolean)
@@ -218,7 +238,9 @@ extension Checker {
             base = inner
         }
         guard case .name(let first) = base.kind else {
-            report("K0222", expression.range, zh: "“.”前面应是关联名（如 item、case、center）", en: "`.` must follow a relation such as item, case or center")
+            report(
+                "K0222", expression.range, zh: "“.”前面应是关联名（如 item、case、center）",
+                en: "`.` must follow a relation such as item, case or center")
             return .invalid
         }
         names.insert(Name(first, base.range), at: 0)
@@ -246,9 +268,11 @@ extension Checker {
             else {
                 let choices = Relation.names(from: current) + (current == table && table != "centers" ? ["center"] : [])
                 let guess = nearestName(name.text, among: choices)
-                report("K0234", name.range, zh: "表 \(current) 没有名为“\(name.text)”的关联", en: "table `\(current)` has no relation `\(name.text)`",
-                       hint: guess.map { "是否想写“\($0)”？" } ?? (choices.isEmpty ? "" : "可用的关联：" + choices.joined(separator: "、")),
-                       hintEn: guess.map { "did you mean `\($0)`?" } ?? (choices.isEmpty ? "" : "the relations are " + choices.joined(separator: ", ")))
+                report(
+                    "K0234", name.range, zh: "表 \(current) 没有名为“\(name.text)”的关联", en: "table `\(current)` has no relation `\(name.text)`",
+                    hint: guess.map { "是否想写“\($0)”？" } ?? (choices.isEmpty ? "" : "可用的关联：" + choices.joined(separator: "、")),
+                    hintEn: guess.map { "did you mean `\($0)`?" }
+                        ?? (choices.isEmpty ? "" : "the relations are " + choices.joined(separator: ", ")))
                 return .invalid
             }
             path.append(name.text)
@@ -290,7 +314,8 @@ extension Checker {
                 path.append(name)
                 let joined = path.joined(separator: ".")
                 if !plans.contains(where: { $0.path == joined }) {
-                    plans.append(JoinPlan(path: joined, table: relation.to, fromPath: fromPath, fromColumn: relation.column, key: relation.key))
+                    plans.append(
+                        JoinPlan(path: joined, table: relation.to, fromPath: fromPath, fromColumn: relation.column, key: relation.key))
                 }
                 current = relation.to
             }
@@ -303,7 +328,8 @@ extension Checker {
         let parts = text.split(separator: "T")
         guard parts.count == 2, let day = CivilDay(String(parts[0])) else { return nil }
         let clock = parts[1].split(separator: ":").map { Int($0) }
-        guard clock.count >= 2, clock.count <= 3, let hour = clock[0], let minute = clock[1], (0..<24).contains(hour), (0..<60).contains(minute)
+        guard clock.count >= 2, clock.count <= 3, let hour = clock[0], let minute = clock[1], (0..<24).contains(hour),
+            (0..<60).contains(minute)
         else { return nil }
         let second = clock.count == 3 ? (clock[2] ?? -1) : 0
         guard (0..<60).contains(second) else { return nil }
@@ -322,7 +348,9 @@ extension Checker {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
-    private mutating func checkBinary(_ op: String, _ lhs: Expression, _ rhs: Expression, range: SourceRange, in context: ExpressionContext) -> Typed {
+    private mutating func checkBinary(_ op: String, _ lhs: Expression, _ rhs: Expression, range: SourceRange, in context: ExpressionContext)
+        -> Typed
+    {
         let left = checkExpression(lhs, in: context)
         if case .duration(let amountExpression, "workdays") = rhs.kind, op == "+" || op == "-" {
             return addWorkdays(op, left, amountExpression, lhs: lhs, rhs: rhs)
@@ -332,27 +360,32 @@ extension Checker {
         case "and", "or":
             if !left.type.isBoolean { reportOperand(lhs, left.type, expected: ("条件", "a condition")) }
             if !right.type.isBoolean { reportOperand(rhs, right.type, expected: ("条件", "a condition")) }
-            return Typed(expression: op == "and" ? .and(left.expression, right.expression) : .or(left.expression, right.expression), type: .boolean)
+            return Typed(
+                expression: op == "and" ? .and(left.expression, right.expression) : .or(left.expression, right.expression), type: .boolean)
         case "+", "-", "*", "/":
             if let typed = timeArithmetic(op, left, right, lhs, rhs, context: context) { return typed }
             if !left.type.isNumeric { reportOperand(lhs, left.type, expected: ("数值", "a number")) }
             if !right.type.isNumeric { reportOperand(rhs, right.type, expected: ("数值", "a number")) }
             if op == "/", !right.expression.isNonZeroConstant {
-                report("K0297", rhs.range, severity: .warning, zh: "除数可能为 0，此时结果为空值（该行或该单位不计入）",
-                       en: "the divisor can be 0, and then the result is null (the row or center does not count)",
-                       hint: "比例请用 rate(条件)；确需相除可写 ratio(a, b) 表明已知晓", hintEn: "for a share use rate(condition); to divide on purpose write ratio(a, b)")
+                report(
+                    "K0297", rhs.range, severity: .warning, zh: "除数可能为 0，此时结果为空值（该行或该单位不计入）",
+                    en: "the divisor can be 0, and then the result is null (the row or center does not count)",
+                    hint: "比例请用 rate(条件)；确需相除可写 ratio(a, b) 表明已知晓",
+                    hintEn: "for a share use rate(condition); to divide on purpose write ratio(a, b)")
             }
             let integer = op != "/" && left.type != .real && right.type != .real
             return Typed(expression: .arithmetic(op, left.expression, right.expression), type: integer ? .integer : .real)
         default:
             if left.type == .null || right.type == .null {
-                report("K0226", range, zh: "与 null 比较的结果总是未知", en: "a comparison with null is never true",
-                       hint: "判断空值请写 is null 或 is not null", hintEn: "test for null with `is null` or `is not null`")
+                report(
+                    "K0226", range, zh: "与 null 比较的结果总是未知", en: "a comparison with null is never true",
+                    hint: "判断空值请写 is null 或 is not null", hintEn: "test for null with `is null` or `is not null`")
                 return Typed(expression: .constant(.null), type: .boolean)
             }
             guard comparable(left.type, right.type) else {
-                report("K0227", range, zh: "\(left.type.label.zh)与\(right.type.label.zh)不能比较",
-                       en: "\(left.type.label.en) cannot be compared with \(right.type.label.en)")
+                report(
+                    "K0227", range, zh: "\(left.type.label.zh)与\(right.type.label.zh)不能比较",
+                    en: "\(left.type.label.en) cannot be compared with \(right.type.label.en)")
                 return Typed(expression: .constant(.null), type: .boolean)
             }
             var a = left.expression
@@ -416,14 +449,16 @@ extension Checker {
         case .constant: chinese = "这里只能使用常量和参数，没有参数“\(name.text)”"
         default: break
         }
-        report("K0230", name.range, zh: chinese, en: "\(place.1) named `\(name.text)`",
-               hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
+        report(
+            "K0230", name.range, zh: chinese, en: "\(place.1) named `\(name.text)`",
+            hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
     }
 
     mutating func reportUnknownColumn(_ name: Name, table: String) {
         let guess = nearestName(name.text, among: schema.table(table)?.columns.map(\.name) ?? [])
-        report("K0231", name.range, zh: "表 \(table) 中没有字段“\(name.text)”", en: "table `\(table)` has no column `\(name.text)`",
-               hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
+        report(
+            "K0231", name.range, zh: "表 \(table) 中没有字段“\(name.text)”", en: "table `\(table)` has no column `\(name.text)`",
+            hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
     }
 
     /// The slot of `column` in the scan of `table`, adding it if it is new.

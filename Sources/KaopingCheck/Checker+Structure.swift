@@ -17,7 +17,8 @@ extension Checker {
             for node in nodes {
                 let path = parent.map { $0 + "/" + node.name.value } ?? node.name.value
                 if seen.contains(node.name.value) {
-                    report("K0290", node.name.range, zh: "类别“\(node.name.value)”重复", en: "the category `\(node.name.value)` is declared twice")
+                    report(
+                        "K0290", node.name.range, zh: "类别“\(node.name.value)”重复", en: "the category `\(node.name.value)` is declared twice")
                 }
                 seen.insert(node.name.value)
                 let points = node.points.flatMap { constantNumber($0) }
@@ -30,7 +31,9 @@ extension Checker {
         }
         walk(assessment.categories, parent: nil, level: 1)
         if let top = assessment.listTop { structure.listTop = max(0, Int((constantNumber(top) ?? 0).clampedInteger(.towardZero))) }
-        if let bottom = assessment.listBottom { structure.listBottom = max(0, Int((constantNumber(bottom) ?? 0).clampedInteger(.towardZero))) }
+        if let bottom = assessment.listBottom {
+            structure.listBottom = max(0, Int((constantNumber(bottom) ?? 0).clampedInteger(.towardZero)))
+        }
         return structure
     }
 
@@ -40,10 +43,11 @@ extension Checker {
         guard !structure.categories.isEmpty, !names.isEmpty else { return path }
         if !structure.categories.contains(where: { $0.path == path }) {
             let guess = nearestName(path, among: structure.categories.map(\.path))
-            report("K0292", names[0].range.union(names[names.count - 1].range), severity: .warning,
-                   zh: "类别“\(path)”不在 assessment 声明的类别中", en: "the category `\(path)` is not among the assessment's categories",
-                   hint: guess.map { "是否想写“\($0)”？" } ?? "在 assessment 中用 category 声明它",
-                   hintEn: guess.map { "did you mean `\($0)`?" } ?? "declare it with `category` in the assessment")
+            report(
+                "K0292", names[0].range.union(names[names.count - 1].range), severity: .warning,
+                zh: "类别“\(path)”不在 assessment 声明的类别中", en: "the category `\(path)` is not among the assessment's categories",
+                hint: guess.map { "是否想写“\($0)”？" } ?? "在 assessment 中用 category 声明它",
+                hintEn: guess.map { "did you mean `\($0)`?" } ?? "declare it with `category` in the assessment")
         }
         return path
     }
@@ -67,35 +71,43 @@ extension Checker {
 extension Checker {
     /// Warnings when declared points do not add up: the indicators against `total`, each category's
     /// sub-categories and indicators against its points.
-    mutating func lintPoints(_ indicators: [IndicatorPlan], adjustmentsCount: Int, structure: Structure, assessment: AssessmentDeclaration) {
+    mutating func lintPoints(_ indicators: [IndicatorPlan], adjustmentsCount: Int, structure: Structure, assessment: AssessmentDeclaration)
+    {
         let sum = indicators.reduce(0) { $0 + $1.points }
         if let total = structure.total, let expression = assessment.total, abs(sum - total) > 1e-9 {
-            report("K0293", expression.range, severity: .warning,
-                   zh: "各指标分值合计 \(Checker.number(sum))，与声明的总分 \(Checker.number(total)) 不符",
-                   en: "the indicators' points add up to \(Checker.number(sum)), not the declared total \(Checker.number(total))",
-                   hint: "调整指标分值或 total", hintEn: "adjust the indicators' points or the total")
+            report(
+                "K0293", expression.range, severity: .warning,
+                zh: "各指标分值合计 \(Checker.number(sum))，与声明的总分 \(Checker.number(total)) 不符",
+                en: "the indicators' points add up to \(Checker.number(sum)), not the declared total \(Checker.number(total))",
+                hint: "调整指标分值或 total", hintEn: "adjust the indicators' points or the total")
         }
         func walk(_ nodes: [CategoryDeclaration], parent: String?) {
             for node in nodes {
                 let path = parent.map { $0 + "/" + node.name.value } ?? node.name.value
                 defer { walk(node.children, parent: path) }
-                guard let expression = node.points, let points = structure.categories.first(where: { $0.path == path })?.points else { continue }
+                guard let expression = node.points, let points = structure.categories.first(where: { $0.path == path })?.points else {
+                    continue
+                }
                 if !node.children.isEmpty {
                     let children = node.children.compactMap { child in
                         structure.categories.first { $0.path == path + "/" + child.name.value }?.points
                     }.reduce(0, +)
                     if abs(children - points) > 1e-9 {
-                        report("K0294", expression.range, severity: .warning,
-                               zh: "类别“\(path)”的二级类别分值合计 \(Checker.number(children))，与其分值 \(Checker.number(points)) 不符",
-                               en: "the sub-categories of `\(path)` add up to \(Checker.number(children)), not its \(Checker.number(points)) points")
+                        report(
+                            "K0294", expression.range, severity: .warning,
+                            zh: "类别“\(path)”的二级类别分值合计 \(Checker.number(children))，与其分值 \(Checker.number(points)) 不符",
+                            en:
+                                "the sub-categories of `\(path)` add up to \(Checker.number(children)), not its \(Checker.number(points)) points"
+                        )
                     }
                 }
                 let members = indicators.filter { $0.category == path || $0.category.hasPrefix(path + "/") }
                 let inside = members.reduce(0) { $0 + $1.points }
                 if !members.isEmpty, abs(inside - points) > 1e-9 {
-                    report("K0294", expression.range, severity: .warning,
-                           zh: "类别“\(path)”下各指标分值合计 \(Checker.number(inside))，与其分值 \(Checker.number(points)) 不符",
-                           en: "the indicators of `\(path)` add up to \(Checker.number(inside)), not its \(Checker.number(points)) points")
+                    report(
+                        "K0294", expression.range, severity: .warning,
+                        zh: "类别“\(path)”下各指标分值合计 \(Checker.number(inside))，与其分值 \(Checker.number(points)) 不符",
+                        en: "the indicators of `\(path)` add up to \(Checker.number(inside)), not its \(Checker.number(points)) points")
                 }
             }
         }

@@ -18,9 +18,10 @@ extension Checker {
             for column in table.columns {
                 guard let type = Checker.typeNames[column.type.text] else {
                     let guess = nearestName(column.type.text, among: Checker.typeNames.keys.sorted())
-                    report("K0298", column.type.range, zh: "无法识别的字段类型“\(column.type.text)”", en: "unknown column type `\(column.type.text)`",
-                           hint: guess.map { "是否想写“\($0)”？" } ?? "可用的类型：integer、real、text、code、time、day、flag",
-                           hintEn: guess.map { "did you mean `\($0)`?" } ?? "the types are integer, real, text, code, time, day, flag")
+                    report(
+                        "K0298", column.type.range, zh: "无法识别的字段类型“\(column.type.text)”", en: "unknown column type `\(column.type.text)`",
+                        hint: guess.map { "是否想写“\($0)”？" } ?? "可用的类型：integer、real、text、code、time、day、flag",
+                        hintEn: guess.map { "did you mean `\($0)`?" } ?? "the types are integer, real, text, code, time, day, flag")
                     continue
                 }
                 if column.period { period = column.name.text }
@@ -30,26 +31,34 @@ extension Checker {
                 for column in table.columns {
                     guard let expected = Checker.typeNames[column.type.text] else { continue }
                     guard let actual = tables[existing].type(of: column.name.text) else {
-                        report("K0299", column.name.range, zh: "表 \(table.name.text) 没有声明中的字段“\(column.name.text)”",
-                               en: "table `\(table.name.text)` has no column `\(column.name.text)`, which the declaration lists",
-                               hint: "检查导入的数据或修改声明", hintEn: "check the data imported or the declaration")
+                        report(
+                            "K0299", column.name.range, zh: "表 \(table.name.text) 没有声明中的字段“\(column.name.text)”",
+                            en: "table `\(table.name.text)` has no column `\(column.name.text)`, which the declaration lists",
+                            hint: "检查导入的数据或修改声明", hintEn: "check the data imported or the declaration")
                         continue
                     }
-                    let compatible = actual == expected || (expected.isNumeric && actual.isNumeric) || (expected == .time && actual == .integer)
+                    let compatible =
+                        actual == expected || (expected.isNumeric && actual.isNumeric) || (expected == .time && actual == .integer)
                     if !compatible {
-                        report("K0299", column.type.range, zh: "\(table.name.text).\(column.name.text) 是\(actual.label.zh)，声明为\(expected.label.zh)",
-                               en: "`\(table.name.text).\(column.name.text)` is \(actual.label.en), but the declaration says \(expected.label.en)")
+                        report(
+                            "K0299", column.type.range,
+                            zh: "\(table.name.text).\(column.name.text) 是\(actual.label.zh)，声明为\(expected.label.zh)",
+                            en:
+                                "`\(table.name.text).\(column.name.text)` is \(actual.label.en), but the declaration says \(expected.label.en)"
+                        )
                     }
                 }
                 continue
             }
             if !columns.contains(where: { $0.name == "center_id" }) {
-                report("K0246", table.name.range, zh: "表 \(table.name.text) 需要 center_id 字段，才能按单位考核",
-                       en: "table `\(table.name.text)` needs a `center_id` column to be assessed per center")
+                report(
+                    "K0246", table.name.range, zh: "表 \(table.name.text) 需要 center_id 字段，才能按单位考核",
+                    en: "table `\(table.name.text)` needs a `center_id` column to be assessed per center")
             }
-            tables.append(SchemaCatalog.Table(
-                name: table.name.text, columns: columns, centerColumn: columns.contains { $0.name == "center_id" } ? "center_id" : nil,
-                periodColumn: period))
+            tables.append(
+                SchemaCatalog.Table(
+                    name: table.name.text, columns: columns, centerColumn: columns.contains { $0.name == "center_id" } ? "center_id" : nil,
+                    periodColumn: period))
         }
         return SchemaCatalog(tables: tables)
     }

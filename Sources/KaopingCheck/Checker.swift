@@ -28,12 +28,16 @@ public struct Checker {
 
     /// Checks `file`; the plan is `nil` when there are errors.
     /// - Parameter overrides: parameter values from the command line, as rule-language literals (`15`, `90%`).
-    public static func check(_ file: RuleFile, schema: SchemaCatalog, overrides: [String: String] = [:]) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+    public static func check(_ file: RuleFile, schema: SchemaCatalog, overrides: [String: String] = [:]) -> (
+        plan: Plan?, diagnostics: [Diagnostic]
+    ) {
         check([file], schema: schema, overrides: overrides)
     }
 
     /// Checks a root file and the files it includes (root first, as `RuleLoader` returns them).
-    public static func check(_ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String] = [:]) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+    public static func check(_ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String] = [:]) -> (
+        plan: Plan?, diagnostics: [Diagnostic]
+    ) {
         guard !files.isEmpty else { return (nil, []) }
         var checker = Checker(files: files, schema: schema)
         let plan = checker.run(overrides: overrides)
@@ -71,9 +75,10 @@ public struct Checker {
             return nil
         }
         guard let (assessmentFile, assessment) = assessments.first else {
-            report("K0201", .at(0), zh: "规则文件缺少 assessment 声明", en: "the rule file has no `assessment` declaration",
-                   hint: "在文件开头写 assessment \"考核名称\" { period …; grades { … } }",
-                   hintEn: "start the file with assessment \"title\" { period …; grades { … } }")
+            report(
+                "K0201", .at(0), zh: "规则文件缺少 assessment 声明", en: "the rule file has no `assessment` declaration",
+                hint: "在文件开头写 assessment \"考核名称\" { period …; grades { … } }",
+                hintEn: "start the file with assessment \"title\" { period …; grades { … } }")
             return nil
         }
         for (extraFile, extra) in assessments.dropFirst() {
@@ -109,8 +114,9 @@ public struct Checker {
             }
             if let id {
                 if ids.contains(id.text) {
-                    report("K0203", id.range, zh: "编号“\(id.text)”重复", en: "the id `\(id.text)` is used twice",
-                           hint: "每个指标、加扣分项和否决项的编号必须唯一", hintEn: "every indicator, adjustment and veto needs its own id")
+                    report(
+                        "K0203", id.range, zh: "编号“\(id.text)”重复", en: "the id `\(id.text)` is used twice",
+                        hint: "每个指标、加扣分项和否决项的编号必须唯一", hintEn: "every indicator, adjustment and veto needs its own id")
                 }
                 ids.insert(id.text)
             }
@@ -147,7 +153,8 @@ public struct Checker {
         }
         return Plan(
             title: assessment.title.value, periodStart: start, periodEnd: end, assessFilter: assessFilter,
-            centerColumns: centerColumns, centerJoins: joins(table: "centers", columns: centerColumns), rankWithin: rankWithin, grades: grades, parameters: parameterValues,
+            centerColumns: centerColumns, centerJoins: joins(table: "centers", columns: centerColumns), rankWithin: rankWithin,
+            grades: grades, parameters: parameterValues,
             aggregates: aggregates, scans: scans, indicators: indicators, vetoes: vetoes, adjustments: adjustments,
             total: structure.total, categories: structure.categories, listTop: structure.listTop,
             listBottom: structure.listBottom, usesCalendar: usesCalendar)
@@ -155,15 +162,17 @@ public struct Checker {
 
     private mutating func checkPeriod(_ assessment: AssessmentDeclaration) -> (Int, Int) {
         guard let period = assessment.period else {
-            report("K0204", assessment.title.range, zh: "考核缺少 period（考核期）", en: "the assessment has no `period`",
-                   hint: "例如 period 2024-01-01 .. 2024-12-31", hintEn: "for example period 2024-01-01 .. 2024-12-31")
+            report(
+                "K0204", assessment.title.range, zh: "考核缺少 period（考核期）", en: "the assessment has no `period`",
+                hint: "例如 period 2024-01-01 .. 2024-12-31", hintEn: "for example period 2024-01-01 .. 2024-12-31")
             return (0, 0)
         }
         let start = constantDay(period.start)
         let end = constantDay(period.end)
         if let start, let end, end < start {
-            report("K0205", period.start.range.union(period.end.range), zh: "考核期的结束日期早于开始日期",
-                   en: "the period ends before it starts", hint: "交换两个日期", hintEn: "swap the two dates")
+            report(
+                "K0205", period.start.range.union(period.end.range), zh: "考核期的结束日期早于开始日期",
+                en: "the period ends before it starts", hint: "交换两个日期", hintEn: "swap the two dates")
         }
         return (start ?? 0, end ?? 0)
     }
@@ -180,9 +189,10 @@ public struct Checker {
 
     private mutating func checkGrades(_ assessment: AssessmentDeclaration) -> [GradePlan] {
         guard !assessment.grades.isEmpty else {
-            report("K0207", assessment.title.range, zh: "考核缺少 grades（等次）", en: "the assessment has no `grades`",
-                   hint: "例如 grades { 优秀 >= 90; 良好 >= 80; 合格 >= 60; 不合格 }",
-                   hintEn: "for example grades { 优秀 >= 90; 良好 >= 80; 合格 >= 60; 不合格 }")
+            report(
+                "K0207", assessment.title.range, zh: "考核缺少 grades（等次）", en: "the assessment has no `grades`",
+                hint: "例如 grades { 优秀 >= 90; 良好 >= 80; 合格 >= 60; 不合格 }",
+                hintEn: "for example grades { 优秀 >= 90; 良好 >= 80; 合格 >= 60; 不合格 }")
             return []
         }
         var plans: [GradePlan] = []
@@ -190,22 +200,25 @@ public struct Checker {
             let isLast = index == assessment.grades.count - 1
             guard let threshold = band.threshold else {
                 if !isLast {
-                    report("K0208", band.name.range, zh: "只有最后一个等次可以不写分数线", en: "only the last grade may omit its threshold",
-                           hint: "写成 \(band.name.text) >= 分数", hintEn: "write \(band.name.text) >= score")
+                    report(
+                        "K0208", band.name.range, zh: "只有最后一个等次可以不写分数线", en: "only the last grade may omit its threshold",
+                        hint: "写成 \(band.name.text) >= 分数", hintEn: "write \(band.name.text) >= score")
                 }
                 plans.append(GradePlan(name: band.name.text, minimum: nil))
                 continue
             }
             let minimum = constantNumber(threshold)
             if let minimum, let previous = plans.last?.minimum, minimum >= previous {
-                report("K0209", threshold.range, zh: "等次分数线应从高到低排列", en: "grade thresholds must go from high to low",
-                       hint: "把较高的等次写在前面", hintEn: "list the higher grades first")
+                report(
+                    "K0209", threshold.range, zh: "等次分数线应从高到低排列", en: "grade thresholds must go from high to low",
+                    hint: "把较高的等次写在前面", hintEn: "list the higher grades first")
             }
             plans.append(GradePlan(name: band.name.text, minimum: minimum))
             if isLast {
-                report("K0210", band.name.range, zh: "最后一个等次应不写分数线，以容纳其余所有单位",
-                       en: "the last grade should have no threshold so that it takes every remaining unit",
-                       hint: "例如最后写 不合格", hintEn: "for example end with 不合格")
+                report(
+                    "K0210", band.name.range, zh: "最后一个等次应不写分数线，以容纳其余所有单位",
+                    en: "the last grade should have no threshold so that it takes every remaining unit",
+                    hint: "例如最后写 不合格", hintEn: "for example end with 不合格")
             }
         }
         return plans
@@ -217,8 +230,9 @@ public struct Checker {
         guard typed.type.isNumeric, typed.expression.isConstant,
             let number = typed.expression.evaluate(EvaluationInput(calendar: WorkingCalendar())).number, number.isFinite
         else {
-            report("K0211", expression.range, zh: "这里应为数值", en: "expected a number",
-                   hint: "写一个数字、百分数或数值参数", hintEn: "write a number, a percentage or a numeric parameter")
+            report(
+                "K0211", expression.range, zh: "这里应为数值", en: "expected a number",
+                hint: "写一个数字、百分数或数值参数", hintEn: "write a number, a percentage or a numeric parameter")
             return nil
         }
         return number

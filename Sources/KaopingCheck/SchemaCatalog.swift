@@ -31,11 +31,12 @@ public struct SchemaCatalog: Sendable, Equatable {
     }
 
     /// The canonical schema, for checking a rule file without a store.
-    public static let canonical = SchemaCatalog(tables: CanonicalSchema.tables.filter { $0.name != "kaoping_meta" }.map { spec in
-        Table(
-            name: spec.name, columns: spec.columns.map { ($0.name, ValueType($0.type)) }, centerColumn: spec.centerColumn,
-            periodColumn: spec.periodColumn)
-    })
+    public static let canonical = SchemaCatalog(
+        tables: CanonicalSchema.tables.filter { $0.name != "kaoping_meta" }.map { spec in
+            Table(
+                name: spec.name, columns: spec.columns.map { ($0.name, ValueType($0.type)) }, centerColumn: spec.centerColumn,
+                periodColumn: spec.periodColumn)
+        })
 
     /// The schema of an open store: canonical tables with their canonical types, extra tables typed from
     /// their declarations (an `INTEGER` column named `…_at` is a time; `center_id` ties rows to centers; the

@@ -71,7 +71,8 @@ extension TypedExpression {
             return .integer(Int64(day.number))
         case .addWorkdays(let operand, let count):
             // The calendar counts working days one by one: a count no rule means (`+ 1e12 workdays`) would never end.
-            guard case .integer(let instant) = operand.evaluate(input), let day = civilDay(instant), count.magnitude <= UInt(maximumWorkdays)
+            guard case .integer(let instant) = operand.evaluate(input), let day = civilDay(instant),
+                count.magnitude <= UInt(maximumWorkdays)
             else { return .null }
             return .integer(Int64(input.calendar.adding(workdays: count, to: day).number))
         case .match(let subject, let arms, let otherwise):
@@ -198,7 +199,8 @@ extension TypedExpression {
             .workdays(let lhs, let rhs):
             return lhs.isConstant && rhs.isConstant
         case .match(let subject, let arms, let otherwise):
-            return (subject?.isConstant ?? true) && otherwise.isConstant && arms.allSatisfy { $0.pattern.isConstant && $0.result.isConstant }
+            return (subject?.isConstant ?? true) && otherwise.isConstant
+                && arms.allSatisfy { $0.pattern.isConstant && $0.result.isConstant }
         case .function(_, let arguments): return arguments.allSatisfy(\.isConstant)
         }
     }

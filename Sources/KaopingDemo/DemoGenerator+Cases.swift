@@ -31,13 +31,15 @@ extension DemoGenerator {
                 mass -= weight
             }
         }
-        let caseInsert = try database.prepare("""
+        let caseInsert = try database.prepare(
+            """
             INSERT INTO cases(case_no, center_id, item_code, kind, channel, window_type, submitted_at, accepted_at, finished_at,
                               promised_days, statutory_days, paused_days, status, result, one_thing, proxy_service, appointment,
                               off_hours, corrections, visits)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let reviewInsert = try database.prepare("""
+        let reviewInsert = try database.prepare(
+            """
             INSERT INTO reviews(review_no, case_no, center_id, rating, channel, is_default, is_malicious, rated_at, replied_at,
                                 verified_at, rectified_at, revisited_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -62,8 +64,9 @@ extension DemoGenerator {
                 guard let finished = item.finished, random.chance(0.33) else { continue }
                 reviewNumber += 1
                 let unit = units[item.unit - 1]
-                try reviewInsert.run(drawReview(
-                    number: reviewNumber, caseNo: caseNo, unit: unit, finished: finished, channel: item.channel, random: &random))
+                try reviewInsert.run(
+                    drawReview(
+                        number: reviewNumber, caseNo: caseNo, unit: unit, finished: finished, channel: item.channel, random: &random))
             }
             if row % 30 == 29 {
                 try database.execute("COMMIT")
@@ -94,7 +97,8 @@ extension DemoGenerator {
         let promised = item.promisedDays > 0
         let workday = calendar.isWorkday(day)
         let online = random.chance(profile.online)
-        let channel = online
+        let channel =
+            online
             ? random.pick(["online", "mobile"], weights: [0.6, 0.4])
             : random.pick(["window", "selfservice", "mail"], weights: [0.93, 0.05, 0.02])
         let atWindow = channel == "window"
@@ -104,9 +108,13 @@ extension DemoGenerator {
         let submitted = online ? accepted - Int64(random.int(600...172_800)) : accepted - Int64(random.int(60...1800))
         var status = "finished"
         let statusDraw = random.unit()
-        if statusDraw < 0.015 { status = "rejected" }
-        else if statusDraw < 0.03 { status = "withdrawn" }
-        else if statusDraw < 0.038 { status = "voided" }
+        if statusDraw < 0.015 {
+            status = "rejected"
+        } else if statusDraw < 0.03 {
+            status = "withdrawn"
+        } else if statusDraw < 0.038 {
+            status = "voided"
+        }
         var finished: Int64?
         var paused = 0
         if status == "finished" {
@@ -129,7 +137,8 @@ extension DemoGenerator {
                 finished = accepted + Int64(random.int(300...5_400))
             }
         }
-        let result: SQLValue = finished == nil ? .null : .text(random.pick(["granted", "denied", "transferred"], weights: [0.95, 0.04, 0.01]))
+        let result: SQLValue =
+            finished == nil ? .null : .text(random.pick(["granted", "denied", "transferred"], weights: [0.95, 0.04, 0.01]))
         let corrections = random.chance(profile.repeatedCorrections) ? random.int(2...3) : random.chance(0.12) ? 1 : 0
         let visits = online ? (corrections > 0 && random.chance(0.2) ? 1 : 0) : 1 + (corrections > 0 && random.chance(0.5) ? 1 : 0)
         let values: [SQLValue] = [
@@ -172,7 +181,9 @@ extension DemoGenerator {
                 let ratedDay = CivilDay(instant: rated)
                 let diligent = profile.effect == .excellent
                 if diligent || random.chance(0.98) { replied = rated + Int64(random.int(3_600...172_800)) }
-                if diligent || random.chance(0.98) { verified = calendar.adding(workdays: random.int(1...3), to: ratedDay).startInstant + 40_000 }
+                if diligent || random.chance(0.98) {
+                    verified = calendar.adding(workdays: random.int(1...3), to: ratedDay).startInstant + 40_000
+                }
                 if let verifiedAt = verified, random.chance(profile.rectified) {
                     let late = !diligent && random.chance(0.05)
                     let days = late ? random.int(16...25) : random.int(2...12)

@@ -15,7 +15,8 @@ extension DemoGenerator {
 
     func writeFindings(_ database: Database) throws {
         var random = SeededRandom(seed: options.seed, stream: 8)
-        try database.execute("""
+        try database.execute(
+            """
             CREATE TABLE assessor_findings (
                 id INTEGER PRIMARY KEY,
                 center_id INTEGER NOT NULL REFERENCES centers(id),
@@ -27,7 +28,8 @@ extension DemoGenerator {
             CREATE INDEX assessor_findings_center ON assessor_findings(center_id);
             INSERT INTO kaoping_meta(key, value) VALUES ('period_column.assessor_findings', 'found_at');
             """)
-        let insert = try database.prepare("INSERT INTO assessor_findings(center_id, found_at, indicator, item, quantity) VALUES (?, ?, ?, ?, ?)")
+        let insert = try database.prepare(
+            "INSERT INTO assessor_findings(center_id, found_at, indicator, item, quantity) VALUES (?, ?, ?, ?, ?)")
         for unit in units where unit.isAssessed {
             let diligence = unit.profile.effect == .excellent ? 0.0 : unit.profile.effect == nil ? 1.0 : 2.0
             for finding in DemoGenerator.findingItems where random.chance(finding.weight * diligence) {

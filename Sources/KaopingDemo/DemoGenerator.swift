@@ -78,7 +78,8 @@ public struct DemoGenerator {
 
     private func writeCenters(_ database: Database) throws {
         var random = SeededRandom(seed: options.seed, stream: 2)
-        let insert = try database.prepare("""
+        let insert = try database.prepare(
+            """
             INSERT INTO centers(id, code, name, kind, level, region, county, division_code, parent_id, department,
                                 head_changed_at, head_change_filed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -105,12 +106,14 @@ public struct DemoGenerator {
 
     private func writeCatalogAndItems(_ database: Database) throws {
         var random = SeededRandom(seed: options.seed, stream: 3)
-        let catalogInsert = try database.prepare("INSERT OR IGNORE INTO catalog(basic_code, name, item_type, legal_basis) VALUES (?, ?, ?, ?)")
+        let catalogInsert = try database.prepare(
+            "INSERT OR IGNORE INTO catalog(basic_code, name, item_type, legal_basis) VALUES (?, ?, ?, ?)")
         let all = DemoGazetteer.departments.flatMap(\.items) + DemoGazetteer.onsitePoints.flatMap(\.items)
         for item in all {
             try catalogInsert.run([.text(item.basicCode), .text(item.name), .text(item.itemType), .text(item.legalBasis)])
         }
-        let insert = try database.prepare("""
+        let insert = try database.prepare(
+            """
             INSERT INTO items(item_code, center_id, basic_code, name, item_type, legal_basis, statutory_days, promised_days,
                               changed_at, change_reported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -133,8 +136,11 @@ public struct DemoGenerator {
                     let day = randomDay(&random)
                     changed = day.startInstant + 34_000
                     let draw = unit.profile.effect == .excellent ? 0 : random.unit()
-                    if draw < 0.85 { reported = calendar.adding(workdays: random.int(1...10), to: day).startInstant + 50_000 }
-                    else if draw < 0.93 { reported = day.adding(days: random.int(30...60)).startInstant + 50_000 }
+                    if draw < 0.85 {
+                        reported = calendar.adding(workdays: random.int(1...10), to: day).startInstant + 50_000
+                    } else if draw < 0.93 {
+                        reported = day.adding(days: random.int(30...60)).startInstant + 50_000
+                    }
                 }
                 try insert.run([
                     .text(unit.code + "-" + item.basicCode), .integer(Int64(unit.id)), .text(basicCode), .text(name), .text(type),
@@ -147,7 +153,8 @@ public struct DemoGenerator {
 
     private func writeIntegrations(_ database: Database) throws {
         var random = SeededRandom(seed: options.seed, stream: 4)
-        let insert = try database.prepare("""
+        let insert = try database.prepare(
+            """
             INSERT INTO integrations(center_id, system, status, connected_at, last_sync_at, sync_failures, sync_batches)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
@@ -183,7 +190,8 @@ public struct DemoGenerator {
 
     private func writeInspections(_ database: Database) throws {
         var random = SeededRandom(seed: options.seed, stream: 5)
-        let insert = try database.prepare("""
+        let insert = try database.prepare(
+            """
             INSERT INTO inspections(center_id, inspected_at, mode, inspector_level, category, severity, description, due_at, rectified_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -196,20 +204,26 @@ public struct DemoGenerator {
                 let minute = random.int(540...1050)
                 let instant = day.startInstant + Int64(minute * 60)
                 let mode = random.pick(["open", "covert", "video"], weights: [0.3, 0.5, 0.2])
-                let inspector = unit.level == "county"
+                let inspector =
+                    unit.level == "county"
                     ? random.pick(["province", "city", "county"], weights: [0.15, 0.45, 0.4])
                     : random.pick(["province", "city"], weights: [0.3, 0.7])
                 let severity = serious ? "serious" : random.chance(0.6) ? "minor" : "general"
-                let category = serious
+                let category =
+                    serious
                     ? random.element(of: ["违规收受管理服务对象财物", "刁难群众、吃拿卡要", "擅自离岗导致窗口长时间无人"])
                     : random.element(of: DemoGazetteer.inspectionCategories)
                 let (_, month, dayOfMonth) = day.components
-                let description = "\(month)月\(dayOfMonth)日\(minute / 60):\(twoDigits(minute % 60))，\(modeNames[mode] ?? mode)发现该单位窗口存在“\(category)”问题。"
+                let description =
+                    "\(month)月\(dayOfMonth)日\(minute / 60):\(twoDigits(minute % 60))，\(modeNames[mode] ?? mode)发现该单位窗口存在“\(category)”问题。"
                 let due = calendar.adding(workdays: 10, to: day).startInstant + 64_800
                 var rectified: Int64?
                 let draw = random.unit()
-                if draw < 0.85 { rectified = calendar.adding(workdays: random.int(1...9), to: day).startInstant + 50_000 }
-                else if draw < 0.95 { rectified = calendar.adding(workdays: random.int(12...30), to: day).startInstant + 50_000 }
+                if draw < 0.85 {
+                    rectified = calendar.adding(workdays: random.int(1...9), to: day).startInstant + 50_000
+                } else if draw < 0.95 {
+                    rectified = calendar.adding(workdays: random.int(12...30), to: day).startInstant + 50_000
+                }
                 try insert.run([
                     .integer(Int64(unit.id)), .integer(instant), .text(mode), .text(inspector), .text(category), .text(severity),
                     .text(description), .integer(due), rectified.sql,
@@ -220,7 +234,8 @@ public struct DemoGenerator {
 
     private func writeComplaints(_ database: Database) throws {
         var random = SeededRandom(seed: options.seed, stream: 6)
-        let insert = try database.prepare("INSERT INTO complaints(center_id, received_at, due_at, closed_at, substantiated) VALUES (?, ?, ?, ?, ?)")
+        let insert = try database.prepare(
+            "INSERT INTO complaints(center_id, received_at, due_at, closed_at, substantiated) VALUES (?, ?, ?, ?, ?)")
         for unit in units where unit.isAssessed {
             for _ in 0..<random.poisson(unit.profile.complaints) {
                 let day = randomDay(&random)

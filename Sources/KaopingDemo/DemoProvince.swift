@@ -19,30 +19,37 @@ struct DemoProvince {
 
     private mutating func lay() {
         let provinceName = DemoGazetteer.province
-        let top = addCenter(name: provinceName + "政务服务中心", level: "province", region: provinceName, county: nil, division: "320000", parent: nil)
+        let top = addCenter(
+            name: provinceName + "政务服务中心", level: "province", region: provinceName, county: nil, division: "320000", parent: nil)
         let provincial = Array(DemoGazetteer.departments.prefix(8))
-        addUnits(place: provinceName, level: "province", region: provinceName, county: nil, division: "320000", parent: top,
-                 departments: provincial, points: Array(DemoGazetteer.onsitePoints.prefix(1)))
+        addUnits(
+            place: provinceName, level: "province", region: provinceName, county: nil, division: "320000", parent: top,
+            departments: provincial, points: Array(DemoGazetteer.onsitePoints.prefix(1)))
         for city in DemoGazetteer.cities {
-            let cityCenter = addCenter(name: city.name + "政务服务中心", level: "city", region: city.name, county: nil, division: city.code, parent: top)
-            addUnits(place: city.name, level: "city", region: city.name, county: nil, division: city.code, parent: cityCenter,
-                     departments: DemoGazetteer.departments, points: DemoGazetteer.onsitePoints)
+            let cityCenter = addCenter(
+                name: city.name + "政务服务中心", level: "city", region: city.name, county: nil, division: city.code, parent: top)
+            addUnits(
+                place: city.name, level: "city", region: city.name, county: nil, division: city.code, parent: cityCenter,
+                departments: DemoGazetteer.departments, points: DemoGazetteer.onsitePoints)
             for (index, county) in city.counties.enumerated() {
                 let division = String(city.code.prefix(4)) + twoDigits(index + 2)
-                let center = addCenter(name: county + "政务服务中心", level: "county", region: city.name, county: county, division: division, parent: cityCenter)
+                let center = addCenter(
+                    name: county + "政务服务中心", level: "county", region: city.name, county: county, division: division, parent: cityCenter)
                 let departments = DemoGazetteer.departments.filter { $0.atCounty && random.chance(0.8) }
                 let points = DemoGazetteer.onsitePoints.filter { _ in random.chance(0.25) }
-                addUnits(place: county, level: "county", region: city.name, county: county, division: division, parent: center,
-                         departments: departments, points: points)
+                addUnits(
+                    place: county, level: "county", region: city.name, county: county, division: division, parent: center,
+                    departments: departments, points: points)
             }
         }
     }
 
     private mutating func addCenter(name: String, level: String, region: String, county: String?, division: String, parent: Int?) -> Int {
         let id = units.count + 1
-        units.append(DemoUnit(
-            id: id, code: division + "Z001", name: name, kind: "center", level: level, region: region, county: county,
-            divisionCode: division, parentID: parent, department: nil, items: [], profile: DemoProfile()))
+        units.append(
+            DemoUnit(
+                id: id, code: division + "Z001", name: name, kind: "center", level: level, region: region, county: county,
+                divisionCode: division, parentID: parent, department: nil, items: [], profile: DemoProfile()))
         return id
     }
 
@@ -59,14 +66,16 @@ struct DemoProvince {
                     .replacingPlaceholders(place: place, department: department.subCenterName)
             }
             let owner = level == "province" ? provincialName(department.name) : department.name
-            addUnit(code: division + "F" + threeDigits(sequence), name: name, kind: "sub_center", level: level, region: region,
-                    county: county, division: division, parent: parent, department: place + owner, items: department.items)
+            addUnit(
+                code: division + "F" + threeDigits(sequence), name: name, kind: "sub_center", level: level, region: region,
+                county: county, division: division, parent: parent, department: place + owner, items: department.items)
         }
         for point in points {
             sequence += 1
-            addUnit(code: division + "D" + threeDigits(sequence), name: place + "政务服务中心" + point.name + "现场办理点",
-                    kind: "onsite_point", level: level, region: region, county: county, division: division, parent: parent,
-                    department: place + (level == "province" ? provincialName(point.department) : point.department), items: point.items)
+            addUnit(
+                code: division + "D" + threeDigits(sequence), name: place + "政务服务中心" + point.name + "现场办理点",
+                kind: "onsite_point", level: level, region: region, county: county, division: division, parent: parent,
+                department: place + (level == "province" ? provincialName(point.department) : point.department), items: point.items)
         }
     }
 
@@ -76,7 +85,8 @@ struct DemoProvince {
     ) {
         let handled = items.filter { _ in random.chance(0.85) }
         var profile = DemoProfile()
-        profile.volume = exp(random.normal() * 0.6) * (level == "county" ? 0.7 : level == "city" ? 1.6 : 2.2) * (kind == "onsite_point" ? 0.5 : 1)
+        profile.volume =
+            exp(random.normal() * 0.6) * (level == "county" ? 0.7 : level == "city" ? 1.6 : 2.2) * (kind == "onsite_point" ? 0.5 : 1)
         profile.onTime = min(1, max(0.93, 0.985 + random.normal() * 0.01))
         profile.badReviews = min(0.12, max(0.002, 0.03 + random.normal() * 0.015))
         profile.defaultReviews = min(0.35, max(0.0, 0.10 + random.normal() * 0.06))
@@ -98,10 +108,11 @@ struct DemoProvince {
         }
         let head = random.unit()
         profile.headChange = head < 0.82 ? .none : head < 0.94 ? .filed : head < 0.97 ? .late : .unfiled
-        units.append(DemoUnit(
-            id: units.count + 1, code: code, name: name, kind: kind, level: level, region: region, county: county,
-            divisionCode: division, parentID: parent, department: department, items: handled.isEmpty ? Array(items.prefix(1)) : handled,
-            profile: profile))
+        units.append(
+            DemoUnit(
+                id: units.count + 1, code: code, name: name, kind: kind, level: level, region: region, county: county,
+                divisionCode: division, parentID: parent, department: department, items: handled.isEmpty ? Array(items.prefix(1)) : handled,
+                profile: profile))
     }
 
     /// Picks the units that carry each planted effect: busy city-level sub-centers with promised items,

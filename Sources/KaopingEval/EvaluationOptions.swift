@@ -1,3 +1,5 @@
+import Foundation
+
 /// How an evaluation runs. None of these change a result: the same inputs give byte-identical results
 /// for any thread count and any chunk size.
 public struct EvaluationOptions: Sendable {
@@ -21,8 +23,6 @@ public struct EvaluationOptions: Sendable {
     /// All the machine's cores.
     public static var defaultThreads: Int { max(1, ProcessInfoCores.count) }
 }
-
-import Foundation
 
 enum ProcessInfoCores {
     static var count: Int { ProcessInfo.processInfo.activeProcessorCount }

@@ -13,7 +13,9 @@ public struct Evaluator {
     ///   - rulesSHA256: the hash of the rule file, recorded for reproducibility.
     ///   - options: threads and chunk size (they never change the result) and a progress callback.
     /// - Throws: `SQLiteError` when the store cannot be read.
-    public static func evaluate(plan: Plan, store: Store, rulesSHA256: String, options: EvaluationOptions = EvaluationOptions()) throws -> ResultsDocument {
+    public static func evaluate(plan: Plan, store: Store, rulesSHA256: String, options: EvaluationOptions = EvaluationOptions()) throws
+        -> ResultsDocument
+    {
         try Evaluator(plan: plan, store: store).run(rulesSHA256: rulesSHA256, options: options)
     }
 
@@ -54,12 +56,14 @@ public struct Evaluator {
             }
             let veto = plan.vetoes.first { $0.condition.evaluate(input).isTrue }
             let group = plan.rankWithin.isEmpty ? "all" : plan.rankWithin.map { centers.text(number, $0, in: plan) }.joined(separator: "/")
-            results.append(CenterResult(
-                code: centers.text(number, "code", in: plan), name: centers.text(number, "name", in: plan),
-                kind: centers.text(number, "kind", in: plan), level: centers.text(number, "level", in: plan),
-                region: centers.text(number, "region", in: plan), group: group, indicators: indicators,
-                categories: subtotals(indicators, members: members), base: base, adjustments: adjustments, total: max(0, base + change), grade: "", rank: 0,
-                veto: veto.map { VetoResult(id: $0.id, title: $0.title, reason: $0.reason) }))
+            results.append(
+                CenterResult(
+                    code: centers.text(number, "code", in: plan), name: centers.text(number, "name", in: plan),
+                    kind: centers.text(number, "kind", in: plan), level: centers.text(number, "level", in: plan),
+                    region: centers.text(number, "region", in: plan), group: group, indicators: indicators,
+                    categories: subtotals(indicators, members: members), base: base, adjustments: adjustments, total: max(0, base + change),
+                    grade: "", rank: 0,
+                    veto: veto.map { VetoResult(id: $0.id, title: $0.title, reason: $0.reason) }))
         }
         let tables = Set(plan.scans.map(\.table) + ["centers"] + (plan.usesCalendar ? ["calendar"] : [])).sorted()
         let assessment = Assessment(
@@ -99,7 +103,12 @@ public struct Evaluator {
             paths.append(indicator.category)
         }
         return paths.map { path in
-            (path, plan.indicators.indices.filter { plan.indicators[$0].category == path || plan.indicators[$0].category.hasPrefix(path + "/") })
+            (
+                path,
+                plan.indicators.indices.filter {
+                    plan.indicators[$0].category == path || plan.indicators[$0].category.hasPrefix(path + "/")
+                }
+            )
         }
     }
 

@@ -23,13 +23,16 @@ final class MorselReader {
         self.centers = centers
         self.chunkSize = chunkSize
         evaluator = VectorEvaluator(centers: centers, centerTypes: centerTypes)
-        let sql = ScanQuery.select(table: scan.table, columns: scan.columns, joins: scan.joins)
+        let sql =
+            ScanQuery.select(table: scan.table, columns: scan.columns, joins: scan.joins)
             + " WHERE t0.rowid >= ? AND t0.rowid < ? ORDER BY t0.rowid"
         statement = try database.prepare(sql)
         centerSlot = scan.columns.firstIndex(of: scan.centerColumn) ?? 0
         periodSlot = scan.periodColumn.flatMap { scan.columns.firstIndex(of: $0) }
         orderedSlots = (CanonicalSchema.orderedTimes[scan.table] ?? []).compactMap { pair in
-            guard let earlier = scan.columns.firstIndex(of: pair.earlier), let later = scan.columns.firstIndex(of: pair.later) else { return nil }
+            guard let earlier = scan.columns.firstIndex(of: pair.earlier), let later = scan.columns.firstIndex(of: pair.later) else {
+                return nil
+            }
             return (earlier, later, "\(pair.later) before \(pair.earlier)")
         }
         periodLow = Double(CivilDay(number: plan.periodStart).startInstant)

@@ -40,7 +40,8 @@ struct ParallelScanner {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             do {
                 let database = try Database(path: path, mode: .readOnly)
-                let reader = try MorselReader(plan: plan, scan: scan, database: database, centers: centers, centerTypes: centerTypes, chunkSize: options.chunkSize)
+                let reader = try MorselReader(
+                    plan: plan, scan: scan, database: database, centers: centers, centerTypes: centerTypes, chunkSize: options.chunkSize)
                 while let morsel = next.take(below: morselCount), !errors.failed {
                     let start = low + Int64(morsel) * EvaluationOptions.morselRows
                     let result = try reader.read(from: start, to: start + EvaluationOptions.morselRows)

@@ -16,7 +16,8 @@ enum ScanQuery {
         for join in joins {
             let alias = aliases[join.path] ?? "t0"
             let parent = aliases[join.fromPath] ?? "t0"
-            sql += " LEFT JOIN \(quoteIdentifier(join.table)) \(alias) ON \(alias).\(quoteIdentifier(join.key)) = \(parent).\(quoteIdentifier(join.fromColumn))"
+            sql +=
+                " LEFT JOIN \(quoteIdentifier(join.table)) \(alias) ON \(alias).\(quoteIdentifier(join.key)) = \(parent).\(quoteIdentifier(join.fromColumn))"
         }
         return sql
     }

@@ -143,7 +143,13 @@ final class VectorEvaluator {
             let strings = dictionary.strings
             for i in 0..<n where a[i] >= 0 && b[i] >= 0 {
                 let order: Int
-                if a[i] == b[i] { order = 0 } else if op == "==" || op == "!=" { order = 1 } else { order = strings[Int(a[i])] < strings[Int(b[i])] ? -1 : 1 }
+                if a[i] == b[i] {
+                    order = 0
+                } else if op == "==" || op == "!=" {
+                    order = 1
+                } else {
+                    order = strings[Int(a[i])] < strings[Int(b[i])] ? -1 : 1
+                }
                 out[i] = test.holds(order) ? 1 : 0
             }
             return out
@@ -161,10 +167,11 @@ final class VectorEvaluator {
     private func inList(_ vector: Vector, _ items: [Value], negated: Bool) -> [UInt8] {
         switch vector {
         case .text(let codes):
-            let wanted = Set(items.compactMap { item -> Int32? in
-                if case .text(let text) = item { return dictionary.code(of: text) }
-                return nil
-            })
+            let wanted = Set(
+                items.compactMap { item -> Int32? in
+                    if case .text(let text) = item { return dictionary.code(of: text) }
+                    return nil
+                })
             return codes.map { $0 < 0 ? Vector.nullTruth : ((wanted.contains($0) != negated) ? 1 : 0) }
         default:
             let wanted = Set(items.compactMap(\.number))

@@ -86,7 +86,8 @@ public struct HTMLReport {
                 }
             }
             let veto = center.veto.map { "（否决：\(escapeHTML($0.title))）" } ?? ""
-            html += "<td class=\"n\">\(fixed(center.total, 2))</td><td class=\"grade-\(escapeHTML(center.grade))\">\(escapeHTML(center.grade))\(veto)</td></tr>\n"
+            html +=
+                "<td class=\"n\">\(fixed(center.total, 2))</td><td class=\"grade-\(escapeHTML(center.grade))\">\(escapeHTML(center.grade))\(veto)</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }

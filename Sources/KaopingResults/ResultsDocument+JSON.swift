@@ -7,12 +7,23 @@ extension ResultsDocument {
             ("schema_version", .integer(Int64(schemaVersion))),
             ("assessment", assessment.json),
             ("centers", .array(centers.map(\.json))),
-            ("lists", .array(lists.map {
-                .object([("group", .string($0.group)), ("top", .array($0.top.map(JSONValue.string))), ("bottom", .array($0.bottom.map(JSONValue.string)))])
-            })),
-            ("data_quality", .array(dataQuality.map {
-                .object([("table", .string($0.table)), ("reason", .string($0.reason)), ("rows", .integer(Int64($0.rows)))])
-            })),
+            (
+                "lists",
+                .array(
+                    lists.map {
+                        .object([
+                            ("group", .string($0.group)), ("top", .array($0.top.map(JSONValue.string))),
+                            ("bottom", .array($0.bottom.map(JSONValue.string))),
+                        ])
+                    })
+            ),
+            (
+                "data_quality",
+                .array(
+                    dataQuality.map {
+                        .object([("table", .string($0.table)), ("reason", .string($0.reason)), ("rows", .integer(Int64($0.rows)))])
+                    })
+            ),
         ])
     }
 
@@ -30,21 +41,45 @@ extension Assessment {
             ("period", .object([("start", .string(period.start)), ("end", .string(period.end))])),
             ("rules_sha256", .string(rulesSHA256)),
             ("data_digest", .string(dataDigest)),
-            ("parameters", .array(parameters.map {
-                .object([("name", .string($0.name)), ("value", .string($0.value)), ("overridden", .bool($0.overridden))])
-            })),
+            (
+                "parameters",
+                .array(
+                    parameters.map {
+                        .object([("name", .string($0.name)), ("value", .string($0.value)), ("overridden", .bool($0.overridden))])
+                    })
+            ),
             ("engine_version", .string(engineVersion)),
             ("group_by", .array(groupBy.map(JSONValue.string))),
-            ("grades", .array(grades.map { .object([("name", .string($0.name)), ("minimum", $0.minimum.map(JSONValue.number) ?? .null)]) })),
-            ("indicators", .array(indicators.map {
-                .object([("id", .string($0.id)), ("title", .string($0.title)), ("category", .string($0.category)), ("points", .number($0.points))])
-            })),
+            (
+                "grades",
+                .array(grades.map { .object([("name", .string($0.name)), ("minimum", $0.minimum.map(JSONValue.number) ?? .null)]) })
+            ),
+            (
+                "indicators",
+                .array(
+                    indicators.map {
+                        .object([
+                            ("id", .string($0.id)), ("title", .string($0.title)), ("category", .string($0.category)),
+                            ("points", .number($0.points)),
+                        ])
+                    })
+            ),
             ("vetoes", .array(vetoes.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) })),
             ("total", total.map(JSONValue.number) ?? .null),
-            ("categories", .array(categories.map { .object([("path", .string($0.path)), ("points", $0.points.map(JSONValue.number) ?? .null)]) })),
-            ("adjustments", .array(adjustments.map {
-                .object([("kind", .string($0.kind)), ("id", .string($0.id)), ("title", .string($0.title)), ("maximum", .number($0.maximum))])
-            })),
+            (
+                "categories",
+                .array(categories.map { .object([("path", .string($0.path)), ("points", $0.points.map(JSONValue.number) ?? .null)]) })
+            ),
+            (
+                "adjustments",
+                .array(
+                    adjustments.map {
+                        .object([
+                            ("kind", .string($0.kind)), ("id", .string($0.id)), ("title", .string($0.title)),
+                            ("maximum", .number($0.maximum)),
+                        ])
+                    })
+            ),
         ])
     }
 }
@@ -59,20 +94,32 @@ extension CenterResult {
             ("region", .string(region)),
             ("group", .string(group)),
             ("indicators", .array(indicators.map(\.json))),
-            ("categories", .array(categories.map {
-                .object([("path", .string($0.path)), ("points", .number($0.points)), ("max_points", .number($0.maxPoints))])
-            })),
+            (
+                "categories",
+                .array(
+                    categories.map {
+                        .object([("path", .string($0.path)), ("points", .number($0.points)), ("max_points", .number($0.maxPoints))])
+                    })
+            ),
             ("base", .number(base)),
-            ("adjustments", .array(adjustments.map {
-                .object([
-                    ("kind", .string($0.kind)), ("id", .string($0.id)), ("title", .string($0.title)),
-                    ("measure", $0.measure.map(JSONValue.number) ?? .null), ("points", .number($0.points)), ("gated", .bool($0.gated)),
-                ])
-            })),
+            (
+                "adjustments",
+                .array(
+                    adjustments.map {
+                        .object([
+                            ("kind", .string($0.kind)), ("id", .string($0.id)), ("title", .string($0.title)),
+                            ("measure", $0.measure.map(JSONValue.number) ?? .null), ("points", .number($0.points)),
+                            ("gated", .bool($0.gated)),
+                        ])
+                    })
+            ),
             ("total", .number(total)),
             ("grade", .string(grade)),
             ("rank", .integer(Int64(rank))),
-            ("veto", veto.map { .object([("id", .string($0.id)), ("title", .string($0.title)), ("reason", .string($0.reason))]) } ?? .null),
+            (
+                "veto",
+                veto.map { .object([("id", .string($0.id)), ("title", .string($0.title)), ("reason", .string($0.reason))]) } ?? .null
+            ),
         ])
     }
 }

@@ -36,7 +36,9 @@ extension SQLCompiler {
         case .constant(let constant):
             return literal(constant)
         case .column(let slot):
-            guard case .scan(let scan)? = row, slot < scan.columns.count else { throw SQLUnsupported(construct: "a column here", dialect: dialect) }
+            guard case .scan(let scan)? = row, slot < scan.columns.count else {
+                throw SQLUnsupported(construct: "a column here", dialect: dialect)
+            }
             let column = columnReference(table: scan.table, path: scan.columns[slot], joins: scan.joins)
             return scan.columnTypes[slot] == .day ? dialect.dayNumber(column) : column
         case .centerColumn(let slot):
@@ -79,7 +81,8 @@ extension SQLCompiler {
             let b = try value(to, row: row)
             let dayA = dialect.dayText(a)
             let dayB = dialect.dayText(b)
-            return "(CASE WHEN (\(a)) IS NULL OR (\(b)) IS NULL THEN NULL ELSE \(workdaysBetween(dayA, dayB)) - \(workdaysBetween(dayB, dayA)) END)"
+            return
+                "(CASE WHEN (\(a)) IS NULL OR (\(b)) IS NULL THEN NULL ELSE \(workdaysBetween(dayA, dayB)) - \(workdaysBetween(dayB, dayA)) END)"
         case .dayOf(let operand):
             return "(((\(try value(operand, row: row))) + 28800) / 86400)"
         case .addWorkdays(let operand, let count):
@@ -88,7 +91,8 @@ extension SQLCompiler {
             let day = dialect.dayText(x)
             let direction = count > 0 ? ">" : "<"
             let order = count > 0 ? "" : " DESC"
-            return "(SELECT \(dialect.dayNumber("w.day")) FROM \(quoteIdentifier("calendar")) w WHERE w.region IS NULL AND w.is_workday = 1 "
+            return
+                "(SELECT \(dialect.dayNumber("w.day")) FROM \(quoteIdentifier("calendar")) w WHERE w.region IS NULL AND w.is_workday = 1 "
                 + "AND w.day \(direction) \(day) ORDER BY w.day\(order) LIMIT 1 OFFSET \(abs(count) - 1))"
         case .match(let subject, let arms, let otherwise):
             var sql = "(CASE"
@@ -115,7 +119,8 @@ extension SQLCompiler {
         switch name {
         case "starts_with": return "(substr(\(argument(0)), 1, length(\(argument(1)))) = \(argument(1)))"
         case "ends_with":
-            return "(length(\(argument(0))) >= length(\(argument(1))) AND substr(\(argument(0)), length(\(argument(0))) - length(\(argument(1))) + 1) = \(argument(1)))"
+            return
+                "(length(\(argument(0))) >= length(\(argument(1))) AND substr(\(argument(0)), length(\(argument(0))) - length(\(argument(1))) + 1) = \(argument(1)))"
         case "contains":
             return dialect == .sqlite ? "(instr(\(argument(0)), \(argument(1))) > 0)" : "(strpos(\(argument(0)), \(argument(1))) > 0)"
         case "length": return "length(\(argument(0)))"

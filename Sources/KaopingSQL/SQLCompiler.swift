@@ -41,9 +41,11 @@ public struct SQLCompiler {
                     + "\(numerator) AS numerator, \(measure) AS measure FROM assessed a" + scanJoins())
         }
         guard !selects.isEmpty else {
-            return "WITH " + ctes.joined(separator: ",\n") + "\nSELECT NULL AS center_code, NULL AS indicator, NULL AS population, NULL AS numerator, NULL AS measure WHERE 1 = 0"
+            return "WITH " + ctes.joined(separator: ",\n")
+                + "\nSELECT NULL AS center_code, NULL AS indicator, NULL AS population, NULL AS numerator, NULL AS measure WHERE 1 = 0"
         }
-        return "WITH " + ctes.joined(separator: ",\n") + "\n" + selects.joined(separator: "\nUNION ALL\n") + "\nORDER BY center_code, indicator"
+        return "WITH " + ctes.joined(separator: ",\n") + "\n" + selects.joined(separator: "\nUNION ALL\n")
+            + "\nORDER BY center_code, indicator"
     }
 
     // MARK: Scans
@@ -69,7 +71,9 @@ public struct SQLCompiler {
                 collect(rhs)
             case .match(let subject, let arms, let otherwise):
                 subject.map(collect)
-                arms.forEach { collect($0.pattern); collect($0.result) }
+                arms.forEach {
+                    collect($0.pattern); collect($0.result)
+                }
                 collect(otherwise)
             case .function(_, let arguments): arguments.forEach(collect)
             default: break
@@ -97,7 +101,8 @@ public struct SQLCompiler {
             conditions.append("\(column) >= \(CivilDay(number: plan.periodStart).startInstant)")
             conditions.append("\(column) < \(CivilDay(number: plan.periodEnd + 1).startInstant)")
         }
-        for pair in CanonicalSchema.orderedTimes[scan.table] ?? [] where scan.columns.contains(pair.earlier) && scan.columns.contains(pair.later) {
+        for pair in CanonicalSchema.orderedTimes[scan.table] ?? []
+        where scan.columns.contains(pair.earlier) && scan.columns.contains(pair.later) {
             let earlier = "t0.\(quoteIdentifier(pair.earlier))"
             let later = "t0.\(quoteIdentifier(pair.later))"
             conditions.append("NOT (\(earlier) IS NOT NULL AND \(later) IS NOT NULL AND \(later) < \(earlier))")
@@ -154,7 +159,8 @@ public struct SQLCompiler {
         return joins.map { join in
             let alias = aliases[join.path] ?? "t0"
             let parent = aliases[join.fromPath] ?? "t0"
-            return " LEFT JOIN \(quoteIdentifier(join.table)) \(alias) ON \(alias).\(quoteIdentifier(join.key)) = \(parent).\(quoteIdentifier(join.fromColumn))"
+            return
+                " LEFT JOIN \(quoteIdentifier(join.table)) \(alias) ON \(alias).\(quoteIdentifier(join.key)) = \(parent).\(quoteIdentifier(join.fromColumn))"
         }.joined()
     }
 

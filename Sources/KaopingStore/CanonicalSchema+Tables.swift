@@ -53,7 +53,8 @@ extension CanonicalSchema {
                 "division_code", .text, constraint: "CHECK (division_code IS NULL OR division_code GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]')",
                 zh: "行政区划代码", en: "administrative division code", unit: "6 digits", gbt: "行政区划 (n..9)", since: 2),
             ColumnSpec(
-                "parent_id", .integer, constraint: "REFERENCES centers(id)", zh: "上级综合性政务服务中心", en: "the comprehensive center it belongs to"),
+                "parent_id", .integer, constraint: "REFERENCES centers(id)", zh: "上级综合性政务服务中心", en: "the comprehensive center it belongs to"
+            ),
             ColumnSpec("department", .text, zh: "业务主管部门", en: "business department that runs it"),
             ColumnSpec("head_changed_at", .time, zh: "负责人最近变更时间", en: "when its head last changed", unit: "Unix seconds"),
             ColumnSpec(
@@ -103,7 +104,8 @@ extension CanonicalSchema {
             ColumnSpec(
                 "item_code", .text, nullable: false, constraint: "PRIMARY KEY", zh: "实施编码", en: "implementation code",
                 unit: "opaque text", gbt: "实施编码 (表4, an..24)"),
-            ColumnSpec("center_id", .integer, nullable: false, constraint: "REFERENCES centers(id)", zh: "实施单位", en: "unit that handles it"),
+            ColumnSpec(
+                "center_id", .integer, nullable: false, constraint: "REFERENCES centers(id)", zh: "实施单位", en: "unit that handles it"),
             ColumnSpec(
                 "basic_code", .text, zh: "对应的基本编码（应与目录一致，四级四同）", en: "basic code it claims (should match the catalog)",
                 gbt: "基本编码 (表4)"),
@@ -130,7 +132,9 @@ extension CanonicalSchema {
         name: "cases", chinese: "办件", english: "cases (one application each)",
         columns: [
             ColumnSpec("case_no", .text, nullable: false, constraint: "UNIQUE", zh: "办件编号", en: "case number", gbt: "办件编号 (表5, an..50)"),
-            ColumnSpec("center_id", .integer, nullable: false, constraint: "REFERENCES centers(id)", zh: "受理单位", en: "unit that accepted it", gbt: "受理单位 (表6)"),
+            ColumnSpec(
+                "center_id", .integer, nullable: false, constraint: "REFERENCES centers(id)", zh: "受理单位", en: "unit that accepted it",
+                gbt: "受理单位 (表6)"),
             ColumnSpec("item_code", .text, zh: "实施编码", en: "implementation code of the item", gbt: "实施编码 (表6)"),
             ColumnSpec(
                 "kind", .code, nullable: false, codes: caseKinds, zh: "办件类型：即办件/承诺件", en: "kind: instant or promised",
@@ -160,10 +164,15 @@ extension CanonicalSchema {
             ColumnSpec(
                 "result", .code, codes: caseResults, zh: "办理结果：准予/不予许可/转报（未办结为空）",
                 en: "result: granted, denied, transferred (NULL until finished)", gbt: "办件结果描述 (表8)"),
-            ColumnSpec("one_thing", .flag, nullable: false, constraint: "DEFAULT 0", zh: "是否“一件事”集成办理", en: "handled as an integrated one-thing case"),
+            ColumnSpec(
+                "one_thing", .flag, nullable: false, constraint: "DEFAULT 0", zh: "是否“一件事”集成办理",
+                en: "handled as an integrated one-thing case"),
             ColumnSpec("proxy_service", .flag, nullable: false, constraint: "DEFAULT 0", zh: "是否代办帮办", en: "proxy or assisted service"),
-            ColumnSpec("appointment", .flag, nullable: false, constraint: "DEFAULT 0", zh: "是否预约办理", en: "by appointment", gbt: "是否支持预约办理 (表4)"),
-            ColumnSpec("off_hours", .flag, nullable: false, constraint: "DEFAULT 0", zh: "是否错时、延时或节假日办理", en: "served off hours, extended hours or on a holiday"),
+            ColumnSpec(
+                "appointment", .flag, nullable: false, constraint: "DEFAULT 0", zh: "是否预约办理", en: "by appointment", gbt: "是否支持预约办理 (表4)"),
+            ColumnSpec(
+                "off_hours", .flag, nullable: false, constraint: "DEFAULT 0", zh: "是否错时、延时或节假日办理",
+                en: "served off hours, extended hours or on a holiday"),
             ColumnSpec(
                 "corrections", .integer, nullable: false, constraint: "DEFAULT 0 CHECK (corrections >= 0)",
                 zh: "补正告知次数（一次性告知要求不超过1次）", en: "requests for missing documents (one-time notice: at most 1)", unit: "times", since: 2),
@@ -222,7 +231,9 @@ extension CanonicalSchema {
         name: "complaints", chinese: "投诉", english: "complaints",
         columns: [
             ColumnSpec("id", .integer, nullable: false, constraint: "PRIMARY KEY", zh: "投诉编号", en: "complaint number"),
-            ColumnSpec("center_id", .integer, nullable: false, constraint: "REFERENCES centers(id)", zh: "被投诉单位", en: "unit complained about", gbt: "被投诉单位 (表10)"),
+            ColumnSpec(
+                "center_id", .integer, nullable: false, constraint: "REFERENCES centers(id)", zh: "被投诉单位", en: "unit complained about",
+                gbt: "被投诉单位 (表10)"),
             ColumnSpec("received_at", .time, nullable: false, zh: "投诉时间", en: "received", unit: "Unix seconds", gbt: "投诉时间 (表10)"),
             ColumnSpec("due_at", .time, zh: "承诺办结期限", en: "due", unit: "Unix seconds", gbt: "承诺时限 (表10)"),
             ColumnSpec("closed_at", .time, zh: "办结反馈时间", en: "closed", unit: "Unix seconds", gbt: "反馈时间 (表10)"),

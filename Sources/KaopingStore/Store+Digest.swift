@@ -48,7 +48,8 @@ extension Store {
                 case .integer(let value): line.append(UInt8(ascii: "i")); line += String(value).utf8
                 case .real(let value): line.append(UInt8(ascii: "r")); line += "\(value)".utf8
                 case .text(let value):
-                    line.append(UInt8(ascii: "t")); line += String(value.utf8.count).utf8; line.append(UInt8(ascii: ":")); line += value.utf8
+                    line.append(UInt8(ascii: "t")); line += String(value.utf8.count).utf8; line.append(UInt8(ascii: ":"));
+                    line += value.utf8
                 }
                 line.append(0x1F)
             }

@@ -39,7 +39,8 @@ public struct Store {
         let applicationID = try database.scalar("PRAGMA application_id")?.integer ?? 0
         let version = Int(try database.scalar("PRAGMA user_version")?.integer ?? 0)
         guard applicationID == Int64(CanonicalSchema.applicationID) else {
-            let reason = applicationID == 0
+            let reason =
+                applicationID == 0
                 ? "it is a SQLite database without Kaoping's mark (PRAGMA application_id)"
                 : "it is marked as another application's file (application_id \(applicationID))"
             throw StoreError.notAStore(path: path, reason: reason)

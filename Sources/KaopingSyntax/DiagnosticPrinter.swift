@@ -38,7 +38,9 @@ public struct DiagnosticPrinter {
             let prefix = String(line.prefix(start.column - 1))
             let marked = String(line.dropFirst(start.column - 1).prefix(max(1, lastColumn - start.column)))
             text += "    \(line)\n"
-            text += "    " + String(repeating: " ", count: displayWidth(prefix)) + String(repeating: "^", count: max(1, displayWidth(marked))) + "\n"
+            text +=
+                "    " + String(repeating: " ", count: displayWidth(prefix)) + String(repeating: "^", count: max(1, displayWidth(marked)))
+                + "\n"
         }
         let hint = english ? diagnostic.englishHint : diagnostic.hint
         if !hint.isEmpty { text += "    = \(english ? "hint" : "提示"): \(hint)\n" }
@@ -49,7 +51,8 @@ public struct DiagnosticPrinter {
     private func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             let value = scalar.value
-            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            let wide =
+                (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
                 || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
                 || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
             return width + (wide ? 2 : 1)

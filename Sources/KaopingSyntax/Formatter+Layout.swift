@@ -77,7 +77,9 @@ extension Formatter {
                 let sign = token.is("-") && isUnaryMinus()
                 let text = Formatter.text(of: token)
                 var spaced = false
-                if index > 0, let previous { spaced = Formatter.spaced(previous.token, keyword: previous.keyword, sign: previous.sign, token) }
+                if index > 0, let previous {
+                    spaced = Formatter.spaced(previous.token, keyword: previous.keyword, sign: previous.sign, token)
+                }
                 line.offsets.append(width + (spaced ? 1 : 0))
                 line.segments.append(spaced ? " " + text : text)
                 width += Formatter.displayWidth(line.segments[index])
@@ -99,7 +101,8 @@ extension Formatter {
                 let before = index > 0 ? line.tokens[index - 1] : nil
                 var frame = Frame(brace: true, inner: base + 2, close: base, outer: statement)
                 frame.bands = before?.isWord("bands") ?? false
-                frame.values = frame.bands || pendingCase == stack.count || (before?.isWord("linear") ?? false)
+                frame.values =
+                    frame.bands || pendingCase == stack.count || (before?.isWord("linear") ?? false)
                     || (before?.isWord("grades") ?? false) || (line.tokens[0].isWord("table") && index == 2)
                 if pendingCase == stack.count { pendingCase = nil }
                 stack.append(frame)

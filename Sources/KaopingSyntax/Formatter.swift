@@ -24,10 +24,15 @@ public enum Formatter {
         if let invalid = firstInvalidUTF8(source.bytes) {
             // Only a comment can still hold bad bytes (the lexer skips comments undecoded); rewriting it
             // would turn them into U+FFFD.
-            return (nil, parsed.diagnostics + [Diagnostic(
-                "K0001", .error, file: source.name, range: SourceRange(invalid, invalid + 1),
-                zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
-                hint: "请用 UTF-8 编码保存规则文件", hintEn: "save the rule file as UTF-8")])
+            return (
+                nil,
+                parsed.diagnostics + [
+                    Diagnostic(
+                        "K0001", .error, file: source.name, range: SourceRange(invalid, invalid + 1),
+                        zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
+                        hint: "请用 UTF-8 编码保存规则文件", hintEn: "save the rule file as UTF-8")
+                ]
+            )
         }
         var lines = splitLines(source, tokens: lexed.tokens, comments: lexed.comments)
         var layout = Layout()

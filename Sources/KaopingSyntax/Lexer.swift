@@ -118,19 +118,21 @@ public struct Lexer {
             var end = offset + 1
             while end < bytes.count, bytes[end] >= 0x80, scalar(at: end) == nil { end += 1 }
             offset = end
-            diagnostics.append(Diagnostic(
-                "K0001", .error, file: source.name, range: SourceRange(start, end),
-                zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
-                hint: "请用 UTF-8 编码保存规则文件", hintEn: "save the rule file as UTF-8"))
+            diagnostics.append(
+                Diagnostic(
+                    "K0001", .error, file: source.name, range: SourceRange(start, end),
+                    zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
+                    hint: "请用 UTF-8 编码保存规则文件", hintEn: "save the rule file as UTF-8"))
             return
         }
         let character = String(scalar)
         if let ascii = Lexer.fullWidth[character] {
             offset += length
-            diagnostics.append(Diagnostic(
-                "K0002", .error, file: source.name, range: SourceRange(start, offset),
-                zh: "全角标点“\(character)”不能用在规则中", en: "full-width punctuation `\(character)` cannot be used in rules",
-                hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)"))
+            diagnostics.append(
+                Diagnostic(
+                    "K0002", .error, file: source.name, range: SourceRange(start, offset),
+                    zh: "全角标点“\(character)”不能用在规则中", en: "full-width punctuation `\(character)` cannot be used in rules",
+                    hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)"))
             if ascii == "\"" {
                 offset = start
                 lexString()
@@ -148,10 +150,11 @@ public struct Lexer {
             return
         }
         offset += length
-        diagnostics.append(Diagnostic(
-            "K0003", .error, file: source.name, range: SourceRange(start, offset),
-            zh: "无法识别的字符“\(character)”", en: "unexpected character `\(character)`",
-            hint: "删除该字符", hintEn: "remove it"))
+        diagnostics.append(
+            Diagnostic(
+                "K0003", .error, file: source.name, range: SourceRange(start, offset),
+                zh: "无法识别的字符“\(character)”", en: "unexpected character `\(character)`",
+                hint: "删除该字符", hintEn: "remove it"))
     }
 
     private mutating func lexNumber() {
@@ -181,10 +184,11 @@ public struct Lexer {
             emit(.percent, source.text(SourceRange(start, offset)), from: start)
         } else if offset + 2 < bytes.count, let (scalar, length) = scalar(at: offset), String(scalar) == "％" {
             offset += length
-            diagnostics.append(Diagnostic(
-                "K0002", .error, file: source.name, range: SourceRange(offset - length, offset),
-                zh: "全角标点“％”不能用在规则中", en: "full-width punctuation `％` cannot be used in rules",
-                hint: "改用半角“%”", hintEn: "use the ASCII `%` instead"))
+            diagnostics.append(
+                Diagnostic(
+                    "K0002", .error, file: source.name, range: SourceRange(offset - length, offset),
+                    zh: "全角标点“％”不能用在规则中", en: "full-width punctuation `％` cannot be used in rules",
+                    hint: "改用半角“%”", hintEn: "use the ASCII `%` instead"))
             emit(.percent, source.text(SourceRange(start, offset - length)) + "%", from: start)
         } else {
             emit(.number, source.text(SourceRange(start, offset)), from: start)
@@ -199,10 +203,11 @@ public struct Lexer {
         var value: [UInt8] = []
         while true {
             guard let byte = peek(), byte != UInt8(ascii: "\n") else {
-                diagnostics.append(Diagnostic(
-                    "K0004", .error, file: source.name, range: SourceRange(start, offset),
-                    zh: "字符串没有结束引号", en: "the string has no closing quote",
-                    hint: "在字符串末尾补上 \"", hintEn: "add a closing \" at the end of the string"))
+                diagnostics.append(
+                    Diagnostic(
+                        "K0004", .error, file: source.name, range: SourceRange(start, offset),
+                        zh: "字符串没有结束引号", en: "the string has no closing quote",
+                        hint: "在字符串末尾补上 \"", hintEn: "add a closing \" at the end of the string"))
                 emit(.string, String(decoding: value, as: UTF8.self), from: start)
                 return
             }
@@ -211,10 +216,11 @@ public struct Lexer {
                 break
             }
             if openedFullWidth, byte == 0xE2, peek(1) == 0x80, peek(2) == 0x9D {  // ” closes a string opened with “
-                diagnostics.append(Diagnostic(
-                    "K0002", .error, file: source.name, range: SourceRange(offset, offset + 3),
-                    zh: "全角标点“””不能用在规则中", en: "full-width punctuation `”` cannot be used in rules",
-                    hint: "改用半角“\"”", hintEn: "use the ASCII `\"` instead"))
+                diagnostics.append(
+                    Diagnostic(
+                        "K0002", .error, file: source.name, range: SourceRange(offset, offset + 3),
+                        zh: "全角标点“””不能用在规则中", en: "full-width punctuation `”` cannot be used in rules",
+                        hint: "改用半角“\"”", hintEn: "use the ASCII `\"` instead"))
                 offset += 3
                 break
             }
@@ -227,10 +233,12 @@ public struct Lexer {
                     // The character after the backslash may be several bytes (a Chinese character).
                     let length = utf8Length(next)
                     let shown = source.text(SourceRange(offset + 1, min(bytes.count, offset + 1 + length)))
-                    diagnostics.append(Diagnostic(
-                        "K0005", .error, file: source.name, range: SourceRange(offset, min(bytes.count, offset + 1 + length)),
-                        zh: "无法识别的转义 \\\(shown)", en: "unknown escape \\\(shown)",
-                        hint: "可用的转义：\\\" \\\\ \\n \\t；要写反斜杠本身请写 \\\\", hintEn: "the escapes are \\\" \\\\ \\n \\t; for a backslash itself write \\\\"))
+                    diagnostics.append(
+                        Diagnostic(
+                            "K0005", .error, file: source.name, range: SourceRange(offset, min(bytes.count, offset + 1 + length)),
+                            zh: "无法识别的转义 \\\(shown)", en: "unknown escape \\\(shown)",
+                            hint: "可用的转义：\\\" \\\\ \\n \\t；要写反斜杠本身请写 \\\\",
+                            hintEn: "the escapes are \\\" \\\\ \\n \\t; for a backslash itself write \\\\"))
                     value += bytes[(offset + 1)..<min(bytes.count, offset + 1 + length)]
                     offset += 1 + length
                     continue
@@ -262,10 +270,11 @@ public struct Lexer {
             index = end
         }
         let badStart = bytesStart(of: bytes, from: start) + bad
-        diagnostics.append(Diagnostic(
-            "K0001", .error, file: source.name, range: SourceRange(badStart, badStart + 1),
-            zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
-            hint: "请用 UTF-8 编码保存规则文件（例如记事本“另存为”时选择 UTF-8）", hintEn: "save the rule file as UTF-8"))
+        diagnostics.append(
+            Diagnostic(
+                "K0001", .error, file: source.name, range: SourceRange(badStart, badStart + 1),
+                zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
+                hint: "请用 UTF-8 编码保存规则文件（例如记事本“另存为”时选择 UTF-8）", hintEn: "save the rule file as UTF-8"))
     }
 
     /// The file offset of a slice's first byte: `start` for a string's decoded value (its opening quote is one
@@ -276,7 +285,8 @@ public struct Lexer {
     }
 
     /// The two-character operators, and the one-character symbols (as bytes: the lexer's hottest test).
-    private static let twoCharacterSymbols: Set<UInt16> = Set(["..", "->", "==", "!=", "<=", ">="].map { pair(Array($0.utf8)[0], Array($0.utf8)[1]) })
+    private static let twoCharacterSymbols: Set<UInt16> = Set(
+        ["..", "->", "==", "!=", "<=", ">="].map { pair(Array($0.utf8)[0], Array($0.utf8)[1]) })
     private static let oneCharacterSymbols: Set<UInt8> = Set("{}()[],;:.<>+-*/=|".utf8)
 
     private static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(second) }
@@ -295,11 +305,12 @@ public struct Lexer {
             return
         }
         let quote = one == "'"
-        diagnostics.append(Diagnostic(
-            "K0003", .error, file: source.name, range: SourceRange(start, offset),
-            zh: "无法识别的字符“\(one)”", en: "unexpected character `\(one)`",
-            hint: quote ? "字符串请用英文双引号，例如 \"finished\"" : "删除该字符",
-            hintEn: quote ? "strings use double quotes, for example \"finished\"" : "remove it"))
+        diagnostics.append(
+            Diagnostic(
+                "K0003", .error, file: source.name, range: SourceRange(start, offset),
+                zh: "无法识别的字符“\(one)”", en: "unexpected character `\(one)`",
+                hint: quote ? "字符串请用英文双引号，例如 \"finished\"" : "删除该字符",
+                hintEn: quote ? "strings use double quotes, for example \"finished\"" : "remove it"))
     }
 
     private mutating func emitSymbol(_ symbol: String, from start: Int) {

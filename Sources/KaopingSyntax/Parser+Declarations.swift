@@ -34,8 +34,9 @@ extension Parser {
     /// Reports a token where one of `keywords` was expected, suggesting the nearest.
     mutating func reportUnknown(_ token: Token, among keywords: [String], what: (String, String)) {
         if token.kind == .identifier, let guess = nearestName(token.text, among: keywords) {
-            error("K0102", token.range, zh: "无法识别的\(what.0)“\(token.text)”", en: "unknown \(what.1.replacingArticle) `\(token.text)`",
-                  hint: "是否想写“\(guess)”？", hintEn: "did you mean `\(guess)`?")
+            error(
+                "K0102", token.range, zh: "无法识别的\(what.0)“\(token.text)”", en: "unknown \(what.1.replacingArticle) `\(token.text)`",
+                hint: "是否想写“\(guess)”？", hintEn: "did you mean `\(guess)`?")
         } else {
             expected(what.0 + "（" + keywords.joined(separator: "、") + "）", what.1 + " (" + keywords.joined(separator: ", ") + ")")
         }
@@ -129,8 +130,9 @@ extension Parser {
     mutating func parseCategory(start: Int, level: Int = 1) -> CategoryDeclaration? {
         guard level <= Parser.maximumDepth else {
             // Each level is a few stack frames: stop following them long before the stack runs out.
-            error("K0110", SourceRange(start, current.range.end), zh: "类别嵌套太深", en: "the categories are nested too deeply",
-                  hint: "类别最多两级（一级、二级指标）", hintEn: "categories have at most two levels")
+            error(
+                "K0110", SourceRange(start, current.range.end), zh: "类别嵌套太深", en: "the categories are nested too deeply",
+                hint: "类别最多两级（一级、二级指标）", hintEn: "categories have at most two levels")
             skipStatementAndBlock()
             return nil
         }
@@ -316,7 +318,8 @@ extension Parser {
             suppressing = false
             if accept(";") { continue }
             guard let column = expectName("字段名", "a column name"),
-                let type = expectName("字段类型（integer、real、text、code、time、day、flag）", "a column type (integer, real, text, code, time, day, flag)")
+                let type = expectName(
+                    "字段类型（integer、real、text、code、time、day、flag）", "a column type (integer, real, text, code, time, day, flag)")
             else {
                 skipStatement()
                 continue

@@ -14,8 +14,9 @@ extension Parser {
     mutating func deeper() -> Bool {
         depth += 1
         guard depth > Parser.maximumDepth else { return true }
-        error("K0110", current.range, zh: "表达式嵌套太深", en: "the expression is nested too deeply",
-              hint: "拆分为多个参数或指标", hintEn: "split it into parameters or several indicators")
+        error(
+            "K0110", current.range, zh: "表达式嵌套太深", en: "the expression is nested too deeply",
+            hint: "拆分为多个参数或指标", hintEn: "split it into parameters or several indicators")
         skipToEndOfNesting()
         return false
     }
@@ -73,8 +74,9 @@ extension Parser {
             return Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
         }
         if current.is("=") {
-            error("K0103", current.range, zh: "比较相等要用“==”", en: "comparison for equality is `==`",
-                  hint: "把“=”改为“==”", hintEn: "write `==` instead of `=`")
+            error(
+                "K0103", current.range, zh: "比较相等要用“==”", en: "comparison for equality is `==`",
+                hint: "把“=”改为“==”", hintEn: "write `==` instead of `=`")
             advance()
             let rhs = parseAdditive()
             return Expression(.binary("==", lhs, rhs), lhs.range.union(rhs.range))
@@ -90,8 +92,9 @@ extension Parser {
             advance()
             let list = parsePrimary()
             guard case .list(let items) = list.kind else {
-                error("K0104", list.range, zh: "“in”后面应是方括号列表", en: "`in` needs a list in square brackets",
-                      hint: "例如 kind in [\"sub_center\", \"onsite_point\"]", hintEn: "for example kind in [\"sub_center\", \"onsite_point\"]")
+                error(
+                    "K0104", list.range, zh: "“in”后面应是方括号列表", en: "`in` needs a list in square brackets",
+                    hint: "例如 kind in [\"sub_center\", \"onsite_point\"]", hintEn: "for example kind in [\"sub_center\", \"onsite_point\"]")
                 return Expression(.invalid, lhs.range.union(list.range))
             }
             return Expression(.inList(lhs, items, negated: negated), lhs.range.union(list.range))

@@ -42,7 +42,8 @@ extension Parser {
                     continue
                 }
                 let points = parseExpression()
-                bands.append(ScoreBand(comparison: comparison, bound: bound, points: points, range: SourceRange(bandStart, points.range.end)))
+                bands.append(
+                    ScoreBand(comparison: comparison, bound: bound, points: points, range: SourceRange(bandStart, points.range.end)))
                 endStatement()
             }
             _ = expect("}")
@@ -84,8 +85,9 @@ extension Parser {
             _ = expect("}")
             let range = SourceRange(start, previousEnd)
             guard let p10, let median else {
-                error("K0111", range, zh: "lognormal 需要 p10 和 median 两个控制点", en: "`lognormal` needs both `p10` and `median`",
-                      hint: "例如 lognormal { p10 5; median 10 }", hintEn: "for example lognormal { p10 5; median 10 }")
+                error(
+                    "K0111", range, zh: "lognormal 需要 p10 和 median 两个控制点", en: "`lognormal` needs both `p10` and `median`",
+                    hint: "例如 lognormal { p10 5; median 10 }", hintEn: "for example lognormal { p10 5; median 10 }")
                 return nil
             }
             return .lognormal(p10: p10, median: median, range)

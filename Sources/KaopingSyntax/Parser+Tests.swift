@@ -62,9 +62,10 @@ extension Parser {
                     row.append(parseExpression())
                 } while accept("|")
                 if row.count != columns.count {
-                    error("K0130", SourceRange(rowStart, previousEnd), zh: "这一行有 \(row.count) 个值，表头有 \(columns.count) 个字段",
-                          en: "this row has \(row.count) values but the header has \(columns.count) columns",
-                          hint: "用“|”分隔每个值，每行一条记录", hintEn: "separate values with `|`, one record per line")
+                    error(
+                        "K0130", SourceRange(rowStart, previousEnd), zh: "这一行有 \(row.count) 个值，表头有 \(columns.count) 个字段",
+                        en: "this row has \(row.count) values but the header has \(columns.count) columns",
+                        hint: "用“|”分隔每个值，每行一条记录", hintEn: "separate values with `|`, one record per line")
                 }
                 rows.append(row)
             }
@@ -106,7 +107,10 @@ extension Parser {
     private mutating func parseExpectation(start: Int) -> Expectation? {
         guard let center = expectString("单位代码", "the center's code") else { return nil }
         var target: [Name] = []
-        guard let first = expectName("期望的结果（如 total、grade、timeliness.points）", "the result expected (such as total, grade, timeliness.points)") else {
+        guard
+            let first = expectName(
+                "期望的结果（如 total、grade、timeliness.points）", "the result expected (such as total, grade, timeliness.points)")
+        else {
             return nil
         }
         target.append(first)

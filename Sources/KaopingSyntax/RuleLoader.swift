@@ -42,18 +42,20 @@ public struct RuleLoader {
             let path = target.value.hasPrefix("/") ? target.value : (folder.isEmpty ? target.value : folder + "/" + target.value)
             let key = RuleLoader.canonical(path)
             if stack.contains(key) {
-                diagnostics.append(Diagnostic(
-                    "K0120", .error, file: source.name, range: range, zh: "包含文件形成循环：“\(target.value)”又包含了本文件",
-                    en: "the includes form a cycle: `\(target.value)` includes this file again",
-                    hint: "把共用的定义移到第三个文件中，两边都包含它", hintEn: "move the shared definitions to a third file that both include"))
+                diagnostics.append(
+                    Diagnostic(
+                        "K0120", .error, file: source.name, range: range, zh: "包含文件形成循环：“\(target.value)”又包含了本文件",
+                        en: "the includes form a cycle: `\(target.value)` includes this file again",
+                        hint: "把共用的定义移到第三个文件中，两边都包含它", hintEn: "move the shared definitions to a third file that both include"))
                 continue
             }
             if loaded.contains(key) { continue }
             guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.append(Diagnostic(
-                    "K0121", .error, file: source.name, range: target.range, zh: "找不到被包含的文件“\(target.value)”",
-                    en: "cannot read the included file `\(target.value)`",
-                    hint: "路径相对于本文件所在的文件夹", hintEn: "the path is relative to this file's folder"))
+                diagnostics.append(
+                    Diagnostic(
+                        "K0121", .error, file: source.name, range: target.range, zh: "找不到被包含的文件“\(target.value)”",
+                        en: "cannot read the included file `\(target.value)`",
+                        hint: "路径相对于本文件所在的文件夹", hintEn: "the path is relative to this file's folder"))
                 continue
             }
             add(SourceFile(name: path, bytes: Array(data)), stack: stack + [key])

@@ -59,8 +59,10 @@ public struct RuleTestRunner {
         } catch {
             // The message names no temporary path, so the output is the same on every run.
             let reason = (error as? SQLiteError)?.message ?? String(describing: type(of: error))
-            outcome.failures.append(Diagnostic(
-                "K0141", .error, file: file.name, range: test.name.range, zh: "测试无法运行：\(reason)", en: "the test could not run: \(reason)"))
+            outcome.failures.append(
+                Diagnostic(
+                    "K0141", .error, file: file.name, range: test.name.range, zh: "测试无法运行：\(reason)",
+                    en: "the test could not run: \(reason)"))
         }
         return outcome
     }
@@ -72,19 +74,25 @@ public struct RuleTestRunner {
             Diagnostic("K0142", .error, file: file, range: expectation.range, zh: zh, en: en)
         }
         guard let center = results.centers.first(where: { $0.code == expectation.center.value }) else {
-            return failure("单位“\(expectation.center.value)”不在考核结果中（未被考核）",
-                           "center `\(expectation.center.value)` is not in the results (it is not assessed)")
+            return failure(
+                "单位“\(expectation.center.value)”不在考核结果中（未被考核）",
+                "center `\(expectation.center.value)` is not in the results (it is not assessed)")
         }
         guard let actual = ResultField.value(of: expectation.target.map(\.text), in: center) else {
-            let names = ["total", "base", "grade", "rank", "veto", "group"] + center.indicators.flatMap { indicator in
-                ["measure", "points", "status", "population", "numerator", "max_points"].map { indicator.id + "." + $0 }
-            } + center.adjustments.map { $0.id + ".points" }
+            let names =
+                ["total", "base", "grade", "rank", "veto", "group"]
+                + center.indicators.flatMap { indicator in
+                    ["measure", "points", "status", "population", "numerator", "max_points"].map { indicator.id + "." + $0 }
+                } + center.adjustments.map { $0.id + ".points" }
             if let guess = nearestName(target, among: names) {
-                return Diagnostic("K0142", .error, file: file, range: expectation.range, zh: "无法识别的期望对象“\(target)”",
-                                  en: "unknown result `\(target)`", hint: "是否想写“\(guess)”？", hintEn: "did you mean `\(guess)`?")
+                return Diagnostic(
+                    "K0142", .error, file: file, range: expectation.range, zh: "无法识别的期望对象“\(target)”",
+                    en: "unknown result `\(target)`", hint: "是否想写“\(guess)”？", hintEn: "did you mean `\(guess)`?")
             }
-            return failure("无法识别的期望对象“\(target)”（可用 total、base、grade、rank、veto、指标编号.measure/points/status/population/numerator/max_points、加扣分编号.points）",
-                           "unknown result `\(target)` (use total, base, grade, rank, veto, INDICATOR.measure/points/status/population/numerator/max_points, ADJUSTMENT.points)")
+            return failure(
+                "无法识别的期望对象“\(target)”（可用 total、base、grade、rank、veto、指标编号.measure/points/status/population/numerator/max_points、加扣分编号.points）",
+                "unknown result `\(target)` (use total, base, grade, rank, veto, INDICATOR.measure/points/status/population/numerator/max_points, ADJUSTMENT.points)"
+            )
         }
         guard let expected = TestLiteral.resultValue(expectation.value) else {
             return failure("期望值应为常量", "the expected value must be a constant")

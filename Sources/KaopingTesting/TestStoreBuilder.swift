@@ -74,17 +74,21 @@ struct TestStoreBuilder {
         var columns = table.columns.map(\.text)
         for column in table.columns where spec.column(column.text) == nil {
             let guess = nearestName(column.text, among: spec.columns.map(\.name))
-            report(column.range, zh: "表 \(spec.name) 中没有字段“\(column.text)”", en: "table `\(spec.name)` has no column `\(column.text)`",
-                   hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
+            report(
+                column.range, zh: "表 \(spec.name) 中没有字段“\(column.text)”", en: "table `\(spec.name)` has no column `\(column.text)`",
+                hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
             return
         }
         let fillers = (TestStoreBuilder.identities[spec.name] ?? [:]).filter { !columns.contains($0.key) }.sorted { $0.key < $1.key }
         columns += fillers.map(\.key)
-        let missing = spec.columns.filter { !$0.nullable && !$0.constraint.contains("DEFAULT") && !$0.constraint.contains("PRIMARY KEY") && !columns.contains($0.name) }
+        let missing = spec.columns.filter {
+            !$0.nullable && !$0.constraint.contains("DEFAULT") && !$0.constraint.contains("PRIMARY KEY") && !columns.contains($0.name)
+        }
         if !missing.isEmpty {
-            report(table.name.range, zh: "表 \(spec.name) 还需要字段：\(missing.map(\.name).joined(separator: "、"))",
-                   en: "table `\(spec.name)` also needs the columns \(missing.map(\.name).joined(separator: ", "))",
-                   hint: "在表头加上这些字段并给每行填值", hintEn: "add them to the header and give each row a value")
+            report(
+                table.name.range, zh: "表 \(spec.name) 还需要字段：\(missing.map(\.name).joined(separator: "、"))",
+                en: "table `\(spec.name)` also needs the columns \(missing.map(\.name).joined(separator: ", "))",
+                hint: "在表头加上这些字段并给每行填值", hintEn: "add them to the header and give each row a value")
             return
         }
         let list = columns.map(quoteIdentifier).joined(separator: ", ")
@@ -94,8 +98,9 @@ struct TestStoreBuilder {
             var values: [SQLValue] = []
             for (cell, column) in zip(row, table.columns) {
                 guard let value = TestLiteral.storeValue(cell, type: spec.column(column.text)?.type) else {
-                    report(cell.range, zh: "表格中只能写常量（数字、百分数、日期、时间、字符串、null）",
-                           en: "a table cell must be a constant (a number, percentage, date, time, string or null)")
+                    report(
+                        cell.range, zh: "表格中只能写常量（数字、百分数、日期、时间、字符串、null）",
+                        en: "a table cell must be a constant (a number, percentage, date, time, string or null)")
                     return
                 }
                 values.append(value)
@@ -105,9 +110,10 @@ struct TestStoreBuilder {
             do {
                 try statement.run(values)
             } catch let error as SQLiteError {
-                report(row.first.map { $0.range.union(row[row.count - 1].range) } ?? table.range,
-                       zh: "这一行不符合表 \(spec.name) 的约束：\(error.message)", en: "this row breaks a rule of table `\(spec.name)`: \(error.message)",
-                       hint: "对照 docs/data-format.md 检查取值", hintEn: "check the values against docs/data-format.md")
+                report(
+                    row.first.map { $0.range.union(row[row.count - 1].range) } ?? table.range,
+                    zh: "这一行不符合表 \(spec.name) 的约束：\(error.message)", en: "this row breaks a rule of table `\(spec.name)`: \(error.message)",
+                    hint: "对照 docs/data-format.md 检查取值", hintEn: "check the values against docs/data-format.md")
             }
         }
     }
@@ -132,7 +138,9 @@ struct TestStoreBuilder {
         }
         try store.database.execute("CREATE TABLE \(quoteIdentifier(table.name.text)) (\(definitions.joined(separator: ", ")))")
         if let period {
-            try store.database.prepare("INSERT INTO kaoping_meta(key, value) VALUES (?, ?)").run([.text("period_column." + table.name.text), .text(period)])
+            try store.database.prepare("INSERT INTO kaoping_meta(key, value) VALUES (?, ?)").run([
+                .text("period_column." + table.name.text), .text(period),
+            ])
         }
         let list = table.columns.map { quoteIdentifier($0.text) }.joined(separator: ", ")
         let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")

@@ -25,7 +25,8 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = Int(fraction * Double(width))
         let rate = Double(done) / elapsed
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] "
+        let line =
+            "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] "
             + "\(Int(fraction * 100))%  \(done) rows  \(Int(rate)) rows/s "
         FileHandle.standardError.write(Data(line.utf8))
     }

@@ -30,7 +30,9 @@ struct SQLCommand: ParsableCommand {
     func run() throws {
         var overrides: [String: String] = [:]
         for item in parameters {
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else { throw ValidationError("--param needs name=value, not `\(item)`") }
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw ValidationError("--param needs name=value, not `\(item)`")
+            }
             overrides[String(item[..<equals])] = String(item[item.index(after: equals)...])
         }
         let loader = try RuleLoader.load(path: rules)

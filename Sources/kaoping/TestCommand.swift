@@ -42,9 +42,12 @@ struct TestCommand: ParsableCommand {
         var indicators = 0
         var untested: [String] = []
         let files = try RuleFileSet.expand(paths)
-        let roots = Set(files.filter { !$0.hasSuffix(".test.rules") } + files.filter { $0.hasSuffix(".test.rules") }.map {
-            String($0.dropLast(".test.rules".count)) + ".rules"
-        }).sorted()
+        let roots = Set(
+            files.filter { !$0.hasSuffix(".test.rules") }
+                + files.filter { $0.hasSuffix(".test.rules") }.map {
+                    String($0.dropLast(".test.rules".count)) + ".rules"
+                }
+        ).sorted()
         for root in roots {
             let loader: RuleLoader
             do { loader = try RuleLoader.load(path: root) } catch { throw CommandFailure("cannot read \(root): \(error)") }

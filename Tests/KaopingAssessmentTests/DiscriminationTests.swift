@@ -25,11 +25,12 @@ struct DiscriminationTests {
         #expect(results.assessment.indicators.count == 18)
         for (index, indicator) in results.assessment.indicators.enumerated() {
             // Points are compared as the assessment defines them, before redistribution scales them.
-            let values = Set(results.centers.compactMap { center -> Double? in
-                let result = center.indicators[index]
-                guard result.status == .ok, result.maxPoints > 0 else { return nil }
-                return (result.points / result.maxPoints * indicator.points * 1e6).rounded() / 1e6
-            })
+            let values = Set(
+                results.centers.compactMap { center -> Double? in
+                    let result = center.indicators[index]
+                    guard result.status == .ok, result.maxPoints > 0 else { return nil }
+                    return (result.points / result.maxPoints * indicator.points * 1e6).rounded() / 1e6
+                })
             let needed = DiscriminationTests.binary.contains(indicator.id) ? 2 : 3
             #expect(values.count >= needed, "\(indicator.id) takes only \(values.sorted())")
         }

@@ -41,7 +41,9 @@ struct SQLDifferentialTests {
                 case (let a?, let b?):
                     #expect(abs(a - b) <= 1e-12 * max(1, abs(a), abs(b)), "\(center.code) \(indicator.id): SQL \(a), native \(b)")
                 default:
-                    Issue.record("\(center.code) \(indicator.id): SQL \(String(describing: sqlMeasure)), native \(String(describing: indicator.measure))")
+                    Issue.record(
+                        "\(center.code) \(indicator.id): SQL \(String(describing: sqlMeasure)), native \(String(describing: indicator.measure))"
+                    )
                 }
                 compared += 1
             }

@@ -18,7 +18,10 @@ struct ShippedRuleFileTests {
     func yinchuanOnDemo() throws {
         let (results, diagnostics) = try ShippedRules.assess("Rules/examples/yinchuan-branch-halls.rules")
         #expect(diagnostics == [])
-        #expect(results.assessment.indicators.map(\.id) == ["leadership", "items_in_hall", "efficiency", "environment", "reporting", "complaints"])
+        #expect(
+            results.assessment.indicators.map(\.id) == [
+                "leadership", "items_in_hall", "efficiency", "environment", "reporting", "complaints",
+            ])
         #expect(results.assessment.indicators.map(\.points) == [20, 20, 20, 20, 10, 10])
         #expect(results.centers.count > 1_000)
         #expect(results.centers.allSatisfy { $0.kind == "sub_center" })

@@ -35,7 +35,9 @@ enum ShippedRules {
         let store = try Store.open(at: try demo.get(), readOnly: true)
         let loader = try RuleLoader.load(path: path(file))
         let checked = Checker.check(loader.files, schema: try SchemaCatalog(store: store), overrides: overrides)
-        guard let plan = checked.plan else { return (ResultsDocument(assessment: emptyAssessment, centers: []), loader.diagnostics + checked.diagnostics) }
+        guard let plan = checked.plan else {
+            return (ResultsDocument(assessment: emptyAssessment, centers: []), loader.diagnostics + checked.diagnostics)
+        }
         return (try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: ""), loader.diagnostics + checked.diagnostics)
     }
 

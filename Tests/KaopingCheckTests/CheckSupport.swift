@@ -65,7 +65,8 @@ func indicator(_ lines: String, id: String = "a") -> String {
 }
 
 /// A valid indicator over cases.
-let validIndicator = indicator("""
+let validIndicator = indicator(
+    """
       from cases where status == "finished"
       measure rate(promised_days >= 1)
       score linear { 90% -> 0; 100% -> 10 }

@@ -7,7 +7,8 @@ import Testing
 struct CheckerTests {
     @Test("A misspelled column: one K0230 at line 9, column 38, suggesting finished_at")
     func misspelledColumn() throws {
-        let checked = check("""
+        let checked = check(
+            """
             assessment "考核" {
               period 2024-01-01 .. 2024-12-31
               grades { 优秀 >= 90; 不合格 }
@@ -87,11 +88,14 @@ struct CheckerTests {
 
     @Test("Control points out of order: K0270 at the first point that is not larger than the one before")
     func unorderedControlPoints() {
-        let marked = MarkedSource(header + indicator("""
-              from cases
-              measure rate(status == "finished")
-              score linear { 0% -> 0; 90% -> 5; 1️⃣90% -> 8; 100% -> 10 }
-            """))
+        let marked = MarkedSource(
+            header
+                + indicator(
+                    """
+                      from cases
+                      measure rate(status == "finished")
+                      score linear { 0% -> 0; 90% -> 5; 1️⃣90% -> 8; 100% -> 10 }
+                    """))
         let checked = check(marked.text)
         #expect(checked.errors.map(\.id) == ["K0270"])
         #expect(checked.errors.map(\.range.start) == [marked["1️⃣"]])
@@ -99,7 +103,8 @@ struct CheckerTests {
 
     @Test("An unused parameter is a warning (K0255) at its name; the plan is still made")
     func unusedParameter() {
-        let marked = MarkedSource(header + "param used = 5\nparam 1️⃣spare = 90%\n" + indicator("  from cases\n  measure count() + used\n  score measure"))
+        let marked = MarkedSource(
+            header + "param used = 5\nparam 1️⃣spare = 90%\n" + indicator("  from cases\n  measure count() + used\n  score measure"))
         let checked = check(marked.text)
         #expect(checked.diagnostics.map(\.id) == ["K0255"])
         #expect(checked.diagnostics.map(\.severity) == [.warning])
@@ -108,11 +113,12 @@ struct CheckerTests {
         #expect(checked.plan != nil)
     }
 
-    static let parameterRules = header + """
-        param x = 15
-        param floor = 90%
+    static let parameterRules =
+        header + """
+            param x = 15
+            param floor = 90%
 
-        """ + indicator("  from cases\n  measure count() + x\n  score linear { floor -> 0; 100% -> 10 }")
+            """ + indicator("  from cases\n  measure count() + x\n  score linear { floor -> 0; 100% -> 10 }")
 
     @Test("Without overrides the plan has each parameter's value from the file, not overridden, in name order")
     func parameterDefaults() throws {
@@ -120,10 +126,11 @@ struct CheckerTests {
         #expect(checked.diagnostics == [])
         let plan = try #require(checked.plan)
         // 90% is the fraction 90 / 100 = 0.9.
-        #expect(parameters(plan) == [
-            "floor = real(0.9), 90%, default",
-            "x = integer(15), 15, default",
-        ])
+        #expect(
+            parameters(plan) == [
+                "floor = real(0.9), 90%, default",
+                "x = integer(15), 15, default",
+            ])
         #expect(plan.indicators.first?.score == .linear([(0.9, 0), (1.0, 10)]))
     }
 
@@ -132,10 +139,11 @@ struct CheckerTests {
         let checked = check(CheckerTests.parameterRules, overrides: ["x": "20", "floor": "95%"])
         #expect(checked.diagnostics == [])
         let plan = try #require(checked.plan)
-        #expect(parameters(plan) == [
-            "floor = real(0.95), 95%, overridden",
-            "x = integer(20), 20, overridden",
-        ])
+        #expect(
+            parameters(plan) == [
+                "floor = real(0.95), 95%, overridden",
+                "x = integer(20), 20, overridden",
+            ])
         // The control point moved from 0.9 to 95 / 100 = 0.95.
         #expect(plan.indicators.first?.score == .linear([(0.95, 0), (1.0, 10)]))
         // The measure is count() + x with x folded in as the constant 20.
@@ -182,10 +190,11 @@ struct CheckerTests {
         #expect(plan.title == "江苏省政务服务分中心一体化管理年度考核")
         #expect(CivilDay(number: plan.periodStart).description == "2024-01-01")
         #expect(CivilDay(number: plan.periodEnd).description == "2024-12-31")
-        #expect(plan.grades.map { "\($0.name) \($0.minimum.map { String(Int($0)) } ?? "-")" } == [
-            "优秀 90", "良好 80", "合格 60",
-            "不合格 -",
-        ])
+        #expect(
+            plan.grades.map { "\($0.name) \($0.minimum.map { String(Int($0)) } ?? "-")" } == [
+                "优秀 90", "良好 80", "合格 60",
+                "不合格 -",
+            ])
         #expect(plan.rankWithin == ["level"])
         #expect(plan.indicators.map(\.id) == ["timeliness", "review_closure", "inspections", "integration"])
         #expect(plan.indicators.map(\.category) == ["服务效能", "好差评", "窗口服务规范", "系统对接"])
@@ -193,10 +202,11 @@ struct CheckerTests {
         #expect(plan.indicators.map(\.points) == [30, 25, 20, 25])
         #expect(plan.indicators.map(\.emptyPolicy) == [.notApplicable, .full, .full, .zero])
         #expect(plan.vetoes.map(\.id) == ["serious_violation"])
-        #expect(parameters(plan) == [
-            "ontime_floor = real(0.9), 90%, default",
-            "rectify_days = integer(15), 15, default",
-        ])
+        #expect(
+            parameters(plan) == [
+                "ontime_floor = real(0.9), 90%, default",
+                "rectify_days = integer(15), 15, default",
+            ])
         #expect(plan.usesCalendar)
         // One scan per source table, each feeding exactly the aggregates over its table, covering them all.
         #expect(plan.scans.map(\.table) == ["cases", "inspections", "integrations", "reviews"])

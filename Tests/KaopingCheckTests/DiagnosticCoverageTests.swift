@@ -55,7 +55,8 @@ struct DiagnosticCoverageTests {
         ),
         ("K0222", .error, filter("1️⃣\"item\".promised_days > 3"), "8:20", "`.` must follow a relation such as item, case or center"),
         (
-            "K0223", .error, header + indicator("  from cases\n  measure count(where channel == 1️⃣[\"online\", \"mobile\"])\n  score measure"),
+            "K0223", .error,
+            header + indicator("  from cases\n  measure count(where channel == 1️⃣[\"online\", \"mobile\"])\n  score measure"),
             "9:34", "a list can only follow `in`"
         ),
         ("K0234", .error, filter("1️⃣itme.promised_days > 3"), "8:20", "table `cases` has no relation `itme`"),
@@ -73,7 +74,8 @@ struct DiagnosticCoverageTests {
             "9:56", "the branches of `case` give different types: an integer and text"
         ),
         (
-            "K0235", .error, header + indicator("  from centers\n  measure rate(matches(name, 1️⃣2024))\n  score measure\n  when empty: zero"),
+            "K0235", .error,
+            header + indicator("  from centers\n  measure rate(matches(name, 1️⃣2024))\n  score measure\n  when empty: zero"),
             "9:30", "the regular expression must be a constant string"
         ),
         (
@@ -99,15 +101,22 @@ struct DiagnosticCoverageTests {
             "K0299", .error, header + "table cases {\n  1️⃣lateness integer\n}\n", "6:3",
             "table `cases` has no column `lateness`, which the declaration lists"
         ),
-        ("K0299", .error, header + "table cases {\n  status 1️⃣integer\n}\n", "6:10", "`cases.status` is text, but the declaration says an integer"),
-        ("K0246", .error, header + "table 1️⃣lookup {\n  code text\n}\n", "5:7", "table `lookup` needs a `center_id` column to be assessed per center"),
+        (
+            "K0299", .error, header + "table cases {\n  status 1️⃣integer\n}\n", "6:10",
+            "`cases.status` is text, but the declaration says an integer"
+        ),
+        (
+            "K0246", .error, header + "table 1️⃣lookup {\n  code text\n}\n", "5:7",
+            "table `lookup` needs a `center_id` column to be assessed per center"
+        ),
         (
             "K0232", .error, header + indicator("  from cases\n  measure count(1️⃣findings where item == \"x\")\n  score measure"), "9:17",
             "the data has no table or column `findings`"
         ),
         // Indicators, bonuses and scores.
         (
-            "K0266", .error, header + "indicator a \"A\" {\n  points 10\n  weight 1️⃣2\n  from cases\n  measure count()\n  score measure\n}\n",
+            "K0266", .error,
+            header + "indicator a \"A\" {\n  points 10\n  weight 1️⃣2\n  from cases\n  measure count()\n  score measure\n}\n",
             "7:10", "give either `points` or `weight`, not both"
         ),
         (
@@ -121,7 +130,8 @@ struct DiagnosticCoverageTests {
         ),
         (
             "K0275", .error,
-            header + indicator("  from cases\n  measure median(workdays(accepted_at, finished_at))\n  score 1️⃣lognormal { p10 8; median 3 }"),
+            header
+                + indicator("  from cases\n  measure median(workdays(accepted_at, finished_at))\n  score 1️⃣lognormal { p10 8; median 3 }"),
             "10:9", "`lognormal` needs 0 < p10 < median"
         ),
         // The category tree.
@@ -167,7 +177,8 @@ struct DiagnosticCoverageTests {
             "the rate `a` does not say what an empty population means (the default is not_applicable)"
         ),
         (
-            "K0297", .warning, header + indicator("  from cases\n  measure count(where status == \"finished\") / 1️⃣count()\n  score measure"),
+            "K0297", .warning,
+            header + indicator("  from cases\n  measure count(where status == \"finished\") / 1️⃣count()\n  score measure"),
             "9:47", "the divisor can be 0, and then the result is null (the row or center does not count)"
         ),
     ]
@@ -269,7 +280,8 @@ struct DiagnosticCoverageTests {
 
     @Test("K0295: a warning at the period for each table (or calendar) that does not cover it", arguments: coverageCases)
     func periodCoverage(label: String, acceptedAt: [Int], workdays: Bool, english: [String]) throws {
-        let marked = MarkedSource("""
+        let marked = MarkedSource(
+            """
             assessment "考核" {
               period 1️⃣2024-01-01 .. 2024-12-31
               grades { 优秀 >= 90; 不合格 }
@@ -293,7 +305,8 @@ struct DiagnosticCoverageTests {
             "INSERT INTO centers(id, code, name, kind, level, region) VALUES (1, 'C1', '测试单位1', 'sub_center', 'city', '测试市')")
         for (index, instant) in acceptedAt.enumerated() {
             try store.database.execute(
-                "INSERT INTO cases(case_no, center_id, kind, channel, status, accepted_at) VALUES ('K\(index)', 1, 'promised', 'window', 'accepted', \(instant))")
+                "INSERT INTO cases(case_no, center_id, kind, channel, status, accepted_at) VALUES ('K\(index)', 1, 'promised', 'window', 'accepted', \(instant))"
+            )
         }
         let warnings = try PeriodCoverage.lint([parsed.file], plan: plan, store: store)
         #expect(warnings.map(\.englishMessage) == english, "\(label)")

@@ -20,10 +20,11 @@ struct DemoLayoutTests {
         #expect(try store.version == CanonicalSchema.version)
         // The canonical tables plus one extra table, the assessors' findings of the 银川 example.
         #expect(try store.tableNames() == (CanonicalSchema.tables.map(\.name) + ["assessor_findings"]).sorted())
-        #expect(try store.database.query("SELECT key, value FROM kaoping_meta ORDER BY key") == [
-            ["demo.cases", "5000"], ["demo.seed", "2024"], ["demo.year", "2024"],
-            ["period_column.assessor_findings", "found_at"], ["source", "kaoping demo"],
-        ])
+        #expect(
+            try store.database.query("SELECT key, value FROM kaoping_meta ORDER BY key") == [
+                ["demo.cases", "5000"], ["demo.seed", "2024"], ["demo.year", "2024"],
+                ["period_column.assessor_findings", "found_at"], ["source", "kaoping demo"],
+            ])
     }
 
     /// Jiangsu: one province center, the 13 prefecture-level cities, and 95 county-level divisions
@@ -31,19 +32,23 @@ struct DemoLayoutTests {
     @Test("13 cities and their counties, each with a comprehensive center")
     func centers() throws {
         let db = store.database
-        #expect(try db.query("SELECT level, count(*) FROM centers WHERE kind = 'center' GROUP BY level ORDER BY level") == [
-            ["city", 13], ["county", 95], ["province", 1],
-        ])
-        #expect(try Set(db.texts("SELECT region FROM centers WHERE kind = 'center' AND level = 'city'")) == [
-            "南京市", "无锡市", "徐州市", "常州市", "苏州市", "南通市", "连云港市", "淮安市", "盐城市", "扬州市", "镇江市", "泰州市", "宿迁市",
-        ])
+        #expect(
+            try db.query("SELECT level, count(*) FROM centers WHERE kind = 'center' GROUP BY level ORDER BY level") == [
+                ["city", 13], ["county", 95], ["province", 1],
+            ])
+        #expect(
+            try Set(db.texts("SELECT region FROM centers WHERE kind = 'center' AND level = 'city'")) == [
+                "南京市", "无锡市", "徐州市", "常州市", "苏州市", "南通市", "连云港市", "淮安市", "盐城市", "扬州市", "镇江市", "泰州市", "宿迁市",
+            ])
         #expect(try db.integer("SELECT count(DISTINCT region) FROM centers WHERE level <> 'province'") == 13)
         // Every assessed unit hangs under the comprehensive center of its own place.
-        #expect(try db.integer("""
-            SELECT count(*) FROM centers u JOIN centers p ON p.id = u.parent_id
-            WHERE u.kind <> 'center' AND (p.kind <> 'center' OR p.level <> u.level OR p.region <> u.region
-                                          OR coalesce(p.county, '') <> coalesce(u.county, ''))
-            """) == 0)
+        #expect(
+            try db.integer(
+                """
+                SELECT count(*) FROM centers u JOIN centers p ON p.id = u.parent_id
+                WHERE u.kind <> 'center' AND (p.kind <> 'center' OR p.level <> u.level OR p.region <> u.region
+                                              OR coalesce(p.county, '') <> coalesce(u.county, ''))
+                """) == 0)
         #expect(try db.integer("SELECT count(*) FROM centers WHERE kind <> 'center' AND parent_id IS NULL") == 0)
     }
 
@@ -85,13 +90,18 @@ struct DemoLayoutTests {
         let db = store.database
         #expect(try db.integer("SELECT count(*) FROM catalog") > 100)
         #expect(try db.integer("SELECT count(*) FROM items WHERE basic_code NOT IN (SELECT basic_code FROM catalog)") > 0)
-        #expect(try db.integer("""
-            SELECT count(*) FROM items i JOIN catalog c ON c.basic_code = i.basic_code WHERE i.name <> c.name OR i.item_type <> c.item_type
-            """) > 0)
+        #expect(
+            try db.integer(
+                """
+                SELECT count(*) FROM items i JOIN catalog c ON c.basic_code = i.basic_code WHERE i.name <> c.name OR i.item_type <> c.item_type
+                """) > 0)
         // Most items match: the mismatches are planted in a minority of units.
-        #expect(try db.integer("SELECT count(*) FROM items WHERE basic_code IN (SELECT basic_code FROM catalog)") * 10
-            > db.integer("SELECT count(*) FROM items") * 9)
-        #expect(try db.integer("SELECT count(*) FROM centers u WHERE kind <> 'center' AND NOT EXISTS (SELECT 1 FROM items WHERE center_id = u.id)") == 0)
+        #expect(
+            try db.integer("SELECT count(*) FROM items WHERE basic_code IN (SELECT basic_code FROM catalog)") * 10
+                > db.integer("SELECT count(*) FROM items") * 9)
+        #expect(
+            try db.integer(
+                "SELECT count(*) FROM centers u WHERE kind <> 'center' AND NOT EXISTS (SELECT 1 FROM items WHERE center_id = u.id)") == 0)
     }
 
     @Test("The case count is exact, and reviews cover about 30% of the cases")
@@ -106,7 +116,8 @@ struct DemoLayoutTests {
         #expect(try db.integer("SELECT count(*) FROM calendar") == 2_557)
         #expect(try db.integer("SELECT sum(is_workday) FROM calendar WHERE day LIKE '2024-%'") == 251)
         // Every unit has its four systems.
-        #expect(try db.integer("SELECT count(*) FROM integrations") == 4 * db.integer("SELECT count(*) FROM centers WHERE kind <> 'center'"))
+        #expect(
+            try db.integer("SELECT count(*) FROM integrations") == 4 * db.integer("SELECT count(*) FROM centers WHERE kind <> 'center'"))
     }
 
     /// 2024-01-01 00:00 China time is 1704038400; 2025-01-01 00:00 China time is 1735660800.
@@ -119,8 +130,14 @@ struct DemoLayoutTests {
         #expect(try db.integer("SELECT count(*) FROM cases WHERE (status = 'finished') <> (finished_at IS NOT NULL)") == 0)
         #expect(try db.integer("SELECT count(*) FROM cases WHERE (kind = 'promised') <> (promised_days > 0)") == 0)
         #expect(try db.integer("SELECT count(*) FROM cases WHERE (channel = 'window') <> (window_type IS NOT NULL)") == 0)
-        #expect(try db.integer("SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.item_code = c.item_code AND i.center_id = c.center_id)") == 0)
-        #expect(try db.integer("SELECT count(*) FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_no = r.case_no AND c.center_id = r.center_id)") == 0)
+        #expect(
+            try db.integer(
+                "SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.item_code = c.item_code AND i.center_id = c.center_id)"
+            ) == 0)
+        #expect(
+            try db.integer(
+                "SELECT count(*) FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_no = r.case_no AND c.center_id = r.center_id)"
+            ) == 0)
         #expect(try db.integer("SELECT count(*) FROM cases WHERE kind = 'instant'") > 0)
         #expect(try db.integer("SELECT count(*) FROM cases WHERE kind = 'promised'") > 0)
     }

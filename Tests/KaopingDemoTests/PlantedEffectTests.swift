@@ -54,7 +54,8 @@ struct PlantedEffectTests {
     func overdueAgreesWithWorkingCalendar() throws {
         let calendar = try store.workingCalendar()
         for code in fixture.summary.codes(.overdue) + fixture.summary.codes(.excellent) {
-            let rows = try store.database.query("""
+            let rows = try store.database.query(
+                """
                 SELECT c.accepted_at, c.finished_at, c.paused_days, c.promised_days FROM cases c JOIN centers u ON u.id = c.center_id
                  WHERE u.code = ? AND c.kind = 'promised' AND c.status = 'finished'
                 """, [.text(code)])
@@ -82,19 +83,25 @@ struct PlantedEffectTests {
         let codes = fixture.summary.codes(.unrectified)
         #expect(!codes.isEmpty)
         for code in codes {
-            let row = try store.database.query("""
-                SELECT count(*), count(r.rectified_at), count(r.revisited_at) FROM reviews r JOIN centers u ON u.id = r.center_id
-                 WHERE u.code = ? AND r.rating <= 2 AND r.is_default = 0
-                """, [.text(code)]).first ?? []
+            let row =
+                try store.database.query(
+                    """
+                    SELECT count(*), count(r.rectified_at), count(r.revisited_at) FROM reviews r JOIN centers u ON u.id = r.center_id
+                     WHERE u.code = ? AND r.rating <= 2 AND r.is_default = 0
+                    """, [.text(code)]
+                ).first ?? []
             #expect((row.first?.integer ?? 0) > 0, "\(code): no bad reviews")
             #expect(row.dropFirst() == [0, 0], "\(code): rectified or revisited bad reviews")
         }
         // Elsewhere most bad reviews are rectified.
         let list = codes.map { "'\($0)'" }.joined(separator: ", ")
-        let elsewhere = try store.database.query("""
-            SELECT count(*), count(r.rectified_at) FROM reviews r JOIN centers u ON u.id = r.center_id
-             WHERE u.code NOT IN (\(list)) AND r.rating <= 2 AND r.is_default = 0
-            """).first ?? []
+        let elsewhere =
+            try store.database.query(
+                """
+                SELECT count(*), count(r.rectified_at) FROM reviews r JOIN centers u ON u.id = r.center_id
+                 WHERE u.code NOT IN (\(list)) AND r.rating <= 2 AND r.is_default = 0
+                """
+            ).first ?? []
         #expect((elsewhere.last?.integer ?? 0) * 2 > (elsewhere.first?.integer ?? 0))
     }
 
@@ -103,16 +110,19 @@ struct PlantedEffectTests {
         let codes = fixture.summary.codes(.serious)
         #expect(!codes.isEmpty)
         for code in codes {
-            let serious = try store.database.integer("""
+            let serious = try store.database.integer(
+                """
                 SELECT count(*) FROM inspections i JOIN centers u ON u.id = i.center_id WHERE u.code = ? AND i.severity = 'serious'
                 """, [.text(code)])
             #expect(serious >= 1, "\(code)")
         }
         // Serious findings are rare: only the planted units have them.
         let list = codes.map { "'\($0)'" }.joined(separator: ", ")
-        #expect(try store.database.integer("""
-            SELECT count(*) FROM inspections i JOIN centers u ON u.id = i.center_id WHERE u.code NOT IN (\(list)) AND i.severity = 'serious'
-            """) == 0)
+        #expect(
+            try store.database.integer(
+                """
+                SELECT count(*) FROM inspections i JOIN centers u ON u.id = i.center_id WHERE u.code NOT IN (\(list)) AND i.severity = 'serious'
+                """) == 0)
     }
 
     @Test("unconnected: each unit's platform integration has status none")
@@ -120,7 +130,8 @@ struct PlantedEffectTests {
         let codes = fixture.summary.codes(.unconnected)
         #expect(!codes.isEmpty)
         for code in codes {
-            let status = try store.database.texts("""
+            let status = try store.database.texts(
+                """
                 SELECT g.status FROM integrations g JOIN centers u ON u.id = g.center_id WHERE u.code = ? AND g.system = 'platform'
                 """, [.text(code)])
             #expect(status == ["none"], "\(code)")
@@ -135,13 +146,16 @@ struct PlantedEffectTests {
             let (finished, late) = try overdue(code)
             #expect(finished > 0, "\(code)")
             #expect(late == 0, "\(code): \(late) overdue")
-            let connected = try store.database.texts("""
+            let connected = try store.database.texts(
+                """
                 SELECT g.system FROM integrations g JOIN centers u ON u.id = g.center_id
                  WHERE u.code = ? AND g.status = 'connected' ORDER BY g.system
                 """, [.text(code)])
             #expect(connected == ["case_management", "monitoring", "platform", "review"], "\(code)")
-            #expect(try store.database.integer(
-                "SELECT count(*) FROM inspections i JOIN centers u ON u.id = i.center_id WHERE u.code = ?", [.text(code)]) == 0, "\(code)")
+            #expect(
+                try store.database.integer(
+                    "SELECT count(*) FROM inspections i JOIN centers u ON u.id = i.center_id WHERE u.code = ?", [.text(code)]) == 0,
+                "\(code)")
         }
     }
 }

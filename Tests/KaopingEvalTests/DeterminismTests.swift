@@ -48,7 +48,8 @@ struct DeterminismTests {
         let db = test.store.database
         for id in 1...40 { try test.center(Int64(id), "D\(id)", level: id % 2 == 0 ? "city" : "county") }
         try db.transaction {
-            let insert = try db.prepare("""
+            let insert = try db.prepare(
+                """
                 INSERT INTO cases(rowid, case_no, center_id, kind, channel, accepted_at, finished_at, promised_days, paused_days, status)
                 VALUES (?, ?, ?, ?, 'window', ?, ?, ?, ?, ?)
                 """)
@@ -117,7 +118,8 @@ struct DataQualityTests {
         try test.addCase(1, accepted: nil, finished: day, promised: 5)  // no acceptance time: not in any period
         try test.addCase(99, accepted: day, finished: day + 60, promised: 5)  // no center 99
         try test.store.database.execute("PRAGMA ignore_check_constraints = 1")
-        let document = try evaluate("""
+        let document = try evaluate(
+            """
             assessment "质量" {
               period 2024-01-01 .. 2024-12-31
               grades { 合格 >= 60; 不合格 }
@@ -130,11 +132,12 @@ struct DataQualityTests {
               when empty: zero
             }
             """, on: test.store)
-        #expect(document.dataQuality == [
-            DataQualityEntry(table: "cases", reason: "accepted_at is NULL", rows: 1),
-            DataQualityEntry(table: "cases", reason: "center_id names no center", rows: 1),
-            DataQualityEntry(table: "cases", reason: "finished_at before accepted_at", rows: 1),
-        ])
+        #expect(
+            document.dataQuality == [
+                DataQualityEntry(table: "cases", reason: "accepted_at is NULL", rows: 1),
+                DataQualityEntry(table: "cases", reason: "center_id names no center", rows: 1),
+                DataQualityEntry(table: "cases", reason: "finished_at before accepted_at", rows: 1),
+            ])
         // Only the good case is left: population 1.
         #expect(document.centers.first?.indicators.first?.population == 1)
     }

@@ -44,42 +44,66 @@ final class TestStore {
     func center(
         _ id: Int64, _ code: String, name: String? = nil, kind: String = "sub_center", level: String = "county", region: String = "南京市"
     ) throws {
-        try insert("centers", ["id": .integer(id), "code": .text(code), "name": .text(name ?? "单位" + code), "kind": .text(kind),
-                               "level": .text(level), "region": .text(region)])
+        try insert(
+            "centers",
+            [
+                "id": .integer(id), "code": .text(code), "name": .text(name ?? "单位" + code), "kind": .text(kind),
+                "level": .text(level), "region": .text(region),
+            ])
     }
 
     func addCase(
         _ center: Int64, accepted: Int64?, finished: Int64? = nil, status: String = "finished", kind: String = "promised",
         promised: Int64? = nil, paused: Int64 = 0
     ) throws {
-        try insert("cases", ["case_no": .text("CASE-\(next())"), "center_id": .integer(center), "kind": .text(kind), "channel": "window",
-                             "accepted_at": accepted.sql, "finished_at": finished.sql, "promised_days": promised.sql,
-                             "paused_days": .integer(paused), "status": .text(status)])
+        try insert(
+            "cases",
+            [
+                "case_no": .text("CASE-\(next())"), "center_id": .integer(center), "kind": .text(kind), "channel": "window",
+                "accepted_at": accepted.sql, "finished_at": finished.sql, "promised_days": promised.sql,
+                "paused_days": .integer(paused), "status": .text(status),
+            ])
     }
 
     func addReview(
         _ center: Int64, rating: Int64, rated: Int64, isDefault: Int64 = 0, malicious: Int64 = 0, verified: Int64? = nil,
         rectified: Int64? = nil, revisited: Int64? = nil
     ) throws {
-        try insert("reviews", ["review_no": .text("REVIEW-\(next())"), "center_id": .integer(center), "rating": .integer(rating),
-                               "channel": "pc", "is_default": .integer(isDefault), "is_malicious": .integer(malicious),
-                               "rated_at": .integer(rated), "verified_at": verified.sql, "rectified_at": rectified.sql,
-                               "revisited_at": revisited.sql])
+        try insert(
+            "reviews",
+            [
+                "review_no": .text("REVIEW-\(next())"), "center_id": .integer(center), "rating": .integer(rating),
+                "channel": "pc", "is_default": .integer(isDefault), "is_malicious": .integer(malicious),
+                "rated_at": .integer(rated), "verified_at": verified.sql, "rectified_at": rectified.sql,
+                "revisited_at": revisited.sql,
+            ])
     }
 
     func addInspection(_ center: Int64, at time: Int64, severity: String) throws {
-        try insert("inspections", ["id": .integer(next()), "center_id": .integer(center), "inspected_at": .integer(time), "mode": "open",
-                                   "inspector_level": "city", "category": "窗口纪律", "severity": .text(severity)])
+        try insert(
+            "inspections",
+            [
+                "id": .integer(next()), "center_id": .integer(center), "inspected_at": .integer(time), "mode": "open",
+                "inspector_level": "city", "category": "窗口纪律", "severity": .text(severity),
+            ])
     }
 
     func addIntegration(_ center: Int64, system: String, status: String, connected: Int64? = nil) throws {
-        try insert("integrations", ["center_id": .integer(center), "system": .text(system), "status": .text(status),
-                                    "connected_at": connected.sql])
+        try insert(
+            "integrations",
+            [
+                "center_id": .integer(center), "system": .text(system), "status": .text(status),
+                "connected_at": connected.sql,
+            ])
     }
 
     func addComplaint(_ center: Int64, received: Int64, due: Int64?, closed: Int64?, substantiated: Int64 = 0) throws {
-        try insert("complaints", ["id": .integer(next()), "center_id": .integer(center), "received_at": .integer(received),
-                                  "due_at": due.sql, "closed_at": closed.sql, "substantiated": .integer(substantiated)])
+        try insert(
+            "complaints",
+            [
+                "id": .integer(next()), "center_id": .integer(center), "received_at": .integer(received),
+                "due_at": due.sql, "closed_at": closed.sql, "substantiated": .integer(substantiated),
+            ])
     }
 
     /// Parses, checks (against this store's schema) and evaluates `rules`; a rule file with errors fails the test.

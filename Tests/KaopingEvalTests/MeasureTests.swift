@@ -19,7 +19,9 @@ struct MeasureTests {
         let test = try TestStore(calendar: false)
         try test.center(1, "C1")
         try test.center(2, "C2")
-        for (status, promised) in [("finished", 5), ("finished", 10), ("finished", nil), ("accepted", 3), ("rejected", 7)] as [(String, Int64?)] {
+        for (status, promised) in [("finished", 5), ("finished", 10), ("finished", nil), ("accepted", 3), ("rejected", 7)]
+            as [(String, Int64?)]
+        {
             try test.addCase(1, accepted: at("2024-03-01"), status: status, promised: promised)
         }
         try test.addCase(1, accepted: at("2023-06-01"), promised: 100)
@@ -99,8 +101,10 @@ struct MeasureTests {
         try test.addInspection(1, at: at("2024-05-01"), severity: "serious")
         try test.addInspection(1, at: at("2024-06-01"), severity: "minor")
         try test.addInspection(1, at: at("2023-06-01"), severity: "serious")  // outside the period
-        let doc = try test.run(MeasureTests.rules(
-            from: "cases where status == \"finished\"", measure: "count(inspections) * 10 + count(inspections where severity == \"serious\")"))
+        let doc = try test.run(
+            MeasureTests.rules(
+                from: "cases where status == \"finished\"",
+                measure: "count(inspections) * 10 + count(inspections where severity == \"serious\")"))
         // 2 × 10 + 1 = 21; the population is still the 3 finished cases.
         #expect(try doc.indicator("C1", "m").measure == 21)
         #expect(try doc.indicator("C1", "m").population == 3)

@@ -56,21 +56,22 @@ struct RankingTests {
         let rows = doc.centers.map { center in
             "\(center.group) \(center.code) \(six(center.total)!) \(center.grade) #\(center.rank)\(center.veto == nil ? "" : " veto")"
         }
-        #expect(rows == [
-            // Groups follow the level codes province, city, county (not the alphabet).
-            "province P1 0.0 不合格 #1",
-            "city C1 60.0 合格 #1",
-            "city C2 59.994 不合格 #2",  // 59.99 < 60
-            "county K1 90.0 优秀 #1",  // its serious finding is from 2023, outside the period
-            // 85.004 → 85.00, 84.995 → 85.00 (half away from zero) and 85.0 tie: all rank 2, in code order.
-            "county K2 85.004 良好 #2",
-            "county K3 84.995 良好 #2",
-            "county K8 85.0 良好 #2",
-            "county K4 70.0 合格 #5",  // the next rank skips to 5
-            // Vetoed: totals kept (95 is the county's best), lowest grade, after every other county center.
-            "county K5 95.0 不合格 #6 veto",
-            "county K6 50.0 不合格 #7 veto",
-        ])
+        #expect(
+            rows == [
+                // Groups follow the level codes province, city, county (not the alphabet).
+                "province P1 0.0 不合格 #1",
+                "city C1 60.0 合格 #1",
+                "city C2 59.994 不合格 #2",  // 59.99 < 60
+                "county K1 90.0 优秀 #1",  // its serious finding is from 2023, outside the period
+                // 85.004 → 85.00, 84.995 → 85.00 (half away from zero) and 85.0 tie: all rank 2, in code order.
+                "county K2 85.004 良好 #2",
+                "county K3 84.995 良好 #2",
+                "county K8 85.0 良好 #2",
+                "county K4 70.0 合格 #5",  // the next rank skips to 5
+                // Vetoed: totals kept (95 is the county's best), lowest grade, after every other county center.
+                "county K5 95.0 不合格 #6 veto",
+                "county K6 50.0 不合格 #7 veto",
+            ])
         let veto = try #require(try doc.center("K5").veto)
         #expect(veto.id == "serious")
         #expect(veto.title == "严重违纪")

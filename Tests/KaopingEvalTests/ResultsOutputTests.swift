@@ -45,17 +45,18 @@ struct ResultsOutputTests {
         let test = try TestStore(calendar: false)
         try test.center(1, "C1")
         try test.addCase(1, accepted: at("2024-03-01"), promised: 3)
-        let rules = header + """
-            param cap = 15
-            param floor = 90%
-            indicator a "A" {
-              category "c"
-              points 10
-              from cases
-              measure rate(promised_days <= cap)
-              score linear { floor -> 0; 100% -> 10 }
-            }
-            """
+        let rules =
+            header + """
+                param cap = 15
+                param floor = 90%
+                indicator a "A" {
+                  category "c"
+                  points 10
+                  from cases
+                  measure rate(promised_days <= cap)
+                  score linear { floor -> 0; 100% -> 10 }
+                }
+                """
         let doc = try test.run(rules, overrides: ["cap": "2"])
         #expect(doc.assessment.parameters.map { "\($0.name)=\($0.value) \($0.overridden)" } == ["cap=2 true", "floor=90% false"])
         // With cap 2 the case's 3 promised days fail: rate 0 → 0 points.
@@ -81,7 +82,8 @@ struct ResultsOutputTests {
         #expect(try evaluate(RankingTests.rules, on: copied).json.text == doc.json.text)
 
         // Delete every inspection and insert the same rows back in reverse order.
-        try test.store.database.execute("""
+        try test.store.database.execute(
+            """
             CREATE TEMP TABLE saved AS SELECT * FROM inspections;
             DELETE FROM inspections;
             INSERT INTO inspections SELECT * FROM saved ORDER BY id DESC;

@@ -22,24 +22,25 @@ struct RuleTextIndicatorTests {
         try test.addComplaint(1, received: at("2024-03-01"), due: due, closed: nil)
         try test.addComplaint(1, received: at("2024-03-01"), due: nil, closed: at("2024-03-05"))
         try test.addComplaint(1, received: at("2023-12-20"), due: at("2023-12-25"), closed: at("2023-12-22"), substantiated: 1)
-        let doc = try test.run(header + """
-            indicator complaint_closure "投诉按时办结率" {
-              category "投诉处理"
-              points 10
-              from complaints
-              measure rate(closed_at is not null and closed_at <= due_at)
-              score linear { 0% -> 0; 100% -> 10 }
-              when empty: full
-            }
-            indicator complaint_found "投诉查实" {
-              category "投诉处理"
-              points 10
-              from complaints
-              measure count(where substantiated)
-              score 10 - measure * 5
-              when empty: full
-            }
-            """)
+        let doc = try test.run(
+            header + """
+                indicator complaint_closure "投诉按时办结率" {
+                  category "投诉处理"
+                  points 10
+                  from complaints
+                  measure rate(closed_at is not null and closed_at <= due_at)
+                  score linear { 0% -> 0; 100% -> 10 }
+                  when empty: full
+                }
+                indicator complaint_found "投诉查实" {
+                  category "投诉处理"
+                  points 10
+                  from complaints
+                  measure count(where substantiated)
+                  score 10 - measure * 5
+                  when empty: full
+                }
+                """)
         let closure = try doc.indicator("Q1", "complaint_closure")
         #expect(closure.population == 5)  // k1–k5
         #expect(closure.numerator == 2)  // k1, k2
@@ -90,10 +91,14 @@ struct RuleTextIndicatorTests {
         try test.addCase(1, accepted: at("2024-04-30"), finished: at("2024-05-11"), promised: 5, paused: 1)
         try test.addCase(1, accepted: at("2024-06-03"), finished: nil, status: "accepted", promised: 1)
         try test.addCase(1, accepted: at("2024-06-03"), finished: at("2024-06-20"), kind: "instant", promised: 0)
-        try test.addReview(1, rating: 1, rated: at("2024-03-01", 10), verified: at("2024-03-02"), rectified: at("2024-03-21"), revisited: at("2024-03-22"))
-        try test.addReview(1, rating: 2, rated: at("2024-03-01", 10), verified: at("2024-03-02"), rectified: at("2024-03-22"), revisited: at("2024-03-25"))
-        try test.addReview(1, rating: 1, rated: at("2024-04-01", 10), verified: at("2024-04-02"), rectified: at("2024-04-03"), revisited: at("2024-04-08"))
-        try test.addReview(1, rating: 1, rated: at("2024-03-01", 10), verified: at("2024-03-02"), rectified: at("2024-03-25"), revisited: at("2024-03-26"))
+        try test.addReview(
+            1, rating: 1, rated: at("2024-03-01", 10), verified: at("2024-03-02"), rectified: at("2024-03-21"), revisited: at("2024-03-22"))
+        try test.addReview(
+            1, rating: 2, rated: at("2024-03-01", 10), verified: at("2024-03-02"), rectified: at("2024-03-22"), revisited: at("2024-03-25"))
+        try test.addReview(
+            1, rating: 1, rated: at("2024-04-01", 10), verified: at("2024-04-02"), rectified: at("2024-04-03"), revisited: at("2024-04-08"))
+        try test.addReview(
+            1, rating: 1, rated: at("2024-03-01", 10), verified: at("2024-03-02"), rectified: at("2024-03-25"), revisited: at("2024-03-26"))
         try test.addReview(1, rating: 1, rated: at("2024-03-01"), malicious: 1)
         try test.addReview(1, rating: 1, rated: at("2024-03-01"), isDefault: 1)
         try test.addReview(1, rating: 5, rated: at("2024-03-01"))
@@ -101,7 +106,9 @@ struct RuleTextIndicatorTests {
         try test.addInspection(1, at: at("2024-06-01"), severity: "minor")
         try test.addInspection(1, at: at("2024-07-01"), severity: "minor")
         try test.addInspection(1, at: at("2023-12-31"), severity: "serious")
-        for (system, status) in [("platform", "connected"), ("monitoring", "connected"), ("case_management", "connected"), ("review", "faulty")] {
+        for (system, status) in [
+            ("platform", "connected"), ("monitoring", "connected"), ("case_management", "connected"), ("review", "faulty"),
+        ] {
             try test.addIntegration(1, system: system, status: status)
         }
         try test.addInspection(3, at: at("2024-08-01"), severity: "serious")
@@ -122,9 +129,10 @@ struct RuleTextIndicatorTests {
         #expect(s1.veto == nil)
 
         let s2 = try doc.center("S2")
-        #expect(s2.indicators.map(summary) == [
-            "not_applicable 0.0/0.0", "ok 35.714286/35.714286", "ok 28.571429/28.571429", "ok 0.0/35.714286",
-        ])
+        #expect(
+            s2.indicators.map(summary) == [
+                "not_applicable 0.0/0.0", "ok 35.714286/35.714286", "ok 28.571429/28.571429", "ok 0.0/35.714286",
+            ])
         #expect(six(s2.total) == 64.285714)
         #expect(s2.grade == "合格")
         #expect(s2.rank == 2)

@@ -18,7 +18,8 @@ struct ScoringTests {
             ]
         ),
         (
-            "linear with three points 0% → 0, 50% → 5, 100% → 25", "sum(promised_days) / 100", 25, "linear { 0% -> 0; 50% -> 5; 100% -> 25 }",
+            "linear with three points 0% → 0, 50% → 5, 100% → 25", "sum(promised_days) / 100", 25,
+            "linear { 0% -> 0; 50% -> 5; 100% -> 25 }",
             [
                 (0, 0),
                 (25, 2.5),  // 5 × 0.25 / 0.5
@@ -56,7 +57,8 @@ struct ScoringTests {
             ]
         ),
         (
-            "bands with < in order: < 5% → 4, < 10% → 2, else 0", "sum(promised_days) / 100", 4, "bands { < 5% -> 4; < 10% -> 2; else -> 0 }",
+            "bands with < in order: < 5% → 4, < 10% → 2, else 0", "sum(promised_days) / 100", 4,
+            "bands { < 5% -> 4; < 10% -> 2; else -> 0 }",
             [
                 (0, 4),
                 (4, 4),
@@ -99,15 +101,16 @@ struct ScoringTests {
             try test.center(id, "P\(row.p)")
             try test.addCase(id, accepted: at("2024-03-01"), promised: row.p)
         }
-        let doc = try test.run(header + """
-            indicator s "评分" {
-              category "测试"
-              points \(points)
-              from cases
-              measure \(measure)
-              score \(score)
-            }
-            """)
+        let doc = try test.run(
+            header + """
+                indicator s "评分" {
+                  category "测试"
+                  points \(points)
+                  from cases
+                  measure \(measure)
+                  score \(score)
+                }
+                """)
         for row in expected {
             let result = try doc.indicator("P\(row.p)", "s")
             #expect(result.status == .ok)

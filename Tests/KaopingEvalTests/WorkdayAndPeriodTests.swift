@@ -7,15 +7,16 @@ import Testing
 /// 2024-09-29 (Sunday) a swapped working day before 10-01..07 国庆节.
 @Suite("Evaluation: working days and the period filter")
 struct WorkdayAndPeriodTests {
-    static let longest = header + """
-        indicator days "用时" {
-          category "效能"
-          points 100
-          from cases
-          measure max(workdays(accepted_at, finished_at))
-          score measure
-        }
-        """
+    static let longest =
+        header + """
+            indicator days "用时" {
+              category "效能"
+              points 100
+              from cases
+              measure max(workdays(accepted_at, finished_at))
+              score measure
+            }
+            """
 
     @Test(
         "Working days between acceptance and finish, across holidays and swapped days",
@@ -72,15 +73,16 @@ struct WorkdayAndPeriodTests {
         try test.addCase(1, accepted: at("2024-02-08"), finished: at("2024-02-19"), promised: 2, paused: 1)  // 3 − 1 ≤ 2: on time
         try test.addCase(1, accepted: at("2024-02-08"), finished: nil, status: "accepted", promised: 2)  // not in the population
         try test.addCase(1, accepted: at("2024-02-08"), finished: at("2024-02-19"), kind: "instant", promised: 0)  // not in the population
-        let doc = try test.run(header + """
-            indicator timeliness "按时办结率" {
-              category "服务效能"
-              points 30
-              from cases where status == "finished" and kind == "promised"
-              measure rate(workdays(accepted_at, finished_at) - paused_days <= promised_days)
-              score linear { 50% -> 0; 100% -> 30 }
-            }
-            """)
+        let doc = try test.run(
+            header + """
+                indicator timeliness "按时办结率" {
+                  category "服务效能"
+                  points 30
+                  from cases where status == "finished" and kind == "promised"
+                  measure rate(workdays(accepted_at, finished_at) - paused_days <= promised_days)
+                  score linear { 50% -> 0; 100% -> 30 }
+                }
+                """)
         let result = try doc.indicator("C1", "timeliness")
         #expect(result.population == 3)
         #expect(result.numerator == 2)
@@ -105,34 +107,38 @@ struct WorkdayAndPeriodTests {
             default: try test.addComplaint(1, received: time, due: nil, closed: nil)
             }
         }
-        let doc = try test.run(header + """
-            indicator n "条数" {
-              category "测试"
-              points 100
-              from \(table) where \(column) is not null
-              measure count()
-              score measure
-            }
-            """)
+        let doc = try test.run(
+            header + """
+                indicator n "条数" {
+                  category "测试"
+                  points 100
+                  from \(table) where \(column) is not null
+                  measure count()
+                  score measure
+                }
+                """)
         #expect(try doc.indicator("C1", "n").population == 2)
         #expect(try doc.indicator("C1", "n").measure == 2)
     }
 
-    @Test("Cases are filtered by accepted_at, not finished_at: accepted 2024-12-30 finished 2025 counts, accepted 2023 finished 2024 does not")
+    @Test(
+        "Cases are filtered by accepted_at, not finished_at: accepted 2024-12-30 finished 2025 counts, accepted 2023 finished 2024 does not"
+    )
     func casesByAcceptance() throws {
         let test = try TestStore(calendar: false)
         try test.center(1, "C1")
         try test.addCase(1, accepted: at("2024-12-30"), finished: at("2025-01-03"), promised: 7)
         try test.addCase(1, accepted: at("2023-12-28"), finished: at("2024-01-03"), promised: 9)
-        let doc = try test.run(header + """
-            indicator n "承诺时限" {
-              category "测试"
-              points 100
-              from cases
-              measure sum(promised_days)
-              score measure
-            }
-            """)
+        let doc = try test.run(
+            header + """
+                indicator n "承诺时限" {
+                  category "测试"
+                  points 100
+                  from cases
+                  measure sum(promised_days)
+                  score measure
+                }
+                """)
         #expect(try doc.indicator("C1", "n").population == 1)
         #expect(try doc.indicator("C1", "n").measure == 7)
     }
@@ -143,15 +149,16 @@ struct WorkdayAndPeriodTests {
         try test.center(1, "C1")
         try test.addIntegration(1, system: "platform", status: "connected", connected: at("2019-05-01"))
         try test.addIntegration(1, system: "monitoring", status: "faulty", connected: at("2025-05-01"))
-        let doc = try test.run(header + """
-            indicator n "对接" {
-              category "测试"
-              points 100
-              from integrations
-              measure rate(status == "connected")
-              score linear { 0% -> 0; 100% -> 100 }
-            }
-            """)
+        let doc = try test.run(
+            header + """
+                indicator n "对接" {
+                  category "测试"
+                  points 100
+                  from integrations
+                  measure rate(status == "connected")
+                  score linear { 0% -> 0; 100% -> 100 }
+                }
+                """)
         #expect(try doc.indicator("C1", "n").population == 2)
         #expect(try doc.indicator("C1", "n").measure == 0.5)  // 1 of 2
     }

@@ -17,7 +17,8 @@ struct CalendarFileTests {
     func parses() throws {
         let file = try CalendarFile(text: Self.sample, file: "sample.txt")
         #expect(file.year == 2024)
-        #expect(file.entries.map(\.day.description) == ["2024-01-01", "2024-02-04", "2024-02-10", "2024-02-11", "2024-02-12", "2024-02-18"])
+        #expect(
+            file.entries.map(\.day.description) == ["2024-01-01", "2024-02-04", "2024-02-10", "2024-02-11", "2024-02-12", "2024-02-18"])
         #expect(file.entries.map(\.isWorkday) == [false, true, false, false, false, true])
         #expect(file.entries.map(\.name) == ["元旦", "春节调休上班", "春节 假期", "春节 假期", "春节 假期", "春节调休上班"])
     }
@@ -50,8 +51,10 @@ struct CalendarFileTests {
             ("year 2024\n\nworkday 2024-02-04", 3, "expected `workday` DAY NAME"),
             ("year 2024\nholiday 2024-02-30 春节", 2, "`2024-02-30` is not a day YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD"),
             ("year 2024\nholiday 2024-2-10 春节", 2, "`2024-2-10` is not a day YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD"),
-            ("year 2024\nholiday 2024-02-10..2024-02-12..2024-02-14 春节", 2,
-             "`2024-02-10..2024-02-12..2024-02-14` is not a day YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD"),
+            (
+                "year 2024\nholiday 2024-02-10..2024-02-12..2024-02-14 春节", 2,
+                "`2024-02-10..2024-02-12..2024-02-14` is not a day YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD"
+            ),
             ("year 2024\nholiday 2024-02-17..2024-02-10 春节", 2, "the range `2024-02-17..2024-02-10` is reversed or longer than a month"),
             ("year 2024\nholiday 2024-01-01..2024-02-01 长假", 2, "the range `2024-01-01..2024-02-01` is reversed or longer than a month"),
             ("year 2024\nworkday 2024-02-04..2024-02-05 调休", 2, "a `workday` line names one day, not a range"),

@@ -12,7 +12,8 @@ struct MigrationTests {
             try database.execute(table.createStatement(version: 1))
             for index in table.indexes { try database.execute(index) }
         }
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO centers(id, code, name, kind, level, region, parent_id)
                 VALUES (1, '320100Z001', '南京市政务服务中心', 'center', 'city', '南京市', NULL),
                        (2, '320100F001', '南京市政务服务中心不动产登记分中心', 'sub_center', 'city', '南京市', 1);
@@ -56,15 +57,19 @@ struct MigrationTests {
         #expect(try store.columns(of: "centers").last?.name == "division_code")
         // The version-2 columns: centers.division_code (NULL), integrations.sync_batches (DEFAULT 0),
         // cases.corrections (DEFAULT 0) and cases.visits (NULL).
-        #expect(try store.database.query("SELECT id, code, parent_id, division_code FROM centers ORDER BY id") == [
-            [1, "320100Z001", nil, nil], [2, "320100F001", 1, nil],
-        ])
-        #expect(try store.database.query("SELECT system, status, sync_failures, sync_batches FROM integrations") == [
-            ["platform", "connected", 3, 0],
-        ])
-        #expect(try store.database.query("SELECT case_no, accepted_at, finished_at, promised_days, paused_days, corrections, visits FROM cases") == [
-            ["C1", 1_709_515_800, 1_710_120_600, 10, 0, 0, nil],
-        ])
+        #expect(
+            try store.database.query("SELECT id, code, parent_id, division_code FROM centers ORDER BY id") == [
+                [1, "320100Z001", nil, nil], [2, "320100F001", 1, nil],
+            ])
+        #expect(
+            try store.database.query("SELECT system, status, sync_failures, sync_batches FROM integrations") == [
+                ["platform", "connected", 3, 0]
+            ])
+        #expect(
+            try store.database.query("SELECT case_no, accepted_at, finished_at, promised_days, paused_days, corrections, visits FROM cases")
+                == [
+                    ["C1", 1_709_515_800, 1_710_120_600, 10, 0, 0, nil]
+                ])
         #expect(try store.database.query("SELECT day, is_workday, region FROM calendar") == [["2024-02-18", 1, nil]])
         // The new columns carry their constraints.
         #expect(throws: SQLiteError.self) { try store.database.execute("UPDATE centers SET division_code = '32' WHERE id = 2") }

@@ -23,44 +23,60 @@ struct CanonicalRow: Sendable, CustomTestStringConvertible {
     static let accepted: Int64 = 1_709_515_800
 
     static let all: [CanonicalRow] = [
-        CanonicalRow(table: "centers", values: [
-            ("id", 2), ("code", "320100F001"), ("name", "南京市政务服务中心不动产登记分中心"), ("kind", "sub_center"),
-            ("level", "city"), ("region", "南京市"), ("county", nil), ("division_code", "320100"), ("parent_id", 1),
-            ("department", "南京市自然资源和规划局"), ("head_changed_at", 1_718_848_800), ("head_change_filed_at", 1_719_280_800),
-        ]),
-        CanonicalRow(table: "integrations", values: [
-            ("center_id", 2), ("system", "case_management"), ("status", "faulty"), ("connected_at", 1_600_000_000),
-            ("last_sync_at", 1_735_660_800), ("sync_failures", 57), ("sync_batches", 366),
-        ]),
-        CanonicalRow(table: "catalog", values: [
-            ("basic_code", "QR00101000"), ("name", "不动产首次登记"), ("item_type", "07"), ("legal_basis", "《不动产登记暂行条例》第十四条"),
-        ]),
-        CanonicalRow(table: "items", values: [
-            ("item_code", "320100F001-QR00101000"), ("center_id", 2), ("basic_code", "QR00101000"), ("name", "不动产首次登记"),
-            ("item_type", "07"), ("legal_basis", "《不动产登记暂行条例》第十四条"), ("statutory_days", 30), ("promised_days", 10),
-            ("changed_at", 1_710_000_000), ("change_reported_at", nil),
-        ]),
-        CanonicalRow(table: "cases", values: [
-            ("case_no", "32010020240000001"), ("center_id", 2), ("item_code", "320100F001-QR00101000"), ("kind", "promised"),
-            ("channel", "window"), ("window_type", "comprehensive"), ("submitted_at", .integer(accepted - 600)),
-            ("accepted_at", .integer(accepted)), ("finished_at", .integer(accepted + 7 * 86_400)), ("promised_days", 10),
-            ("statutory_days", 30), ("paused_days", 2), ("status", "finished"), ("result", "granted"), ("one_thing", 1),
-            ("proxy_service", 0), ("appointment", 1), ("off_hours", 0), ("corrections", 1), ("visits", 2),
-        ]),
-        CanonicalRow(table: "reviews", values: [
-            ("review_no", "PJ20240000001"), ("case_no", "32010020240000001"), ("center_id", 2), ("rating", 2), ("channel", "tablet"),
-            ("is_default", 0), ("is_malicious", 0), ("rated_at", 1_710_200_000), ("replied_at", 1_710_210_000),
-            ("verified_at", 1_710_300_000), ("rectified_at", nil), ("revisited_at", nil),
-        ]),
-        CanonicalRow(table: "inspections", values: [
-            ("id", 1), ("center_id", 2), ("inspected_at", 1_710_150_000), ("mode", "covert"), ("inspector_level", "province"),
-            ("category", "擅自离岗"), ("severity", "general"), ("description", "3月11日15:20，暗访发现窗口无人。"),
-            ("due_at", 1_711_000_000), ("rectified_at", 1_710_800_000),
-        ]),
-        CanonicalRow(table: "complaints", values: [
-            ("id", 1), ("center_id", 2), ("received_at", 1_710_400_000), ("due_at", 1_710_900_000), ("closed_at", nil),
-            ("substantiated", 1),
-        ]),
+        CanonicalRow(
+            table: "centers",
+            values: [
+                ("id", 2), ("code", "320100F001"), ("name", "南京市政务服务中心不动产登记分中心"), ("kind", "sub_center"),
+                ("level", "city"), ("region", "南京市"), ("county", nil), ("division_code", "320100"), ("parent_id", 1),
+                ("department", "南京市自然资源和规划局"), ("head_changed_at", 1_718_848_800), ("head_change_filed_at", 1_719_280_800),
+            ]),
+        CanonicalRow(
+            table: "integrations",
+            values: [
+                ("center_id", 2), ("system", "case_management"), ("status", "faulty"), ("connected_at", 1_600_000_000),
+                ("last_sync_at", 1_735_660_800), ("sync_failures", 57), ("sync_batches", 366),
+            ]),
+        CanonicalRow(
+            table: "catalog",
+            values: [
+                ("basic_code", "QR00101000"), ("name", "不动产首次登记"), ("item_type", "07"), ("legal_basis", "《不动产登记暂行条例》第十四条"),
+            ]),
+        CanonicalRow(
+            table: "items",
+            values: [
+                ("item_code", "320100F001-QR00101000"), ("center_id", 2), ("basic_code", "QR00101000"), ("name", "不动产首次登记"),
+                ("item_type", "07"), ("legal_basis", "《不动产登记暂行条例》第十四条"), ("statutory_days", 30), ("promised_days", 10),
+                ("changed_at", 1_710_000_000), ("change_reported_at", nil),
+            ]),
+        CanonicalRow(
+            table: "cases",
+            values: [
+                ("case_no", "32010020240000001"), ("center_id", 2), ("item_code", "320100F001-QR00101000"), ("kind", "promised"),
+                ("channel", "window"), ("window_type", "comprehensive"), ("submitted_at", .integer(accepted - 600)),
+                ("accepted_at", .integer(accepted)), ("finished_at", .integer(accepted + 7 * 86_400)), ("promised_days", 10),
+                ("statutory_days", 30), ("paused_days", 2), ("status", "finished"), ("result", "granted"), ("one_thing", 1),
+                ("proxy_service", 0), ("appointment", 1), ("off_hours", 0), ("corrections", 1), ("visits", 2),
+            ]),
+        CanonicalRow(
+            table: "reviews",
+            values: [
+                ("review_no", "PJ20240000001"), ("case_no", "32010020240000001"), ("center_id", 2), ("rating", 2), ("channel", "tablet"),
+                ("is_default", 0), ("is_malicious", 0), ("rated_at", 1_710_200_000), ("replied_at", 1_710_210_000),
+                ("verified_at", 1_710_300_000), ("rectified_at", nil), ("revisited_at", nil),
+            ]),
+        CanonicalRow(
+            table: "inspections",
+            values: [
+                ("id", 1), ("center_id", 2), ("inspected_at", 1_710_150_000), ("mode", "covert"), ("inspector_level", "province"),
+                ("category", "擅自离岗"), ("severity", "general"), ("description", "3月11日15:20，暗访发现窗口无人。"),
+                ("due_at", 1_711_000_000), ("rectified_at", 1_710_800_000),
+            ]),
+        CanonicalRow(
+            table: "complaints",
+            values: [
+                ("id", 1), ("center_id", 2), ("received_at", 1_710_400_000), ("due_at", 1_710_900_000), ("closed_at", nil),
+                ("substantiated", 1),
+            ]),
         CanonicalRow(table: "calendar", values: [("day", "2024-02-18"), ("is_workday", 1), ("region", "南京市")]),
         CanonicalRow(table: "kaoping_meta", values: [("key", "source"), ("value", "hand-written test row")]),
     ]
@@ -75,9 +91,10 @@ struct SchemaRoundTripTests {
         #expect(try store.version == 2)
         // "KPNG" = 0x4B 0x50 0x4E 0x47 = 1263554119.
         #expect(try store.database.scalar("PRAGMA application_id") == .integer(1_263_554_119))
-        #expect(try store.tableNames() == [
-            "calendar", "cases", "catalog", "centers", "complaints", "inspections", "integrations", "items", "kaoping_meta", "reviews",
-        ])
+        #expect(
+            try store.tableNames() == [
+                "calendar", "cases", "catalog", "centers", "complaints", "inspections", "integrations", "items", "kaoping_meta", "reviews",
+            ])
         for table in CanonicalSchema.tables {
             #expect(try store.columns(of: table.name).map(\.name) == table.columns.map(\.name), "\(table.name)")
         }
@@ -110,7 +127,8 @@ struct SchemaRoundTripTests {
     func defaults() throws {
         let folder = try TemporaryDirectory()
         let store = try Store.create(at: folder.file("defaults.sqlite"))
-        try store.database.execute("""
+        try store.database.execute(
+            """
             INSERT INTO cases(case_no, center_id, kind, channel, status) VALUES ('C1', 2, 'instant', 'online', 'accepted');
             INSERT INTO integrations(center_id, system, status) VALUES (2, 'review', 'none');
             INSERT INTO reviews(review_no, center_id, rating, channel, rated_at) VALUES ('R1', 2, 5, 'qrcode', 1710000000);

@@ -14,8 +14,9 @@ struct StoreCalendarTests {
         #expect(try store.database.scalar("SELECT count(*) FROM calendar WHERE region IS NOT NULL") == 0)
         #expect(try store.database.scalar("SELECT min(day) || ' ' || max(day) FROM calendar") == "2023-01-01 2025-12-31")
         #expect(try store.database.scalar("SELECT sum(is_workday) FROM calendar WHERE day LIKE '2024-%'") == 251)
-        #expect(try store.database.query("SELECT day, is_workday FROM calendar WHERE day IN ('2024-02-12', '2024-02-18') ORDER BY day")
-            == [["2024-02-12", 0], ["2024-02-18", 1]])
+        #expect(
+            try store.database.query("SELECT day, is_workday FROM calendar WHERE day IN ('2024-02-12', '2024-02-18') ORDER BY day")
+                == [["2024-02-12", 0], ["2024-02-18", 1]])
 
         let loaded = try store.workingCalendar()
         #expect(loaded.firstDay.description == "2023-01-01")
@@ -45,7 +46,8 @@ struct StoreCalendarTests {
         let folder = try TemporaryDirectory()
         let store = try Store.create(at: folder.file("calendar.sqlite"))
         try store.loadCalendar(try ProjectFolder.shippedCalendar(), years: 2024...2024)
-        try store.database.execute("""
+        try store.database.execute(
+            """
             INSERT INTO calendar(day, is_workday, region) VALUES ('2024-10-08', 0, '南京市'), ('2024-10-19', 1, '南京市');
             INSERT INTO calendar(day, is_workday, region) VALUES ('2024-03-04', 0, '苏州市');
             """)

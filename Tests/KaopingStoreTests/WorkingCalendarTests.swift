@@ -24,21 +24,21 @@ struct WorkingCalendarTests {
     @Test(
         "Swapped Sundays and Saturdays work; holiday Mondays rest",
         arguments: [
-            ("2024-02-04", true),   // Sunday, 春节调休上班
-            ("2024-02-18", true),   // Sunday, 春节调休上班
+            ("2024-02-04", true),  // Sunday, 春节调休上班
+            ("2024-02-18", true),  // Sunday, 春节调休上班
             ("2024-02-12", false),  // Monday, 春节
-            ("2024-02-09", true),   // Friday, 除夕: the 2024 notice keeps it a working day
+            ("2024-02-09", true),  // Friday, 除夕: the 2024 notice keeps it a working day
             ("2024-02-10", false),  // Saturday, 春节
-            ("2024-09-29", true),   // Sunday, 国庆节调休上班
-            ("2024-10-12", true),   // Saturday, 国庆节调休上班
+            ("2024-09-29", true),  // Sunday, 国庆节调休上班
+            ("2024-10-12", true),  // Saturday, 国庆节调休上班
             ("2024-10-07", false),  // Monday, 国庆节
-            ("2024-10-08", true),   // Tuesday, back to work
+            ("2024-10-08", true),  // Tuesday, back to work
             ("2024-10-13", false),  // Sunday, an ordinary weekend
-            ("2024-03-04", true),   // Monday, an ordinary weekday
-            ("2023-01-29", true),   // Sunday, 2023 春节调休上班
+            ("2024-03-04", true),  // Monday, an ordinary weekday
+            ("2023-01-29", true),  // Sunday, 2023 春节调休上班
             ("2022-12-31", false),  // Saturday, 2023 元旦 announced in the 2023 file
             ("2025-01-28", false),  // Tuesday, 2025 春节 (starts on 除夕 since 2025)
-            ("2026-01-04", true),   // Sunday, 2026 元旦调休上班
+            ("2026-01-04", true),  // Sunday, 2026 元旦调休上班
         ])
     func specificDays(text: String, isWorkday: Bool) {
         #expect(calendar.isWorkday(day(text)) == isWorkday)

@@ -15,13 +15,14 @@ struct DiagnosticPrinterTests {
         let parsed = Parser.parse(source)
         #expect(parsed.diagnostics.map(\.id) == ["K0103"])
         let rendered = DiagnosticPrinter(source: source).render(parsed.diagnostics)
-        #expect(rendered == """
-            rules/test.rules:2:27: error: 比较相等要用“==” [K0103]
-                  from cases where status = "finished"
-                \(String(repeating: " ", count: 26))^
-                = 提示: 把“=”改为“==”
+        #expect(
+            rendered == """
+                rules/test.rules:2:27: error: 比较相等要用“==” [K0103]
+                      from cases where status = "finished"
+                    \(String(repeating: " ", count: 26))^
+                    = 提示: 把“=”改为“==”
 
-            """)
+                """)
     }
 
     @Test("In English: the same position with the English message and hint")
@@ -29,13 +30,14 @@ struct DiagnosticPrinterTests {
         let source = SourceFile(name: "rules/test.rules", text: DiagnosticPrinterTests.text)
         let parsed = Parser.parse(source)
         let rendered = DiagnosticPrinter(source: source, english: true).render(parsed.diagnostics)
-        #expect(rendered == """
-            rules/test.rules:2:27: error: comparison for equality is `==` [K0103]
-                  from cases where status = "finished"
-                \(String(repeating: " ", count: 26))^
-                = hint: write `==` instead of `=`
+        #expect(
+            rendered == """
+                rules/test.rules:2:27: error: comparison for equality is `==` [K0103]
+                      from cases where status = "finished"
+                    \(String(repeating: " ", count: 26))^
+                    = hint: write `==` instead of `=`
 
-            """)
+                """)
     }
 
     @Test("Chinese characters take two terminal columns: the column is 23 but the caret is indented 24")
@@ -44,13 +46,14 @@ struct DiagnosticPrinterTests {
         let source = SourceFile(name: "t.rules", text: "indicator a \"A\" {\n  from cases where 状态 = \"x\"\n}")
         let parsed = Parser.parse(source)
         let rendered = DiagnosticPrinter(source: source).render(parsed.diagnostics)
-        #expect(rendered == """
-            t.rules:2:23: error: 比较相等要用“==” [K0103]
-                  from cases where 状态 = "x"
-                \(String(repeating: " ", count: 24))^
-                = 提示: 把“=”改为“==”
+        #expect(
+            rendered == """
+                t.rules:2:23: error: 比较相等要用“==” [K0103]
+                      from cases where 状态 = "x"
+                    \(String(repeating: " ", count: 24))^
+                    = 提示: 把“=”改为“==”
 
-            """)
+                """)
     }
 
     @Test("A range longer than one character gets one caret per terminal column: \"未闭合 is 1 + 3 × 2 = 7")
@@ -60,12 +63,13 @@ struct DiagnosticPrinterTests {
         #expect(parsed.diagnostics.map(\.id) == ["K0004"])
         let rendered = DiagnosticPrinter(source: source).render(parsed.diagnostics)
         // "veto v "t" when true reason " is 28 characters, all one column wide.
-        #expect(rendered == """
-            t.rules:1:29: error: 字符串没有结束引号 [K0004]
-                veto v "t" when true reason "未闭合
-                \(String(repeating: " ", count: 28))^^^^^^^
-                = 提示: 在字符串末尾补上 "
+        #expect(
+            rendered == """
+                t.rules:1:29: error: 字符串没有结束引号 [K0004]
+                    veto v "t" when true reason "未闭合
+                    \(String(repeating: " ", count: 28))^^^^^^^
+                    = 提示: 在字符串末尾补上 "
 
-            """)
+                """)
     }
 }

@@ -66,23 +66,26 @@ struct FormatterTests {
             score linear{90%->0;100%->30}
             }
             """
-        #expect(format(input) == """
-            assessment "T" {
-              period 2024-01-01 .. 2024-12-31
-              grades { 优秀 >= 90; 合格 >= 60; 不合格 }
-            }
-            indicator a "A" {
-              category "一级" / "二级"
-              when empty: full
-              score linear { 90% -> 0; 100% -> 30 }
-            }
+        #expect(
+            format(input) == """
+                assessment "T" {
+                  period 2024-01-01 .. 2024-12-31
+                  grades { 优秀 >= 90; 合格 >= 60; 不合格 }
+                }
+                indicator a "A" {
+                  category "一级" / "二级"
+                  when empty: full
+                  score linear { 90% -> 0; 100% -> 30 }
+                }
 
-            """)
+                """)
     }
 
     @Test("Strings are re-escaped canonically: quote, backslash, newline and tab")
     func strings() {
-        #expect(format(#"veto v "a\"b\\c\nd" when x > 0 reason ""# + "\t" + #"tab""#) == #"veto v "a\"b\\c\nd" when x > 0 reason "\ttab""# + "\n")
+        #expect(
+            format(#"veto v "a\"b\\c\nd" when x > 0 reason ""# + "\t" + #"tab""#) == #"veto v "a\"b\\c\nd" when x > 0 reason "\ttab""#
+                + "\n")
     }
 
     @Test("Indentation: two spaces per open block; a line starting with `}` dedents first")
@@ -96,16 +99,17 @@ struct FormatterTests {
                       }
             }
             """
-        #expect(format(input) == """
-            assessment "T" {
-              period 2024-01-01 .. 2024-12-31
-              total 100
-              category "服务效能" 40 {
-                category "限时办结" 25
-              }
-            }
+        #expect(
+            format(input) == """
+                assessment "T" {
+                  period 2024-01-01 .. 2024-12-31
+                  total 100
+                  category "服务效能" 40 {
+                    category "限时办结" 25
+                  }
+                }
 
-            """)
+                """)
     }
 
     @Test("Continuation lines: inside a bracket they align after it; after an operator, under the statement's expression")
@@ -122,19 +126,20 @@ struct FormatterTests {
             measure
             }
             """
-        #expect(format(input) == """
-            indicator a "A" {
-              from cases where status == "finished" and
-                               kind == "promised"
-              measure rate(verified_at is not null
-                           and rectified_at is not null)
-                      + count(where x > 1) * 2 -
-                      count()
-              score 20 -
-                    measure
-            }
+        #expect(
+            format(input) == """
+                indicator a "A" {
+                  from cases where status == "finished" and
+                                   kind == "promised"
+                  measure rate(verified_at is not null
+                               and rectified_at is not null)
+                          + count(where x > 1) * 2 -
+                          count()
+                  score 20 -
+                        measure
+                }
 
-            """)
+                """)
     }
 
     @Test("A bracket that ends its line: the contents get four more spaces than that line, the closer its indentation")
@@ -149,17 +154,18 @@ struct FormatterTests {
             ) - 3
             }
             """
-        #expect(format(input) == """
-            indicator a "A" {
-              measure sum(
-                  x + 1,
-                  case item {
-                    "a" -> 1
-                  }
-              ) - 3
-            }
+        #expect(
+            format(input) == """
+                indicator a "A" {
+                  measure sum(
+                      x + 1,
+                      case item {
+                        "a" -> 1
+                      }
+                  ) - 3
+                }
 
-            """)
+                """)
     }
 
     @Test("Alignment with Chinese text: `case` arms line up their `->` by display width (CJK counts two)")
@@ -174,17 +180,18 @@ struct FormatterTests {
             })
             }
             """
-        #expect(format(input) == """
-            indicator a "A" {
-              measure sum(case item {
-                            "无专题研究"      -> 5
-                            "评优比例低于20%" -> 3
-                            # 其他
-                            else              -> 0
-                          })
-            }
+        #expect(
+            format(input) == """
+                indicator a "A" {
+                  measure sum(case item {
+                                "无专题研究"      -> 5
+                                "评优比例低于20%" -> 3
+                                # 其他
+                                else              -> 0
+                              })
+                }
 
-            """)
+                """)
     }
 
     @Test("Alignment runs stop at a blank line; bands and linear points align within their block")
@@ -199,17 +206,18 @@ struct FormatterTests {
             }
             }
             """
-        #expect(format(input) == """
-            indicator a "A" {
-              score linear {
-                0%   -> 0
-                100% -> 10
+        #expect(
+            format(input) == """
+                indicator a "A" {
+                  score linear {
+                    0%   -> 0
+                    100% -> 10
 
-                ontime_floor -> 3
-              }
-            }
+                    ontime_floor -> 3
+                  }
+                }
 
-            """)
+                """)
     }
 
     @Test("Comments: own-line ones indented like the next code line (or the block's body before `}`), trailing ones aligned")
@@ -226,19 +234,20 @@ struct FormatterTests {
             # 末尾说明
             }
             """
-        #expect(format(input) == """
-            # 文件说明
-            param ontime_floor = 90%        # 不得分线
-            param rectify_days = 15         # 整改时限（工作日）
-            param x = 1
-            # 关于指标
-            indicator a "A" {
-              # 分值
-              points 10     # 十分
-              # 末尾说明
-            }
+        #expect(
+            format(input) == """
+                # 文件说明
+                param ontime_floor = 90%        # 不得分线
+                param rectify_days = 15         # 整改时限（工作日）
+                param x = 1
+                # 关于指标
+                indicator a "A" {
+                  # 分值
+                  points 10     # 十分
+                  # 末尾说明
+                }
 
-            """)
+                """)
     }
 
     @Test("Trailing comments start on a multiple of eight columns, at least two spaces after the widest code of the run")
@@ -280,17 +289,18 @@ struct FormatterTests {
             expect "A" timeliness.points>=30
             }
             """
-        #expect(format(input) == """
-            test "t" {
-              table cases {
-                center_id | status | paused_days
-                "A" | "finished" | -5
-              }
-              calendar { holiday 2024-02-10 .. 2024-02-17 }
-              expect "A" timeliness.points >= 30
-            }
+        #expect(
+            format(input) == """
+                test "t" {
+                  table cases {
+                    center_id | status | paused_days
+                    "A" | "finished" | -5
+                  }
+                  calendar { holiday 2024-02-10 .. 2024-02-17 }
+                  expect "A" timeliness.points >= 30
+                }
 
-            """)
+                """)
     }
 
     @Test("Formatting keeps every token and every comment of the shipped files, in order", arguments: shippedFiles)

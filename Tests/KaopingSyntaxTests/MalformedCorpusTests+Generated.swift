@@ -18,7 +18,8 @@ extension MalformedCorpusTests {
 
     @Test("10,000 nested `(` in a measure: one K0110, and the indicator after it still parses")
     func deepParentheses() {
-        let text = "indicator a \"A\" {\n  from cases\n  measure " + String(repeating: "(", count: Self.deep) + "count()"
+        let text =
+            "indicator a \"A\" {\n  from cases\n  measure " + String(repeating: "(", count: Self.deep) + "count()"
             + String(repeating: ")", count: Self.deep) + "\n  points 1\n}\n" + Self.nextIndicator
         let result = Self.generated(text)
         #expect(result.parsed.diagnostics.map(\.id) == ["K0110"])
@@ -31,7 +32,8 @@ extension MalformedCorpusTests {
         var text = "assessment \"T\" {\n"
         for level in 0..<Self.deep { text += "category \"c\(level)\" 1 {\n" }
         text += String(repeating: "}\n", count: Self.deep) + "}\n"
-        text += "indicator a \"A\" {\n  measure " + String(repeating: "{", count: Self.deep) + String(repeating: "}", count: Self.deep)
+        text +=
+            "indicator a \"A\" {\n  measure " + String(repeating: "{", count: Self.deep) + String(repeating: "}", count: Self.deep)
             + "\n  points 1\n}\n" + Self.nextIndicator
         let result = Self.generated(text)
         #expect(result.parsed.diagnostics.map(\.id) == ["K0110", "K0101"])
@@ -40,7 +42,8 @@ extension MalformedCorpusTests {
 
     @Test("10,000 nested `[` in a list: one K0110")
     func deepBrackets() {
-        let text = "veto v \"V\" when kind in " + String(repeating: "[", count: Self.deep) + "\"a\"" + String(repeating: "]", count: Self.deep)
+        let text =
+            "veto v \"V\" when kind in " + String(repeating: "[", count: Self.deep) + "\"a\"" + String(repeating: "]", count: Self.deep)
             + "\n" + Self.nextIndicator
         let result = Self.generated(text)
         #expect(result.parsed.diagnostics.map(\.id) == ["K0110"])
@@ -64,7 +67,8 @@ extension MalformedCorpusTests {
     @Test("A sum of 100,000 terms and a chain of 10,000 `.`: one K0110 each, not a tree too deep to check")
     func longChains() {
         let sum = "param x = 1" + String(repeating: " + 1", count: 100_000) + "\n"
-        let members = "indicator a \"A\" {\n  from cases where " + Array(repeating: "item", count: Self.deep).joined(separator: ".") + " == 1\n}\n"
+        let members =
+            "indicator a \"A\" {\n  from cases where " + Array(repeating: "item", count: Self.deep).joined(separator: ".") + " == 1\n}\n"
         let result = Self.generated(sum + members + Self.nextIndicator)
         #expect(result.parsed.diagnostics.map(\.id) == ["K0110", "K0110"])
         #expect(result.parsed.file.declarations.count == 3)

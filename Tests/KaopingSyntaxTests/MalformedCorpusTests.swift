@@ -51,7 +51,8 @@ struct MalformedCorpusTests {
         let checked = Checker.check(parsed.file, schema: .canonical)
         let diagnostics = parsed.diagnostics.hasErrors ? parsed.diagnostics : parsed.diagnostics + checked.diagnostics
         let formatted = Formatter.format(source)
-        let rendered = DiagnosticPrinter(source: source).render(diagnostics)
+        let rendered =
+            DiagnosticPrinter(source: source).render(diagnostics)
             + DiagnosticPrinter(source: source, english: true).render(diagnostics + formatted.diagnostics)
         return Outcome(diagnostics: diagnostics, rendered: rendered, formatted: formatted.text)
     }
@@ -102,7 +103,8 @@ struct MalformedCorpusTests {
         let outcome = Self.run(try Self.source(name))
         let hints = outcome.diagnostics.filter { $0.id == "K0002" }
         for ascii in Self.fullWidth[name] ?? [] {
-            #expect(hints.contains { $0.hint.contains("“\(ascii)”") && $0.englishHint.contains("`\(ascii)`") }, "no K0002 hint names \(ascii)")
+            #expect(
+                hints.contains { $0.hint.contains("“\(ascii)”") && $0.englishHint.contains("`\(ascii)`") }, "no K0002 hint names \(ascii)")
         }
     }
 

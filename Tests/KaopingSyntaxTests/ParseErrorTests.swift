@@ -6,7 +6,8 @@ import Testing
 struct ParseErrorTests {
     @Test("A block left open before the next declaration: one K0101 where the next declaration starts, and both are kept")
     func missingBraceBeforeDeclaration() {
-        let marked = MarkedSource("""
+        let marked = MarkedSource(
+            """
             indicator a "A" {
               points 10
             1️⃣indicator b "B" {
@@ -22,7 +23,8 @@ struct ParseErrorTests {
 
     @Test("A block left open at the end of the file: one K0101 at the end (line 3, column 1 after the final newline)")
     func missingBraceAtEnd() {
-        let marked = MarkedSource("""
+        let marked = MarkedSource(
+            """
             assessment "T" {
               period 2024-01-01 .. 2024-12-31
 
@@ -36,7 +38,8 @@ struct ParseErrorTests {
 
     @Test("Two independent errors in one block give exactly two errors, and the statements after them still parse")
     func twoErrorsInOneBlock() throws {
-        let marked = MarkedSource("""
+        let marked = MarkedSource(
+            """
             indicator a "A" {
               points 30 1️⃣分
               from cases 2️⃣wher status == "finished"
@@ -58,7 +61,8 @@ struct ParseErrorTests {
 
     @Test("Errors in two declarations give exactly two errors: a misspelled keyword (with a suggestion) and `=` for `==`")
     func twoErrorsInTwoDeclarations() {
-        let marked = MarkedSource("""
+        let marked = MarkedSource(
+            """
             1️⃣indicater a "A" {
               points 30
             }
@@ -112,7 +116,8 @@ struct ParseErrorTests {
 
     @Test("Full-width （ gives one K0002 with a hint naming the ASCII (, and parses as if it were (")
     func fullWidthParenthesis() throws {
-        let marked = MarkedSource("""
+        let marked = MarkedSource(
+            """
             indicator a "A" {
               measure rate1️⃣（status == "finished")
             }
@@ -133,7 +138,8 @@ struct ParseErrorTests {
 
     @Test("An unterminated string: one K0004 at its quote, the string runs to the end of the line, the next line parses")
     func unterminatedString() throws {
-        let marked = MarkedSource("""
+        let marked = MarkedSource(
+            """
             veto v "否决" when count(inspections) > 0 reason 1️⃣"未闭合
             indicator a "A" {
               points 1
@@ -154,7 +160,8 @@ struct ParseErrorTests {
 
     @Test("`=` where `==` is meant: K0103 at the `=`, and the tree holds `==`")
     func singleEquals() throws {
-        let marked = MarkedSource("""
+        let marked = MarkedSource(
+            """
             indicator a "A" {
               from cases where status 1️⃣= "finished"
             }

@@ -94,7 +94,8 @@ struct ParserTreeTests {
 
     @Test("An indicator: id, title, points, source, filter, measure, linear score, empty policy, minimum")
     func indicator() throws {
-        let parsed = parse("""
+        let parsed = parse(
+            """
             indicator 按时办结 "按时办结率" {
               category "服务效能"
               points 30
@@ -127,7 +128,8 @@ struct ParserTreeTests {
 
     @Test("A band score keeps each band's comparison, bound and points, with `else` last")
     func bands() throws {
-        let parsed = parse("""
+        let parsed = parse(
+            """
             indicator a "A" {
               score bands { >= 99% -> 10; > 95% -> 5; < 10% -> 1; else -> 0 }
             }
@@ -137,13 +139,15 @@ struct ParserTreeTests {
             Issue.record("no band score: \(parsed.file.declarations)")
             return
         }
-        #expect(bands.map { "\($0.comparison ?? "else") \(sexp($0.bound)) -> \(sexp($0.points))" }
-            == [">= pct(0.99) -> 10", "> pct(0.95) -> 5", "< pct(0.1) -> 1", "else <none> -> 0"])
+        #expect(
+            bands.map { "\($0.comparison ?? "else") \(sexp($0.bound)) -> \(sexp($0.points))" }
+                == [">= pct(0.99) -> 10", "> pct(0.95) -> 5", "< pct(0.1) -> 1", "else <none> -> 0"])
     }
 
     @Test("A score expression is an ordinary expression of `measure`")
     func scoreExpression() throws {
-        let parsed = parse("""
+        let parsed = parse(
+            """
             indicator inspections "明察暗访" {
               from inspections
               measure count(where severity == "general") * 4 + count(where severity == "minor") * 2
@@ -191,7 +195,8 @@ struct ParserTreeTests {
 
     @Test("Parameters, in English or Chinese; comments are kept aside, marked trailing or not")
     func parametersAndComments() throws {
-        let parsed = parse("""
+        let parsed = parse(
+            """
             # 参数
             param ontime_floor = 90%   # 低于此值不得分
             param 整改时限 = 15
@@ -208,7 +213,9 @@ struct ParserTreeTests {
         #expect(parsed.file.comments.map(\.trailing) == [false, true])
     }
 
-    @Test("The four-indicator core rule file (Tests/Fixtures) parses without a diagnostic into 1 assessment, 2 parameters, 4 indicators and 1 veto")
+    @Test(
+        "The four-indicator core rule file (Tests/Fixtures) parses without a diagnostic into 1 assessment, 2 parameters, 4 indicators and 1 veto"
+    )
     func shippedRules() throws {
         let path = ProjectFolder.root.appendingPathComponent("Tests/Fixtures/jiangsu-core-4.rules").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -223,9 +230,10 @@ struct ParserTreeTests {
             default: return "other"
             }
         }
-        #expect(kinds == [
-            "assessment", "param ontime_floor", "param rectify_days", "indicator timeliness", "indicator review_closure",
-            "indicator inspections", "indicator integration", "veto serious_violation",
-        ])
+        #expect(
+            kinds == [
+                "assessment", "param ontime_floor", "param rectify_days", "indicator timeliness", "indicator review_closure",
+                "indicator inspections", "indicator integration", "veto serious_violation",
+            ])
     }
 }
