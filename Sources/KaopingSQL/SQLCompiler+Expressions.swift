@@ -146,10 +146,6 @@ extension SQLCompiler {
     }
 
     private func columnReference(table: String, path: String, joins: [JoinPlan]) -> String {
-        var aliases = ["": "t0"]
-        for (index, join) in joins.enumerated() { aliases[join.path] = "j\(index + 1)" }
-        let parts = path.split(separator: ".").map(String.init)
-        let prefix = parts.dropLast().joined(separator: ".")
-        return "\(aliases[prefix] ?? "t0").\(quoteIdentifier(parts.last ?? path))"
+        JoinAliases(joins).reference(path, quote: quoteIdentifier)
     }
 }

@@ -154,21 +154,10 @@ public struct SQLCompiler {
     }
 
     private func joinSQL(_ joins: [JoinPlan]) -> String {
-        var aliases = ["": "t0"]
-        for (index, join) in joins.enumerated() { aliases[join.path] = "j\(index + 1)" }
-        return joins.map { join in
-            let alias = aliases[join.path] ?? "t0"
-            let parent = aliases[join.fromPath] ?? "t0"
-            return
-                " LEFT JOIN \(quoteIdentifier(join.table)) \(alias) ON \(alias).\(quoteIdentifier(join.key)) = \(parent).\(quoteIdentifier(join.fromColumn))"
-        }.joined()
+        JoinAliases(joins).clauses(quote: quoteIdentifier)
     }
 
     private func columnSQL(path: String, joins: [JoinPlan]) -> String {
-        var aliases = ["": "t0"]
-        for (index, join) in joins.enumerated() { aliases[join.path] = "j\(index + 1)" }
-        let parts = path.split(separator: ".").map(String.init)
-        let prefix = parts.dropLast().joined(separator: ".")
-        return "\(aliases[prefix] ?? "t0").\(quoteIdentifier(parts.last ?? path))"
+        JoinAliases(joins).reference(path, quote: quoteIdentifier)
     }
 }
