@@ -303,6 +303,7 @@ extension Checker {
                     en: "`bands` has no `else` band, so a measure matching no band scores 0",
                     hint: "最后加一行 else -> 0", hintEn: "end with else -> 0")
             }
+            lintBandOrder(bands, plans)
             return .bands(plans)
         case .expression(let expression):
             let typed = checkExpression(expression, in: .score)
@@ -310,6 +311,40 @@ extension Checker {
                 report("K0273", expression.range, zh: "评分表达式应为数值", en: "a score expression must be a number")
             }
             return .expression(typed.expression)
+        }
+    }
+
+    /// Bands are tried top to bottom: `>=`/`>` bands must go from high to low bounds and `<=`/`<` bands from
+    /// low to high, or a later band can never match (an overlap); an `else` before the last band hides the rest.
+    private mutating func lintBandOrder(_ bands: [ScoreBand], _ plans: [(comparison: String?, bound: Double, points: Double)]) {
+        var previous: (comparison: String, bound: Double)?
+        for (index, band) in bands.enumerated() {
+            guard let comparison = band.comparison else {
+                if index < bands.count - 1 {
+                    report(
+                        "K0276", band.range, severity: .warning, zh: "else 档之后的档永远不会命中", en: "the bands after `else` can never match",
+                        hint: "把 else 放在最后", hintEn: "put `else` last")
+                }
+                continue
+            }
+            let bound = plans[index].bound
+            defer { previous = (comparison, bound) }
+            guard let last = previous else { continue }
+            let descending = [">=", ">"].contains(comparison)
+            let lastDescending = [">=", ">"].contains(last.comparison)
+            if comparison == "==" || last.comparison == "==" { continue }
+            if descending != lastDescending {
+                report(
+                    "K0277", band.range, severity: .warning, zh: "bands 混用了“大于”和“小于”两个方向，可能有空档或重叠",
+                    en: "these bands mix `>`-style and `<`-style comparisons, which leaves gaps or overlaps",
+                    hint: "同一个 bands 中只用 >= 或只用 <=", hintEn: "use only >= bands or only <= bands in one `bands`")
+            } else if descending ? bound >= last.bound : bound <= last.bound {
+                report(
+                    "K0278", band.range, severity: .warning, zh: "这一档永远不会命中：前面的档已包含它",
+                    en: "this band can never match: an earlier band already covers it",
+                    hint: descending ? "“>=”档应按分界从高到低排列" : "“<=”档应按分界从低到高排列",
+                    hintEn: descending ? "list >= bands from the highest bound down" : "list <= bands from the lowest bound up")
+            }
         }
     }
 

@@ -29,6 +29,9 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Only generate the store; do not assess it.")
     var noRun = false
 
+    @Option(name: .customLong("param"), help: "Override a parameter of the rule file: --param name=value (repeatable).")
+    var parameters: [String] = []
+
     func validate() throws {
         guard cases >= 0, cases <= 100_000_000 else {
             throw ValidationError("--cases must be between 0 and 100000000, not \(cases)")
@@ -54,7 +57,14 @@ struct DemoCommand: ParsableCommand {
         guard let rulesPath = rules ?? ProjectFiles.folder("Rules").map({ $0 + "/jiangsu-2020.rules" }) else {
             throw ValidationError("cannot find Rules/jiangsu-2020.rules; run from the project folder or pass --rules")
         }
-        let run = try AssessmentRun(rules: rulesPath, db: path, parameters: [:], lang: "zh")
+        var overrides: [String: String] = [:]
+        for item in parameters {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw ValidationError("--param needs name=value, not `\(item)`")
+            }
+            overrides[String(item[..<equals])] = String(item[item.index(after: equals)...])
+        }
+        let run = try AssessmentRun(rules: rulesPath, db: path, parameters: overrides, lang: "zh")
         let written = try run.write(to: out, formats: ["json", "html"])
         printRanking(run.results)
         for file in written { print("wrote \(file)") }
