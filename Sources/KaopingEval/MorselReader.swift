@@ -122,8 +122,16 @@ final class MorselReader {
     private func consume(_ chunk: Chunk, into result: inout MorselResult) {
         result.rows += chunk.count
         let centerCount = centers.count
+        // Several aggregates share a filter (an indicator's population, its rate, its numerator): each
+        // distinct filter is evaluated once per chunk.
+        var filters: [(expression: TypedExpression, truths: [UInt8])] = []
         for (position, aggregate) in aggregates.enumerated() {
-            let filter = aggregate.filter.map { evaluator.evaluate($0, chunk).truths }
+            let filter = aggregate.filter.map { expression -> [UInt8] in
+                if let known = filters.first(where: { $0.expression == expression }) { return known.truths }
+                let truths = evaluator.evaluate(expression, chunk).truths
+                filters.append((expression, truths))
+                return truths
+            }
             let base = position * centerCount
             switch aggregate.function {
             case .count:
