@@ -36,9 +36,13 @@ public struct SQLCompiler {
             let population = try indicator.population.map { try aggregateColumn($0) } ?? "NULL"
             let numerator = try indicator.numerator.map { try aggregateColumn($0) } ?? "NULL"
             let measure = try value(indicator.measure, row: nil)
+            // Typed casts: PostgreSQL types a bare NULL in a UNION as text.
+            let integer = dialect == .sqlite ? "INTEGER" : "bigint"
+            let real = dialect == .sqlite ? "REAL" : "double precision"
             selects.append(
-                "SELECT a.\(quoteIdentifier("c1")) AS center_code, \(quoteLiteral(indicator.id)) AS indicator, \(population) AS population, "
-                    + "\(numerator) AS numerator, \(measure) AS measure FROM assessed a" + scanJoins())
+                "SELECT a.\(quoteIdentifier("c1")) AS center_code, \(quoteLiteral(indicator.id)) AS indicator, "
+                    + "CAST(\(population) AS \(integer)) AS population, CAST(\(numerator) AS \(integer)) AS numerator, "
+                    + "CAST(\(measure) AS \(real)) AS measure FROM assessed a" + scanJoins())
         }
         guard !selects.isEmpty else {
             return "WITH " + ctes.joined(separator: ",\n")
