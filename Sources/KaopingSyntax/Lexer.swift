@@ -11,7 +11,7 @@ public struct Lexer {
     static let fullWidth: [String: String] = [
         "（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "“": "\"", "”": "\"", "＝": "=", "＞": ">", "＜": "<",
         "【": "[", "】": "]", "｛": "{", "｝": "}", "！": "!", "．": ".", "＋": "+", "－": "-", "＊": "*", "／": "/", "％": "%",
-        "。": ".", "、": ",", "‘": "'", "’": "'",
+        "。": ".", "、": ",", "‘": "\"", "’": "\"",
     ]
 
     /// Lexes a whole file.
@@ -215,11 +215,13 @@ public struct Lexer {
                 offset += 1
                 break
             }
-            if openedFullWidth, byte == 0xE2, peek(1) == 0x80, peek(2) == 0x9D {  // ” closes a string opened with “
+            // ” (or ’) closes a string opened with “ (or ‘).
+            if openedFullWidth, byte == 0xE2, peek(1) == 0x80, peek(2) == 0x9D || peek(2) == 0x99 {
+                let mark = peek(2) == 0x9D ? "”" : "’"
                 diagnostics.append(
                     Diagnostic(
                         "K0002", .error, file: source.name, range: SourceRange(offset, offset + 3),
-                        zh: "全角标点“””不能用在规则中", en: "full-width punctuation `”` cannot be used in rules",
+                        zh: "全角标点“\(mark)”不能用在规则中", en: "full-width punctuation `\(mark)` cannot be used in rules",
                         hint: "改用半角“\"”", hintEn: "use the ASCII `\"` instead"))
                 offset += 3
                 break
