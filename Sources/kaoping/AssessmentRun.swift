@@ -14,7 +14,7 @@ struct AssessmentRun {
     /// Parses and checks `rules` against the store at `db`, then evaluates it.
     /// - Throws: `ExitCode(1)` after printing diagnostics when the rule file has errors; store errors otherwise.
     init(rules: String, db: String, parameters: [String: String], lang: String, options: EvaluationOptions = EvaluationOptions()) throws {
-        let loader = try RuleLoader.load(path: rules)
+        let loader = try AssessmentRun.load(rules)
         let store = try Store.open(at: db, readOnly: true)
         let checked = Checker.check(loader.files, schema: try SchemaCatalog(store: store), overrides: parameters)
         let diagnostics = loader.diagnostics + checked.diagnostics
@@ -23,6 +23,16 @@ struct AssessmentRun {
         }
         guard let plan = checked.plan, !loader.diagnostics.hasErrors else { throw ExitCode(1) }
         results = try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: AssessmentRun.digest(loader.sources), options: options)
+    }
+
+    /// Reads a rule file and its includes, with a plain message when the file cannot be read.
+    static func load(_ path: String) throws -> RuleLoader {
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("no rule file at \(path)") }
+        do {
+            return try RuleLoader.load(path: path)
+        } catch {
+            throw CommandFailure("cannot read the rule file \(path): \(error.localizedDescription)")
+        }
     }
 
     /// The SHA-256 of the rule text: of the root file's bytes alone when it includes nothing, otherwise of

@@ -35,7 +35,7 @@ struct SQLCommand: ParsableCommand {
             }
             overrides[String(item[..<equals])] = String(item[item.index(after: equals)...])
         }
-        let loader = try RuleLoader.load(path: rules)
+        let loader = try AssessmentRun.load(rules)
         let schema = try db.map { try SchemaCatalog(store: try Store.open(at: $0, readOnly: true)) } ?? .canonical
         let checked = Checker.check(loader.files, schema: schema, overrides: overrides)
         let diagnostics = loader.diagnostics + checked.diagnostics
