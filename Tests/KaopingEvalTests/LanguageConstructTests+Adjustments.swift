@@ -1,0 +1,94 @@
+import Foundation
+import KaopingCheck
+import KaopingEval
+import KaopingResults
+import KaopingStore
+import KaopingSyntax
+import Testing
+
+// MARK: - Adjustments
+
+extension LanguageConstructTests {
+    @Suite("Language: bonus and deduction")
+    struct AdjustmentConstructTests {
+        /// base = the one case's promised_days / 1000 (100 points). praise: 1.5 per five-star review, max 3, gate 80.
+        /// media: 5 per serious inspection, max 10. late: the number of complaints itself (no score), max 2.
+        static let rules =
+            assessment() + """
+                indicator base "基础分" {
+                  category "基础"
+                  points 100
+                  from cases
+                  measure sum(promised_days) / 1000
+                  score measure
+                }
+                bonus praise "表扬加分" {
+                  from reviews where rating == 5
+                  measure count()
+                  score measure * 1.5
+                  max 3
+                  gate 80
+                }
+                deduction media "媒体曝光" {
+                  from inspections where severity == "serious"
+                  measure count()
+                  score 5 * measure
+                  max 10
+                }
+                deduction late "投诉超期" {
+                  from complaints
+                  measure count()
+                  max 2
+                }
+                """
+
+        @Test("Caps, the gate on the rounded base, and a total never below 0")
+        func adjustments() throws {
+            let test = try TestStore(calendar: false)
+            let centers: [(code: String, promised: Int64, praise: Int, serious: Int, complaints: Int)] = [
+                ("A1", 85_000, 1, 0, 0),
+                ("A2", 85_000, 4, 0, 3),
+                ("A3", 79_994, 2, 0, 0),
+                ("A4", 79_995, 1, 0, 0),
+                ("A5", 80_000, 1, 1, 0),
+                ("A6", 5_000, 0, 3, 0),
+            ]
+            for (index, center) in centers.enumerated() {
+                let id = Int64(index + 1)
+                try test.center(id, center.code)
+                try test.addCase(id, accepted: at("2024-03-01"), promised: center.promised)
+                try test.addReview(id, rating: 4, rated: at("2024-04-01"))  // never counted: not five stars
+                for _ in 0..<center.praise { try test.addReview(id, rating: 5, rated: at("2024-04-01")) }
+                for _ in 0..<center.serious { try test.addInspection(id, at: at("2024-05-01"), severity: "serious") }
+                try test.addInspection(id, at: at("2024-05-02"), severity: "minor")  // never counted
+                for _ in 0..<center.complaints { try test.addComplaint(id, received: at("2024-06-01"), due: nil, closed: nil) }
+            }
+            let doc = try test.run(AdjustmentConstructTests.rules)
+            #expect(
+                doc.assessment.adjustments.map { "\($0.kind) \($0.id) \($0.maximum)" } == [
+                    "bonus praise 3.0", "deduction media 10.0", "deduction late 2.0",
+                ])
+            func row(_ code: String) throws -> String {
+                let center = try doc.center(code)
+                let parts = center.adjustments.map { "\($0.id) \(six($0.points)!)\($0.gated ? " gated" : "")" }
+                return "base \(six(center.base)!) | " + parts.joined(separator: ", ") + " | total \(six(center.total)!)"
+            }
+            // A1: 1 × 1.5 = 1.5, base 85 ≥ 80: 85 + 1.5 = 86.5.
+            #expect(try row("A1") == "base 85.0 | praise 1.5, media 0.0, late 0.0 | total 86.5")
+            // A2: 4 × 1.5 = 6 capped at 3; 3 complaints capped at 2: 85 + 3 − 2 = 86.
+            #expect(try row("A2") == "base 85.0 | praise 3.0, media 0.0, late 2.0 | total 86.0")
+            // A3: base 79.994 rounds to 79.99 < 80: the bonus 3 is shown, gated and not added.
+            #expect(try row("A3") == "base 79.994 | praise 3.0 gated, media 0.0, late 0.0 | total 79.994")
+            // A4: base 79.995 rounds (half away from zero) to 80.00: the gate is reached: 79.995 + 1.5 = 81.495.
+            #expect(try row("A4") == "base 79.995 | praise 1.5, media 0.0, late 0.0 | total 81.495")
+            // A5: the gate is judged on the base 80 before deductions: 80 + 1.5 − 5 = 76.5 → 合格.
+            #expect(try row("A5") == "base 80.0 | praise 1.5, media 5.0, late 0.0 | total 76.5")
+            #expect(try doc.center("A5").grade == "合格")
+            // A6: 3 × 5 = 15 capped at 10; 5 − 10 = −5, never below 0.
+            let a6 = try doc.center("A6")
+            #expect(a6.base == 5)
+            #expect(a6.adjustments.map(\.points) == [0, 10, 0])
+            #expect(a6.total == 0)
+        }
+    }
+}
