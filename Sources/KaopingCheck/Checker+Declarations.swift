@@ -106,13 +106,33 @@ extension Checker {
         return table
     }
 
+    /// The `from … where …` of an indicator or adjustment: its table, its population filter and the count of
+    /// its population. A `from` naming no usable table is reported once, and later aggregates stay quiet.
+    private mutating func checkPopulation(_ source: Name?, _ where: Expression?) -> (
+        table: String?, filter: TypedExpression?, population: Int?
+    ) {
+        let table = sourceTable(source)
+        sourceFailed = source != nil && table == nil
+        let filter = table.flatMap { table in `where`.map { checkCondition($0, in: .row(table)) } }
+        let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
+        return (table, filter, population)
+    }
+
+    /// A measure: an expression over the population's aggregates, which must be a number.
+    private mutating func checkMeasure(_ expression: Expression, table: String?, filter: TypedExpression?) -> Typed {
+        let measure = checkExpression(expression, in: .center(table: table, filter: filter))
+        if !measure.type.isNumeric {
+            report(
+                "K0261", expression.range, zh: "measure 应为数值，却是\(measure.type.label.zh)",
+                en: "a measure must be a number, found \(measure.type.label.en)")
+        }
+        return measure
+    }
+
     mutating func checkIndicator(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
         let errorsBefore = diagnostics.filter { $0.severity == .error }.count
-        let table = sourceTable(indicator.source)
-        sourceFailed = indicator.source != nil && table == nil
+        let (table, filter, population) = checkPopulation(indicator.source, indicator.filter)
         defer { sourceFailed = false }
-        let filter = table.flatMap { table in indicator.filter.map { checkCondition($0, in: .row(table)) } }
-        let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
         guard let measureExpression = indicator.measure else {
             report(
                 "K0260", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 measure（计量）",
@@ -120,12 +140,7 @@ extension Checker {
                 hint: "例如 measure rate(finished_at is not null)", hintEn: "for example measure rate(finished_at is not null)")
             return nil
         }
-        let measure = checkExpression(measureExpression, in: .center(table: table, filter: filter))
-        if !measure.type.isNumeric {
-            report(
-                "K0261", measureExpression.range, zh: "measure 应为数值，却是\(measure.type.label.zh)",
-                en: "a measure must be a number, found \(measure.type.label.en)")
-        }
+        let measure = checkMeasure(measureExpression, table: table, filter: filter)
         let numerator = numeratorAggregate(of: measure.expression)
         var points = 0.0
         var weight: Double?
@@ -216,22 +231,14 @@ extension Checker {
 
     mutating func checkAdjustment(_ adjustment: AdjustmentDeclaration) -> AdjustmentPlan? {
         let errorsBefore = diagnostics.filter { $0.severity == .error }.count
-        let table = sourceTable(adjustment.source)
-        sourceFailed = adjustment.source != nil && table == nil
+        let (table, filter, population) = checkPopulation(adjustment.source, adjustment.filter)
         defer { sourceFailed = false }
-        let filter = table.flatMap { table in adjustment.filter.map { checkCondition($0, in: .row(table)) } }
-        let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
         guard let measureExpression = adjustment.measure else {
             report(
                 "K0260", adjustment.id.range, zh: "“\(adjustment.id.text)”缺少 measure（计量）", en: "`\(adjustment.id.text)` has no `measure`")
             return nil
         }
-        let measure = checkExpression(measureExpression, in: .center(table: table, filter: filter))
-        if !measure.type.isNumeric {
-            report(
-                "K0261", measureExpression.range, zh: "measure 应为数值，却是\(measure.type.label.zh)",
-                en: "a measure must be a number, found \(measure.type.label.en)")
-        }
+        let measure = checkMeasure(measureExpression, table: table, filter: filter)
         guard let maximumExpression = adjustment.maximum, let maximum = constantNumber(maximumExpression) else {
             if adjustment.maximum == nil {
                 report(
