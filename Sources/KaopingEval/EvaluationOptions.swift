@@ -7,6 +7,10 @@ public struct EvaluationOptions: Sendable {
     public var threads: Int
     /// Rows decoded and evaluated together.
     public var chunkSize: Int
+    /// Whether to read and fill the store's column cache (`STORE.kaoping/columns/`, see `ColumnCache`).
+    public var columnCache: Bool
+    /// Called once per table scanned with where its columns came from.
+    public var scanReport: (@Sendable (ScanReport) -> Void)?
     /// Called now and then with the rows scanned so far and the rows to scan in all (from any thread).
     public var progress: (@Sendable (Int, Int) -> Void)?
 
@@ -14,9 +18,14 @@ public struct EvaluationOptions: Sendable {
     /// block by block in rowid order, which is what makes sums independent of threads and chunks.
     public static let morselRows: Int64 = 1 << 16
 
-    public init(threads: Int = EvaluationOptions.defaultThreads, chunkSize: Int = 4096, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+    public init(
+        threads: Int = EvaluationOptions.defaultThreads, chunkSize: Int = 4096, columnCache: Bool = false,
+        progress: (@Sendable (Int, Int) -> Void)? = nil, scanReport: (@Sendable (ScanReport) -> Void)? = nil
+    ) {
+        self.scanReport = scanReport
         self.threads = max(1, threads)
         self.chunkSize = max(1, chunkSize)
+        self.columnCache = columnCache
         self.progress = progress
     }
 
@@ -26,4 +35,15 @@ public struct EvaluationOptions: Sendable {
 
 enum ProcessInfoCores {
     static var count: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// Where the columns of one table's scan came from.
+public struct ScanReport: Sendable, Equatable {
+    public var table: String
+    /// Columns read from the column cache.
+    public var cached: [String]
+    /// Columns read from the store (and added to the cache when it is on).
+    public var fromStore: [String]
+    /// Cache files found damaged during the scan, deleted and rebuilt.
+    public var rebuilt: [String]
 }

@@ -30,10 +30,12 @@ public struct Evaluator {
             total += Int(max(0, high - low + 1))
         }
         let progress = ProgressCounter(total: total, report: options.progress)
+        let cache = options.columnCache ? ColumnCache.open(for: store) : nil
         for scan in plan.scans {
+            progress.beginScan()
             let output = try ParallelScanner(
                 plan: plan, scan: scan, centers: centers, centerTypes: centers.types, options: options, path: store.database.path
-            ).run(store: store, progress: progress)
+            ).run(store: store, cache: cache, progress: progress)
             states.merge(output.states) { first, _ in first }
             for (reason, rows) in output.quality.counts.sorted(by: { $0.key < $1.key }) {
                 quality.append(DataQualityEntry(table: scan.table, reason: reason, rows: rows))

@@ -2,31 +2,59 @@ import CSQLite
 import KaopingCheck
 import KaopingStore
 
-/// Reads the rows of one rowid range of a table into typed chunks and feeds the scan's aggregates.
+/// Where a scan's column comes from: the column cache, or the store (copied into the cache when a writer
+/// is given).
+enum ColumnSource {
+    case cached(ColumnFile)
+    case store(ColumnFileWriter?)
+}
+
+/// Reads the rows of one rowid range of a table into typed columns — from the store, the column cache or
+/// both — admits the rows the assessment covers and feeds the scan's aggregates chunk by chunk.
 final class MorselReader {
     private let plan: Plan
     private let scan: TableScan
-    private let statement: Statement
+    private let sources: [ColumnSource]
+    private let statement: Statement?
+    /// For each column read from the store, its slot in the scan.
+    private let storeSlots: [Int]
     private let centers: CenterTable
     private let evaluator: VectorEvaluator
     private let chunkSize: Int
+    private let isText: [Bool]
     private let centerSlot: Int
     private let periodSlot: Int?
     private let orderedSlots: [(earlier: Int, later: Int, reason: String)]
     private let periodLow: Double
     private let periodHigh: Double
     private let aggregates: [AggregatePlan]
+    /// The morsel's rows, per slot: numbers (NaN: NULL) or dictionary codes (−1: NULL), reused.
+    private var numbers: [[Double]]
+    private var codes: [[Int32]]
+    private var blockBuffer: [UInt8] = []
 
-    init(plan: Plan, scan: TableScan, database: Database, centers: CenterTable, centerTypes: [ValueType], chunkSize: Int) throws {
+    init(
+        plan: Plan, scan: TableScan, sources: [ColumnSource], database: Database, centers: CenterTable, centerTypes: [ValueType],
+        chunkSize: Int
+    ) throws {
         self.plan = plan
         self.scan = scan
+        self.sources = sources
         self.centers = centers
         self.chunkSize = chunkSize
         evaluator = VectorEvaluator(centers: centers, centerTypes: centerTypes)
-        let sql =
-            ScanQuery.select(table: scan.table, columns: scan.columns, joins: scan.joins)
-            + " WHERE t0.rowid >= ? AND t0.rowid < ? ORDER BY t0.rowid"
-        statement = try database.prepare(sql)
+        storeSlots = sources.indices.filter { if case .store = sources[$0] { return true } else { return false } }
+        if storeSlots.isEmpty {
+            statement = nil
+        } else {
+            let sql =
+                ScanQuery.select(table: scan.table, columns: storeSlots.map { scan.columns[$0] }, joins: scan.joins)
+                + " WHERE t0.rowid >= ? AND t0.rowid < ? ORDER BY t0.rowid"
+            statement = try database.prepare(sql)
+        }
+        isText = scan.columnTypes.map { $0 == .text }
+        numbers = scan.columns.map { _ in [] }
+        codes = scan.columns.map { _ in [] }
         centerSlot = scan.columns.firstIndex(of: scan.centerColumn) ?? 0
         periodSlot = scan.periodColumn.flatMap { scan.columns.firstIndex(of: $0) }
         orderedSlots = (CanonicalSchema.orderedTimes[scan.table] ?? []).compactMap { pair in
@@ -35,75 +63,152 @@ final class MorselReader {
             }
             return (earlier, later, "\(pair.later) before \(pair.earlier)")
         }
-        periodLow = Double(CivilDay(number: plan.periodStart).startInstant)
-        periodHigh = Double(CivilDay(number: plan.periodEnd + 1).startInstant)
+        if let periodSlot, scan.columnTypes[periodSlot] == .day {
+            periodLow = Double(plan.periodStart)
+            periodHigh = Double(plan.periodEnd + 1)
+        } else {
+            periodLow = Double(CivilDay(number: plan.periodStart).startInstant)
+            periodHigh = Double(CivilDay(number: plan.periodEnd + 1).startInstant)
+        }
         aggregates = scan.aggregates.map { plan.aggregates[$0] }
     }
 
-    /// Reads rowids in [start, end) and returns their partial aggregates.
-    func read(from start: Int64, to end: Int64) throws -> MorselResult {
+    /// Reads morsel `morsel`, rowids in [start, end), and returns its partial aggregates.
+    /// - Throws: `ColumnCacheError.corrupt` when a cached block cannot be trusted; `SQLiteError`.
+    func read(morsel: Int, from start: Int64, to end: Int64) throws -> MorselResult {
         var result = MorselResult(accumulators: [Accumulator](repeating: Accumulator(), count: aggregates.count * centers.count))
-        try statement.bind([.integer(start), .integer(end)])
-        let handle = statement.handle
-        var builder = ChunkBuilder(types: scan.columnTypes, capacity: chunkSize)
-        while try statement.step() {
-            guard let center = admit(handle, &result.quality) else { continue }
-            append(handle, center: center, to: &builder)
-            if builder.count == chunkSize {
-                consume(builder.take(), into: &result)
+        let count = try load(morsel, from: start, to: end)
+        for slot in storeSlots {
+            guard case .store(let writer?) = sources[slot] else { continue }
+            var block: [UInt8] = []
+            if isText[slot] {
+                ColumnBlock.encode(codes: codes[slot], strings: evaluator.dictionary.strings, into: &block)
+            } else {
+                ColumnBlock.encode(numbers: numbers[slot], into: &block)
             }
+            writer.add(morsel, block)
         }
-        if builder.count > 0 { consume(builder.take(), into: &result) }
+        let (rows, rowCenters) = admit(count, &result.quality)
+        var first = 0
+        while first < rows.count {
+            let last = min(first + chunkSize, rows.count)
+            consume(gather(rows[first..<last], rowCenters[first..<last]), into: &result)
+            first = last
+        }
         return result
     }
 
-    /// The dense center number of the current row, or `nil` when the row is left out (counted if it is a
-    /// data problem rather than a row of a center that is not assessed or a time outside the period).
-    private func admit(_ handle: OpaquePointer, _ quality: inout DataQuality) -> Int32? {
-        let column = Int32(centerSlot)
-        guard sqlite3_column_type(handle, column) != SQLITE_NULL else {
-            quality.add("\(scan.centerColumn) is NULL")
-            return nil
+    /// Fills `numbers` and `codes` with every row of the morsel and returns how many rows it has.
+    private func load(_ morsel: Int, from start: Int64, to end: Int64) throws -> Int {
+        for slot in scan.columns.indices {
+            numbers[slot].removeAll(keepingCapacity: true)
+            codes[slot].removeAll(keepingCapacity: true)
         }
-        let id = sqlite3_column_int64(handle, column)
-        let number = centers.dense(id)
-        if number == CenterTable.unknown {
-            quality.add("\(scan.centerColumn) names no center")
-            return nil
-        }
-        if number < 0 { return nil }
-        if let periodSlot {
-            guard sqlite3_column_type(handle, Int32(periodSlot)) != SQLITE_NULL else {
-                quality.add("\(scan.periodColumn ?? "") is NULL")
-                return nil
+        var count: Int?
+        if let statement {
+            try statement.bind([.integer(start), .integer(end)])
+            let handle = statement.handle
+            var rows = 0
+            while try statement.step() {
+                for (position, slot) in storeSlots.enumerated() {
+                    let column = Int32(position)
+                    if isText[slot] {
+                        codes[slot].append(evaluator.dictionary.code(statement: handle, column: column))
+                    } else {
+                        numbers[slot].append(number(handle, column, scan.columnTypes[slot]))
+                    }
+                }
+                rows += 1
             }
-            let time = sqlite3_column_double(handle, Int32(periodSlot))
-            if time < periodLow || time >= periodHigh { return nil }
+            count = rows
         }
-        for pair in orderedSlots {
-            let earlier = Int32(pair.earlier)
-            let later = Int32(pair.later)
-            if sqlite3_column_type(handle, earlier) != SQLITE_NULL, sqlite3_column_type(handle, later) != SQLITE_NULL,
-                sqlite3_column_int64(handle, later) < sqlite3_column_int64(handle, earlier)
-            {
-                quality.add(pair.reason)
-                return nil
+        for slot in scan.columns.indices {
+            guard case .cached(let file) = sources[slot] else { continue }
+            let rows: Int
+            switch try file.block(morsel, buffer: &blockBuffer) {
+            case .numbers(let values) where !isText[slot]:
+                numbers[slot] = values
+                rows = values.count
+            case .text(let strings, let indices) where isText[slot]:
+                let dictionary = evaluator.dictionary
+                let local = strings.map { bytes in bytes.withUnsafeBufferPointer { dictionary.code(of: $0) } }
+                codes[slot] = indices.map { $0 < 0 ? -1 : local[Int($0)] }
+                rows = indices.count
+            default:
+                throw ColumnCacheError.corrupt(path: file.path, reason: "a block of the wrong type")
+            }
+            if count == nil { count = rows }
+            guard rows == count else {
+                throw ColumnCacheError.corrupt(path: file.path, reason: "a block of \(rows) rows, not \(count ?? 0)")
             }
         }
-        return number
+        return count ?? 0
     }
 
-    private func append(_ handle: OpaquePointer, center: Int32, to builder: inout ChunkBuilder) {
-        for slot in 0..<scan.columnTypes.count {
-            let column = Int32(slot)
-            if builder.isText[slot] {
-                builder.codes[slot].append(evaluator.dictionary.code(statement: handle, column: column))
-            } else {
-                builder.numbers[slot].append(number(handle, column, scan.columnTypes[slot]))
+    /// The rows of the morsel the assessment covers, with their dense center numbers. Rows of centers not
+    /// assessed and times outside the period are left out silently; data problems (a NULL center or
+    /// period time, an unknown center, times out of order) are left out and counted.
+    private func admit(_ count: Int, _ quality: inout DataQuality) -> (rows: [Int32], centers: [Int32]) {
+        var rows: [Int32] = []
+        var rowCenters: [Int32] = []
+        rows.reserveCapacity(count)
+        rowCenters.reserveCapacity(count)
+        let ids = centerIDs(count)
+        for row in 0..<count {
+            guard let id = ids[row] else {
+                quality.add("\(scan.centerColumn) is NULL")
+                continue
             }
+            let number = centers.dense(id)
+            if number == CenterTable.unknown {
+                quality.add("\(scan.centerColumn) names no center")
+                continue
+            }
+            if number < 0 { continue }
+            if let periodSlot {
+                let time = numbers[periodSlot][row]
+                if time.isNaN {
+                    quality.add("\(scan.periodColumn ?? "") is NULL")
+                    continue
+                }
+                if time < periodLow || time >= periodHigh { continue }
+            }
+            if let pair = orderedSlots.first(where: { numbers[$0.later][row] < numbers[$0.earlier][row] }) {
+                quality.add(pair.reason)
+                continue
+            }
+            rows.append(Int32(row))
+            rowCenters.append(number)
         }
-        builder.centers.append(center)
-        builder.count += 1
+        return (rows, rowCenters)
+    }
+
+    /// Each row's center id (`nil`: NULL), read as SQLite reads an integer from any value.
+    private func centerIDs(_ count: Int) -> [Int64?] {
+        if isText[centerSlot] {
+            let strings = evaluator.dictionary.strings
+            return codes[centerSlot].map { $0 < 0 ? nil : Int64(strings[Int($0)]) ?? 0 }
+        }
+        return numbers[centerSlot].map { value in
+            if value.isNaN { return nil }
+            return abs(value) < 9.2e18 ? Int64(value) : (value < 0 ? Int64.min : Int64.max)
+        }
+    }
+
+    /// A chunk of the admitted rows `rows`.
+    private func gather(_ rows: ArraySlice<Int32>, _ rowCenters: ArraySlice<Int32>) -> Chunk {
+        var chunk = Chunk()
+        chunk.count = rows.count
+        chunk.centers = Array(rowCenters)
+        chunk.columns = scan.columns.indices.map { slot in
+            if isText[slot] {
+                let column = codes[slot]
+                return .text(rows.map { column[Int($0)] })
+            }
+            let column = numbers[slot]
+            return .number(rows.map { column[Int($0)] })
+        }
+        return chunk
     }
 
     private func number(_ handle: OpaquePointer, _ column: Int32, _ type: ValueType) -> Double {
@@ -165,44 +270,5 @@ final class MorselReader {
         case .text(let codes): return codes[row] < 0 ? .null : .text(evaluator.dictionary.strings[Int(codes[row])])
         case .truth(let values): return values[row] == Vector.nullTruth ? .null : .boolean(values[row] == 1)
         }
-    }
-}
-
-/// Collects decoded rows column by column until a chunk is full.
-struct ChunkBuilder {
-    let isText: [Bool]
-    var numbers: [[Double]]
-    var codes: [[Int32]]
-    var centers: [Int32] = []
-    var count = 0
-    private let capacity: Int
-
-    init(types: [ValueType], capacity: Int) {
-        isText = types.map { $0 == .text }
-        numbers = types.map { _ in [] }
-        codes = types.map { _ in [] }
-        self.capacity = capacity
-        reserve()
-    }
-
-    private mutating func reserve() {
-        for slot in isText.indices {
-            if isText[slot] { codes[slot].reserveCapacity(capacity) } else { numbers[slot].reserveCapacity(capacity) }
-        }
-        centers.reserveCapacity(capacity)
-    }
-
-    /// The chunk collected so far; the builder starts over empty.
-    mutating func take() -> Chunk {
-        var chunk = Chunk()
-        chunk.count = count
-        chunk.centers = centers
-        chunk.columns = isText.indices.map { isText[$0] ? .text(codes[$0]) : .number(numbers[$0]) }
-        numbers = isText.map { _ in [] }
-        codes = isText.map { _ in [] }
-        centers = []
-        count = 0
-        reserve()
-        return chunk
     }
 }

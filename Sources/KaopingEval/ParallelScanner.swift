@@ -30,9 +30,52 @@ struct ParallelScanner {
         return (low, high)
     }
 
-    func run(store: Store, progress: ProgressCounter) throws -> Output {
+    /// Scans the table. With a column cache, cached columns are read from it and the others from the
+    /// store, which are then added to the cache; a cached column found damaged is deleted and the scan
+    /// starts over without it, so a bad cache costs time, never a wrong result.
+    func run(store: Store, cache: ColumnCache?, progress: ProgressCounter) throws -> Output {
         let (low, high) = try ParallelScanner.rowidBounds(scan.table, in: store)
         let morselCount = high < low ? 0 : Int((high - low) / EvaluationOptions.morselRows) + 1
+        var rebuilt: [String] = []
+        while true {
+            let sources = columnSources(cache: cache, low: low, morsels: morselCount, discarded: &rebuilt)
+            do {
+                let output = try scan(low: low, morsels: morselCount, sources: sources, progress: progress)
+                for case .store(let writer?) in sources { writer.finish() }
+                let cached = sources.indices.filter { if case .cached = sources[$0] { return true } else { return false } }
+                options.scanReport?(
+                    ScanReport(
+                        table: scan.table, cached: cached.map { scan.columns[$0] },
+                        fromStore: scan.columns.indices.filter { !cached.contains($0) }.map { scan.columns[$0] }, rebuilt: rebuilt))
+                return output
+            } catch ColumnCacheError.corrupt(let path, _) where cache != nil {
+                cache?.discard(path)
+                rebuilt.append(path)
+                progress.restart()
+            }
+        }
+    }
+
+    /// Where each column comes from: the cache when it holds a trustworthy copy, else the store (with a
+    /// writer adding it to the cache).
+    private func columnSources(cache: ColumnCache?, low: Int64, morsels: Int, discarded: inout [String]) -> [ColumnSource] {
+        guard let cache else { return scan.columns.map { _ in .store(nil) } }
+        var found: [String] = []
+        defer { discarded += found }
+        return scan.columns.indices.map { slot in
+            let path = cache.path(scan, slot)
+            let descriptor = cache.descriptor(scan, slot, low: low)
+            do {
+                if let file = try ColumnFile(path: path, descriptor: descriptor, morsels: morsels) { return .cached(file) }
+            } catch {
+                cache.discard(path)
+                found.append(path)
+            }
+            return .store(try? ColumnFileWriter(path: path, descriptor: descriptor, morsels: morsels))
+        }
+    }
+
+    private func scan(low: Int64, morsels morselCount: Int, sources: [ColumnSource], progress: ProgressCounter) throws -> Output {
         let merger = MorselMerger(aggregates: scan.aggregates.count, centers: centers.count)
         let errors = ErrorBox()
         let next = Counter()
@@ -41,10 +84,11 @@ struct ParallelScanner {
             do {
                 let database = try Database(path: path, mode: .readOnly)
                 let reader = try MorselReader(
-                    plan: plan, scan: scan, database: database, centers: centers, centerTypes: centerTypes, chunkSize: options.chunkSize)
+                    plan: plan, scan: scan, sources: sources, database: database, centers: centers, centerTypes: centerTypes,
+                    chunkSize: options.chunkSize)
                 while let morsel = next.take(below: morselCount), !errors.failed {
                     let start = low + Int64(morsel) * EvaluationOptions.morselRows
-                    let result = try reader.read(from: start, to: start + EvaluationOptions.morselRows)
+                    let result = try reader.read(morsel: morsel, from: start, to: start + EvaluationOptions.morselRows)
                     progress.add(result.rows)
                     merger.deliver(morsel, result)
                 }
@@ -135,12 +179,27 @@ final class ErrorBox: @unchecked Sendable {
 final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0
+    private var doneBeforeScan = 0
     let total: Int
     private let report: (@Sendable (Int, Int) -> Void)?
 
     init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
         self.total = total
         self.report = report
+    }
+
+    /// Forgets the rows of a scan that starts over.
+    func restart() {
+        lock.lock()
+        done = doneBeforeScan
+        lock.unlock()
+    }
+
+    /// Marks the start of a table's scan.
+    func beginScan() {
+        lock.lock()
+        doneBeforeScan = done
+        lock.unlock()
     }
 
     func add(_ rows: Int) {

@@ -41,6 +41,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress bar on stderr.")
     var quiet = false
 
+    @Flag(help: "Read the store directly: neither read nor fill the column cache kept beside it (STORE.kaoping/columns/).")
+    var noCache = false
+
     func validate() throws {
         let unknown = formats.filter { !["json", "html"].contains($0) }
         guard unknown.isEmpty else { throw ValidationError("unknown format \(unknown.joined(separator: ", ")); use json, html") }
@@ -64,7 +67,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let options = EvaluationOptions(
-            threads: threads ?? EvaluationOptions.defaultThreads, chunkSize: chunkSize, progress: quiet ? nil : ProgressBar.shared.report)
+            threads: threads ?? EvaluationOptions.defaultThreads, chunkSize: chunkSize, columnCache: !noCache,
+            progress: quiet ? nil : ProgressBar.shared.report)
         let run = try AssessmentRun(rules: rules, db: db, parameters: parsedParameters(), lang: lang, options: options)
         ProgressBar.shared.finish()
         let written = try run.write(to: out, formats: formats)
