@@ -29,9 +29,11 @@ final class MorselReader {
     private let periodHigh: Double
     private let aggregates: [AggregatePlan]
     /// The morsel's rows, per slot: numbers (NaN: NULL) or dictionary codes (−1: NULL), reused.
-    private var numbers: [[Double]]
-    private var codes: [[Int32]]
+    // Written for every value read: no dynamic exclusivity checks (a reader belongs to one thread).
+    @exclusivity(unchecked) private var numbers: [[Double]]
+    @exclusivity(unchecked) private var codes: [[Int32]]
     private var blockBuffer: [UInt8] = []
+    private let staging: StagingBuffers
 
     init(
         plan: Plan, scan: TableScan, sources: [ColumnSource], database: Database, centers: CenterTable, centerTypes: [ValueType],
@@ -53,6 +55,7 @@ final class MorselReader {
             statement = try database.prepare(sql)
         }
         isText = scan.columnTypes.map { $0 == .text }
+        staging = StagingBuffers(columns: storeSlots.count, capacity: Int(EvaluationOptions.morselRows))
         numbers = scan.columns.map { _ in [] }
         codes = scan.columns.map { _ in [] }
         centerSlot = scan.columns.firstIndex(of: scan.centerColumn) ?? 0
@@ -76,7 +79,7 @@ final class MorselReader {
     /// Reads morsel `morsel`, rowids in [start, end), and returns its partial aggregates.
     /// - Throws: `ColumnCacheError.corrupt` when a cached block cannot be trusted; `SQLiteError`.
     func read(morsel: Int, from start: Int64, to end: Int64) throws -> MorselResult {
-        var result = MorselResult(accumulators: [Accumulator](repeating: Accumulator(), count: aggregates.count * centers.count))
+        var result = MorselResult(accumulators: AccumulatorTable(aggregates: aggregates, centers: centers.count))
         let count = try load(morsel, from: start, to: end)
         for slot in storeSlots {
             guard case .store(let writer?) = sources[slot] else { continue }
@@ -108,17 +111,28 @@ final class MorselReader {
         if let statement {
             try statement.bind([.integer(start), .integer(end)])
             let handle = statement.handle
+            let dictionary = evaluator.dictionary
             var rows = 0
+            // Values go straight into the staging buffers (a morsel has at most `morselRows` rows), then
+            // into the columns in one copy each.
             while try statement.step() {
+                guard rows < staging.capacity else { break }
                 for (position, slot) in storeSlots.enumerated() {
                     let column = Int32(position)
                     if isText[slot] {
-                        codes[slot].append(evaluator.dictionary.code(statement: handle, column: column))
+                        staging.codes[position][rows] = dictionary.code(statement: handle, column: column)
                     } else {
-                        numbers[slot].append(number(handle, column, scan.columnTypes[slot]))
+                        staging.numbers[position][rows] = number(handle, column, scan.columnTypes[slot])
                     }
                 }
                 rows += 1
+            }
+            for (position, slot) in storeSlots.enumerated() {
+                if isText[slot] {
+                    codes[slot].append(contentsOf: UnsafeBufferPointer(start: staging.codes[position], count: rows))
+                } else {
+                    numbers[slot].append(contentsOf: UnsafeBufferPointer(start: staging.numbers[position], count: rows))
+                }
             }
             count = rows
         }
@@ -195,11 +209,18 @@ final class MorselReader {
         }
     }
 
-    /// A chunk of the admitted rows `rows`.
+    /// A chunk of the admitted rows `rows` (copied as a block when they are consecutive).
     private func gather(_ rows: ArraySlice<Int32>, _ rowCenters: ArraySlice<Int32>) -> Chunk {
         var chunk = Chunk()
         chunk.count = rows.count
         chunk.centers = Array(rowCenters)
+        if let first = rows.first, let last = rows.last, Int(last - first) == rows.count - 1 {
+            let range = Int(first)...Int(last)
+            chunk.columns = scan.columns.indices.map { slot in
+                isText[slot] ? .text(Array(codes[slot][range])) : .number(Array(numbers[slot][range]))
+            }
+            return chunk
+        }
         chunk.columns = scan.columns.indices.map { slot in
             if isText[slot] {
                 let column = codes[slot]
@@ -226,41 +247,16 @@ final class MorselReader {
     /// Evaluates every aggregate's filter and argument on the chunk and adds its rows, in row order.
     private func consume(_ chunk: Chunk, into result: inout MorselResult) {
         result.rows += chunk.count
-        let centerCount = centers.count
-        // Several aggregates share a filter (an indicator's population, its rate, its numerator): each
-        // distinct filter is evaluated once per chunk.
-        var filters: [(expression: TypedExpression, truths: [UInt8])] = []
+        // Aggregates share filters and sub-expressions (an indicator's population, its rate, its
+        // numerator): the evaluator works each out once per chunk.
+        evaluator.startChunk()
+        let everyRow = [UInt8](repeating: 1, count: chunk.count)
         for (position, aggregate) in aggregates.enumerated() {
-            let filter = aggregate.filter.map { expression -> [UInt8] in
-                if let known = filters.first(where: { $0.expression == expression }) { return known.truths }
-                let truths = evaluator.evaluate(expression, chunk).truths
-                filters.append((expression, truths))
-                return truths
-            }
-            let base = position * centerCount
-            switch aggregate.function {
-            case .count:
-                for row in 0..<chunk.count where filter?[row] ?? 1 == 1 {
-                    result.accumulators[base + Int(chunk.centers[row])].addCount()
-                }
-            case .rate:
-                let hits = aggregate.argument.map { evaluator.evaluate($0, chunk).truths } ?? []
-                for row in 0..<chunk.count where filter?[row] ?? 1 == 1 {
-                    result.accumulators[base + Int(chunk.centers[row])].addRate(hits.isEmpty ? false : hits[row] == 1)
-                }
-            case .countDistinct:
-                guard let argument = aggregate.argument else { continue }
-                let vector = evaluator.evaluate(argument, chunk)
-                for row in 0..<chunk.count where filter?[row] ?? 1 == 1 {
-                    result.accumulators[base + Int(chunk.centers[row])].addDistinct(distinctKey(vector, row))
-                }
-            case .sum, .avg, .min, .max, .median, .percentile:
-                guard let argument = aggregate.argument else { continue }
-                let values = evaluator.evaluate(argument, chunk).numbers
-                for row in 0..<chunk.count where filter?[row] ?? 1 == 1 {
-                    result.accumulators[base + Int(chunk.centers[row])].addNumber(aggregate.function, values[row])
-                }
-            }
+            let filter = aggregate.filter.map { evaluator.evaluate($0, chunk).truths } ?? everyRow
+            let argument = aggregate.argument.map { evaluator.evaluate($0, chunk) }
+            result.accumulators.add(
+                aggregate.function, position: position, filter: filter, centers: chunk.centers, argument: argument,
+                distinctKey: { self.distinctKey($0, $1) })
         }
     }
 
@@ -270,5 +266,24 @@ final class MorselReader {
         case .text(let codes): return codes[row] < 0 ? .null : .text(evaluator.dictionary.strings[Int(codes[row])])
         case .truth(let values): return values[row] == Vector.nullTruth ? .null : .boolean(values[row] == 1)
         }
+    }
+}
+
+/// Fixed buffers a reader decodes the store's rows into, one per column read from the store, each with
+/// room for a whole morsel; both kinds are allocated for every column (a few hundred kilobytes).
+final class StagingBuffers {
+    let capacity: Int
+    let numbers: [UnsafeMutablePointer<Double>]
+    let codes: [UnsafeMutablePointer<Int32>]
+
+    init(columns: Int, capacity: Int) {
+        self.capacity = capacity
+        numbers = (0..<columns).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: capacity) }
+        codes = (0..<columns).map { _ in UnsafeMutablePointer<Int32>.allocate(capacity: capacity) }
+    }
+
+    deinit {
+        for buffer in numbers { buffer.deallocate() }
+        for buffer in codes { buffer.deallocate() }
     }
 }

@@ -76,7 +76,7 @@ struct ParallelScanner {
     }
 
     private func scan(low: Int64, morsels morselCount: Int, sources: [ColumnSource], progress: ProgressCounter) throws -> Output {
-        let merger = MorselMerger(aggregates: scan.aggregates.count, centers: centers.count)
+        let merger = MorselMerger(aggregates: scan.aggregates.map { plan.aggregates[$0] }, centers: centers.count)
         let errors = ErrorBox()
         let next = Counter()
         let workers = max(1, min(options.threads, morselCount))
@@ -99,7 +99,7 @@ struct ParallelScanner {
         if let error = errors.first { throw error }
         var states: [Int: [Accumulator]] = [:]
         for (position, index) in scan.aggregates.enumerated() {
-            states[index] = Array(merger.total[(position * centers.count)..<((position + 1) * centers.count)])
+            states[index] = (0..<centers.count).map { merger.total.accumulator(position, center: $0) }
         }
         return Output(states: states, quality: merger.quality, rows: merger.rows)
     }
@@ -107,8 +107,7 @@ struct ParallelScanner {
 
 /// The partial result of one morsel.
 struct MorselResult {
-    /// Accumulators laid out aggregate-major: `[aggregate * centers + center]`.
-    var accumulators: [Accumulator]
+    var accumulators: AccumulatorTable
     var quality = DataQuality()
     var rows = 0
 }
@@ -118,12 +117,12 @@ final class MorselMerger: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [Int: MorselResult] = [:]
     private var nextMorsel = 0
-    private(set) var total: [Accumulator]
+    private(set) var total: AccumulatorTable
     private(set) var quality = DataQuality()
     private(set) var rows = 0
 
-    init(aggregates: Int, centers: Int) {
-        total = [Accumulator](repeating: Accumulator(), count: aggregates * centers)
+    init(aggregates: [AggregatePlan], centers: Int) {
+        total = AccumulatorTable(aggregates: aggregates, centers: centers)
     }
 
     func deliver(_ morsel: Int, _ result: MorselResult) {
@@ -131,9 +130,7 @@ final class MorselMerger: @unchecked Sendable {
         defer { lock.unlock() }
         pending[morsel] = result
         while let ready = pending.removeValue(forKey: nextMorsel) {
-            for index in total.indices where ready.accumulators[index].rows > 0 {
-                total[index].merge(ready.accumulators[index])
-            }
+            total.merge(ready.accumulators)
             quality.merge(ready.quality)
             rows += ready.rows
             nextMorsel += 1

@@ -4,10 +4,12 @@ import Foundation
 /// Dictionary coding of the text values one scan thread reads: each distinct text gets a small integer code,
 /// so filters compare codes instead of strings. Not shared between threads.
 final class TextDictionary {
-    private(set) var strings: [String] = []
-    private var buckets: [Int32]
-    private var hashes: [UInt64] = []
-    private var bytes: [[UInt8]] = []
+    // The hot path reads these for every text value of a scan: no dynamic exclusivity checks (the
+    // dictionary belongs to one thread, and no access overlaps another).
+    @exclusivity(unchecked) private(set) var strings: [String] = []
+    @exclusivity(unchecked) private var buckets: [Int32]
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private var bytes: [[UInt8]] = []
 
     init() {
         buckets = [Int32](repeating: -1, count: 64)

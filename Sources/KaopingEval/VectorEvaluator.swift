@@ -22,7 +22,29 @@ final class VectorEvaluator {
         sharedCalendar = centers.calendars.allSatisfy { $0 == first } ? first : nil
     }
 
+    /// The vectors of the current chunk's costly sub-expressions, so that an expression several
+    /// aggregates share (`workdays(accepted_at, finished_at)`, `status == "finished"`) is worked out once
+    /// per chunk. Cleared by `startChunk()`.
+    private var shared: [(expression: TypedExpression, vector: Vector)] = []
+
+    /// Forgets the vectors of the previous chunk.
+    func startChunk() {
+        shared.removeAll(keepingCapacity: true)
+    }
+
     func evaluate(_ expression: TypedExpression, _ chunk: Chunk) -> Vector {
+        switch expression {
+        case .constant, .column, .centerColumn, .aggregate, .measure:
+            return compute(expression, chunk)
+        default:
+            if let known = shared.first(where: { $0.expression == expression }) { return known.vector }
+            let vector = compute(expression, chunk)
+            shared.append((expression, vector))
+            return vector
+        }
+    }
+
+    private func compute(_ expression: TypedExpression, _ chunk: Chunk) -> Vector {
         let n = chunk.count
         switch expression {
         case .constant(let value):
@@ -40,33 +62,24 @@ final class VectorEvaluator {
         case .arithmetic(let op, let lhs, let rhs):
             let a = evaluate(lhs, chunk).numbers
             let b = evaluate(rhs, chunk).numbers
-            var out = [Double](repeating: .nan, count: n)
             switch op {
-            case "+": for i in 0..<n { out[i] = a[i] + b[i] }
-            case "-": for i in 0..<n { out[i] = a[i] - b[i] }
-            case "*": for i in 0..<n { out[i] = a[i] * b[i] }
-            default: for i in 0..<n where b[i] != 0 { out[i] = a[i] / b[i] }
+            case "+": return .number(arithmetic(a, b) { $0 + $1 })
+            case "-": return .number(arithmetic(a, b) { $0 - $1 })
+            case "*": return .number(arithmetic(a, b) { $0 * $1 })
+            default: return .number(arithmetic(a, b) { $1 == 0 ? .nan : $0 / $1 })
             }
-            for i in 0..<n where out[i].isInfinite { out[i] = .nan }
-            return .number(out)
         case .compare(let op, let lhs, let rhs):
             return .truth(compare(op, evaluate(lhs, chunk), evaluate(rhs, chunk)))
         case .and(let lhs, let rhs):
-            let a = evaluate(lhs, chunk).truths
-            let b = evaluate(rhs, chunk).truths
-            var out = [UInt8](repeating: 0, count: n)
-            for i in 0..<n {
-                out[i] = (a[i] == 0 || b[i] == 0) ? 0 : (a[i] == 1 && b[i] == 1 ? 1 : Vector.nullTruth)
-            }
-            return .truth(out)
+            return .truth(
+                elementwise(evaluate(lhs, chunk).truths, evaluate(rhs, chunk).truths) { a, b in
+                    (a == 0 || b == 0) ? 0 : (a == 1 && b == 1 ? 1 : Vector.nullTruth)
+                })
         case .or(let lhs, let rhs):
-            let a = evaluate(lhs, chunk).truths
-            let b = evaluate(rhs, chunk).truths
-            var out = [UInt8](repeating: 0, count: n)
-            for i in 0..<n {
-                out[i] = (a[i] == 1 || b[i] == 1) ? 1 : (a[i] == 0 && b[i] == 0 ? 0 : Vector.nullTruth)
-            }
-            return .truth(out)
+            return .truth(
+                elementwise(evaluate(lhs, chunk).truths, evaluate(rhs, chunk).truths) { a, b in
+                    (a == 1 || b == 1) ? 1 : (a == 0 && b == 0 ? 0 : Vector.nullTruth)
+                })
         case .isNull(let operand, let negated):
             let vector = evaluate(operand, chunk)
             return .truth((0..<n).map { (vector.isNull($0) != negated) ? 1 : 0 })
@@ -76,8 +89,14 @@ final class VectorEvaluator {
             let a = evaluate(from, chunk).numbers
             let b = evaluate(to, chunk).numbers
             var out = [Double](repeating: .nan, count: n)
-            for i in 0..<n where !a[i].isNaN && !b[i].isNaN {
-                out[i] = Double(calendar(chunk, i).workdays(from: Int64(a[i]), to: Int64(b[i])))
+            if let sharedCalendar {
+                for i in 0..<n where !a[i].isNaN && !b[i].isNaN {
+                    out[i] = Double(sharedCalendar.workdays(from: Int64(a[i]), to: Int64(b[i])))
+                }
+            } else {
+                for i in 0..<n where !a[i].isNaN && !b[i].isNaN {
+                    out[i] = Double(centers.calendars[Int(chunk.centers[i])].workdays(from: Int64(a[i]), to: Int64(b[i])))
+                }
             }
             return .number(out)
         case .dayOf(let operand):
@@ -85,8 +104,10 @@ final class VectorEvaluator {
         case .addWorkdays(let operand, let count):
             let a = evaluate(operand, chunk).numbers
             var out = [Double](repeating: .nan, count: n)
+            let calendars = centers.calendars
             for i in 0..<n where !a[i].isNaN {
-                out[i] = Double(calendar(chunk, i).adding(workdays: count, to: CivilDay(instant: Int64(a[i]))).number)
+                let calendar = sharedCalendar ?? calendars[Int(chunk.centers[i])]
+                out[i] = Double(calendar.adding(workdays: count, to: CivilDay(instant: Int64(a[i]))).number)
             }
             return .number(out)
         case .match(let subject, let arms, let otherwise):
@@ -102,6 +123,29 @@ final class VectorEvaluator {
 
     // MARK: Pieces
 
+    /// `combine` applied to the elements of `a` and `b` pairwise.
+    @inline(__always)
+    private func elementwise<T>(_ a: [T], _ b: [T], _ combine: (T, T) -> T) -> [T] {
+        let n = min(a.count, b.count)
+        return [T](unsafeUninitializedCapacity: n) { out, initialized in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for i in 0..<n { out.initializeElement(at: i, to: combine(a[i], b[i])) }
+                }
+            }
+            initialized = n
+        }
+    }
+
+    /// Arithmetic on two number columns; an infinite result (an overflow) becomes NaN (NULL).
+    @inline(__always)
+    private func arithmetic(_ a: [Double], _ b: [Double], _ combine: (Double, Double) -> Double) -> [Double] {
+        elementwise(a, b) { x, y in
+            let value = combine(x, y)
+            return value.isInfinite ? .nan : value
+        }
+    }
+
     private func broadcast(_ value: Value, _ n: Int) -> Vector {
         switch value {
         case .null: return .number([Double](repeating: .nan, count: n))
@@ -110,10 +154,6 @@ final class VectorEvaluator {
         case .boolean(let flag): return .truth([UInt8](repeating: flag ? 1 : 0, count: n))
         case .text(let text): return .text([Int32](repeating: dictionary.code(of: text), count: n))
         }
-    }
-
-    private func calendar(_ chunk: Chunk, _ row: Int) -> WorkingCalendar {
-        sharedCalendar ?? centers.calendars[Int(chunk.centers[row])]
     }
 
     private func centerColumn(_ slot: Int, _ chunk: Chunk) -> Vector {
@@ -137,19 +177,19 @@ final class VectorEvaluator {
 
     private func compare(_ op: String, _ lhs: Vector, _ rhs: Vector) -> [UInt8] {
         let n = lhs.count
-        let test = Comparison(op)
         var out = [UInt8](repeating: Vector.nullTruth, count: n)
         if case .text(let a) = lhs, case .text(let b) = rhs {
+            if op == "==" || op == "!=" {
+                let same: UInt8 = op == "==" ? 1 : 0
+                out.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n where a[i] >= 0 && b[i] >= 0 { out[i] = a[i] == b[i] ? same : 1 - same }
+                }
+                return out
+            }
+            let test = Comparison(op)
             let strings = dictionary.strings
             for i in 0..<n where a[i] >= 0 && b[i] >= 0 {
-                let order: Int
-                if a[i] == b[i] {
-                    order = 0
-                } else if op == "==" || op == "!=" {
-                    order = 1
-                } else {
-                    order = strings[Int(a[i])] < strings[Int(b[i])] ? -1 : 1
-                }
+                let order = a[i] == b[i] ? 0 : (strings[Int(a[i])] < strings[Int(b[i])] ? -1 : 1)
                 out[i] = test.holds(order) ? 1 : 0
             }
             return out
@@ -158,8 +198,23 @@ final class VectorEvaluator {
         if case .text = rhs { return out }
         let a = lhs.numbers
         let b = rhs.numbers
-        for i in 0..<n where !a[i].isNaN && !b[i].isNaN {
-            out[i] = test.holds(a[i] == b[i] ? 0 : (a[i] < b[i] ? -1 : 1)) ? 1 : 0
+        // One loop per operator, so the comparison is not decided again for every row.
+        func fill(_ holds: (Double, Double) -> Bool) {
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    out.withUnsafeMutableBufferPointer { out in
+                        for i in 0..<n where !a[i].isNaN && !b[i].isNaN { out[i] = holds(a[i], b[i]) ? 1 : 0 }
+                    }
+                }
+            }
+        }
+        switch op {
+        case "==": fill(==)
+        case "!=": fill(!=)
+        case "<": fill(<)
+        case "<=": fill(<=)
+        case ">": fill(>)
+        default: fill(>=)
         }
         return out
     }
@@ -167,14 +222,16 @@ final class VectorEvaluator {
     private func inList(_ vector: Vector, _ items: [Value], negated: Bool) -> [UInt8] {
         switch vector {
         case .text(let codes):
-            let wanted = Set(
-                items.compactMap { item -> Int32? in
-                    if case .text(let text) = item { return dictionary.code(of: text) }
-                    return nil
-                })
-            return codes.map { $0 < 0 ? Vector.nullTruth : ((wanted.contains($0) != negated) ? 1 : 0) }
+            // A table by dictionary code: one array read per row instead of a hash.
+            var wanted = [Bool](repeating: false, count: dictionary.count)
+            for case .text(let text) in items {
+                let code = Int(dictionary.code(of: text))
+                if code >= wanted.count { wanted += [Bool](repeating: false, count: code + 1 - wanted.count) }
+                wanted[code] = true
+            }
+            return codes.map { $0 < 0 ? Vector.nullTruth : ((wanted[Int($0)] != negated) ? 1 : 0) }
         default:
-            let wanted = Set(items.compactMap(\.number))
+            let wanted = items.compactMap(\.number)
             return vector.numbers.map { $0.isNaN ? Vector.nullTruth : ((wanted.contains($0) != negated) ? 1 : 0) }
         }
     }

@@ -11,6 +11,8 @@ public struct WorkingCalendar: Sendable, Equatable {
     public let dayCount: Int
     /// `prefix[i]` = working days among the first `i` covered days; `dayCount + 1` entries.
     private let prefix: [Int32]
+    /// Monday-to-Friday days before the first covered day (the count that `prefix` continues).
+    private let before: Int
 
     /// A calendar with no announced days: the weekly rule everywhere.
     public init() {
@@ -21,6 +23,7 @@ public struct WorkingCalendar: Sendable, Equatable {
         self.firstDay = firstDay
         self.dayCount = dayCount
         self.prefix = prefix
+        before = WorkingCalendar.weekdaysBefore(firstDay.number)
     }
 
     /// A calendar over the whole years that `overrides` touches, with those days' working status.
@@ -77,27 +80,46 @@ public struct WorkingCalendar: Sendable, Equatable {
 
     /// The `count`-th working day after `day`, the `-count`-th before it when negative, `day` itself for 0.
     public func adding(workdays count: Int, to day: CivilDay) -> CivilDay {
-        var current = day
-        var remaining = abs(count)
-        let step = count < 0 ? -1 : 1
-        while remaining > 0 {
-            current = current.adding(days: step)
-            if isWorkday(current) { remaining -= 1 }
+        guard count != 0 else { return day }
+        // Working days are counted by `cumulative`, which never decreases: search it instead of stepping.
+        let origin = day.number
+        if count > 0 {
+            // The first d > day with `count` working days in (day, d].
+            let base = cumulative(origin + 1)
+            var span = 2 * count + 31
+            while cumulative(origin + span + 1) - base < count { span *= 2 }
+            var low = origin + 1
+            var high = origin + span
+            while low < high {
+                let middle = low + (high - low) / 2
+                if cumulative(middle + 1) - base >= count { high = middle } else { low = middle + 1 }
+            }
+            return CivilDay(number: low)
         }
-        return current
+        // The last d < day with `-count` working days in [d, day).
+        let base = cumulative(origin)
+        var span = -2 * count + 31
+        while base - cumulative(origin - span) < -count { span *= 2 }
+        var low = origin - span
+        var high = origin - 1
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            if base - cumulative(middle) >= -count { low = middle } else { high = middle - 1 }
+        }
+        return CivilDay(number: low)
     }
 
     /// Working days among all days numbered below `number`, relative to a fixed origin.
     private func cumulative(_ number: Int) -> Int {
         let start = firstDay.number
         let end = start + dayCount
-        if number <= start { return weekdaysBefore(number) }
-        if number <= end { return weekdaysBefore(start) + Int(prefix[number - start]) }
-        return weekdaysBefore(start) + Int(prefix[dayCount]) + weekdaysBefore(number) - weekdaysBefore(end)
+        if number <= start { return WorkingCalendar.weekdaysBefore(number) }
+        if number <= end { return before + Int(prefix[number - start]) }
+        return before + Int(prefix[dayCount]) + WorkingCalendar.weekdaysBefore(number) - WorkingCalendar.weekdaysBefore(end)
     }
 
     /// Monday-to-Friday days numbered below `number`, counted from the Monday 1969-12-29 (day −3).
-    private func weekdaysBefore(_ number: Int) -> Int {
+    private static func weekdaysBefore(_ number: Int) -> Int {
         let sinceMonday = number + 3
         let weeks = sinceMonday >= 0 ? sinceMonday / 7 : (sinceMonday - 6) / 7
         return 5 * weeks + min(sinceMonday - 7 * weeks, 5)

@@ -130,6 +130,28 @@ struct WorkingCalendarTests {
         #expect(calendar.adding(workdays: 0, to: day("2024-02-10")).description == "2024-02-10")
     }
 
+    /// The search behind `adding(workdays:to:)` against stepping one day at a time, forwards and
+    /// backwards, from every day of 2019–2027 (inside and outside the announced years).
+    @Test("Adding working days agrees with stepping day by day")
+    func addingAgreesWithStepping() {
+        func stepped(_ count: Int, _ start: CivilDay) -> CivilDay {
+            var current = start
+            var remaining = abs(count)
+            while remaining > 0 {
+                current = current.adding(days: count < 0 ? -1 : 1)
+                if calendar.isWorkday(current) { remaining -= 1 }
+            }
+            return current
+        }
+        let first = day("2019-01-01")
+        for offset in stride(from: 0, to: 9 * 366, by: 1) {
+            let start = first.adding(days: offset)
+            for count in [-40, -7, -3, -1, 1, 2, 5, 15, 60, 400] where offset % 7 == 0 || abs(count) < 10 {
+                #expect(calendar.adding(workdays: count, to: start) == stepped(count, start), "\(start) + \(count)")
+            }
+        }
+    }
+
     /// An independent oracle: the announced entries by day, the weekly rule elsewhere, counted one day at a time.
     @Test("The O(1) count agrees with counting day by day")
     func agreesWithNaiveCount() throws {
