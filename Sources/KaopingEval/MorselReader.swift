@@ -232,14 +232,19 @@ final class MorselReader {
         return chunk
     }
 
+    /// Column `column` of the current row as a number (NaN: NULL); a day written as text is decoded to
+    /// its day number. One column call, then the value's own accessors.
     private func number(_ handle: OpaquePointer, _ column: Int32, _ type: ValueType) -> Double {
-        switch sqlite3_column_type(handle, column) {
+        guard let value = sqlite3_column_value(handle, column) else { return .nan }
+        switch sqlite3_value_type(value) {
         case SQLITE_NULL:
             return .nan
-        case SQLITE_INTEGER, SQLITE_FLOAT:
-            return sqlite3_column_double(handle, column)
+        case SQLITE_INTEGER:
+            return Double(sqlite3_value_int64(value))
+        case SQLITE_FLOAT:
+            return sqlite3_value_double(value)
         default:
-            guard type == .day, let text = sqlite3_column_text(handle, column) else { return sqlite3_column_double(handle, column) }
+            guard type == .day, let text = sqlite3_value_text(value) else { return sqlite3_value_double(value) }
             return CivilDay(String(cString: text)).map { Double($0.number) } ?? .nan
         }
     }
