@@ -43,6 +43,7 @@ public struct Evaluator {
         }
         var results: [CenterResult] = []
         let members = categoryMembers
+        let groups = Redistribution.groups(plan)
         for number in 0..<centers.count {
             let aggregates = plan.aggregates.indices.map { index in
                 states[index]?[number].value(plan.aggregates[index]) ?? .null
@@ -50,7 +51,7 @@ public struct Evaluator {
             var input = EvaluationInput(calendar: centers.calendars[number])
             input.center = centers.rows[number]
             input.aggregates = aggregates
-            let indicators = Redistribution.apply(plan.indicators.map { score($0, input: input) }, plan: plan)
+            let indicators = Redistribution.apply(plan.indicators.map { score($0, input: input) }, groups: groups)
             let base = indicators.reduce(0) { $0 + $1.points }
             let adjustments = plan.adjustments.map { adjust($0, base: base, input: input) }
             let change = adjustments.reduce(0) { sum, item in

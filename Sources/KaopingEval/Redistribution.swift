@@ -9,12 +9,31 @@ import KaopingResults
 /// a center's possible total stays the assessment's total.
 enum Redistribution {
     static func apply(_ results: [IndicatorResult], plan: Plan) -> [IndicatorResult] {
+        apply(results, groups: groups(plan))
+    }
+
+    /// The indicators of each category (its exact path), categories in order of first appearance, so that
+    /// orphaned points are always added up in the same order. Worked out once per plan.
+    static func groups(_ plan: Plan) -> [[Int]] {
+        var paths: [String] = []
+        var groups: [[Int]] = []
+        for (index, indicator) in plan.indicators.enumerated() {
+            if let position = paths.firstIndex(of: indicator.category) {
+                groups[position].append(index)
+            } else {
+                paths.append(indicator.category)
+                groups.append([index])
+            }
+        }
+        return groups
+    }
+
+    static func apply(_ results: [IndicatorResult], groups: [[Int]]) -> [IndicatorResult] {
         var scaled = results
         let scored = { (result: IndicatorResult) in result.status == .ok }
         var orphaned = 0.0
         var factors = [Double](repeating: 1, count: results.count)
-        for category in Set(results.map(\.category)) {
-            let members = results.indices.filter { results[$0].category == category }
+        for members in groups {
             let open = members.filter { !scored(results[$0]) }.reduce(0.0) { $0 + results[$1].maxPoints }
             let kept = members.filter { scored(results[$0]) }.reduce(0.0) { $0 + results[$1].maxPoints }
             guard open > 0 else { continue }

@@ -24,11 +24,26 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed JSON with two-space indentation and a final newline.
     public var text: String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` as UTF-8 bytes, without making a String of them.
+    public var bytes: [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(1 << 16)
+        output.reserveCapacity(1 << 20)
         write(to: &output, indent: 0)
         output.append(0x0A)
-        return String(decoding: output, as: UTF8.self)
+        return output
+    }
+
+    /// Appends `count` spaces.
+    private static func indent(_ count: Int, to output: inout [UInt8]) {
+        for _ in 0..<count { output.append(0x20) }
+    }
+
+    /// Appends the bytes of an ASCII literal such as `": "` or `",\n"`.
+    private static func literal(_ text: StaticString, to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     private func write(to output: inout [UInt8], indent: Int) {
@@ -43,28 +58,28 @@ public indirect enum JSONValue: Sendable, Equatable {
                 output += "[]".utf8
                 return
             }
-            output += "[\n".utf8
+            JSONValue.literal("[\n", to: &output)
             for (index, item) in items.enumerated() {
-                output += repeatElement(UInt8(ascii: " "), count: indent + 2)
+                JSONValue.indent(indent + 2, to: &output)
                 item.write(to: &output, indent: indent + 2)
-                output += (index == items.count - 1 ? "\n" : ",\n").utf8
+                JSONValue.literal(index == items.count - 1 ? "\n" : ",\n", to: &output)
             }
-            output += repeatElement(UInt8(ascii: " "), count: indent)
+            JSONValue.indent(indent, to: &output)
             output.append(UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty {
                 output += "{}".utf8
                 return
             }
-            output += "{\n".utf8
+            JSONValue.literal("{\n", to: &output)
             for (index, (key, value)) in pairs.enumerated() {
-                output += repeatElement(UInt8(ascii: " "), count: indent + 2)
+                JSONValue.indent(indent + 2, to: &output)
                 JSONValue.writeString(key, to: &output)
-                output += ": ".utf8
+                JSONValue.literal(": ", to: &output)
                 value.write(to: &output, indent: indent + 2)
-                output += (index == pairs.count - 1 ? "\n" : ",\n").utf8
+                JSONValue.literal(index == pairs.count - 1 ? "\n" : ",\n", to: &output)
             }
-            output += repeatElement(UInt8(ascii: " "), count: indent)
+            JSONValue.indent(indent, to: &output)
             output.append(UInt8(ascii: "}"))
         }
     }

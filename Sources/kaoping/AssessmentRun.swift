@@ -52,13 +52,13 @@ struct AssessmentRun {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written: [String] = []
         for format in formats {
-            let (name, text): (String, String)
+            let (name, data): (String, Data)
             switch format {
-            case "html": (name, text) = ("report.html", HTMLReport(results: results).render())
-            default: (name, text) = ("results.json", results.json.text)
+            case "html": (name, data) = ("report.html", Data(HTMLReport(results: results).render().utf8))
+            default: (name, data) = ("results.json", Data(results.json.bytes))
             }
             let path = (folder as NSString).appendingPathComponent(name)
-            try AtomicFile.write(Data(text.utf8), to: path)
+            try AtomicFile.write(data, to: path)
             written.append(path)
         }
         return written
