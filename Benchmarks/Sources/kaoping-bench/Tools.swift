@@ -22,6 +22,7 @@ struct Tools {
         let kaoping = given ?? "\(built)/kaoping"
         let rawRead = "\(built)/kaoping-raw-read"
         let measure = "\(built)/kaoping-measure"
+        if let given, !FileManager.default.isExecutableFile(atPath: given) { throw BenchError("--kaoping \(given): not an executable") }
         for program in [kaoping, rawRead, measure] where !FileManager.default.isExecutableFile(atPath: program) {
             throw BenchError("no executable at \(program); build with `swift build -c release --package-path Benchmarks`")
         }
@@ -35,11 +36,16 @@ struct Tools {
         } catch {
             throw BenchError("the sqlite3 command is missing (apt-get install sqlite3): \(error)")
         }
-        let commit = (try? ChildProcess("git", ["-C", root, "rev-parse", "--short", "HEAD"]).output()) ?? "?"
         let kaopingVersion = try ChildProcess(kaoping, ["--version"]).output()
+        let origin: String
+        if given == nil {
+            origin = "commit " + ((try? ChildProcess("git", ["-C", root, "describe", "--always", "--dirty"]).output()) ?? "?")
+        } else {
+            origin = kaoping
+        }
         let sqliteVersion = sqlite.split(separator: " ").first.map(String.init) ?? sqlite
         return Tools(
             root: root, kaoping: kaoping, rawRead: rawRead, measure: measure,
-            versions: "kaoping \(kaopingVersion) (commit \(commit)), SQLite \(sqliteVersion)")
+            versions: "kaoping \(kaopingVersion) (\(origin)), SQLite \(sqliteVersion)")
     }
 }
