@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+
+/// `kaoping-bench`: measures Kaoping against its references on demo stores of several sizes, side by side,
+/// and prints the figures and the ratios the targets use.
+@main
+struct KaopingBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kaoping-bench",
+        abstract: "Measure kaoping cold and warm runs against a raw read and hand-written SQL on demo stores.",
+        discussion: """
+            Per store size: wall time and peak memory of the raw read of the columns the rules read, kaoping's cold \
+            (--no-cache) and warm (filters edited) runs of Benchmarks/six.rules and Rules/jiangsu-2020.rules, and \
+            `sqlite3 STORE < Benchmarks/reference.sql`. Stores are generated once into OUT/CASES/demo.sqlite. The \
+            answers of reference.sql and of the warm runs are checked against the cold runs before the table is \
+            written to standard output and OUT/results.md.
+            """
+    )
+
+    @Option(help: "Comma-separated case counts of the demo stores to measure.")
+    var cases = "1000000,3000000,10000000"
+
+    @Option(help: "Folder for the stores, the runs and results.md.")
+    var out = "/tmp/kaoping-bench"
+
+    @Option(
+        name: .customLong("store"),
+        help: ArgumentHelp(
+            "Use an existing demo store for one size instead of OUT/CASES/demo.sqlite (repeatable).",
+            valueName: "cases=path"))
+    var stores: [String] = []
+
+    @Option(help: "The kaoping executable to measure (default: the one built beside kaoping-bench).")
+    var kaoping: String?
+
+    @Option(name: .customLong("repeat"), help: "Take each timed run this many times and keep the fastest.")
+    var repetitions = 1
+
+    func validate() throws {
+        _ = try sizes()
+        _ = try givenStores()
+        guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
+    }
+
+    /// The case counts, ascending, without repeats.
+    func sizes() throws -> [Int] {
+        let items = cases.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let counts = try items.map { item in
+            guard let count = Int(item.replacingOccurrences(of: "_", with: "")), count > 0 else {
+                throw ValidationError("--cases needs comma-separated positive whole numbers, not `\(item)`")
+            }
+            return count
+        }
+        guard !counts.isEmpty else { throw ValidationError("--cases names no size") }
+        return Array(Set(counts)).sorted()
+    }
+
+    /// The `--store CASES=PATH` options, by size.
+    func givenStores() throws -> [Int: String] {
+        let sizes = try sizes()
+        var given: [Int: String] = [:]
+        for item in stores {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let count = Int(parts[0].replacingOccurrences(of: "_", with: "")) else {
+                throw ValidationError("--store needs cases=path, e.g. --store 10000000=/tmp/d10m/demo.sqlite, not `\(item)`")
+            }
+            guard sizes.contains(count) else { throw ValidationError("--store \(item): \(count) is not one of --cases \(cases)") }
+            guard FileManager.default.fileExists(atPath: parts[1]) else { throw ValidationError("--store \(item): no file at \(parts[1])") }
+            given[count] = parts[1]
+        }
+        return given
+    }
+
+    func run() throws {
+        let tools = try Tools.find(kaoping: kaoping)
+        let ruleSets = try RuleSet.all(root: tools.root, folder: "\(out)/rules")
+        for set in ruleSets {
+            try ChildProcess(tools.kaoping, ["check", set.editedRules]).run()
+        }
+        let given = try givenStores()
+        let header = [
+            "\(Self.now()) · \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+                + "\(ProcessInfo.processInfo.physicalMemory >> 30) GB · \(tools.versions) · fastest of \(repetitions)",
+            "`kaoping-bench " + CommandLine.arguments.dropFirst().joined(separator: " ") + "`",
+            "Each figure is one whole process: wall time, and peak resident memory (ru_maxrss from wait4).",
+        ]
+        var measured: [SizeFigures] = []
+        for cases in try sizes() {
+            let store = try DemoStore.prepare(cases: cases, given: given[cases], out: out, tools: tools)
+            let benchmark = SizeBenchmark(
+                store: store, ruleSets: ruleSets, tools: tools, folder: "\(out)/\(cases)/runs", repetitions: repetitions)
+            measured.append(try benchmark.run())
+            let table = ResultsTable(sizes: measured, ruleSets: ruleSets, header: header)
+            try table.markdown.write(toFile: "\(out)/results.md", atomically: true, encoding: .utf8)
+        }
+        print(ResultsTable(sizes: measured, ruleSets: ruleSets, header: header).markdown, terminator: "")
+        Log.line("wrote \(out)/results.md")
+    }
+
+    private static func now() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: Date())
+    }
+}
