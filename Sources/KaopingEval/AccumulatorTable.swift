@@ -59,8 +59,8 @@ struct AccumulatorTable {
                         hits.withUnsafeMutableBufferPointer { hits in
                             for row in 0..<n where filter[row] == 1 {
                                 let slot = base + Int(rowCenters[row])
-                                rows[slot] += 1
-                                hits[slot] += 1
+                                rows[slot] &+= 1
+                                hits[slot] &+= 1
                             }
                         }
                     }
@@ -75,8 +75,8 @@ struct AccumulatorTable {
                             hits.withUnsafeMutableBufferPointer { hits in
                                 for row in 0..<n where filter[row] == 1 {
                                     let slot = base + Int(rowCenters[row])
-                                    rows[slot] += 1
-                                    if truths[row] == 1 { hits[slot] += 1 }
+                                    rows[slot] &+= 1
+                                    if truths[row] == 1 { hits[slot] &+= 1 }
                                 }
                             }
                         }
@@ -87,7 +87,7 @@ struct AccumulatorTable {
             guard let argument else { return }
             for row in 0..<n where filter[row] == 1 {
                 let slot = base + Int(rowCenters[row])
-                rows[slot] += 1
+                rows[slot] &+= 1
                 let key = distinctKey(argument, row)
                 if !key.isNull { distinct[slot].insert(key) }
             }
@@ -95,9 +95,9 @@ struct AccumulatorTable {
             guard let values = argument?.numbers else { return }
             for row in 0..<n where filter[row] == 1 {
                 let slot = base + Int(rowCenters[row])
-                rows[slot] += 1
+                rows[slot] &+= 1
                 guard !values[row].isNaN else { continue }
-                hits[slot] += 1
+                hits[slot] &+= 1
                 self.values[slot].append(values[row])
             }
         case .sum, .avg, .min, .max:
@@ -119,10 +119,10 @@ struct AccumulatorTable {
                                     maximums.withUnsafeMutableBufferPointer { maximums in
                                         for row in 0..<values.count where filter[row] == 1 {
                                             let slot = base + Int(rowCenters[row])
-                                            rows[slot] += 1
+                                            rows[slot] &+= 1
                                             let value = values[row]
                                             guard !value.isNaN else { continue }
-                                            hits[slot] += 1
+                                            hits[slot] &+= 1
                                             sums[slot] += value
                                             if value < minimums[slot] { minimums[slot] = value }
                                             if value > maximums[slot] { maximums[slot] = value }

@@ -112,9 +112,16 @@ enum ColumnBlock {
         switch tag {
         case .doubles:
             guard reader.remaining == count * 8 else { return nil }
-            var values = [Double](repeating: 0, count: count)
-            for index in 0..<count { values[index] = Double(bitPattern: reader.integerUnchecked(UInt64.self)) }
-            return .numbers(values)
+            let bytes = reader.rest
+            return .numbers(
+                [Double](unsafeUninitializedCapacity: count) { out, initialized in
+                    for row in 0..<count {
+                        out.initializeElement(
+                            at: row,
+                            to: Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: row * 8, as: UInt64.self))))
+                    }
+                    initialized = count
+                })
         case .offsets:
             guard let width = reader.integer(UInt8.self), [1, 2, 4].contains(width), let base = reader.integer(Int64.self),
                 reader.remaining == count * Int(width)
@@ -144,28 +151,27 @@ enum ColumnBlock {
     }
 
     private static func decodeOffsets(_ reader: ByteReader, count: Int, width: Int, base: Int64) -> [Double] {
-        var values = [Double](repeating: .nan, count: count)
         let bytes = reader.rest
-        values.withUnsafeMutableBufferPointer { out in
+        return [Double](unsafeUninitializedCapacity: count) { out, initialized in
             switch width {
             case 1:
                 for row in 0..<count {
                     let offset = bytes[row]
-                    if offset != 0xFF { out[row] = Double(base + Int64(offset)) }
+                    out.initializeElement(at: row, to: offset == 0xFF ? .nan : Double(base &+ Int64(offset)))
                 }
             case 2:
                 for row in 0..<count {
                     let offset = bytes.loadUnaligned(fromByteOffset: row * 2, as: UInt16.self).littleEndian
-                    if offset != 0xFFFF { out[row] = Double(base + Int64(offset)) }
+                    out.initializeElement(at: row, to: offset == 0xFFFF ? .nan : Double(base &+ Int64(offset)))
                 }
             default:
                 for row in 0..<count {
                     let offset = bytes.loadUnaligned(fromByteOffset: row * 4, as: UInt32.self).littleEndian
-                    if offset != 0xFFFF_FFFF { out[row] = Double(base + Int64(offset)) }
+                    out.initializeElement(at: row, to: offset == 0xFFFF_FFFF ? .nan : Double(base &+ Int64(offset)))
                 }
             }
+            initialized = count
         }
-        return values
     }
 }
 
