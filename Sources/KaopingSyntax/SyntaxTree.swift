@@ -22,8 +22,9 @@ public struct RuleFile: Sendable, Equatable {
     public var comments: [Comment]
 }
 
-/// A top-level declaration of a rule file.
-public enum Declaration: Sendable, Equatable {
+/// A top-level declaration of a rule file. Each is boxed, so a declaration is copied (into the checker's
+/// list, out of a `switch`) by one reference, however large it is.
+public indirect enum Declaration: Sendable, Equatable {
     case assessment(AssessmentDeclaration)
     case parameter(ParameterDeclaration)
     case indicator(IndicatorDeclaration)
