@@ -1,11 +1,17 @@
 /// Turns a source file into tokens and comments, reporting bad characters without stopping.
+///
+/// It reads the UTF-8 bytes with an index and hands out one token at a time (`next()`), so the parser
+/// never holds the tokens of a whole file; `lex` collects them all for the formatter and the tests.
 public struct Lexer {
     private let source: SourceFile
+    private let bytes: [UInt8]
     private var offset = 0
-    private(set) var tokens: [Token] = []
     private(set) var comments: [Comment] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var lineHasCode = false
+    /// Whether a line break was passed since the last token: the next token then starts a line (and so
+    /// does the first token of the file).
+    private var passedLineBreak = true
 
     /// Full-width punctuation typed on Chinese keyboards, and the ASCII the language expects.
     static let fullWidth: [String: String] = [
@@ -16,56 +22,77 @@ public struct Lexer {
 
     /// Lexes a whole file.
     public static func lex(_ source: SourceFile) -> (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(source: source)
-        lexer.run()
-        return (lexer.tokens, lexer.comments, lexer.diagnostics)
+        var lexer = Lexer(source)
+        var tokens: [Token] = []
+        repeat {
+            tokens.append(lexer.next().token)
+        } while tokens[tokens.count - 1].kind != .end
+        return (tokens, lexer.comments, lexer.diagnostics)
     }
 
-    private init(source: SourceFile) {
+    init(_ source: SourceFile) {
         self.source = source
-        if source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+        self.bytes = source.bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
     }
-
-    private var bytes: [UInt8] { source.bytes }
 
     private func peek(_ ahead: Int = 0) -> UInt8? {
         offset + ahead < bytes.count ? bytes[offset + ahead] : nil
     }
 
-    private mutating func run() {
-        while let byte = peek() {
-            let start = offset
-            switch byte {
-            case UInt8(ascii: "\n"):
+    /// The next token, and whether it is the first on its line; at the end of the file, the `.end` token
+    /// (again and again).
+    mutating func next() -> (token: Token, startsLine: Bool) {
+        while offset < bytes.count {
+            // Spaces between tokens and indentation: the commonest bytes, skipped without more ado.
+            if bytes[offset] == UInt8(ascii: " ") {
                 offset += 1
-                lineHasCode = false
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                offset += 1
-            case UInt8(ascii: "#"):
-                while let next = peek(), next != UInt8(ascii: "\n") { offset += 1 }
-                var end = offset
-                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                reportInvalidUTF8(bytes[start..<end], from: start)
-                comments.append(Comment(text: source.text(SourceRange(start, end)), range: SourceRange(start, end), trailing: lineHasCode))
-            case UInt8(ascii: "\""):
-                lexString()
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                lexNumber()
-            case _ where isIdentifierStart(byte):
-                lexIdentifier()
-            case 0x80...:
-                lexNonASCII()
-            default:
-                lexSymbol()
+                continue
             }
+            let start = offset
+            let lexed = lexOne()
             if offset == start { offset += 1 }
+            guard var token = lexed else { continue }
+            if token.kind == .symbol, offset < bytes.count, bytes[offset] >= 0x80 { token = joiningFullWidth(token) }
+            lineHasCode = true
+            defer { passedLineBreak = false }
+            return (token, passedLineBreak)
         }
-        tokens.append(Token(kind: .end, text: "", range: .at(bytes.count)))
+        defer { passedLineBreak = false }
+        return (Token(kind: .end, text: "", range: .at(bytes.count)), passedLineBreak)
     }
 
-    private mutating func emit(_ kind: Token.Kind, _ text: String, from start: Int) {
-        tokens.append(Token(kind: kind, text: text, range: SourceRange(start, offset)))
-        lineHasCode = true
+    /// Lexes what starts at `offset`: a token, or `nil` for what is skipped (space, a comment, a bad character).
+    private mutating func lexOne() -> Token? {
+        let byte = bytes[offset]
+        let start = offset
+        switch byte {
+        case UInt8(ascii: "\n"):
+            offset += 1
+            lineHasCode = false
+            passedLineBreak = true
+            return nil
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+            offset += 1
+            return nil
+        case UInt8(ascii: "#"):
+            while let next = peek(), next != UInt8(ascii: "\n") { offset += 1 }
+            var end = offset
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            reportInvalidUTF8(bytes[start..<end], from: start)
+            comments.append(Comment(text: source.text(SourceRange(start, end)), range: SourceRange(start, end), trailing: lineHasCode))
+            return nil
+        case UInt8(ascii: "\""):
+            return lexString()
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return lexNumber()
+        case _ where isIdentifierStart(byte):
+            return lexIdentifier()
+        case 0x80...:
+            return lexNonASCII()
+        default:
+            return lexSymbol()
+        }
     }
 
     private func isIdentifierStart(_ byte: UInt8) -> Bool {
@@ -87,16 +114,25 @@ public struct Lexer {
         return nil
     }
 
+    /// The ASCII for a full-width punctuation mark, if `scalar` is one.
+    private func fullWidthASCII(_ scalar: Unicode.Scalar) -> String? {
+        // Every mark is in one of these blocks; testing them first spares most Chinese text a lookup.
+        guard (0x2018...0x201D).contains(scalar.value) || (0x3001...0x3011).contains(scalar.value) || scalar.value >= 0xFF01 else {
+            return nil
+        }
+        return Lexer.fullWidth[String(scalar)]
+    }
+
     private func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             return isIdentifierStart(UInt8(scalar.value)) || isDigit(UInt8(scalar.value))
         }
-        if Lexer.fullWidth[String(scalar)] != nil { return false }
+        if fullWidthASCII(scalar) != nil { return false }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
     }
 
-    private mutating func lexIdentifier() {
+    private mutating func lexIdentifier() -> Token {
         let start = offset
         while offset < bytes.count {
             let byte = bytes[offset]
@@ -109,10 +145,15 @@ public struct Lexer {
             guard let (scalar, length) = scalar(at: offset), isIdentifierScalar(scalar) else { break }
             offset += length
         }
-        emit(.identifier, source.text(SourceRange(start, offset)), from: start)
+        return token(.identifier, text: start..<offset, range: SourceRange(start, offset))
     }
 
-    private mutating func lexNonASCII() {
+    /// A token whose text is the source's bytes in `text` (valid UTF-8).
+    private func token(_ kind: Token.Kind, text: Range<Int>, range: SourceRange) -> Token {
+        Token(kind: kind, text: String(decoding: bytes[text], as: UTF8.self), bytes: bytes[text], range: range)
+    }
+
+    private mutating func lexNonASCII() -> Token? {
         let start = offset
         guard let (scalar, length) = scalar(at: offset) else {
             var end = offset + 1
@@ -123,41 +164,55 @@ public struct Lexer {
                     "K0001", .error, file: source.name, range: SourceRange(start, end),
                     zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
                     hint: "请用 UTF-8 编码保存规则文件", hintEn: "save the rule file as UTF-8"))
-            return
+            return nil
         }
-        let character = String(scalar)
-        if let ascii = Lexer.fullWidth[character] {
+        if let ascii = fullWidthASCII(scalar) {
+            reportFullWidth(scalar, ascii, at: start, length: length)
+            if ascii == "\"" { return lexString() }
             offset += length
-            diagnostics.append(
-                Diagnostic(
-                    "K0002", .error, file: source.name, range: SourceRange(start, offset),
-                    zh: "全角标点“\(character)”不能用在规则中", en: "full-width punctuation `\(character)` cannot be used in rules",
-                    hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)"))
-            if ascii == "\"" {
-                offset = start
-                lexString()
-                return
-            }
-            emitSymbol(ascii, from: start)
-            return
+            return Token(kind: .symbol, text: ascii, range: SourceRange(start, offset))
         }
         if scalar.properties.isWhitespace {
             offset += length
-            return
+            return nil
         }
         if isIdentifierScalar(scalar) {
-            lexIdentifier()
-            return
+            return lexIdentifier()
         }
         offset += length
+        let character = String(scalar)
         diagnostics.append(
             Diagnostic(
                 "K0003", .error, file: source.name, range: SourceRange(start, offset),
                 zh: "无法识别的字符“\(character)”", en: "unexpected character `\(character)`",
                 hint: "删除该字符", hintEn: "remove it"))
+        return nil
     }
 
-    private mutating func lexNumber() {
+    private mutating func reportFullWidth(_ scalar: Unicode.Scalar, _ ascii: String, at start: Int, length: Int) {
+        let character = String(scalar)
+        diagnostics.append(
+            Diagnostic(
+                "K0002", .error, file: source.name, range: SourceRange(start, start + length),
+                zh: "全角标点“\(character)”不能用在规则中", en: "full-width punctuation `\(character)` cannot be used in rules",
+                hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)"))
+    }
+
+    /// `！＝`, `＞＝`, `－＞` typed full-width become one operator, as their ASCII forms would: a full-width
+    /// mark right after a symbol joins it when the two make an operator.
+    private mutating func joiningFullWidth(_ token: Token) -> Token {
+        var token = token
+        while offset < bytes.count, bytes[offset] >= 0x80, let (scalar, length) = scalar(at: offset),
+            let ascii = fullWidthASCII(scalar), ascii != "\"", ["!=", ">=", "<=", "==", "->"].contains(token.text + ascii)
+        {
+            reportFullWidth(scalar, ascii, at: offset, length: length)
+            offset += length
+            token = Token(kind: .symbol, text: token.text + ascii, range: SourceRange(token.range.start, offset))
+        }
+        return token
+    }
+
+    private mutating func lexNumber() -> Token {
         let start = offset
         // A date: four digits, '-', two digits, '-', two digits.
         if (0..<4).allSatisfy({ isDigit(peek($0)) }), peek(4) == UInt8(ascii: "-"), isDigit(peek(5)), isDigit(peek(6)),
@@ -171,8 +226,7 @@ public struct Lexer {
                 offset += 6
                 if peek() == UInt8(ascii: ":"), isDigit(peek(1)), isDigit(peek(2)) { offset += 3 }
             }
-            emit(.date, source.text(SourceRange(start, offset)), from: start)
-            return
+            return token(.date, text: start..<offset, range: SourceRange(start, offset))
         }
         while isDigit(peek()) { offset += 1 }
         if peek() == UInt8(ascii: "."), isDigit(peek(1)) {
@@ -181,25 +235,26 @@ public struct Lexer {
         }
         if peek() == UInt8(ascii: "%") {
             offset += 1
-            emit(.percent, source.text(SourceRange(start, offset)), from: start)
-        } else if offset + 2 < bytes.count, let (scalar, length) = scalar(at: offset), String(scalar) == "％" {
+            return token(.percent, text: start..<offset, range: SourceRange(start, offset))
+        }
+        if offset + 2 < bytes.count, bytes[offset] == 0xEF, let (scalar, length) = scalar(at: offset), scalar == "％" {
             offset += length
             diagnostics.append(
                 Diagnostic(
                     "K0002", .error, file: source.name, range: SourceRange(offset - length, offset),
                     zh: "全角标点“％”不能用在规则中", en: "full-width punctuation `％` cannot be used in rules",
                     hint: "改用半角“%”", hintEn: "use the ASCII `%` instead"))
-            emit(.percent, source.text(SourceRange(start, offset - length)) + "%", from: start)
-        } else {
-            emit(.number, source.text(SourceRange(start, offset)), from: start)
+            return Token(kind: .percent, text: source.text(SourceRange(start, offset - length)) + "%", range: SourceRange(start, offset))
         }
+        return token(.number, text: start..<offset, range: SourceRange(start, offset))
     }
 
-    private mutating func lexString() {
+    private mutating func lexString() -> Token {
         let start = offset
         // The opening quote may be ASCII or a full-width “ already reported; only then does ” close it.
         let openedFullWidth = bytes[offset] != UInt8(ascii: "\"")
         offset += utf8Length(bytes[offset])
+        if !openedFullWidth, let token = plainString(from: start) { return token }
         var value: [UInt8] = []
         while true {
             guard let byte = peek(), byte != UInt8(ascii: "\n") else {
@@ -208,8 +263,7 @@ public struct Lexer {
                         "K0004", .error, file: source.name, range: SourceRange(start, offset),
                         zh: "字符串没有结束引号", en: "the string has no closing quote",
                         hint: "在字符串末尾补上 \"", hintEn: "add a closing \" at the end of the string"))
-                emit(.string, String(decoding: value, as: UTF8.self), from: start)
-                return
+                return Token(kind: .string, text: String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
             }
             if byte == UInt8(ascii: "\"") {
                 offset += 1
@@ -252,7 +306,40 @@ public struct Lexer {
             offset += 1
         }
         reportInvalidUTF8(value, from: start)
-        emit(.string, String(decoding: value, as: UTF8.self), from: start)
+        return Token(kind: .string, text: String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
+    }
+
+    /// The common string, `"…"` on one line with no escape and valid UTF-8, whose value is the bytes between
+    /// the quotes; `nil` (and `offset` unmoved) for any other, which `lexString` decodes byte by byte.
+    private mutating func plainString(from start: Int) -> Token? {
+        var end = offset
+        var ascii = true
+        while end < bytes.count {
+            switch bytes[end] {
+            case UInt8(ascii: "\""):
+                guard ascii || isValidUTF8(from: offset, to: end) else { return nil }
+                defer { offset = end + 1 }
+                return token(.string, text: offset..<end, range: SourceRange(start, end + 1))
+            case UInt8(ascii: "\n"), UInt8(ascii: "\\"):
+                return nil
+            case 0x80...:
+                ascii = false
+                end += 1
+            default:
+                end += 1
+            }
+        }
+        return nil
+    }
+
+    /// Whether `bytes[start..<end]` is valid UTF-8: a run of whole scalars.
+    private func isValidUTF8(from start: Int, to end: Int) -> Bool {
+        var index = start
+        while index < end {
+            guard let (_, length) = scalar(at: index), index + length <= end else { return false }
+            index += length
+        }
+        return true
     }
 
     /// Strings and comments may hold any text, but it must be UTF-8 (a file saved as GBK is not).
@@ -286,26 +373,14 @@ public struct Lexer {
         return start + 1
     }
 
-    /// The two-character operators, and the one-character symbols (as bytes: the lexer's hottest test).
-    private static let twoCharacterSymbols: Set<UInt16> = Set(
-        ["..", "->", "==", "!=", "<=", ">="].map { pair(Array($0.utf8)[0], Array($0.utf8)[1]) })
-    private static let oneCharacterSymbols: Set<UInt8> = Set("{}()[],;:.<>+-*/=|".utf8)
-
-    private static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(second) }
-
-    private mutating func lexSymbol() {
+    private mutating func lexSymbol() -> Token? {
         let start = offset
-        if let next = peek(1), Lexer.twoCharacterSymbols.contains(Lexer.pair(bytes[offset], next)) {
-            offset += 2
-            emit(.symbol, source.text(SourceRange(start, offset)), from: start)
-            return
+        if let symbol = Lexer.symbol(bytes[offset], peek(1)) {
+            offset += symbol.utf8.count
+            return Token(kind: .symbol, text: symbol, bytes: bytes[start..<offset], range: SourceRange(start, offset))
         }
         let one = String(Unicode.Scalar(bytes[offset]))
         offset += 1
-        if Lexer.oneCharacterSymbols.contains(bytes[start]) {
-            emit(.symbol, one, from: start)
-            return
-        }
         let quote = one == "'"
         diagnostics.append(
             Diagnostic(
@@ -313,17 +388,41 @@ public struct Lexer {
                 zh: "无法识别的字符“\(one)”", en: "unexpected character `\(one)`",
                 hint: quote ? "字符串请用英文双引号，例如 \"finished\"" : "删除该字符",
                 hintEn: quote ? "strings use double quotes, for example \"finished\"" : "remove it"))
+        return nil
     }
 
-    private mutating func emitSymbol(_ symbol: String, from start: Int) {
-        // `！＝`, `＞＝`, `－＞` typed full-width become one operator, as their ASCII forms would.
-        if let last = tokens.last, last.kind == .symbol, last.range.end == start,
-            ["!=", ">=", "<=", "==", "->"].contains(last.text + symbol)
-        {
-            tokens[tokens.count - 1] = Token(kind: .symbol, text: last.text + symbol, range: SourceRange(last.range.start, offset))
-            return
+    /// The symbol that starts with `first` (then `second`): a two-character operator
+    /// `.. -> == != <= >=` or one of `{}()[],;:.<>+-*/=|`; `nil` if `first` starts none.
+    private static func symbol(_ first: UInt8, _ second: UInt8?) -> String? {
+        switch (first, second) {
+        case (UInt8(ascii: "."), UInt8(ascii: ".")): return ".."
+        case (UInt8(ascii: "-"), UInt8(ascii: ">")): return "->"
+        case (UInt8(ascii: "="), UInt8(ascii: "=")): return "=="
+        case (UInt8(ascii: "!"), UInt8(ascii: "=")): return "!="
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): return "<="
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): return ">="
+        default: break
         }
-        tokens.append(Token(kind: .symbol, text: symbol, range: SourceRange(start, offset)))
-        lineHasCode = true
+        switch first {
+        case UInt8(ascii: "{"): return "{"
+        case UInt8(ascii: "}"): return "}"
+        case UInt8(ascii: "("): return "("
+        case UInt8(ascii: ")"): return ")"
+        case UInt8(ascii: "["): return "["
+        case UInt8(ascii: "]"): return "]"
+        case UInt8(ascii: ","): return ","
+        case UInt8(ascii: ";"): return ";"
+        case UInt8(ascii: ":"): return ":"
+        case UInt8(ascii: "."): return "."
+        case UInt8(ascii: "<"): return "<"
+        case UInt8(ascii: ">"): return ">"
+        case UInt8(ascii: "+"): return "+"
+        case UInt8(ascii: "-"): return "-"
+        case UInt8(ascii: "*"): return "*"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "="): return "="
+        case UInt8(ascii: "|"): return "|"
+        default: return nil
+        }
     }
 }

@@ -4,13 +4,13 @@ extension Parser {
         while !atEnd {
             suppressing = false
             let token = current
-            guard token.kind == .identifier, Parser.declarationKeywords.contains(token.text) else {
+            guard Parser.declarationKeywords.contains(where: token.isWord) else {
                 reportUnknown(token, among: Parser.declarationKeywords, what: ("声明", "a declaration"))
                 skipDeclaration()
                 continue
             }
             advance()
-            switch token.text {
+            switch token {
             case "assessment": if let value = parseAssessment(start: token.range.start) { declarations.append(.assessment(value)) }
             case "param": if let value = parseParameter(start: token.range.start) { declarations.append(.parameter(value)) }
             case "indicator": if let value = parseIndicator(start: token.range.start) { declarations.append(.indicator(value)) }
@@ -32,7 +32,8 @@ extension Parser {
     }
 
     /// Reports a token where one of `keywords` was expected, suggesting the nearest.
-    mutating func reportUnknown(_ token: Token, among keywords: [String], what: (String, String)) {
+    mutating func reportUnknown(_ token: Token, among keywords: [StaticString], what: (String, String)) {
+        let keywords = keywords.map(\.description)
         if token.kind == .identifier, let guess = nearestName(token.text, among: keywords) {
             error(
                 "K0102", token.range, zh: "无法识别的\(what.0)“\(token.text)”", en: "unknown \(what.1.replacingArticle) `\(token.text)`",
@@ -43,7 +44,7 @@ extension Parser {
     }
 
     /// Parses `{ statement … }`, calling `statement` with each statement's keyword token.
-    mutating func parseBlock(keywords: [String], what: (String, String), _ statement: (inout Parser, Token) -> Void) -> Int {
+    mutating func parseBlock(keywords: [StaticString], what: (String, String), _ statement: (inout Parser, Token) -> Void) -> Int {
         guard expect("{") else {
             skipDeclaration()
             return previousEnd
@@ -52,8 +53,8 @@ extension Parser {
             suppressing = false
             if accept(";") { continue }
             let token = current
-            guard token.kind == .identifier, keywords.contains(token.text) else {
-                if token.kind == .identifier, Parser.declarationKeywords.contains(token.text), atLineStart {
+            guard keywords.contains(where: token.isWord) else {
+                if Parser.declarationKeywords.contains(where: token.isWord), atLineStart {
                     break
                 }
                 reportUnknown(token, among: keywords, what: what)
@@ -75,9 +76,9 @@ extension Parser {
             return nil
         }
         var declaration = AssessmentDeclaration(title: title, range: SourceRange(start, title.range.end))
-        let keywords = ["period", "assess", "grades", "rank", "total", "category", "lists"]
+        let keywords: [StaticString] = ["period", "assess", "grades", "rank", "total", "category", "lists"]
         let end = parseBlock(keywords: keywords, what: ("考核设置", "assessment setting")) { parser, keyword in
-            switch keyword.text {
+            switch keyword {
             case "period":
                 let first = parser.parseExpression()
                 if parser.expect("..") {
@@ -203,9 +204,9 @@ extension Parser {
             return nil
         }
         var declaration = IndicatorDeclaration(id: id, title: title, range: SourceRange(start, title.range.end))
-        let keywords = ["category", "points", "weight", "from", "measure", "score", "when", "minimum"]
+        let keywords: [StaticString] = ["category", "points", "weight", "from", "measure", "score", "when", "minimum"]
         let end = parseBlock(keywords: keywords, what: ("指标设置", "indicator setting")) { parser, keyword in
-            switch keyword.text {
+            switch keyword {
             case "category":
                 if let first = parser.expectString("指标类别", "the category") {
                     declaration.category = [first]
@@ -259,7 +260,7 @@ extension Parser {
             return declaration
         }
         let end = parseBlock(keywords: ["when", "reason"], what: ("否决项设置", "veto setting")) { parser, keyword in
-            if keyword.text == "when" {
+            if keyword.isWord("when") {
                 declaration.condition = parser.parseExpression()
             } else {
                 declaration.reason = parser.expectString("否决理由", "the reason")
@@ -282,9 +283,9 @@ extension Parser {
             return nil
         }
         var declaration = AdjustmentDeclaration(kind: kind, id: id, title: title, range: SourceRange(start, title.range.end))
-        let keywords = kind == "bonus" ? ["from", "measure", "score", "max", "gate"] : ["from", "measure", "score", "max"]
+        let keywords: [StaticString] = kind == "bonus" ? ["from", "measure", "score", "max", "gate"] : ["from", "measure", "score", "max"]
         let end = parseBlock(keywords: keywords, what: ("加扣分设置", "adjustment setting")) { parser, keyword in
-            switch keyword.text {
+            switch keyword {
             case "from":
                 declaration.source = parser.expectName("数据表名", "a table name")
                 if parser.acceptWord("where") { declaration.filter = parser.parseExpression() }

@@ -68,7 +68,7 @@ extension Parser {
         let lhs = parseAdditive()
         // A comparison operator that starts a line begins the next band (`>= 95% -> 6`), not a continuation.
         if atLineStart && current.kind == .symbol { return lhs }
-        if current.kind == .symbol, ["==", "!=", "<", "<=", ">", ">="].contains(current.text) {
+        if atComparison {
             let op = advance().text
             let rhs = parseAdditive()
             return Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
@@ -87,7 +87,7 @@ extension Parser {
             if !acceptWord("null") { expected("“null”", "`null`") }
             return Expression(.isNull(lhs, negated: negated), SourceRange(lhs.range.start, previousEnd))
         }
-        if current.isWord("in") || (current.isWord("not") && peek(1).isWord("in")) {
+        if current.isWord("in") || (current.isWord("not") && following.isWord("in")) {
             let negated = acceptWord("not")
             advance()
             let list = parsePrimary()
@@ -153,7 +153,7 @@ extension Parser {
         }
         let level = depth
         defer { depth = level }
-        while current.is("."), peek(1).kind == .identifier, !atLineStart {
+        while current.is("."), following.kind == .identifier, !atLineStart {
             guard deeper() else { return base }
             advance()
             let nameToken = advance()
@@ -167,11 +167,11 @@ extension Parser {
         switch token.kind {
         case .number:
             advance()
-            let value = Double(token.text) ?? 0
+            let value = Parser.value(of: Substring(token.text)) ?? 0
             return Expression(.number(value, isInteger: !token.text.utf8.contains(UInt8(ascii: "."))), token.range)
         case .percent:
             advance()
-            return Expression(.percent((Double(token.text.dropLast()) ?? 0) / 100), token.range)
+            return Expression(.percent((Parser.value(of: token.text.dropLast()) ?? 0) / 100), token.range)
         case .string:
             advance()
             return Expression(.string(token.text), token.range)
@@ -179,29 +179,28 @@ extension Parser {
             advance()
             return Expression(.date(token.text), token.range)
         case .identifier:
-            switch token.text {
-            case "true", "false":
+            if token.isWord("true") || token.isWord("false") {
                 advance()
-                return Expression(.boolean(token.text == "true"), token.range)
-            case "null":
+                return Expression(.boolean(token.isWord("true")), token.range)
+            }
+            if token.isWord("null") {
                 advance()
                 return Expression(.null, token.range)
-            case "case" where !peek(1).is("."):
+            }
+            if token.isWord("case"), !following.is(".") {
                 return parseMatch()
-            default:
-                break
             }
             advance()
             if current.is("("), !atLineStart {
                 return parseCall(Name(token.text, token.range))
             }
             return Expression(.name(token.text), token.range)
-        case .symbol where token.text == "(":
+        case .symbol where token.is("("):
             advance()
             let inner = parseNested()
             if !accept(")") { expected("“)”", "`)`") }
             return Expression(inner.kind, SourceRange(token.range.start, previousEnd))
-        case .symbol where token.text == "[":
+        case .symbol where token.is("["):
             advance()
             var items: [Expression] = []
             while !atEnd && !current.is("]") {
@@ -245,6 +244,29 @@ extension Parser {
 }
 
 extension Parser {
+    /// The value of a number as the lexer reads them (`25`, `0.5`), exactly what `Double(text)` gives: with
+    /// at most 15 digits, the digits as an integer and the power of ten of the fraction are both exact
+    /// doubles, so one division rounds correctly, as `Double(text)` does; other text is left to `Double(text)`.
+    static func value(of text: Substring) -> Double? {
+        var mantissa = 0
+        var digits = 0
+        var fractionDigits: Int?
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "."), fractionDigits == nil {
+                fractionDigits = 0
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 15 else { return Double(text) }
+            mantissa = mantissa * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+            fractionDigits = fractionDigits.map { $0 + 1 }
+        }
+        guard digits > 0, fractionDigits != 0 else { return Double(text) }
+        return Double(mantissa) / Parser.powersOfTen[fractionDigits ?? 0]
+    }
+
+    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
     static let durationUnits = ["workdays", "days", "hours", "minutes"]
 
     /// `case x { a -> r; …; else -> r }` or `case { condition -> r; …; else -> r }`.

@@ -2,7 +2,7 @@ extension Parser {
     /// `linear { x -> p; … }`, `bands { >= x -> p; …; else -> p }` or an expression.
     mutating func parseScore() -> ScoreRule? {
         let start = current.range.start
-        if current.isWord("linear"), peek(1).is("{") {
+        if current.isWord("linear"), following.is("{") {
             advance()
             advance()
             var points: [ControlPoint] = []
@@ -19,7 +19,7 @@ extension Parser {
             _ = expect("}")
             return .linear(points, SourceRange(start, previousEnd))
         }
-        if current.isWord("bands"), peek(1).is("{") {
+        if current.isWord("bands"), following.is("{") {
             advance()
             advance()
             var bands: [ScoreBand] = []
@@ -49,7 +49,7 @@ extension Parser {
             _ = expect("}")
             return .bands(bands, SourceRange(start, previousEnd))
         }
-        if current.isWord("deduct"), !peek(1).is("(") {
+        if current.isWord("deduct"), !following.is("(") {
             advance()
             var rule = DeductRule(amount: parseExpression(), range: SourceRange(start, start))
             if acceptWord("per") { rule.unit = parseExpression() }
@@ -64,7 +64,7 @@ extension Parser {
             rule.range = SourceRange(start, previousEnd)
             return .deduct(rule)
         }
-        if current.isWord("lognormal"), peek(1).is("{") {
+        if current.isWord("lognormal"), following.is("{") {
             advance()
             advance()
             var p10: Expression?

@@ -7,7 +7,7 @@ extension Parser {
         }
         var test = TestDeclaration(name: name, range: SourceRange(start, name.range.end))
         let end = parseBlock(keywords: ["table", "calendar", "param", "expect"], what: ("测试内容", "test statement")) { parser, keyword in
-            switch keyword.text {
+            switch keyword {
             case "table":
                 if let table = parser.parseTestTable(start: keyword.range.start) { test.tables.append(table) }
             case "calendar":
@@ -117,7 +117,7 @@ extension Parser {
         while accept(".") {
             if let next = expectName("结果字段", "a result field") { target.append(next) }
         }
-        guard current.kind == .symbol, ["==", "!=", "<", "<=", ">", ">="].contains(current.text) else {
+        guard atComparison else {
             expected("比较符（如 ==）", "a comparison (such as ==)")
             return nil
         }

@@ -2,11 +2,19 @@
 /// skips to the next statement (a new line or `;`) or declaration and goes on, so one typo gives one error.
 public struct Parser {
     let source: SourceFile
-    var tokens: [Token]
-    /// Whether each token is the first on its line.
-    var startsLine: [Bool]
+    /// Where the tokens come from, one at a time.
+    var lexer: Lexer
+    /// The token being looked at, and whether it is the first on its line.
+    var current: Token
+    var atLineStart: Bool
+    /// The token after it, and whether it starts a line (the parser never looks further ahead).
+    var following: Token
+    var followingStartsLine: Bool
+    /// How many tokens have been consumed.
     var index = 0
-    var diagnostics: [Diagnostic]
+    /// The end offset of the token before the current one.
+    var previousEnd = 0
+    var diagnostics: [Diagnostic] = []
     var depth = 0
     /// Set after an error until the next statement starts, so one mistake gives one error.
     var suppressing = false
@@ -16,48 +24,37 @@ public struct Parser {
 
     /// Parses `source`.
     public static func parse(_ source: SourceFile) -> (file: RuleFile, diagnostics: [Diagnostic]) {
-        parse(source, lexed: Lexer.lex(source))
-    }
-
-    /// Parses `source` from its tokens, already lexed (the formatter needs them too).
-    static func parse(
-        _ source: SourceFile, lexed: (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic])
-    ) -> (file: RuleFile, diagnostics: [Diagnostic]) {
-        var parser = Parser(source: source, tokens: lexed.tokens, diagnostics: lexed.diagnostics)
+        var parser = Parser(source: source)
         let declarations = parser.parseFile()
-        return (RuleFile(source: source, declarations: declarations, comments: lexed.comments), parser.diagnostics)
+        let file = RuleFile(source: source, declarations: declarations, comments: parser.lexer.comments)
+        // The lexer's diagnostics come first, as though the whole file were lexed before it is parsed.
+        return (file, parser.lexer.diagnostics + parser.diagnostics)
     }
 
-    init(source: SourceFile, tokens: [Token], diagnostics: [Diagnostic]) {
+    init(source: SourceFile) {
         self.source = source
-        self.tokens = tokens
-        self.diagnostics = diagnostics
-        var flags: [Bool] = []
-        var previousEnd = 0
-        for token in tokens {
-            let gap = source.bytes[min(previousEnd, token.range.start)..<token.range.start]
-            flags.append(previousEnd == 0 || gap.contains(UInt8(ascii: "\n")))
-            previousEnd = token.range.end
-        }
-        self.startsLine = flags
+        lexer = Lexer(source)
+        (current, atLineStart) = lexer.next()
+        (following, followingStartsLine) = lexer.next()
     }
 
     // MARK: Tokens
 
-    var current: Token { tokens[index] }
     var atEnd: Bool { current.kind == .end }
-    var atLineStart: Bool { startsLine[index] }
-
-    func peek(_ ahead: Int) -> Token { tokens[min(index + ahead, tokens.count - 1)] }
 
     @discardableResult
     mutating func advance() -> Token {
-        let token = tokens[index]
-        if index < tokens.count - 1 { index += 1 }
+        let token = current
+        guard !atEnd else { return token }
+        index += 1
+        previousEnd = token.range.end
+        (current, atLineStart) = (following, followingStartsLine)
+        (following, followingStartsLine) = lexer.next()
         return token
     }
 
-    mutating func accept(_ symbol: String) -> Bool {
+    @inline(__always)
+    mutating func accept(_ symbol: StaticString) -> Bool {
         if current.is(symbol) {
             advance()
             return true
@@ -65,7 +62,8 @@ public struct Parser {
         return false
     }
 
-    mutating func acceptWord(_ word: String) -> Bool {
+    @inline(__always)
+    mutating func acceptWord(_ word: StaticString) -> Bool {
         if current.isWord(word) {
             advance()
             return true
@@ -73,8 +71,10 @@ public struct Parser {
         return false
     }
 
-    /// The end offset of the token before the current one.
-    var previousEnd: Int { index > 0 ? tokens[index - 1].range.end : 0 }
+    /// Whether the current token is a comparison `== != < <= > >=`.
+    var atComparison: Bool {
+        current.is("==") || current.is("!=") || current.is("<") || current.is("<=") || current.is(">") || current.is(">=")
+    }
 
     // MARK: Diagnostics
 
@@ -96,7 +96,8 @@ public struct Parser {
         token.kind == .string ? "\"\(token.text)\"" : token.text
     }
 
-    mutating func expect(_ symbol: String) -> Bool {
+    @inline(__always)
+    mutating func expect(_ symbol: StaticString) -> Bool {
         if accept(symbol) { return true }
         expected("“\(symbol)”", "`\(symbol)`")
         return false
@@ -177,12 +178,14 @@ public struct Parser {
         var nesting = 0
         if !atEnd { advance() }
         while !atEnd {
-            if nesting <= 0, atLineStart, current.kind == .identifier, Parser.declarationKeywords.contains(current.text) { return }
+            if nesting <= 0, atLineStart, Parser.declarationKeywords.contains(where: current.isWord) { return }
             if current.is("{") { nesting += 1 }
             if current.is("}") { nesting -= 1 }
             advance()
         }
     }
 
-    static let declarationKeywords = ["assessment", "param", "indicator", "veto", "bonus", "deduction", "include", "test", "table"]
+    static let declarationKeywords: [StaticString] = [
+        "assessment", "param", "indicator", "veto", "bonus", "deduction", "include", "test", "table",
+    ]
 }
