@@ -120,6 +120,7 @@ public struct Checker {
         let grades = checkGrades(assessment)
         let structure = checkStructure(assessment)
         var indicators: [IndicatorPlan] = []
+        indicators.reserveCapacity(declarations.count)
         var vetoes: [VetoPlan] = []
         var adjustments: [AdjustmentPlan] = []
         var ids: Set<String> = []

@@ -131,10 +131,11 @@ public enum ScoreRule: Sendable, Equatable {
     case bands([ScoreBand], SourceRange)
     /// `score EXPR`: points computed by an expression of `measure`.
     case expression(Expression)
-    /// `score deduct N per UNIT [below X | above X] [max M] [floor F]`: points minus a deduction.
-    case deduct(DeductRule)
+    /// `score deduct N per UNIT [below X | above X] [max M] [floor F]`: points minus a deduction. (Boxed, as
+    /// is `lognormal`: a rule is stored in every indicator, and these two would make it five times larger.)
+    indirect case deduct(DeductRule)
     /// `score lognormal { p10 X; median Y }`: Lighthouse's log-normal curve, lower measures better.
-    case lognormal(p10: Expression, median: Expression, SourceRange)
+    indirect case lognormal(p10: Expression, median: Expression, SourceRange)
 
     public var range: SourceRange {
         switch self {
