@@ -1,7 +1,8 @@
 /// Turns a source file into tokens and comments, reporting bad characters without stopping.
 ///
 /// It reads the UTF-8 bytes with an index and hands out one token at a time (`next()`), so the parser
-/// never holds the tokens of a whole file; `lex` collects them all for the formatter and the tests.
+/// never holds the tokens of a whole file, and a token's text is made only when asked for (`text(of:)`);
+/// `lex` collects them all, with their texts, for the formatter and the tests.
 public struct Lexer {
     private let source: SourceFile
     private let bytes: [UInt8]
@@ -12,6 +13,9 @@ public struct Lexer {
     /// Whether a line break was passed since the last token: the next token then starts a line (and so
     /// does the first token of the file).
     private var passedLineBreak = true
+    /// The texts of tokens that are not the source's bytes: strings with escapes, full-width punctuation
+    /// read as ASCII (see `LexedToken.Text.made`).
+    private var madeTexts: [String] = []
 
     /// Full-width punctuation typed on Chinese keyboards, and the ASCII the language expects.
     static let fullWidth: [String: String] = [
@@ -25,9 +29,38 @@ public struct Lexer {
         var lexer = Lexer(source)
         var tokens: [Token] = []
         repeat {
-            tokens.append(lexer.next().token)
+            let token = lexer.next().token
+            tokens.append(Token(kind: token.kind, text: lexer.text(of: token), range: token.range))
         } while tokens[tokens.count - 1].kind != .end
         return (tokens, lexer.comments, lexer.diagnostics)
+    }
+
+    /// The text of a token (for a string, its decoded value).
+    func text(of token: LexedToken) -> String {
+        let range = token.range
+        switch token.text {
+        case LexedToken.inRange:
+            if token.kind == .symbol,
+                let symbol = Lexer.symbol(bytes[range.start], range.end - range.start == 2 ? bytes[range.start + 1] : nil)
+            {
+                return symbol
+            }
+            return String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+        case LexedToken.inQuotes:
+            return String(decoding: bytes[(range.start + 1)..<(range.end - 1)], as: UTF8.self)
+        default:
+            return madeTexts[Int(token.text)]
+        }
+    }
+
+    /// The bytes of a token's text.
+    func textBytes(of token: LexedToken) -> ArraySlice<UInt8> {
+        let range = token.range
+        switch token.text {
+        case LexedToken.inRange: return bytes[range.start..<range.end]
+        case LexedToken.inQuotes: return bytes[(range.start + 1)..<(range.end - 1)]
+        default: return ArraySlice(madeTexts[Int(token.text)].utf8)
+        }
     }
 
     init(_ source: SourceFile) {
@@ -42,66 +75,63 @@ public struct Lexer {
 
     /// The next token, and whether it is the first on its line; at the end of the file, the `.end` token
     /// (again and again).
-    mutating func next() -> (token: Token, startsLine: Bool) {
+    mutating func next() -> (token: LexedToken, startsLine: Bool) {
         while offset < bytes.count {
-            // Spaces between tokens and indentation: the commonest bytes, skipped without more ado.
-            if bytes[offset] == UInt8(ascii: " ") {
+            var token: LexedToken
+            let byte = bytes[offset]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 offset += 1
                 continue
+            case UInt8(ascii: "\n"):
+                offset += 1
+                lineHasCode = false
+                passedLineBreak = true
+                continue
+            case UInt8(ascii: "#"):
+                lexComment()
+                continue
+            case UInt8(ascii: "\""):
+                token = lexString()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                token = lexNumber()
+            case _ where isIdentifierStart(byte):
+                token = lexIdentifier()
+            case 0x80...:
+                // Something skipped (a bad byte, full-width space) moves on as surely as a token.
+                guard let lexed = lexNonASCII() else { continue }
+                token = lexed
+            default:
+                guard let lexed = lexSymbol() else { continue }
+                token = lexed
             }
-            let start = offset
-            let lexed = lexOne()
-            if offset == start { offset += 1 }
-            guard var token = lexed else { continue }
             if token.kind == .symbol, offset < bytes.count, bytes[offset] >= 0x80 { token = joiningFullWidth(token) }
             lineHasCode = true
             defer { passedLineBreak = false }
             return (token, passedLineBreak)
         }
         defer { passedLineBreak = false }
-        return (Token(kind: .end, text: "", range: .at(bytes.count)), passedLineBreak)
+        return (LexedToken(kind: .end, range: .at(bytes.count), text: LexedToken.inRange), passedLineBreak)
     }
 
-    /// Lexes what starts at `offset`: a token, or `nil` for what is skipped (space, a comment, a bad character).
-    private mutating func lexOne() -> Token? {
-        let byte = bytes[offset]
+    /// A comment, to the end of its line.
+    private mutating func lexComment() {
         let start = offset
-        switch byte {
-        case UInt8(ascii: "\n"):
-            offset += 1
-            lineHasCode = false
-            passedLineBreak = true
-            return nil
-        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-            offset += 1
-            return nil
-        case UInt8(ascii: "#"):
-            while let next = peek(), next != UInt8(ascii: "\n") { offset += 1 }
-            var end = offset
-            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            reportInvalidUTF8(bytes[start..<end], from: start)
-            comments.append(Comment(text: source.text(SourceRange(start, end)), range: SourceRange(start, end), trailing: lineHasCode))
-            return nil
-        case UInt8(ascii: "\""):
-            return lexString()
-        case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return lexNumber()
-        case _ where isIdentifierStart(byte):
-            return lexIdentifier()
-        case 0x80...:
-            return lexNonASCII()
-        default:
-            return lexSymbol()
-        }
+        while let next = peek(), next != UInt8(ascii: "\n") { offset += 1 }
+        var end = offset
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        reportInvalidUTF8(bytes[start..<end], from: start)
+        comments.append(Comment(text: source.text(SourceRange(start, end)), range: SourceRange(start, end), trailing: lineHasCode))
     }
 
     private func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == UInt8(ascii: "_")
+        // `| 0x20` makes an ASCII capital lower case.
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "_")
     }
 
     private func isDigit(_ byte: UInt8?) -> Bool {
         guard let byte else { return false }
-        return byte >= 48 && byte <= 57
+        return byte &- UInt8(ascii: "0") < 10
     }
 
     /// Decodes the scalar at `at`, or `nil` if the bytes there are not valid UTF-8.
@@ -132,28 +162,32 @@ public struct Lexer {
         return properties.isAlphabetic || properties.numericType != nil
     }
 
-    private mutating func lexIdentifier() -> Token {
+    private mutating func lexIdentifier() -> LexedToken {
         let start = offset
+        var spelling = Spelling()
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte < 0x80 {
                 // ASCII, most names: no decoding needed.
                 guard isIdentifierStart(byte) || isDigit(byte) else { break }
+                spelling.append(byte)
                 offset += 1
                 continue
             }
             guard let (scalar, length) = scalar(at: offset), isIdentifierScalar(scalar) else { break }
+            for byte in bytes[offset..<(offset + length)] { spelling.append(byte) }
             offset += length
         }
-        return token(.identifier, text: start..<offset, range: SourceRange(start, offset))
+        return LexedToken(kind: .identifier, range: SourceRange(start, offset), text: LexedToken.inRange, spelling: spelling)
     }
 
-    /// A token whose text is the source's bytes in `text` (valid UTF-8).
-    private func token(_ kind: Token.Kind, text: Range<Int>, range: SourceRange) -> Token {
-        Token(kind: kind, text: String(decoding: bytes[text], as: UTF8.self), bytes: bytes[text], range: range)
+    /// A token whose text the lexer made.
+    private mutating func made(_ kind: Token.Kind, _ text: String, range: SourceRange) -> LexedToken {
+        madeTexts.append(text)
+        return LexedToken(kind: kind, range: range, made: madeTexts.count - 1, text: text)
     }
 
-    private mutating func lexNonASCII() -> Token? {
+    private mutating func lexNonASCII() -> LexedToken? {
         let start = offset
         guard let (scalar, length) = scalar(at: offset) else {
             var end = offset + 1
@@ -170,7 +204,7 @@ public struct Lexer {
             reportFullWidth(scalar, ascii, at: start, length: length)
             if ascii == "\"" { return lexString() }
             offset += length
-            return Token(kind: .symbol, text: ascii, range: SourceRange(start, offset))
+            return made(.symbol, ascii, range: SourceRange(start, offset))
         }
         if scalar.properties.isWhitespace {
             offset += length
@@ -200,19 +234,19 @@ public struct Lexer {
 
     /// `！＝`, `＞＝`, `－＞` typed full-width become one operator, as their ASCII forms would: a full-width
     /// mark right after a symbol joins it when the two make an operator.
-    private mutating func joiningFullWidth(_ token: Token) -> Token {
+    private mutating func joiningFullWidth(_ token: LexedToken) -> LexedToken {
         var token = token
         while offset < bytes.count, bytes[offset] >= 0x80, let (scalar, length) = scalar(at: offset),
-            let ascii = fullWidthASCII(scalar), ascii != "\"", ["!=", ">=", "<=", "==", "->"].contains(token.text + ascii)
+            let ascii = fullWidthASCII(scalar), ascii != "\"", ["!=", ">=", "<=", "==", "->"].contains(text(of: token) + ascii)
         {
             reportFullWidth(scalar, ascii, at: offset, length: length)
             offset += length
-            token = Token(kind: .symbol, text: token.text + ascii, range: SourceRange(token.range.start, offset))
+            token = made(.symbol, text(of: token) + ascii, range: SourceRange(token.range.start, offset))
         }
         return token
     }
 
-    private mutating func lexNumber() -> Token {
+    private mutating func lexNumber() -> LexedToken {
         let start = offset
         // A date: four digits, '-', two digits, '-', two digits.
         if (0..<4).allSatisfy({ isDigit(peek($0)) }), peek(4) == UInt8(ascii: "-"), isDigit(peek(5)), isDigit(peek(6)),
@@ -226,7 +260,7 @@ public struct Lexer {
                 offset += 6
                 if peek() == UInt8(ascii: ":"), isDigit(peek(1)), isDigit(peek(2)) { offset += 3 }
             }
-            return token(.date, text: start..<offset, range: SourceRange(start, offset))
+            return LexedToken(kind: .date, range: SourceRange(start, offset), text: LexedToken.inRange)
         }
         while isDigit(peek()) { offset += 1 }
         if peek() == UInt8(ascii: "."), isDigit(peek(1)) {
@@ -235,7 +269,7 @@ public struct Lexer {
         }
         if peek() == UInt8(ascii: "%") {
             offset += 1
-            return token(.percent, text: start..<offset, range: SourceRange(start, offset))
+            return LexedToken(kind: .percent, range: SourceRange(start, offset), text: LexedToken.inRange)
         }
         if offset + 2 < bytes.count, bytes[offset] == 0xEF, let (scalar, length) = scalar(at: offset), scalar == "％" {
             offset += length
@@ -244,12 +278,12 @@ public struct Lexer {
                     "K0002", .error, file: source.name, range: SourceRange(offset - length, offset),
                     zh: "全角标点“％”不能用在规则中", en: "full-width punctuation `％` cannot be used in rules",
                     hint: "改用半角“%”", hintEn: "use the ASCII `%` instead"))
-            return Token(kind: .percent, text: source.text(SourceRange(start, offset - length)) + "%", range: SourceRange(start, offset))
+            return made(.percent, source.text(SourceRange(start, offset - length)) + "%", range: SourceRange(start, offset))
         }
-        return token(.number, text: start..<offset, range: SourceRange(start, offset))
+        return LexedToken(kind: .number, range: SourceRange(start, offset), text: LexedToken.inRange)
     }
 
-    private mutating func lexString() -> Token {
+    private mutating func lexString() -> LexedToken {
         let start = offset
         // The opening quote may be ASCII or a full-width “ already reported; only then does ” close it.
         let openedFullWidth = bytes[offset] != UInt8(ascii: "\"")
@@ -263,7 +297,7 @@ public struct Lexer {
                         "K0004", .error, file: source.name, range: SourceRange(start, offset),
                         zh: "字符串没有结束引号", en: "the string has no closing quote",
                         hint: "在字符串末尾补上 \"", hintEn: "add a closing \" at the end of the string"))
-                return Token(kind: .string, text: String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
+                return made(.string, String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
             }
             if byte == UInt8(ascii: "\"") {
                 offset += 1
@@ -306,12 +340,12 @@ public struct Lexer {
             offset += 1
         }
         reportInvalidUTF8(value, from: start)
-        return Token(kind: .string, text: String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
+        return made(.string, String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
     }
 
     /// The common string, `"…"` on one line with no escape and valid UTF-8, whose value is the bytes between
     /// the quotes; `nil` (and `offset` unmoved) for any other, which `lexString` decodes byte by byte.
-    private mutating func plainString(from start: Int) -> Token? {
+    private mutating func plainString(from start: Int) -> LexedToken? {
         var end = offset
         var ascii = true
         while end < bytes.count {
@@ -319,7 +353,7 @@ public struct Lexer {
             case UInt8(ascii: "\""):
                 guard ascii || isValidUTF8(from: offset, to: end) else { return nil }
                 defer { offset = end + 1 }
-                return token(.string, text: offset..<end, range: SourceRange(start, end + 1))
+                return LexedToken(kind: .string, range: SourceRange(start, end + 1), text: LexedToken.inQuotes)
             case UInt8(ascii: "\n"), UInt8(ascii: "\\"):
                 return nil
             case 0x80...:
@@ -373,11 +407,15 @@ public struct Lexer {
         return start + 1
     }
 
-    private mutating func lexSymbol() -> Token? {
+    private mutating func lexSymbol() -> LexedToken? {
         let start = offset
-        if let symbol = Lexer.symbol(bytes[offset], peek(1)) {
-            offset += symbol.utf8.count
-            return Token(kind: .symbol, text: symbol, bytes: bytes[start..<offset], range: SourceRange(start, offset))
+        let length = Lexer.symbolLength(bytes[offset], peek(1))
+        if length > 0 {
+            var spelling = Spelling()
+            spelling.append(bytes[offset])
+            if length == 2 { spelling.append(bytes[offset + 1]) }
+            offset += length
+            return LexedToken(kind: .symbol, range: SourceRange(start, offset), text: LexedToken.inRange, spelling: spelling)
         }
         let one = String(Unicode.Scalar(bytes[offset]))
         offset += 1
@@ -389,6 +427,23 @@ public struct Lexer {
                 hint: quote ? "字符串请用英文双引号，例如 \"finished\"" : "删除该字符",
                 hintEn: quote ? "strings use double quotes, for example \"finished\"" : "remove it"))
         return nil
+    }
+
+    /// The length of the symbol that starts with `first` (then `second`): 2 for an operator
+    /// `.. -> == != <= >=`, 1 for one of `{}()[],;:.<>+-*/=|`, 0 if `first` starts none.
+    private static func symbolLength(_ first: UInt8, _ second: UInt8?) -> Int {
+        switch (first, second) {
+        case (UInt8(ascii: "."), UInt8(ascii: ".")), (UInt8(ascii: "-"), UInt8(ascii: ">")), (UInt8(ascii: "="), UInt8(ascii: "=")),
+            (UInt8(ascii: "!"), UInt8(ascii: "=")), (UInt8(ascii: "<"), UInt8(ascii: "=")), (UInt8(ascii: ">"), UInt8(ascii: "=")):
+            return 2
+        case (UInt8(ascii: "{"), _), (UInt8(ascii: "}"), _), (UInt8(ascii: "("), _), (UInt8(ascii: ")"), _), (UInt8(ascii: "["), _),
+            (UInt8(ascii: "]"), _), (UInt8(ascii: ","), _), (UInt8(ascii: ";"), _), (UInt8(ascii: ":"), _), (UInt8(ascii: "."), _),
+            (UInt8(ascii: "<"), _), (UInt8(ascii: ">"), _), (UInt8(ascii: "+"), _), (UInt8(ascii: "-"), _), (UInt8(ascii: "*"), _),
+            (UInt8(ascii: "/"), _), (UInt8(ascii: "="), _), (UInt8(ascii: "|"), _):
+            return 1
+        default:
+            return 0
+        }
     }
 
     /// The symbol that starts with `first` (then `second`): a two-character operator

@@ -29,12 +29,12 @@ extension Parser {
                 var comparison: String?
                 var bound: Expression?
                 if !acceptWord("else") {
-                    guard current.kind == .symbol, [">=", ">", "<=", "<", "=="].contains(current.text) else {
+                    guard current.is(">=") || current.is(">") || current.is("<=") || current.is("<") || current.is("==") else {
                         expected("比较符（>=、>、<=、<）或 else", "a comparison (>=, >, <=, <) or `else`")
                         skipStatement()
                         continue
                     }
-                    comparison = advance().text
+                    comparison = text(of: advance())
                     bound = parseExpression()
                 }
                 guard expect("->") else {
@@ -54,11 +54,11 @@ extension Parser {
             var rule = DeductRule(amount: parseExpression(), range: SourceRange(start, start))
             if acceptWord("per") { rule.unit = parseExpression() }
             if current.isWord("below") || current.isWord("above") {
-                rule.direction = advance().text
+                rule.direction = text(of: advance())
                 rule.reference = parseExpression()
             }
             while current.isWord("max") || current.isWord("floor") {
-                let word = advance().text
+                let word = text(of: advance())
                 if word == "max" { rule.maximum = parseExpression() } else { rule.floor = parseExpression() }
             }
             rule.range = SourceRange(start, previousEnd)

@@ -6,7 +6,7 @@ extension Parser {
             return nil
         }
         var test = TestDeclaration(name: name, range: SourceRange(start, name.range.end))
-        let end = parseBlock(keywords: ["table", "calendar", "param", "expect"], what: ("测试内容", "test statement")) { parser, keyword in
+        let end = parseBlock(keywords: Parser.testKeywords, what: ("测试内容", "test statement")) { parser, keyword in
             switch keyword {
             case "table":
                 if let table = parser.parseTestTable(start: keyword.range.start) { test.tables.append(table) }
@@ -93,7 +93,7 @@ extension Parser {
                 skipStatement()
                 continue
             }
-            let kind = advance().text
+            let kind = text(of: advance())
             let first = parsePrimary()
             let last = accept("..") ? parsePrimary() : nil
             entries.append((kind, first, last))
@@ -121,7 +121,7 @@ extension Parser {
             expected("比较符（如 ==）", "a comparison (such as ==)")
             return nil
         }
-        let comparison = advance().text
+        let comparison = text(of: advance())
         let value = parseExpression()
         return Expectation(center: center, target: target, comparison: comparison, value: value, range: SourceRange(start, value.range.end))
     }

@@ -5,10 +5,10 @@ public struct Parser {
     /// Where the tokens come from, one at a time.
     var lexer: Lexer
     /// The token being looked at, and whether it is the first on its line.
-    var current: Token
+    var current: LexedToken
     var atLineStart: Bool
     /// The token after it, and whether it starts a line (the parser never looks further ahead).
-    var following: Token
+    var following: LexedToken
     var followingStartsLine: Bool
     /// How many tokens have been consumed.
     var index = 0
@@ -42,19 +42,25 @@ public struct Parser {
 
     var atEnd: Bool { current.kind == .end }
 
+    /// The text of a token (for a string, its decoded value), made now: most tokens never need it.
+    func text(of token: LexedToken) -> String { lexer.text(of: token) }
+
     @discardableResult
-    mutating func advance() -> Token {
-        let token = current
-        guard !atEnd else { return token }
+    mutating func advance() -> LexedToken {
+        guard !atEnd else { return current }
         index += 1
-        previousEnd = token.range.end
-        (current, atLineStart) = (following, followingStartsLine)
-        (following, followingStartsLine) = lexer.next()
+        previousEnd = current.range.end
+        // The tokens move along (`following` to `current`, a new one to `following`) by swaps, not copies.
+        var (token, startsLine) = lexer.next()
+        swap(&token, &following)
+        swap(&token, &current)
+        swap(&startsLine, &followingStartsLine)
+        atLineStart = startsLine
         return token
     }
 
     @inline(__always)
-    mutating func accept(_ symbol: StaticString) -> Bool {
+    mutating func accept(_ symbol: Spelling) -> Bool {
         if current.is(symbol) {
             advance()
             return true
@@ -63,7 +69,7 @@ public struct Parser {
     }
 
     @inline(__always)
-    mutating func acceptWord(_ word: StaticString) -> Bool {
+    mutating func acceptWord(_ word: Spelling) -> Bool {
         if current.isWord(word) {
             advance()
             return true
@@ -92,13 +98,13 @@ public struct Parser {
         error("K0101", token.range, zh: "这里应为\(zh)，却是\(found)", en: "expected \(en), found \(foundEn)", hint: hint, hintEn: hintEn)
     }
 
-    func describe(_ token: Token) -> String {
-        token.kind == .string ? "\"\(token.text)\"" : token.text
+    func describe(_ token: LexedToken) -> String {
+        token.kind == .string ? "\"\(text(of: token))\"" : text(of: token)
     }
 
     @inline(__always)
     mutating func expect(_ symbol: StaticString) -> Bool {
-        if accept(symbol) { return true }
+        if accept(Spelling(stringLiteral: symbol)) { return true }
         expected("“\(symbol)”", "`\(symbol)`")
         return false
     }
@@ -109,7 +115,7 @@ public struct Parser {
             return nil
         }
         let token = advance()
-        return Name(token.text, token.range)
+        return Name(text(of: token), token.range)
     }
 
     mutating func expectString(_ zh: String, _ en: String) -> StringLiteral? {
@@ -118,7 +124,7 @@ public struct Parser {
             return nil
         }
         let token = advance()
-        return StringLiteral(value: token.text, range: token.range)
+        return StringLiteral(value: text(of: token), range: token.range)
     }
 
     // MARK: Recovery
@@ -178,14 +184,14 @@ public struct Parser {
         var nesting = 0
         if !atEnd { advance() }
         while !atEnd {
-            if nesting <= 0, atLineStart, Parser.declarationKeywords.contains(where: current.isWord) { return }
+            if nesting <= 0, atLineStart, current.isWord(in: Parser.declarationKeywords) { return }
             if current.is("{") { nesting += 1 }
             if current.is("}") { nesting -= 1 }
             advance()
         }
     }
 
-    static let declarationKeywords: [StaticString] = [
+    static let declarationKeywords: Keywords = [
         "assessment", "param", "indicator", "veto", "bonus", "deduction", "include", "test", "table",
     ]
 }

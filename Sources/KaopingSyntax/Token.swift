@@ -33,14 +33,6 @@ public struct Token: Sendable, Equatable {
         self.head = Token.head(of: text.utf8, kind)
     }
 
-    /// A token whose text is `text`, which has the same bytes as `bytes` (a symbol's text given as a constant).
-    init(kind: Kind, text: String, bytes: ArraySlice<UInt8>, range: SourceRange) {
-        self.kind = kind
-        self.text = text
-        self.range = range
-        self.head = Token.head(of: bytes, kind)
-    }
-
     private static func head<Bytes: Collection<UInt8>>(of bytes: Bytes, _ kind: Kind) -> UInt64 {
         guard kind == .symbol || kind == .identifier else { return 0 }
         var head: UInt64 = 0
