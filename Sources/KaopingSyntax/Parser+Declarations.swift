@@ -102,7 +102,7 @@ extension Parser {
             case "lists":
                 var any = false
                 while parser.current.isWord("top") || parser.current.isWord("bottom") {
-                    let word = parser.text(of: parser.advance())
+                    let word = parser.advanceText()
                     let size = parser.parseExpression()
                     if word == "top" { declaration.listTop = size } else { declaration.listBottom = size }
                     any = true

@@ -101,7 +101,7 @@ extension Parser {
         // A comparison operator that starts a line begins the next band (`>= 95% -> 6`), not a continuation.
         if atLineStart && current.kind == .symbol { return lhs }
         if atComparison {
-            let op = text(of: advance())
+            let op = advanceText()
             let rhs = parseAdditive()
             return Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
         }
@@ -140,7 +140,7 @@ extension Parser {
         var lhs = parseMultiplicative()
         while current.is("+") || current.is("-") {
             guard deeper() else { return lhs }
-            let op = text(of: advance())
+            let op = advanceText()
             let rhs = parseMultiplicative()
             lhs = Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
         }
@@ -153,7 +153,7 @@ extension Parser {
         var lhs = parseUnary()
         while current.is("*") || current.is("/") {
             guard deeper() else { return lhs }
-            let op = text(of: advance())
+            let op = advanceText()
             let rhs = parseUnary()
             lhs = Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
         }

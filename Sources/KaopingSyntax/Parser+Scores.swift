@@ -34,7 +34,7 @@ extension Parser {
                         skipStatement()
                         continue
                     }
-                    comparison = text(of: advance())
+                    comparison = advanceText()
                     bound = parseExpression()
                 }
                 guard expect("->") else {
@@ -54,11 +54,11 @@ extension Parser {
             var rule = DeductRule(amount: parseExpression(), range: SourceRange(start, start))
             if acceptWord("per") { rule.unit = parseExpression() }
             if current.isWord("below") || current.isWord("above") {
-                rule.direction = text(of: advance())
+                rule.direction = advanceText()
                 rule.reference = parseExpression()
             }
             while current.isWord("max") || current.isWord("floor") {
-                let word = text(of: advance())
+                let word = advanceText()
                 if word == "max" { rule.maximum = parseExpression() } else { rule.floor = parseExpression() }
             }
             rule.range = SourceRange(start, previousEnd)

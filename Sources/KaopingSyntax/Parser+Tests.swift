@@ -93,7 +93,7 @@ extension Parser {
                 skipStatement()
                 continue
             }
-            let kind = text(of: advance())
+            let kind = advanceText()
             let first = parsePrimary()
             let last = accept("..") ? parsePrimary() : nil
             entries.append((kind, first, last))
@@ -121,7 +121,7 @@ extension Parser {
             expected("比较符（如 ==）", "a comparison (such as ==)")
             return nil
         }
-        let comparison = text(of: advance())
+        let comparison = advanceText()
         let value = parseExpression()
         return Expectation(center: center, target: target, comparison: comparison, value: value, range: SourceRange(start, value.range.end))
     }

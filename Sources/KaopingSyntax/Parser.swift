@@ -59,6 +59,13 @@ public struct Parser {
         return token
     }
 
+    /// Consumes the current token and returns its text. (Not `text(of: advance())`: reading `self` for
+    /// `text(of:)` while `advance()` changes it would copy the whole parser.)
+    mutating func advanceText() -> String {
+        let token = advance()
+        return text(of: token)
+    }
+
     @inline(__always)
     mutating func accept(_ symbol: Spelling) -> Bool {
         if current.is(symbol) {
