@@ -179,7 +179,7 @@ extension Checker {
             index = aggregates.count - 1
             aggregateIndices[aggregate] = index
         }
-        if recentAggregates.count == 4 { recentAggregates.removeFirst() }
+        if recentAggregates.count == 16 { recentAggregates.removeFirst() }
         recentAggregates.append(index)
         return index
     }
