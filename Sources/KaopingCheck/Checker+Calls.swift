@@ -4,7 +4,7 @@ extension Checker {
     mutating func checkCall(_ name: Name, _ arguments: [Expression], filter: Expression?, range: SourceRange, in context: ExpressionContext)
         -> Typed
     {
-        if Checker.aggregateFunctions.contains(name.text) {
+        if Checker.aggregateFunctionSet.contains(name.text) {
             guard case .center(let table, let population) = context else {
                 report(
                     "K0240", name.range, zh: "这里不能使用汇总函数 \(name.text)", en: "the aggregate `\(name.text)` cannot be used here",
@@ -63,14 +63,14 @@ extension Checker {
         var rest = arguments
         var explicit = false
         if let first = arguments.first, case .name(let word) = first.kind, schema.table(word) != nil,
-            defaultTable.flatMap({ schema.table($0)?.type(of: word) }) == nil
+            defaultTable.flatMap({ schema.type(of: word, in: $0) }) == nil
         {
             table = word
             rest.removeFirst()
             explicit = true
         }
         if let first = arguments.first, case .name(let word) = first.kind, !explicit, schema.table(word) == nil,
-            defaultTable.flatMap({ schema.table($0)?.type(of: word) }) == nil, parameters[word] == nil, filter != nil, arguments.count == 1
+            defaultTable.flatMap({ schema.type(of: word, in: $0) }) == nil, parameters[word] == nil, filter != nil, arguments.count == 1
         {
             // `count(unknown where …)`: most likely a table that is not in the data, not a column.
             let guess = nearestName(
@@ -166,16 +166,28 @@ extension Checker {
         report("K0247", name.range, zh: "\(name.text) 需要\(expected)参数", en: "`\(name.text)` takes \(english)")
     }
 
-    /// Adds an aggregate, or returns the index of an identical one already planned.
+    /// Adds an aggregate, or returns the index of an identical one already planned. Indicators often repeat
+    /// the aggregates of the ones before them, so the last few found are compared first: that spares hashing
+    /// a whole plan.
     mutating func addAggregate(_ aggregate: AggregatePlan) -> Int {
-        if let index = aggregates.firstIndex(of: aggregate) { return index }
-        aggregates.append(aggregate)
-        return aggregates.count - 1
+        if let index = recentAggregates.first(where: { aggregates[$0] == aggregate }) { return index }
+        let index: Int
+        if let existing = aggregateIndices[aggregate] {
+            index = existing
+        } else {
+            aggregates.append(aggregate)
+            index = aggregates.count - 1
+            aggregateIndices[aggregate] = index
+        }
+        if recentAggregates.count == 16 { recentAggregates.removeFirst() }
+        recentAggregates.append(index)
+        return index
     }
 }
 
 extension Checker {
     static let aggregateFunctions = ["count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "rate"]
+    static let aggregateFunctionSet = Set(aggregateFunctions)
 
     /// Scalar functions: argument types and result type.
     static let scalarSignatures: [String: (arguments: [ValueType], result: ValueType)] = [

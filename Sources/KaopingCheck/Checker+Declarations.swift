@@ -6,7 +6,7 @@ extension Checker {
     mutating func checkParameters(overrides: [String: String]) {
         for (declarationFile, declaration) in declarations {
             guard case .parameter(let parameter) = declaration else { continue }
-            file = declarationFile
+            fileIndex = declarationFile
             if parameters[parameter.name.text] != nil {
                 report(
                     "K0250", parameter.name.range, zh: "参数“\(parameter.name.text)”重复定义",
@@ -60,14 +60,14 @@ extension Checker {
 
     /// A problem with a `--param` given on the command line: it has no place in a rule file.
     mutating func reportCommandLine(_ id: String, zh: String, en: String, hint: String = "", hintEn: String = "") {
-        diagnostics.append(Diagnostic(id, .error, file: "--param", range: .at(0), zh: zh, en: en, hint: hint, hintEn: hintEn))
+        add(Diagnostic(id, .error, file: "--param", range: .at(0), zh: zh, en: en, hint: hint, hintEn: hintEn))
     }
 
     /// The value of an expression that reads no column, aggregate or measure (`-2`, `15 * 2`), if it has one.
     func constantValue(_ expression: TypedExpression) -> Value? {
         if case .constant(let value) = expression { return value }
         guard expression.isConstant else { return nil }
-        let value = expression.evaluate(EvaluationInput(calendar: WorkingCalendar()))
+        let value = expression.evaluateConstant()
         return value.isNull ? nil : value
     }
 
@@ -130,7 +130,22 @@ extension Checker {
     }
 
     mutating func checkIndicator(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
-        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        // A generated file repeats an indicator with only its id and title changed: checking it again would
+        // find what checking it found the last time, nothing to report and the same plan.
+        if let last = lastIndicator, indicator.checksLike(last.declaration) {
+            var plan = last.plan
+            plan.id = indicator.id.text
+            plan.title = indicator.title.value
+            return plan
+        }
+        let diagnosticsBefore = diagnostics.count
+        guard let plan = checkNewIndicator(indicator, structure: structure) else { return nil }
+        if diagnostics.count == diagnosticsBefore { lastIndicator = (indicator, plan) }
+        return plan
+    }
+
+    private mutating func checkNewIndicator(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
+        let errorsBefore = errorCount
         let (table, filter, population) = checkPopulation(indicator.source, indicator.filter)
         defer { sourceFailed = false }
         guard let measureExpression = indicator.measure else {
@@ -198,7 +213,7 @@ extension Checker {
             minimum = max(0, Int(value.clampedInteger(.up)))
         }
         let category = categoryPath(indicator.category, structure: structure)
-        guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
+        guard errorCount == errorsBefore else { return nil }
         return IndicatorPlan(
             id: indicator.id.text, title: indicator.title.value, category: category, points: points, weight: weight,
             population: population, numerator: numerator, measure: measure.expression, score: score, emptyPolicy: policy,
@@ -230,7 +245,7 @@ extension Checker {
     }
 
     mutating func checkAdjustment(_ adjustment: AdjustmentDeclaration) -> AdjustmentPlan? {
-        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        let errorsBefore = errorCount
         let (table, filter, population) = checkPopulation(adjustment.source, adjustment.filter)
         defer { sourceFailed = false }
         guard let measureExpression = adjustment.measure else {
@@ -250,7 +265,7 @@ extension Checker {
         }
         let score = adjustment.score.map { checkScore($0, points: maximum) } ?? .expression(.measure)
         let gate = adjustment.gate.flatMap { constantNumber($0) }
-        guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
+        guard errorCount == errorsBefore else { return nil }
         return AdjustmentPlan(
             kind: adjustment.kind == "bonus" ? .bonus : .deduction, id: adjustment.id.text, title: adjustment.title.value,
             population: population, measure: measure.expression, score: score, maximum: maximum, gate: gate)
@@ -363,9 +378,9 @@ extension Checker {
                 hintEn: "for example when count(inspections where severity == \"serious\") > 0")
             return nil
         }
-        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        let errorsBefore = errorCount
         let typed = checkCondition(condition, in: .center(table: nil, filter: nil))
-        guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
+        guard errorCount == errorsBefore else { return nil }
         return VetoPlan(id: veto.id.text, title: veto.title.value, reason: veto.reason?.value ?? veto.title.value, condition: typed)
     }
 }

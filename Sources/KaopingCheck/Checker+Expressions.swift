@@ -295,11 +295,9 @@ extension Checker {
     mutating func resolveName(_ name: Name, in context: ExpressionContext) -> Typed {
         switch context {
         case .row(let table):
-            if let type = schema.table(table)?.type(of: name.text) {
-                return Typed(expression: .column(scanSlot(table: table, column: name.text)), type: type)
-            }
+            if let typed = rowColumn(name.text, in: table) { return typed }
         case .centers:
-            if let slot = centerColumnSlot(name.text), let type = schema.table("centers")?.type(of: name.text) {
+            if let slot = centerColumnSlot(name.text), let type = schema.type(of: name.text, in: "centers") {
                 return Typed(expression: .centerColumn(slot), type: type)
             }
         case .score:
@@ -312,7 +310,7 @@ extension Checker {
             parameters[name.text] = parameter
             return Typed(expression: .constant(parameter.value), type: parameter.type)
         }
-        if case .center = context, let slot = centerColumnSlot(name.text), let type = schema.table("centers")?.type(of: name.text) {
+        if case .center = context, let slot = centerColumnSlot(name.text), let type = schema.type(of: name.text, in: "centers") {
             return Typed(expression: .centerColumn(slot), type: type)
         }
         reportUnknownName(name, in: context)
@@ -352,6 +350,17 @@ extension Checker {
         report(
             "K0231", name.range, zh: "表 \(table) 中没有字段“\(name.text)”", en: "table `\(table)` has no column `\(name.text)`",
             hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
+    }
+
+    /// The column `name` of a row of `table`, typed, if the table has it. A file names the same few columns
+    /// over and over: each is looked up in the schema once for the table whose rows are being checked.
+    private mutating func rowColumn(_ name: String, in table: String) -> Typed? {
+        if rowColumns.table != table { rowColumns = (table, [:]) }
+        if let typed = rowColumns.names[name] { return typed }
+        guard let type = schema.type(of: name, in: table) else { return nil }
+        let typed = Typed(expression: .column(scanSlot(table: table, column: name)), type: type)
+        rowColumns.names[name] = typed
+        return typed
     }
 
     /// The slot of `column` in the scan of `table`, adding it if it is new.

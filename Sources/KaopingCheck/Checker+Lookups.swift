@@ -28,7 +28,7 @@ extension Checker {
             return .invalid
         }
         if first == "center", names.count == 2, schema.table(table)?.centerColumn != nil, table != "centers" {
-            guard let slot = centerColumnSlot(names[1].text), let type = schema.table("centers")?.type(of: names[1].text) else {
+            guard let slot = centerColumnSlot(names[1].text), let type = schema.type(of: names[1].text, in: "centers") else {
                 reportUnknownColumn(names[1], table: "centers")
                 return .invalid
             }
@@ -38,7 +38,7 @@ extension Checker {
         var path: [String] = []
         for name in names.dropLast() {
             guard let relation = Relation.named(name.text, from: current), schema.table(relation.to) != nil,
-                schema.table(current)?.type(of: relation.column) != nil
+                schema.type(of: relation.column, in: current) != nil
             else {
                 let choices = Relation.names(from: current) + (current == table && table != "centers" ? ["center"] : [])
                 let guess = nearestName(name.text, among: choices)
@@ -52,7 +52,7 @@ extension Checker {
             path.append(name.text)
             current = relation.to
         }
-        guard let last = names.last, let type = schema.table(current)?.type(of: last.text) else {
+        guard let last = names.last, let type = schema.type(of: last.text, in: current) else {
             if let last = names.last { reportUnknownColumn(last, table: current) }
             return .invalid
         }
@@ -72,7 +72,7 @@ extension Checker {
             guard let relation = Relation.named(name, from: current) else { return .unknown }
             current = relation.to
         }
-        return parts.last.flatMap { schema.table(current)?.type(of: $0) } ?? .unknown
+        return parts.last.flatMap { schema.type(of: $0, in: current) } ?? .unknown
     }
 
     /// The joins a set of column paths read from `table` need, parents before children.

@@ -12,7 +12,7 @@ extension Checker {
         var tables = schema.tables
         for (declarationFile, declaration) in declarations {
             guard case .table(let table) = declaration else { continue }
-            file = declarationFile
+            fileIndex = declarationFile
             var columns: [(name: String, type: ValueType)] = []
             var period: String?
             for column in table.columns {

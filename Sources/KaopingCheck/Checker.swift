@@ -4,13 +4,27 @@ import KaopingSyntax
 /// Checks a parsed rule file against a schema and turns it into a `Plan`, reporting every problem it finds.
 public struct Checker {
     let files: [RuleFile]
-    /// The file whose declaration is being checked (diagnostics name it).
-    var file: RuleFile
+    /// The index in `files` of the file whose declaration is being checked (diagnostics name it).
+    var fileIndex = 0
     /// The store's schema (or the canonical one), with the rule files' `table` declarations.
-    var schema: SchemaCatalog
-    var diagnostics: [Diagnostic] = []
+    var schema: SchemaCatalog {
+        didSet { rowColumns = ("", [:]) }
+    }
+    /// The columns of one table already resolved by name (see `rowColumn`).
+    var rowColumns: (table: String, names: [String: Typed]) = ("", [:])
+    /// Every problem found, added by `add` only.
+    private(set) var diagnostics: [Diagnostic] = []
+    /// How many of `diagnostics` are errors (counted as they are added: a file with many errors must not
+    /// recount them all for each declaration).
+    private(set) var errorCount = 0
     var parameters: [String: ParameterEntry] = [:]
     var aggregates: [AggregatePlan] = []
+    /// The index of each aggregate in `aggregates` (a file with many indicators has many aggregates).
+    var aggregateIndices: [AggregatePlan: Int] = [:]
+    /// The indices of the aggregates last found or added, oldest first (see `addAggregate`).
+    var recentAggregates: [Int] = []
+    /// The last indicator checked without a diagnostic, and its plan (see `checkIndicator`).
+    var lastIndicator: (declaration: IndicatorDeclaration, plan: IndicatorPlan)?
     var scanColumns: [String: [String]] = [:]
     var centerColumns = ["id", "code", "name", "kind", "level", "region"]
     var usesCalendar = false
@@ -42,35 +56,43 @@ public struct Checker {
         var checker = Checker(files: files, schema: schema)
         let plan = checker.run(overrides: overrides)
         let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1.source.name, $0) })
-        let sorted = checker.diagnostics.sorted {
-            (order[$0.file] ?? 0, $0.range.start, $0.id) < (order[$1.file] ?? 0, $1.range.start, $1.id)
-        }
+        // Each diagnostic's file position is looked up once, not at every comparison of the sort.
+        let sorted = checker.diagnostics.map { (order[$0.file] ?? 0, $0) }.sorted {
+            ($0.0, $0.1.range.start, $0.1.id) < ($1.0, $1.1.range.start, $1.1.id)
+        }.map(\.1)
         return (sorted.hasErrors ? nil : plan, sorted)
     }
 
     init(files: [RuleFile], schema: SchemaCatalog) {
         self.files = files
-        self.file = files[0]
         self.schema = schema
-        self.declarations = files.flatMap { file in file.declarations.map { (file, $0) } }
+        self.declarations = files.indices.flatMap { index in files[index].declarations.map { (index, $0) } }
     }
 
     init(file: RuleFile, schema: SchemaCatalog) {
         self.init(files: [file], schema: schema)
     }
 
-    /// Every declaration of every file, with its file (gathered once: a large file has many).
-    let declarations: [(file: RuleFile, declaration: Declaration)]
+    /// Every declaration of every file, with its file's index in `files` (gathered once: a large file has many).
+    let declarations: [(file: Int, declaration: Declaration)]
+
+    /// The file whose declaration is being checked.
+    var file: RuleFile { files[fileIndex] }
 
     mutating func report(
         _ id: String, _ range: SourceRange, severity: Diagnostic.Severity = .error, zh: String, en: String, hint: String = "",
         hintEn: String = ""
     ) {
-        diagnostics.append(Diagnostic(id, severity, file: file.source.name, range: range, zh: zh, en: en, hint: hint, hintEn: hintEn))
+        add(Diagnostic(id, severity, file: files[fileIndex].source.name, range: range, zh: zh, en: en, hint: hint, hintEn: hintEn))
+    }
+
+    mutating func add(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        if diagnostic.severity == .error { errorCount += 1 }
     }
 
     private mutating func run(overrides: [String: String]) -> Plan? {
-        let assessments = declarations.compactMap { item -> (RuleFile, AssessmentDeclaration)? in
+        let assessments = declarations.compactMap { item -> (Int, AssessmentDeclaration)? in
             if case .assessment(let value) = item.declaration { return (item.file, value) }
             return nil
         }
@@ -82,12 +104,12 @@ public struct Checker {
             return nil
         }
         for (extraFile, extra) in assessments.dropFirst() {
-            file = extraFile
+            fileIndex = extraFile
             report("K0202", extra.title.range, zh: "一个规则文件只能有一个 assessment 声明", en: "a rule file has only one `assessment` declaration")
         }
         checkParameters(overrides: overrides)
         schema = declareTables(in: schema)
-        file = assessmentFile
+        fileIndex = assessmentFile
         let (start, end) = checkPeriod(assessment)
         let assessFilter = assessment.assessFilter.map { checkCondition($0, in: .centers) }
         let rankWithin = assessment.rankWithin.compactMap { name -> String? in
@@ -100,38 +122,27 @@ public struct Checker {
         let grades = checkGrades(assessment)
         let structure = checkStructure(assessment)
         var indicators: [IndicatorPlan] = []
+        indicators.reserveCapacity(declarations.count)
         var vetoes: [VetoPlan] = []
         var adjustments: [AdjustmentPlan] = []
         var ids: Set<String> = []
         for (declarationFile, declaration) in declarations {
-            file = declarationFile
-            let id: Name?
-            switch declaration {
-            case .indicator(let indicator): id = indicator.id
-            case .veto(let veto): id = veto.id
-            case .adjustment(let adjustment): id = adjustment.id
-            default: id = nil
-            }
-            if let id {
-                if ids.contains(id.text) {
-                    report(
-                        "K0203", id.range, zh: "编号“\(id.text)”重复", en: "the id `\(id.text)` is used twice",
-                        hint: "每个指标、加扣分项和否决项的编号必须唯一", hintEn: "every indicator, adjustment and veto needs its own id")
-                }
-                ids.insert(id.text)
-            }
+            fileIndex = declarationFile
             switch declaration {
             case .indicator(let indicator):
+                checkUnique(indicator.id, among: &ids)
                 if let plan = checkIndicator(indicator, structure: structure) { indicators.append(plan) }
             case .veto(let veto):
+                checkUnique(veto.id, among: &ids)
                 if let plan = checkVeto(veto) { vetoes.append(plan) }
             case .adjustment(let adjustment):
+                checkUnique(adjustment.id, among: &ids)
                 if let plan = checkAdjustment(adjustment) { adjustments.append(plan) }
             default:
                 break
             }
         }
-        file = assessmentFile
+        fileIndex = assessmentFile
         indicators = resolveWeights(indicators, structure: structure)
         lintPoints(indicators, adjustmentsCount: adjustments.count, structure: structure, assessment: assessment)
         reportUnusedParameters()
@@ -158,6 +169,15 @@ public struct Checker {
             aggregates: aggregates, scans: scans, indicators: indicators, vetoes: vetoes, adjustments: adjustments,
             total: structure.total, categories: structure.categories, listTop: structure.listTop,
             listBottom: structure.listBottom, usesCalendar: usesCalendar)
+    }
+
+    /// Reports an indicator, adjustment or veto id already used, and notes it as used.
+    private mutating func checkUnique(_ id: Name, among ids: inout Set<String>) {
+        if !ids.insert(id.text).inserted {
+            report(
+                "K0203", id.range, zh: "编号“\(id.text)”重复", en: "the id `\(id.text)` is used twice",
+                hint: "每个指标、加扣分项和否决项的编号必须唯一", hintEn: "every indicator, adjustment and veto needs its own id")
+        }
     }
 
     private mutating func checkPeriod(_ assessment: AssessmentDeclaration) -> (Int, Int) {
@@ -228,7 +248,7 @@ public struct Checker {
         let typed = checkExpression(expression, in: .constant)
         if typed.type == .unknown { return nil }
         guard typed.type.isNumeric, typed.expression.isConstant,
-            let number = typed.expression.evaluate(EvaluationInput(calendar: WorkingCalendar())).number, number.isFinite
+            let number = typed.expression.evaluateConstant().number, number.isFinite
         else {
             report(
                 "K0211", expression.range, zh: "这里应为数值", en: "expected a number",

@@ -108,7 +108,7 @@ public struct AdjustmentPlan: Sendable, Equatable {
 }
 
 /// One aggregate over one table's rows of each center.
-public struct AggregatePlan: Sendable, Equatable {
+public struct AggregatePlan: Sendable, Hashable {
     public enum Function: String, Sendable, Equatable {
         case count, sum, avg, min, max, rate
         /// Distinct non-NULL values (`count_distinct`).
@@ -188,8 +188,8 @@ public struct VetoPlan: Sendable, Equatable {
 }
 
 /// A checked expression. Row expressions read columns by slot; center expressions read aggregates and
-/// center columns.
-public indirect enum TypedExpression: Sendable, Equatable {
+/// center columns. Only the cases that hold expressions are boxed: a constant or a column is stored in place.
+public enum TypedExpression: Sendable, Hashable {
     case constant(Value)
     /// A column of the row being scanned, by slot.
     case column(Int)
@@ -199,32 +199,32 @@ public indirect enum TypedExpression: Sendable, Equatable {
     case aggregate(Int)
     /// The indicator's measure (inside a score expression).
     case measure
-    case negate(TypedExpression)
-    case not(TypedExpression)
+    indirect case negate(TypedExpression)
+    indirect case not(TypedExpression)
     /// Arithmetic `+ - * /`; division by zero gives NULL.
-    case arithmetic(String, TypedExpression, TypedExpression)
+    indirect case arithmetic(String, TypedExpression, TypedExpression)
     /// Comparison `== != < <= > >=`; NULL on either side gives NULL.
-    case compare(String, TypedExpression, TypedExpression)
-    case and(TypedExpression, TypedExpression)
-    case or(TypedExpression, TypedExpression)
-    case isNull(TypedExpression, negated: Bool)
-    case inList(TypedExpression, [Value], negated: Bool)
+    indirect case compare(String, TypedExpression, TypedExpression)
+    indirect case and(TypedExpression, TypedExpression)
+    indirect case or(TypedExpression, TypedExpression)
+    indirect case isNull(TypedExpression, negated: Bool)
+    indirect case inList(TypedExpression, [Value], negated: Bool)
     /// Working days in (day(a), day(b)] on the calendar.
-    case workdays(TypedExpression, TypedExpression)
+    indirect case workdays(TypedExpression, TypedExpression)
     /// A day number from a time (for comparing times with dates).
-    case dayOf(TypedExpression)
+    indirect case dayOf(TypedExpression)
     /// The day `count` working days after the day of a time.
-    case addWorkdays(TypedExpression, Int)
+    indirect case addWorkdays(TypedExpression, Int)
     /// `case`: the first arm whose pattern equals the subject (or whose condition holds), else `otherwise`.
-    case match(subject: TypedExpression?, arms: [MatchArm], otherwise: TypedExpression)
+    indirect case match(subject: TypedExpression?, arms: [MatchArm], otherwise: TypedExpression)
     /// A scalar function: `starts_with`, `ends_with`, `contains`, `length`, `hours`, `days`, `ratio`, `round`, `abs`.
-    case function(String, [TypedExpression])
+    indirect case function(String, [TypedExpression])
     /// `matches(text, "regular expression")`: whether the pattern occurs in the text.
-    case matches(TypedExpression, RegexPattern)
+    indirect case matches(TypedExpression, RegexPattern)
 }
 
 /// One arm of a `case` expression.
-public struct MatchArm: Sendable, Equatable {
+public struct MatchArm: Sendable, Hashable {
     public var pattern: TypedExpression
     public var result: TypedExpression
 }

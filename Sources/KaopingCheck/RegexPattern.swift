@@ -1,5 +1,5 @@
 /// A regular expression compiled once by the checker and shared by every row that uses it.
-public final class RegexPattern: @unchecked Sendable, Equatable {
+public final class RegexPattern: @unchecked Sendable, Hashable {
     /// The pattern as written.
     public let pattern: String
     private let regex: Regex<AnyRegexOutput>
@@ -18,5 +18,9 @@ public final class RegexPattern: @unchecked Sendable, Equatable {
 
     public static func == (lhs: RegexPattern, rhs: RegexPattern) -> Bool {
         lhs.pattern == rhs.pattern
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(pattern)
     }
 }

@@ -11,10 +11,20 @@ public struct SchemaCatalog: Sendable, Equatable {
         public let centerColumn: String?
         /// The time column an assessment period filters on, if any.
         public let periodColumn: String?
+        /// Each column's type by name (the first column of a name, should there be two).
+        private let types: [String: ValueType]
+
+        init(name: String, columns: [(name: String, type: ValueType)], centerColumn: String?, periodColumn: String?) {
+            self.name = name
+            self.columns = columns
+            self.centerColumn = centerColumn
+            self.periodColumn = periodColumn
+            self.types = Dictionary(columns.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+        }
 
         /// The type of a column, if the table has it.
         public func type(of column: String) -> ValueType? {
-            columns.first { $0.name == column }?.type
+            types[column]
         }
 
         public static func == (lhs: Table, rhs: Table) -> Bool {
@@ -24,10 +34,18 @@ public struct SchemaCatalog: Sendable, Equatable {
     }
 
     public let tables: [Table]
+    /// Each table's index in `tables` by name (the first table of a name, should there be two).
+    private let indices: [String: Int]
 
     /// Looks up a table.
     public func table(_ name: String) -> Table? {
-        tables.first { $0.name == name }
+        indices[name].map { tables[$0] }
+    }
+
+    /// The type of a column of a table, if there are both.
+    public func type(of column: String, in table: String) -> ValueType? {
+        guard let index = indices[table] else { return nil }
+        return tables[index].type(of: column)
     }
 
     /// The canonical schema, for checking a rule file without a store.
@@ -65,6 +83,11 @@ public struct SchemaCatalog: Sendable, Equatable {
 
     public init(tables: [Table]) {
         self.tables = tables
+        self.indices = Dictionary(tables.indices.map { (tables[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public static func == (lhs: SchemaCatalog, rhs: SchemaCatalog) -> Bool {
+        lhs.tables == rhs.tables
     }
 
     static func inferType(name: String, declared: String) -> ValueType {

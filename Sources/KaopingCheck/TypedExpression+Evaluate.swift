@@ -207,9 +207,18 @@ extension TypedExpression {
 }
 
 extension TypedExpression {
+    /// The value of an expression that reads no column, aggregate or measure (`isConstant`), on the weekly
+    /// calendar; a literal's value is read without evaluating anything.
+    func evaluateConstant() -> Value {
+        if case .constant(let value) = self { return value }
+        return evaluate(EvaluationInput(calendar: TypedExpression.weeklyCalendar))
+    }
+
+    private static let weeklyCalendar = WorkingCalendar()
+
     /// Whether this is a constant number other than zero (a safe divisor).
     var isNonZeroConstant: Bool {
-        guard isConstant, let number = evaluate(EvaluationInput(calendar: WorkingCalendar())).number else { return false }
+        guard isConstant, let number = evaluateConstant().number else { return false }
         return number != 0
     }
 }

@@ -1,6 +1,8 @@
 /// An expression, with where it was written.
 public struct Expression: Sendable, Equatable {
-    public indirect enum Kind: Sendable, Equatable {
+    /// What the expression is. Only the cases that hold expressions are boxed: a name, a number or a string
+    /// is stored in place, which spares an allocation for every leaf of the tree.
+    public enum Kind: Sendable, Equatable {
         public static func == (lhs: Kind, rhs: Kind) -> Bool {
             switch (lhs, rhs) {
             case (.number(let a, let x), .number(let b, let y)): return a == b && x == y
@@ -34,23 +36,23 @@ public struct Expression: Sendable, Equatable {
         /// A column or parameter.
         case name(String)
         /// `base.name`: a column of a related row (a case's item, a review's case, a center's parent).
-        case member(Expression, Name)
+        indirect case member(Expression, Name)
         /// `-x` or `not x`.
-        case unary(String, Expression)
+        indirect case unary(String, Expression)
         /// `a op b` for `+ - * / == != < <= > >= and or`.
-        case binary(String, Expression, Expression)
+        indirect case binary(String, Expression, Expression)
         /// `x is null` (`negated`: `x is not null`).
-        case isNull(Expression, negated: Bool)
+        indirect case isNull(Expression, negated: Bool)
         /// `x in [a, b]` (`negated`: `x not in [a, b]`).
-        case inList(Expression, [Expression], negated: Bool)
+        indirect case inList(Expression, [Expression], negated: Bool)
         /// `f(a, b)` or `f(a where condition)`: a function or an aggregate.
-        case call(Name, [Expression], filter: Expression?)
+        indirect case call(Name, [Expression], filter: Expression?)
         /// `[a, b]`.
         case list([Expression])
         /// `15 workdays`, `7 days`, `48 hours`, `30 minutes`, `rectify_days workdays`.
-        case duration(Expression, unit: String)
+        indirect case duration(Expression, unit: String)
         /// `case x { a -> r; …; else -> r }` (`subject` set) or `case { condition -> r; …; else -> r }`.
-        case match(subject: Expression?, arms: [(pattern: Expression, result: Expression)], otherwise: Expression?)
+        indirect case match(subject: Expression?, arms: [(pattern: Expression, result: Expression)], otherwise: Expression?)
         /// A placeholder for an expression that could not be parsed (already reported).
         case invalid
     }

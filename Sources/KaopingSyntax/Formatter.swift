@@ -18,8 +18,7 @@ public enum Formatter {
     /// - Returns: the canonical text (LF line ends, one final newline, no BOM), or `nil` text when the
     ///   file has lexical or parse errors, which are then in `diagnostics`; a broken file is never rewritten.
     public static func format(_ source: SourceFile) -> (text: String?, diagnostics: [Diagnostic]) {
-        let lexed = Lexer.lex(source)
-        let parsed = Parser.parse(source, lexed: lexed)
+        let parsed = Parser.parse(source)
         guard !parsed.diagnostics.hasErrors else { return (nil, parsed.diagnostics) }
         if let invalid = firstInvalidUTF8(source.bytes) {
             // Only a comment can still hold bad bytes (the lexer skips comments undecoded); rewriting it
@@ -34,6 +33,7 @@ public enum Formatter {
                 ]
             )
         }
+        let lexed = Lexer.lex(source)
         var lines = splitLines(source, tokens: lexed.tokens, comments: lexed.comments)
         var layout = Layout()
         for index in lines.indices where !lines[index].tokens.isEmpty {

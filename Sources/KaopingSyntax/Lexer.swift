@@ -1,11 +1,21 @@
 /// Turns a source file into tokens and comments, reporting bad characters without stopping.
+///
+/// It reads the UTF-8 bytes with an index and hands out one token at a time (`next()`), so the parser
+/// never holds the tokens of a whole file, and a token's text is made only when asked for (`text(of:)`);
+/// `lex` collects them all, with their texts, for the formatter and the tests.
 public struct Lexer {
     private let source: SourceFile
+    private let bytes: [UInt8]
     private var offset = 0
-    private(set) var tokens: [Token] = []
     private(set) var comments: [Comment] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var lineHasCode = false
+    /// Whether a line break was passed since the last token: the next token then starts a line (and so
+    /// does the first token of the file).
+    private var passedLineBreak = true
+    /// The texts of tokens that are not the source's bytes: strings with escapes, full-width punctuation
+    /// read as ASCII (see `LexedToken.Text.made`).
+    private var madeTexts: [String] = []
 
     /// Full-width punctuation typed on Chinese keyboards, and the ASCII the language expects.
     static let fullWidth: [String: String] = [
@@ -16,65 +26,112 @@ public struct Lexer {
 
     /// Lexes a whole file.
     public static func lex(_ source: SourceFile) -> (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(source: source)
-        lexer.run()
-        return (lexer.tokens, lexer.comments, lexer.diagnostics)
+        var lexer = Lexer(source)
+        var tokens: [Token] = []
+        repeat {
+            let token = lexer.next().token
+            tokens.append(Token(kind: token.kind, text: lexer.text(of: token), range: token.range))
+        } while tokens[tokens.count - 1].kind != .end
+        return (tokens, lexer.comments, lexer.diagnostics)
     }
 
-    private init(source: SourceFile) {
+    /// The text of a token (for a string, its decoded value).
+    func text(of token: LexedToken) -> String {
+        let range = token.range
+        switch token.text {
+        case LexedToken.inRange:
+            if token.kind == .symbol,
+                let symbol = Lexer.symbol(bytes[range.start], range.end - range.start == 2 ? bytes[range.start + 1] : nil)
+            {
+                return symbol
+            }
+            return String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+        case LexedToken.inQuotes:
+            return String(decoding: bytes[(range.start + 1)..<(range.end - 1)], as: UTF8.self)
+        default:
+            return madeTexts[Int(token.text)]
+        }
+    }
+
+    /// The bytes of a token's text.
+    func textBytes(of token: LexedToken) -> ArraySlice<UInt8> {
+        let range = token.range
+        switch token.text {
+        case LexedToken.inRange: return bytes[range.start..<range.end]
+        case LexedToken.inQuotes: return bytes[(range.start + 1)..<(range.end - 1)]
+        default: return ArraySlice(madeTexts[Int(token.text)].utf8)
+        }
+    }
+
+    init(_ source: SourceFile) {
         self.source = source
-        if source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+        self.bytes = source.bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
     }
-
-    private var bytes: [UInt8] { source.bytes }
 
     private func peek(_ ahead: Int = 0) -> UInt8? {
         offset + ahead < bytes.count ? bytes[offset + ahead] : nil
     }
 
-    private mutating func run() {
-        while let byte = peek() {
-            let start = offset
+    /// The next token, and whether it is the first on its line; at the end of the file, the `.end` token
+    /// (again and again).
+    mutating func next() -> (token: LexedToken, startsLine: Bool) {
+        while offset < bytes.count {
+            var token: LexedToken
+            let byte = bytes[offset]
             switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                offset += 1
+                continue
             case UInt8(ascii: "\n"):
                 offset += 1
                 lineHasCode = false
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                offset += 1
+                passedLineBreak = true
+                continue
             case UInt8(ascii: "#"):
-                while let next = peek(), next != UInt8(ascii: "\n") { offset += 1 }
-                var end = offset
-                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                reportInvalidUTF8(bytes[start..<end], from: start)
-                comments.append(Comment(text: source.text(SourceRange(start, end)), range: SourceRange(start, end), trailing: lineHasCode))
+                lexComment()
+                continue
             case UInt8(ascii: "\""):
-                lexString()
+                token = lexString()
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                lexNumber()
+                token = lexNumber()
             case _ where isIdentifierStart(byte):
-                lexIdentifier()
+                token = lexIdentifier()
             case 0x80...:
-                lexNonASCII()
+                // Something skipped (a bad byte, full-width space) moves on as surely as a token.
+                guard let lexed = lexNonASCII() else { continue }
+                token = lexed
             default:
-                lexSymbol()
+                guard let lexed = lexSymbol() else { continue }
+                token = lexed
             }
-            if offset == start { offset += 1 }
+            if token.kind == .symbol, offset < bytes.count, bytes[offset] >= 0x80 { token = joiningFullWidth(token) }
+            lineHasCode = true
+            defer { passedLineBreak = false }
+            return (token, passedLineBreak)
         }
-        tokens.append(Token(kind: .end, text: "", range: .at(bytes.count)))
+        defer { passedLineBreak = false }
+        return (LexedToken(kind: .end, range: .at(bytes.count), text: LexedToken.inRange), passedLineBreak)
     }
 
-    private mutating func emit(_ kind: Token.Kind, _ text: String, from start: Int) {
-        tokens.append(Token(kind: kind, text: text, range: SourceRange(start, offset)))
-        lineHasCode = true
+    /// A comment, to the end of its line.
+    private mutating func lexComment() {
+        let start = offset
+        while let next = peek(), next != UInt8(ascii: "\n") { offset += 1 }
+        var end = offset
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        reportInvalidUTF8(bytes[start..<end], from: start)
+        comments.append(Comment(text: source.text(SourceRange(start, end)), range: SourceRange(start, end), trailing: lineHasCode))
     }
 
     private func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == UInt8(ascii: "_")
+        // `| 0x20` makes an ASCII capital lower case.
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "_")
     }
 
     private func isDigit(_ byte: UInt8?) -> Bool {
         guard let byte else { return false }
-        return byte >= 48 && byte <= 57
+        return byte &- UInt8(ascii: "0") < 10
     }
 
     /// Decodes the scalar at `at`, or `nil` if the bytes there are not valid UTF-8.
@@ -87,32 +144,50 @@ public struct Lexer {
         return nil
     }
 
+    /// The ASCII for a full-width punctuation mark, if `scalar` is one.
+    private func fullWidthASCII(_ scalar: Unicode.Scalar) -> String? {
+        // Every mark is in one of these blocks; testing them first spares most Chinese text a lookup.
+        guard (0x2018...0x201D).contains(scalar.value) || (0x3001...0x3011).contains(scalar.value) || scalar.value >= 0xFF01 else {
+            return nil
+        }
+        return Lexer.fullWidth[String(scalar)]
+    }
+
     private func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             return isIdentifierStart(UInt8(scalar.value)) || isDigit(UInt8(scalar.value))
         }
-        if Lexer.fullWidth[String(scalar)] != nil { return false }
+        if fullWidthASCII(scalar) != nil { return false }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
     }
 
-    private mutating func lexIdentifier() {
+    private mutating func lexIdentifier() -> LexedToken {
         let start = offset
+        var spelling = Spelling()
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte < 0x80 {
                 // ASCII, most names: no decoding needed.
                 guard isIdentifierStart(byte) || isDigit(byte) else { break }
+                spelling.append(byte)
                 offset += 1
                 continue
             }
             guard let (scalar, length) = scalar(at: offset), isIdentifierScalar(scalar) else { break }
+            for byte in bytes[offset..<(offset + length)] { spelling.append(byte) }
             offset += length
         }
-        emit(.identifier, source.text(SourceRange(start, offset)), from: start)
+        return LexedToken(kind: .identifier, range: SourceRange(start, offset), text: LexedToken.inRange, spelling: spelling)
     }
 
-    private mutating func lexNonASCII() {
+    /// A token whose text the lexer made.
+    private mutating func made(_ kind: Token.Kind, _ text: String, range: SourceRange) -> LexedToken {
+        madeTexts.append(text)
+        return LexedToken(kind: kind, range: range, made: madeTexts.count - 1, text: text)
+    }
+
+    private mutating func lexNonASCII() -> LexedToken? {
         let start = offset
         guard let (scalar, length) = scalar(at: offset) else {
             var end = offset + 1
@@ -123,41 +198,55 @@ public struct Lexer {
                     "K0001", .error, file: source.name, range: SourceRange(start, end),
                     zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
                     hint: "请用 UTF-8 编码保存规则文件", hintEn: "save the rule file as UTF-8"))
-            return
+            return nil
         }
-        let character = String(scalar)
-        if let ascii = Lexer.fullWidth[character] {
+        if let ascii = fullWidthASCII(scalar) {
+            reportFullWidth(scalar, ascii, at: start, length: length)
+            if ascii == "\"" { return lexString() }
             offset += length
-            diagnostics.append(
-                Diagnostic(
-                    "K0002", .error, file: source.name, range: SourceRange(start, offset),
-                    zh: "全角标点“\(character)”不能用在规则中", en: "full-width punctuation `\(character)` cannot be used in rules",
-                    hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)"))
-            if ascii == "\"" {
-                offset = start
-                lexString()
-                return
-            }
-            emitSymbol(ascii, from: start)
-            return
+            return made(.symbol, ascii, range: SourceRange(start, offset))
         }
         if scalar.properties.isWhitespace {
             offset += length
-            return
+            return nil
         }
         if isIdentifierScalar(scalar) {
-            lexIdentifier()
-            return
+            return lexIdentifier()
         }
         offset += length
+        let character = String(scalar)
         diagnostics.append(
             Diagnostic(
                 "K0003", .error, file: source.name, range: SourceRange(start, offset),
                 zh: "无法识别的字符“\(character)”", en: "unexpected character `\(character)`",
                 hint: "删除该字符", hintEn: "remove it"))
+        return nil
     }
 
-    private mutating func lexNumber() {
+    private mutating func reportFullWidth(_ scalar: Unicode.Scalar, _ ascii: String, at start: Int, length: Int) {
+        let character = String(scalar)
+        diagnostics.append(
+            Diagnostic(
+                "K0002", .error, file: source.name, range: SourceRange(start, start + length),
+                zh: "全角标点“\(character)”不能用在规则中", en: "full-width punctuation `\(character)` cannot be used in rules",
+                hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)"))
+    }
+
+    /// `！＝`, `＞＝`, `－＞` typed full-width become one operator, as their ASCII forms would: a full-width
+    /// mark right after a symbol joins it when the two make an operator.
+    private mutating func joiningFullWidth(_ token: LexedToken) -> LexedToken {
+        var token = token
+        while offset < bytes.count, bytes[offset] >= 0x80, let (scalar, length) = scalar(at: offset),
+            let ascii = fullWidthASCII(scalar), ascii != "\"", ["!=", ">=", "<=", "==", "->"].contains(text(of: token) + ascii)
+        {
+            reportFullWidth(scalar, ascii, at: offset, length: length)
+            offset += length
+            token = made(.symbol, text(of: token) + ascii, range: SourceRange(token.range.start, offset))
+        }
+        return token
+    }
+
+    private mutating func lexNumber() -> LexedToken {
         let start = offset
         // A date: four digits, '-', two digits, '-', two digits.
         if (0..<4).allSatisfy({ isDigit(peek($0)) }), peek(4) == UInt8(ascii: "-"), isDigit(peek(5)), isDigit(peek(6)),
@@ -171,8 +260,7 @@ public struct Lexer {
                 offset += 6
                 if peek() == UInt8(ascii: ":"), isDigit(peek(1)), isDigit(peek(2)) { offset += 3 }
             }
-            emit(.date, source.text(SourceRange(start, offset)), from: start)
-            return
+            return LexedToken(kind: .date, range: SourceRange(start, offset), text: LexedToken.inRange)
         }
         while isDigit(peek()) { offset += 1 }
         if peek() == UInt8(ascii: "."), isDigit(peek(1)) {
@@ -181,25 +269,26 @@ public struct Lexer {
         }
         if peek() == UInt8(ascii: "%") {
             offset += 1
-            emit(.percent, source.text(SourceRange(start, offset)), from: start)
-        } else if offset + 2 < bytes.count, let (scalar, length) = scalar(at: offset), String(scalar) == "％" {
+            return LexedToken(kind: .percent, range: SourceRange(start, offset), text: LexedToken.inRange)
+        }
+        if offset + 2 < bytes.count, bytes[offset] == 0xEF, let (scalar, length) = scalar(at: offset), scalar == "％" {
             offset += length
             diagnostics.append(
                 Diagnostic(
                     "K0002", .error, file: source.name, range: SourceRange(offset - length, offset),
                     zh: "全角标点“％”不能用在规则中", en: "full-width punctuation `％` cannot be used in rules",
                     hint: "改用半角“%”", hintEn: "use the ASCII `%` instead"))
-            emit(.percent, source.text(SourceRange(start, offset - length)) + "%", from: start)
-        } else {
-            emit(.number, source.text(SourceRange(start, offset)), from: start)
+            return made(.percent, source.text(SourceRange(start, offset - length)) + "%", range: SourceRange(start, offset))
         }
+        return LexedToken(kind: .number, range: SourceRange(start, offset), text: LexedToken.inRange)
     }
 
-    private mutating func lexString() {
+    private mutating func lexString() -> LexedToken {
         let start = offset
         // The opening quote may be ASCII or a full-width “ already reported; only then does ” close it.
         let openedFullWidth = bytes[offset] != UInt8(ascii: "\"")
         offset += utf8Length(bytes[offset])
+        if !openedFullWidth, let token = plainString(from: start) { return token }
         var value: [UInt8] = []
         while true {
             guard let byte = peek(), byte != UInt8(ascii: "\n") else {
@@ -208,8 +297,7 @@ public struct Lexer {
                         "K0004", .error, file: source.name, range: SourceRange(start, offset),
                         zh: "字符串没有结束引号", en: "the string has no closing quote",
                         hint: "在字符串末尾补上 \"", hintEn: "add a closing \" at the end of the string"))
-                emit(.string, String(decoding: value, as: UTF8.self), from: start)
-                return
+                return made(.string, String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
             }
             if byte == UInt8(ascii: "\"") {
                 offset += 1
@@ -252,7 +340,40 @@ public struct Lexer {
             offset += 1
         }
         reportInvalidUTF8(value, from: start)
-        emit(.string, String(decoding: value, as: UTF8.self), from: start)
+        return made(.string, String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
+    }
+
+    /// The common string, `"…"` on one line with no escape and valid UTF-8, whose value is the bytes between
+    /// the quotes; `nil` (and `offset` unmoved) for any other, which `lexString` decodes byte by byte.
+    private mutating func plainString(from start: Int) -> LexedToken? {
+        var end = offset
+        var ascii = true
+        while end < bytes.count {
+            switch bytes[end] {
+            case UInt8(ascii: "\""):
+                guard ascii || isValidUTF8(from: offset, to: end) else { return nil }
+                defer { offset = end + 1 }
+                return LexedToken(kind: .string, range: SourceRange(start, end + 1), text: LexedToken.inQuotes)
+            case UInt8(ascii: "\n"), UInt8(ascii: "\\"):
+                return nil
+            case 0x80...:
+                ascii = false
+                end += 1
+            default:
+                end += 1
+            }
+        }
+        return nil
+    }
+
+    /// Whether `bytes[start..<end]` is valid UTF-8: a run of whole scalars.
+    private func isValidUTF8(from start: Int, to end: Int) -> Bool {
+        var index = start
+        while index < end {
+            guard let (_, length) = scalar(at: index), index + length <= end else { return false }
+            index += length
+        }
+        return true
     }
 
     /// Strings and comments may hold any text, but it must be UTF-8 (a file saved as GBK is not).
@@ -286,26 +407,18 @@ public struct Lexer {
         return start + 1
     }
 
-    /// The two-character operators, and the one-character symbols (as bytes: the lexer's hottest test).
-    private static let twoCharacterSymbols: Set<UInt16> = Set(
-        ["..", "->", "==", "!=", "<=", ">="].map { pair(Array($0.utf8)[0], Array($0.utf8)[1]) })
-    private static let oneCharacterSymbols: Set<UInt8> = Set("{}()[],;:.<>+-*/=|".utf8)
-
-    private static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(second) }
-
-    private mutating func lexSymbol() {
+    private mutating func lexSymbol() -> LexedToken? {
         let start = offset
-        if let next = peek(1), Lexer.twoCharacterSymbols.contains(Lexer.pair(bytes[offset], next)) {
-            offset += 2
-            emit(.symbol, source.text(SourceRange(start, offset)), from: start)
-            return
+        let length = Lexer.symbolLength(bytes[offset], peek(1))
+        if length > 0 {
+            var spelling = Spelling()
+            spelling.append(bytes[offset])
+            if length == 2 { spelling.append(bytes[offset + 1]) }
+            offset += length
+            return LexedToken(kind: .symbol, range: SourceRange(start, offset), text: LexedToken.inRange, spelling: spelling)
         }
         let one = String(Unicode.Scalar(bytes[offset]))
         offset += 1
-        if Lexer.oneCharacterSymbols.contains(bytes[start]) {
-            emit(.symbol, one, from: start)
-            return
-        }
         let quote = one == "'"
         diagnostics.append(
             Diagnostic(
@@ -313,17 +426,58 @@ public struct Lexer {
                 zh: "无法识别的字符“\(one)”", en: "unexpected character `\(one)`",
                 hint: quote ? "字符串请用英文双引号，例如 \"finished\"" : "删除该字符",
                 hintEn: quote ? "strings use double quotes, for example \"finished\"" : "remove it"))
+        return nil
     }
 
-    private mutating func emitSymbol(_ symbol: String, from start: Int) {
-        // `！＝`, `＞＝`, `－＞` typed full-width become one operator, as their ASCII forms would.
-        if let last = tokens.last, last.kind == .symbol, last.range.end == start,
-            ["!=", ">=", "<=", "==", "->"].contains(last.text + symbol)
-        {
-            tokens[tokens.count - 1] = Token(kind: .symbol, text: last.text + symbol, range: SourceRange(last.range.start, offset))
-            return
+    /// The length of the symbol that starts with `first` (then `second`): 2 for an operator
+    /// `.. -> == != <= >=`, 1 for one of `{}()[],;:.<>+-*/=|`, 0 if `first` starts none.
+    private static func symbolLength(_ first: UInt8, _ second: UInt8?) -> Int {
+        switch (first, second) {
+        case (UInt8(ascii: "."), UInt8(ascii: ".")), (UInt8(ascii: "-"), UInt8(ascii: ">")), (UInt8(ascii: "="), UInt8(ascii: "=")),
+            (UInt8(ascii: "!"), UInt8(ascii: "=")), (UInt8(ascii: "<"), UInt8(ascii: "=")), (UInt8(ascii: ">"), UInt8(ascii: "=")):
+            return 2
+        case (UInt8(ascii: "{"), _), (UInt8(ascii: "}"), _), (UInt8(ascii: "("), _), (UInt8(ascii: ")"), _), (UInt8(ascii: "["), _),
+            (UInt8(ascii: "]"), _), (UInt8(ascii: ","), _), (UInt8(ascii: ";"), _), (UInt8(ascii: ":"), _), (UInt8(ascii: "."), _),
+            (UInt8(ascii: "<"), _), (UInt8(ascii: ">"), _), (UInt8(ascii: "+"), _), (UInt8(ascii: "-"), _), (UInt8(ascii: "*"), _),
+            (UInt8(ascii: "/"), _), (UInt8(ascii: "="), _), (UInt8(ascii: "|"), _):
+            return 1
+        default:
+            return 0
         }
-        tokens.append(Token(kind: .symbol, text: symbol, range: SourceRange(start, offset)))
-        lineHasCode = true
+    }
+
+    /// The symbol that starts with `first` (then `second`): a two-character operator
+    /// `.. -> == != <= >=` or one of `{}()[],;:.<>+-*/=|`; `nil` if `first` starts none.
+    private static func symbol(_ first: UInt8, _ second: UInt8?) -> String? {
+        switch (first, second) {
+        case (UInt8(ascii: "."), UInt8(ascii: ".")): return ".."
+        case (UInt8(ascii: "-"), UInt8(ascii: ">")): return "->"
+        case (UInt8(ascii: "="), UInt8(ascii: "=")): return "=="
+        case (UInt8(ascii: "!"), UInt8(ascii: "=")): return "!="
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): return "<="
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): return ">="
+        default: break
+        }
+        switch first {
+        case UInt8(ascii: "{"): return "{"
+        case UInt8(ascii: "}"): return "}"
+        case UInt8(ascii: "("): return "("
+        case UInt8(ascii: ")"): return ")"
+        case UInt8(ascii: "["): return "["
+        case UInt8(ascii: "]"): return "]"
+        case UInt8(ascii: ","): return ","
+        case UInt8(ascii: ";"): return ";"
+        case UInt8(ascii: ":"): return ":"
+        case UInt8(ascii: "."): return "."
+        case UInt8(ascii: "<"): return "<"
+        case UInt8(ascii: ">"): return ">"
+        case UInt8(ascii: "+"): return "+"
+        case UInt8(ascii: "-"): return "-"
+        case UInt8(ascii: "*"): return "*"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "="): return "="
+        case UInt8(ascii: "|"): return "|"
+        default: return nil
+        }
     }
 }

@@ -4,18 +4,18 @@ extension Parser {
         while !atEnd {
             suppressing = false
             let token = current
-            guard token.kind == .identifier, Parser.declarationKeywords.contains(token.text) else {
+            guard token.isWord(in: Parser.declarationKeywords) else {
                 reportUnknown(token, among: Parser.declarationKeywords, what: ("声明", "a declaration"))
                 skipDeclaration()
                 continue
             }
             advance()
-            switch token.text {
+            switch token {
             case "assessment": if let value = parseAssessment(start: token.range.start) { declarations.append(.assessment(value)) }
             case "param": if let value = parseParameter(start: token.range.start) { declarations.append(.parameter(value)) }
             case "indicator": if let value = parseIndicator(start: token.range.start) { declarations.append(.indicator(value)) }
             case "bonus", "deduction":
-                if let value = parseAdjustment(token.text, start: token.range.start) { declarations.append(.adjustment(value)) }
+                if let value = parseAdjustment(text(of: token), start: token.range.start) { declarations.append(.adjustment(value)) }
             case "test":
                 if let value = parseTest(start: token.range.start) { declarations.append(.test(value)) }
             case "table":
@@ -32,10 +32,12 @@ extension Parser {
     }
 
     /// Reports a token where one of `keywords` was expected, suggesting the nearest.
-    mutating func reportUnknown(_ token: Token, among keywords: [String], what: (String, String)) {
-        if token.kind == .identifier, let guess = nearestName(token.text, among: keywords) {
+    mutating func reportUnknown(_ token: LexedToken, among keywords: Keywords, what: (String, String)) {
+        let keywords = keywords.names
+        if token.kind == .identifier, let guess = nearestName(text(of: token), among: keywords) {
             error(
-                "K0102", token.range, zh: "无法识别的\(what.0)“\(token.text)”", en: "unknown \(what.1.replacingArticle) `\(token.text)`",
+                "K0102", token.range, zh: "无法识别的\(what.0)“\(text(of: token))”",
+                en: "unknown \(what.1.replacingArticle) `\(text(of: token))`",
                 hint: "是否想写“\(guess)”？", hintEn: "did you mean `\(guess)`?")
         } else {
             expected(what.0 + "（" + keywords.joined(separator: "、") + "）", what.1 + " (" + keywords.joined(separator: ", ") + ")")
@@ -43,7 +45,7 @@ extension Parser {
     }
 
     /// Parses `{ statement … }`, calling `statement` with each statement's keyword token.
-    mutating func parseBlock(keywords: [String], what: (String, String), _ statement: (inout Parser, Token) -> Void) -> Int {
+    mutating func parseBlock(keywords: Keywords, what: (String, String), _ statement: (inout Parser, LexedToken) -> Void) -> Int {
         guard expect("{") else {
             skipDeclaration()
             return previousEnd
@@ -52,8 +54,8 @@ extension Parser {
             suppressing = false
             if accept(";") { continue }
             let token = current
-            guard token.kind == .identifier, keywords.contains(token.text) else {
-                if token.kind == .identifier, Parser.declarationKeywords.contains(token.text), atLineStart {
+            guard token.isWord(in: keywords) else {
+                if token.isWord(in: Parser.declarationKeywords), atLineStart {
                     break
                 }
                 reportUnknown(token, among: keywords, what: what)
@@ -75,9 +77,8 @@ extension Parser {
             return nil
         }
         var declaration = AssessmentDeclaration(title: title, range: SourceRange(start, title.range.end))
-        let keywords = ["period", "assess", "grades", "rank", "total", "category", "lists"]
-        let end = parseBlock(keywords: keywords, what: ("考核设置", "assessment setting")) { parser, keyword in
-            switch keyword.text {
+        let end = parseBlock(keywords: Parser.assessmentKeywords, what: ("考核设置", "assessment setting")) { parser, keyword in
+            switch keyword {
             case "period":
                 let first = parser.parseExpression()
                 if parser.expect("..") {
@@ -101,7 +102,7 @@ extension Parser {
             case "lists":
                 var any = false
                 while parser.current.isWord("top") || parser.current.isWord("bottom") {
-                    let word = parser.advance().text
+                    let word = parser.advanceText()
                     let size = parser.parseExpression()
                     if word == "top" { declaration.listTop = size } else { declaration.listBottom = size }
                     any = true
@@ -145,7 +146,7 @@ extension Parser {
             category.points = parseExpression()
         }
         if current.is("{") {
-            let end = parseBlock(keywords: ["category"], what: ("二级类别", "sub-category")) { parser, keyword in
+            let end = parseBlock(keywords: Parser.categoryKeywords, what: ("二级类别", "sub-category")) { parser, keyword in
                 if let child = parser.parseCategory(start: keyword.range.start, level: level + 1) { category.children.append(child) }
             }
             category.range = SourceRange(start, end)
@@ -203,9 +204,8 @@ extension Parser {
             return nil
         }
         var declaration = IndicatorDeclaration(id: id, title: title, range: SourceRange(start, title.range.end))
-        let keywords = ["category", "points", "weight", "from", "measure", "score", "when", "minimum"]
-        let end = parseBlock(keywords: keywords, what: ("指标设置", "indicator setting")) { parser, keyword in
-            switch keyword.text {
+        let end = parseBlock(keywords: Parser.indicatorKeywords, what: ("指标设置", "indicator setting")) { parser, keyword in
+            switch keyword {
             case "category":
                 if let first = parser.expectString("指标类别", "the category") {
                     declaration.category = [first]
@@ -258,8 +258,8 @@ extension Parser {
             endStatement()
             return declaration
         }
-        let end = parseBlock(keywords: ["when", "reason"], what: ("否决项设置", "veto setting")) { parser, keyword in
-            if keyword.text == "when" {
+        let end = parseBlock(keywords: Parser.vetoKeywords, what: ("否决项设置", "veto setting")) { parser, keyword in
+            if keyword.isWord("when") {
                 declaration.condition = parser.parseExpression()
             } else {
                 declaration.reason = parser.expectString("否决理由", "the reason")
@@ -282,9 +282,9 @@ extension Parser {
             return nil
         }
         var declaration = AdjustmentDeclaration(kind: kind, id: id, title: title, range: SourceRange(start, title.range.end))
-        let keywords = kind == "bonus" ? ["from", "measure", "score", "max", "gate"] : ["from", "measure", "score", "max"]
+        let keywords = kind == "bonus" ? Parser.bonusKeywords : Parser.deductionKeywords
         let end = parseBlock(keywords: keywords, what: ("加扣分设置", "adjustment setting")) { parser, keyword in
-            switch keyword.text {
+            switch keyword {
             case "from":
                 declaration.source = parser.expectName("数据表名", "a table name")
                 if parser.acceptWord("where") { declaration.filter = parser.parseExpression() }
@@ -331,6 +331,17 @@ extension Parser {
         _ = expect("}")
         return TableDeclaration(name: name, title: title, columns: columns, range: SourceRange(start, previousEnd))
     }
+}
+
+extension Parser {
+    /// The statements of each block (worked out once: each indicator has a block).
+    static let assessmentKeywords: Keywords = ["period", "assess", "grades", "rank", "total", "category", "lists"]
+    static let categoryKeywords: Keywords = ["category"]
+    static let indicatorKeywords: Keywords = ["category", "points", "weight", "from", "measure", "score", "when", "minimum"]
+    static let vetoKeywords: Keywords = ["when", "reason"]
+    static let bonusKeywords: Keywords = ["from", "measure", "score", "max", "gate"]
+    static let deductionKeywords: Keywords = ["from", "measure", "score", "max"]
+    static let testKeywords: Keywords = ["table", "calendar", "param", "expect"]
 }
 
 extension String {

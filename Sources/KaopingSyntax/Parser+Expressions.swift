@@ -4,7 +4,39 @@ extension Parser {
         let level = depth
         defer { depth = level }
         guard deeper() else { return Expression(.invalid, .at(current.range.start)) }
+        // Most expressions are a lone value (`points 1`, `f(a, b)`, `90% -> 0`): the levels below would only
+        // pass it up, each checking for its operators, so it is read at once.
+        if atLoneValue { return parsePrimary() }
         return parseOr()
+    }
+
+    /// Whether the current token is a literal or a name and the next one cannot continue an expression after
+    /// it: none of the levels of precedence below `parseExpression` would do more than return the value.
+    private var atLoneValue: Bool {
+        switch current.kind {
+        case .number, .percent, .string, .date:
+            break
+        case .identifier:
+            // `not` and `case` begin larger expressions.
+            guard !current.isWord("not"), !current.isWord("case") else { return false }
+        case .symbol, .end:
+            return false
+        }
+        switch following.kind {
+        case .end, .number, .percent, .string, .date:
+            return true
+        case .identifier:
+            // Words that continue an expression: operators, `is`, `in`, `not in`, and units after a number.
+            let continues =
+                following.isWord("and") || following.isWord("or") || following.isWord("is") || following.isWord("in")
+                || following.isWord("not") || following.isWord(in: Parser.durationUnits)
+            return !continues
+        case .symbol:
+            // Closing brackets, separators and the symbols of statements, never an operator or `(` `.`.
+            return following.is(")") || following.is(",") || following.is("}") || following.is("{") || following.is("]")
+                || following.is("[") || following.is(";") || following.is(":") || following.is("->") || following.is("..")
+                || following.is("|")
+        }
     }
 
     /// Counts one more level of the tree being built — a bracket, a sign, a `not`, or one more operator or
@@ -68,8 +100,8 @@ extension Parser {
         let lhs = parseAdditive()
         // A comparison operator that starts a line begins the next band (`>= 95% -> 6`), not a continuation.
         if atLineStart && current.kind == .symbol { return lhs }
-        if current.kind == .symbol, ["==", "!=", "<", "<=", ">", ">="].contains(current.text) {
-            let op = advance().text
+        if atComparison {
+            let op = advanceText()
             let rhs = parseAdditive()
             return Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
         }
@@ -87,7 +119,7 @@ extension Parser {
             if !acceptWord("null") { expected("“null”", "`null`") }
             return Expression(.isNull(lhs, negated: negated), SourceRange(lhs.range.start, previousEnd))
         }
-        if current.isWord("in") || (current.isWord("not") && peek(1).isWord("in")) {
+        if current.isWord("in") || (current.isWord("not") && following.isWord("in")) {
             let negated = acceptWord("not")
             advance()
             let list = parsePrimary()
@@ -108,7 +140,7 @@ extension Parser {
         var lhs = parseMultiplicative()
         while current.is("+") || current.is("-") {
             guard deeper() else { return lhs }
-            let op = advance().text
+            let op = advanceText()
             let rhs = parseMultiplicative()
             lhs = Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
         }
@@ -121,7 +153,7 @@ extension Parser {
         var lhs = parseUnary()
         while current.is("*") || current.is("/") {
             guard deeper() else { return lhs }
-            let op = advance().text
+            let op = advanceText()
             let rhs = parseUnary()
             lhs = Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
         }
@@ -142,22 +174,22 @@ extension Parser {
 
     private mutating func parsePostfix() -> Expression {
         var base = parsePrimary()
-        if current.kind == .identifier, Parser.durationUnits.contains(current.text), !atLineStart {
+        if current.isWord(in: Parser.durationUnits), !atLineStart {
             switch base.kind {
             case .number, .name:
                 let unit = advance()
-                return Expression(.duration(base, unit: unit.text), base.range.union(unit.range))
+                return Expression(.duration(base, unit: text(of: unit)), base.range.union(unit.range))
             default:
                 break
             }
         }
         let level = depth
         defer { depth = level }
-        while current.is("."), peek(1).kind == .identifier, !atLineStart {
+        while current.is("."), following.kind == .identifier, !atLineStart {
             guard deeper() else { return base }
             advance()
             let nameToken = advance()
-            base = Expression(.member(base, Name(nameToken.text, nameToken.range)), SourceRange(base.range.start, nameToken.range.end))
+            base = Expression(.member(base, Name(text(of: nameToken), nameToken.range)), SourceRange(base.range.start, nameToken.range.end))
         }
         return base
     }
@@ -167,41 +199,40 @@ extension Parser {
         switch token.kind {
         case .number:
             advance()
-            let value = Double(token.text) ?? 0
-            return Expression(.number(value, isInteger: !token.text.utf8.contains(UInt8(ascii: "."))), token.range)
+            let digits = lexer.textBytes(of: token)
+            return Expression(.number(Parser.value(of: digits) ?? 0, isInteger: !digits.contains(UInt8(ascii: "."))), token.range)
         case .percent:
             advance()
-            return Expression(.percent((Double(token.text.dropLast()) ?? 0) / 100), token.range)
+            return Expression(.percent((Parser.value(of: lexer.textBytes(of: token).dropLast()) ?? 0) / 100), token.range)
         case .string:
             advance()
-            return Expression(.string(token.text), token.range)
+            return Expression(.string(text(of: token)), token.range)
         case .date:
             advance()
-            return Expression(.date(token.text), token.range)
+            return Expression(.date(text(of: token)), token.range)
         case .identifier:
-            switch token.text {
-            case "true", "false":
+            if token.isWord("true") || token.isWord("false") {
                 advance()
-                return Expression(.boolean(token.text == "true"), token.range)
-            case "null":
+                return Expression(.boolean(token.isWord("true")), token.range)
+            }
+            if token.isWord("null") {
                 advance()
                 return Expression(.null, token.range)
-            case "case" where !peek(1).is("."):
+            }
+            if token.isWord("case"), !following.is(".") {
                 return parseMatch()
-            default:
-                break
             }
             advance()
             if current.is("("), !atLineStart {
-                return parseCall(Name(token.text, token.range))
+                return parseCall(Name(text(of: token), token.range))
             }
-            return Expression(.name(token.text), token.range)
-        case .symbol where token.text == "(":
+            return Expression(.name(text(of: token)), token.range)
+        case .symbol where token.is("("):
             advance()
             let inner = parseNested()
             if !accept(")") { expected("“)”", "`)`") }
             return Expression(inner.kind, SourceRange(token.range.start, previousEnd))
-        case .symbol where token.text == "[":
+        case .symbol where token.is("["):
             advance()
             var items: [Expression] = []
             while !atEnd && !current.is("]") {
@@ -245,7 +276,32 @@ extension Parser {
 }
 
 extension Parser {
-    static let durationUnits = ["workdays", "days", "hours", "minutes"]
+    /// The value of a number as the lexer reads them (`25`, `0.5`), exactly what `Double(text)` gives: with
+    /// at most 15 digits, the digits as an integer and the power of ten of the fraction are both exact
+    /// doubles, so one division rounds correctly, as `Double(text)` does; other text is left to `Double(text)`.
+    static func value(of text: ArraySlice<UInt8>) -> Double? {
+        var mantissa = 0
+        var digits = 0
+        var fractionDigits: Int?
+        for byte in text {
+            if byte == UInt8(ascii: "."), fractionDigits == nil {
+                fractionDigits = 0
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 15 else {
+                return Double(String(decoding: text, as: UTF8.self))
+            }
+            mantissa = mantissa * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+            fractionDigits = fractionDigits.map { $0 + 1 }
+        }
+        guard digits > 0, fractionDigits != 0 else { return Double(String(decoding: text, as: UTF8.self)) }
+        return Double(mantissa) / Parser.powersOfTen[fractionDigits ?? 0]
+    }
+
+    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
+    static let durationUnits: Keywords = ["workdays", "days", "hours", "minutes"]
 
     /// `case x { a -> r; …; else -> r }` or `case { condition -> r; …; else -> r }`.
     mutating func parseMatch() -> Expression {

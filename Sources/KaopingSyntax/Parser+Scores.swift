@@ -2,7 +2,7 @@ extension Parser {
     /// `linear { x -> p; … }`, `bands { >= x -> p; …; else -> p }` or an expression.
     mutating func parseScore() -> ScoreRule? {
         let start = current.range.start
-        if current.isWord("linear"), peek(1).is("{") {
+        if current.isWord("linear"), following.is("{") {
             advance()
             advance()
             var points: [ControlPoint] = []
@@ -19,7 +19,7 @@ extension Parser {
             _ = expect("}")
             return .linear(points, SourceRange(start, previousEnd))
         }
-        if current.isWord("bands"), peek(1).is("{") {
+        if current.isWord("bands"), following.is("{") {
             advance()
             advance()
             var bands: [ScoreBand] = []
@@ -29,12 +29,12 @@ extension Parser {
                 var comparison: String?
                 var bound: Expression?
                 if !acceptWord("else") {
-                    guard current.kind == .symbol, [">=", ">", "<=", "<", "=="].contains(current.text) else {
+                    guard current.is(">=") || current.is(">") || current.is("<=") || current.is("<") || current.is("==") else {
                         expected("比较符（>=、>、<=、<）或 else", "a comparison (>=, >, <=, <) or `else`")
                         skipStatement()
                         continue
                     }
-                    comparison = advance().text
+                    comparison = advanceText()
                     bound = parseExpression()
                 }
                 guard expect("->") else {
@@ -49,22 +49,22 @@ extension Parser {
             _ = expect("}")
             return .bands(bands, SourceRange(start, previousEnd))
         }
-        if current.isWord("deduct"), !peek(1).is("(") {
+        if current.isWord("deduct"), !following.is("(") {
             advance()
             var rule = DeductRule(amount: parseExpression(), range: SourceRange(start, start))
             if acceptWord("per") { rule.unit = parseExpression() }
             if current.isWord("below") || current.isWord("above") {
-                rule.direction = advance().text
+                rule.direction = advanceText()
                 rule.reference = parseExpression()
             }
             while current.isWord("max") || current.isWord("floor") {
-                let word = advance().text
+                let word = advanceText()
                 if word == "max" { rule.maximum = parseExpression() } else { rule.floor = parseExpression() }
             }
             rule.range = SourceRange(start, previousEnd)
             return .deduct(rule)
         }
-        if current.isWord("lognormal"), peek(1).is("{") {
+        if current.isWord("lognormal"), following.is("{") {
             advance()
             advance()
             var p10: Expression?

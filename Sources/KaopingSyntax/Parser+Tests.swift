@@ -6,8 +6,8 @@ extension Parser {
             return nil
         }
         var test = TestDeclaration(name: name, range: SourceRange(start, name.range.end))
-        let end = parseBlock(keywords: ["table", "calendar", "param", "expect"], what: ("测试内容", "test statement")) { parser, keyword in
-            switch keyword.text {
+        let end = parseBlock(keywords: Parser.testKeywords, what: ("测试内容", "test statement")) { parser, keyword in
+            switch keyword {
             case "table":
                 if let table = parser.parseTestTable(start: keyword.range.start) { test.tables.append(table) }
             case "calendar":
@@ -93,7 +93,7 @@ extension Parser {
                 skipStatement()
                 continue
             }
-            let kind = advance().text
+            let kind = advanceText()
             let first = parsePrimary()
             let last = accept("..") ? parsePrimary() : nil
             entries.append((kind, first, last))
@@ -117,11 +117,11 @@ extension Parser {
         while accept(".") {
             if let next = expectName("结果字段", "a result field") { target.append(next) }
         }
-        guard current.kind == .symbol, ["==", "!=", "<", "<=", ">", ">="].contains(current.text) else {
+        guard atComparison else {
             expected("比较符（如 ==）", "a comparison (such as ==)")
             return nil
         }
-        let comparison = advance().text
+        let comparison = advanceText()
         let value = parseExpression()
         return Expectation(center: center, target: target, comparison: comparison, value: value, range: SourceRange(start, value.range.end))
     }

@@ -2,11 +2,19 @@
 /// skips to the next statement (a new line or `;`) or declaration and goes on, so one typo gives one error.
 public struct Parser {
     let source: SourceFile
-    var tokens: [Token]
-    /// Whether each token is the first on its line.
-    var startsLine: [Bool]
+    /// Where the tokens come from, one at a time.
+    var lexer: Lexer
+    /// The token being looked at, and whether it is the first on its line.
+    var current: LexedToken
+    var atLineStart: Bool
+    /// The token after it, and whether it starts a line (the parser never looks further ahead).
+    var following: LexedToken
+    var followingStartsLine: Bool
+    /// How many tokens have been consumed.
     var index = 0
-    var diagnostics: [Diagnostic]
+    /// The end offset of the token before the current one.
+    var previousEnd = 0
+    var diagnostics: [Diagnostic] = []
     var depth = 0
     /// Set after an error until the next statement starts, so one mistake gives one error.
     var suppressing = false
@@ -16,48 +24,50 @@ public struct Parser {
 
     /// Parses `source`.
     public static func parse(_ source: SourceFile) -> (file: RuleFile, diagnostics: [Diagnostic]) {
-        parse(source, lexed: Lexer.lex(source))
-    }
-
-    /// Parses `source` from its tokens, already lexed (the formatter needs them too).
-    static func parse(
-        _ source: SourceFile, lexed: (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic])
-    ) -> (file: RuleFile, diagnostics: [Diagnostic]) {
-        var parser = Parser(source: source, tokens: lexed.tokens, diagnostics: lexed.diagnostics)
+        var parser = Parser(source: source)
         let declarations = parser.parseFile()
-        return (RuleFile(source: source, declarations: declarations, comments: lexed.comments), parser.diagnostics)
+        let file = RuleFile(source: source, declarations: declarations, comments: parser.lexer.comments)
+        // The lexer's diagnostics come first, as though the whole file were lexed before it is parsed.
+        return (file, parser.lexer.diagnostics + parser.diagnostics)
     }
 
-    init(source: SourceFile, tokens: [Token], diagnostics: [Diagnostic]) {
+    init(source: SourceFile) {
         self.source = source
-        self.tokens = tokens
-        self.diagnostics = diagnostics
-        var flags: [Bool] = []
-        var previousEnd = 0
-        for token in tokens {
-            let gap = source.bytes[min(previousEnd, token.range.start)..<token.range.start]
-            flags.append(previousEnd == 0 || gap.contains(UInt8(ascii: "\n")))
-            previousEnd = token.range.end
-        }
-        self.startsLine = flags
+        lexer = Lexer(source)
+        (current, atLineStart) = lexer.next()
+        (following, followingStartsLine) = lexer.next()
     }
 
     // MARK: Tokens
 
-    var current: Token { tokens[index] }
     var atEnd: Bool { current.kind == .end }
-    var atLineStart: Bool { startsLine[index] }
 
-    func peek(_ ahead: Int) -> Token { tokens[min(index + ahead, tokens.count - 1)] }
+    /// The text of a token (for a string, its decoded value), made now: most tokens never need it.
+    func text(of token: LexedToken) -> String { lexer.text(of: token) }
 
     @discardableResult
-    mutating func advance() -> Token {
-        let token = tokens[index]
-        if index < tokens.count - 1 { index += 1 }
+    mutating func advance() -> LexedToken {
+        guard !atEnd else { return current }
+        index += 1
+        previousEnd = current.range.end
+        // The tokens move along (`following` to `current`, a new one to `following`) by swaps, not copies.
+        var (token, startsLine) = lexer.next()
+        swap(&token, &following)
+        swap(&token, &current)
+        swap(&startsLine, &followingStartsLine)
+        atLineStart = startsLine
         return token
     }
 
-    mutating func accept(_ symbol: String) -> Bool {
+    /// Consumes the current token and returns its text. (Not `text(of: advance())`: reading `self` for
+    /// `text(of:)` while `advance()` changes it would copy the whole parser.)
+    mutating func advanceText() -> String {
+        let token = advance()
+        return text(of: token)
+    }
+
+    @inline(__always)
+    mutating func accept(_ symbol: Spelling) -> Bool {
         if current.is(symbol) {
             advance()
             return true
@@ -65,7 +75,8 @@ public struct Parser {
         return false
     }
 
-    mutating func acceptWord(_ word: String) -> Bool {
+    @inline(__always)
+    mutating func acceptWord(_ word: Spelling) -> Bool {
         if current.isWord(word) {
             advance()
             return true
@@ -73,8 +84,10 @@ public struct Parser {
         return false
     }
 
-    /// The end offset of the token before the current one.
-    var previousEnd: Int { index > 0 ? tokens[index - 1].range.end : 0 }
+    /// Whether the current token is a comparison `== != < <= > >=`.
+    var atComparison: Bool {
+        current.is("==") || current.is("!=") || current.is("<") || current.is("<=") || current.is(">") || current.is(">=")
+    }
 
     // MARK: Diagnostics
 
@@ -92,12 +105,13 @@ public struct Parser {
         error("K0101", token.range, zh: "这里应为\(zh)，却是\(found)", en: "expected \(en), found \(foundEn)", hint: hint, hintEn: hintEn)
     }
 
-    func describe(_ token: Token) -> String {
-        token.kind == .string ? "\"\(token.text)\"" : token.text
+    func describe(_ token: LexedToken) -> String {
+        token.kind == .string ? "\"\(text(of: token))\"" : text(of: token)
     }
 
-    mutating func expect(_ symbol: String) -> Bool {
-        if accept(symbol) { return true }
+    @inline(__always)
+    mutating func expect(_ symbol: StaticString) -> Bool {
+        if accept(Spelling(stringLiteral: symbol)) { return true }
         expected("“\(symbol)”", "`\(symbol)`")
         return false
     }
@@ -108,7 +122,7 @@ public struct Parser {
             return nil
         }
         let token = advance()
-        return Name(token.text, token.range)
+        return Name(text(of: token), token.range)
     }
 
     mutating func expectString(_ zh: String, _ en: String) -> StringLiteral? {
@@ -117,7 +131,7 @@ public struct Parser {
             return nil
         }
         let token = advance()
-        return StringLiteral(value: token.text, range: token.range)
+        return StringLiteral(value: text(of: token), range: token.range)
     }
 
     // MARK: Recovery
@@ -177,12 +191,14 @@ public struct Parser {
         var nesting = 0
         if !atEnd { advance() }
         while !atEnd {
-            if nesting <= 0, atLineStart, current.kind == .identifier, Parser.declarationKeywords.contains(current.text) { return }
+            if nesting <= 0, atLineStart, current.isWord(in: Parser.declarationKeywords) { return }
             if current.is("{") { nesting += 1 }
             if current.is("}") { nesting -= 1 }
             advance()
         }
     }
 
-    static let declarationKeywords = ["assessment", "param", "indicator", "veto", "bonus", "deduction", "include", "test", "table"]
+    static let declarationKeywords: Keywords = [
+        "assessment", "param", "indicator", "veto", "bonus", "deduction", "include", "test", "table",
+    ]
 }

@@ -22,8 +22,9 @@ public struct RuleFile: Sendable, Equatable {
     public var comments: [Comment]
 }
 
-/// A top-level declaration of a rule file.
-public enum Declaration: Sendable, Equatable {
+/// A top-level declaration of a rule file. Each is boxed, so a declaration is copied (into the checker's
+/// list, out of a `switch`) by one reference, however large it is.
+public indirect enum Declaration: Sendable, Equatable {
     case assessment(AssessmentDeclaration)
     case parameter(ParameterDeclaration)
     case indicator(IndicatorDeclaration)
@@ -130,10 +131,11 @@ public enum ScoreRule: Sendable, Equatable {
     case bands([ScoreBand], SourceRange)
     /// `score EXPR`: points computed by an expression of `measure`.
     case expression(Expression)
-    /// `score deduct N per UNIT [below X | above X] [max M] [floor F]`: points minus a deduction.
-    case deduct(DeductRule)
+    /// `score deduct N per UNIT [below X | above X] [max M] [floor F]`: points minus a deduction. (Boxed, as
+    /// is `lognormal`: a rule is stored in every indicator, and these two would make it five times larger.)
+    indirect case deduct(DeductRule)
     /// `score lognormal { p10 X; median Y }`: Lighthouse's log-normal curve, lower measures better.
-    case lognormal(p10: Expression, median: Expression, SourceRange)
+    indirect case lognormal(p10: Expression, median: Expression, SourceRange)
 
     public var range: SourceRange {
         switch self {

@@ -31,16 +31,21 @@ struct CheckCommand: ParsableCommand {
         do {
             let store = try db.map { try Store.open(at: $0, readOnly: true) }
             let schema = try store.map { try SchemaCatalog(store: $0) } ?? .canonical
-            for path in try RuleFileSet.expand(paths, tests: false) {
+            let files = try RuleFileSet.expand(paths, tests: false)
+            for (index, path) in files.enumerated() {
                 let loader: RuleLoader
                 do { loader = try RuleLoader.load(path: path) } catch { throw CommandFailure("cannot read \(path): \(error)") }
                 var diagnostics = loader.diagnostics
+                var checked: (plan: Plan?, diagnostics: [Diagnostic])?
                 if !loader.diagnostics.hasErrors {
-                    let checked = Checker.check(loader.files, schema: schema)
-                    diagnostics += checked.diagnostics
-                    if let store, let plan = checked.plan { diagnostics += try PeriodCoverage.lint(loader.files, plan: plan, store: store) }
+                    checked = Checker.check(loader.files, schema: schema)
+                    diagnostics += checked?.diagnostics ?? []
+                    if let store, let plan = checked?.plan {
+                        diagnostics += try PeriodCoverage.lint(loader.files, plan: plan, store: store)
+                    }
                 }
                 print(DiagnosticPrinter(sources: loader.sources, english: english).render(diagnostics), terminator: "")
+                if index == files.count - 1 { keepUntilExit((loader, checked)) }
                 errors += diagnostics.filter { $0.severity == .error }.count
                 warnings += diagnostics.filter { $0.severity == .warning }.count
             }
