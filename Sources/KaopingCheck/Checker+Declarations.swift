@@ -130,21 +130,6 @@ extension Checker {
     }
 
     mutating func checkIndicator(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
-        // A generated file repeats an indicator with only its id and title changed: checking it again would
-        // find what checking it found the last time, nothing to report and the same plan.
-        if let last = lastIndicator, indicator.checksLike(last.declaration) {
-            var plan = last.plan
-            plan.id = indicator.id.text
-            plan.title = indicator.title.value
-            return plan
-        }
-        let diagnosticsBefore = diagnostics.count
-        guard let plan = checkNewIndicator(indicator, structure: structure) else { return nil }
-        if diagnostics.count == diagnosticsBefore { lastIndicator = (indicator, plan) }
-        return plan
-    }
-
-    private mutating func checkNewIndicator(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
         let errorsBefore = errorCount
         let (table, filter, population) = checkPopulation(indicator.source, indicator.filter)
         defer { sourceFailed = false }

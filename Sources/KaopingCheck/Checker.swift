@@ -23,8 +23,6 @@ public struct Checker {
     var aggregateIndices: [AggregatePlan: Int] = [:]
     /// The indices of the aggregates last found or added, oldest first (see `addAggregate`).
     var recentAggregates: [Int] = []
-    /// The last indicator checked without a diagnostic, and its plan (see `checkIndicator`).
-    var lastIndicator: (declaration: IndicatorDeclaration, plan: IndicatorPlan)?
     var scanColumns: [String: [String]] = [:]
     var centerColumns = ["id", "code", "name", "kind", "level", "region"]
     var usesCalendar = false
