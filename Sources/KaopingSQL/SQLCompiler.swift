@@ -84,8 +84,8 @@ public struct SQLCompiler {
             }
         }
         for indicator in plan.indicators {
-            indicator.population.map { indices.insert($0) }
-            indicator.numerator.map { indices.insert($0) }
+            if let population = indicator.population { indices.insert(population) }
+            if let numerator = indicator.numerator { indices.insert(numerator) }
             collect(indicator.measure)
         }
         return indices
