@@ -163,36 +163,59 @@ final class MorselReader {
     /// assessed and times outside the period are left out silently; data problems (a NULL center or
     /// period time, an unknown center, times out of order) are left out and counted.
     private func admit(_ count: Int, _ quality: inout DataQuality) -> (rows: [Int32], centers: [Int32]) {
-        var rows: [Int32] = []
-        var rowCenters: [Int32] = []
-        rows.reserveCapacity(count)
-        rowCenters.reserveCapacity(count)
-        let ids = centerIDs(count)
-        for row in 0..<count {
-            guard let id = ids[row] else {
-                quality.add("\(scan.centerColumn) is NULL")
+        // Each row's dense center number first, then the period and the time order, each check one pass
+        // over its columns.
+        var dense = [Int32](repeating: CenterTable.notAssessed, count: count)
+        var nullCenters = 0
+        var unknownCenters = 0
+        for (row, id) in centerIDs(count).enumerated() {
+            guard let id else {
+                nullCenters += 1
                 continue
             }
             let number = centers.dense(id)
             if number == CenterTable.unknown {
-                quality.add("\(scan.centerColumn) names no center")
-                continue
+                unknownCenters += 1
+            } else {
+                dense[row] = number
             }
-            if number < 0 { continue }
-            if let periodSlot {
-                let time = numbers[periodSlot][row]
-                if time.isNaN {
-                    quality.add("\(scan.periodColumn ?? "") is NULL")
-                    continue
+        }
+        if nullCenters > 0 { quality.add("\(scan.centerColumn) is NULL", nullCenters) }
+        if unknownCenters > 0 { quality.add("\(scan.centerColumn) names no center", unknownCenters) }
+        if let periodSlot {
+            var nullTimes = 0
+            numbers[periodSlot].withUnsafeBufferPointer { times in
+                for row in 0..<count where dense[row] >= 0 {
+                    let time = times[row]
+                    if time.isNaN {
+                        nullTimes += 1
+                        dense[row] = CenterTable.notAssessed
+                    } else if time < periodLow || time >= periodHigh {
+                        dense[row] = CenterTable.notAssessed
+                    }
                 }
-                if time < periodLow || time >= periodHigh { continue }
             }
-            if let pair = orderedSlots.first(where: { numbers[$0.later][row] < numbers[$0.earlier][row] }) {
-                quality.add(pair.reason)
-                continue
+            if nullTimes > 0 { quality.add("\(scan.periodColumn ?? "") is NULL", nullTimes) }
+        }
+        for pair in orderedSlots {
+            var reversed = 0
+            numbers[pair.earlier].withUnsafeBufferPointer { earlier in
+                numbers[pair.later].withUnsafeBufferPointer { later in
+                    for row in 0..<count where dense[row] >= 0 && later[row] < earlier[row] {
+                        reversed += 1
+                        dense[row] = CenterTable.notAssessed
+                    }
+                }
             }
+            if reversed > 0 { quality.add(pair.reason, reversed) }
+        }
+        var rows: [Int32] = []
+        var rowCenters: [Int32] = []
+        rows.reserveCapacity(count)
+        rowCenters.reserveCapacity(count)
+        for row in 0..<count where dense[row] >= 0 {
             rows.append(Int32(row))
-            rowCenters.append(number)
+            rowCenters.append(dense[row])
         }
         return (rows, rowCenters)
     }
@@ -201,9 +224,9 @@ final class MorselReader {
     private func centerIDs(_ count: Int) -> [Int64?] {
         if isText[centerSlot] {
             let strings = evaluator.dictionary.strings
-            return codes[centerSlot].map { $0 < 0 ? nil : Int64(strings[Int($0)]) ?? 0 }
+            return codes[centerSlot].prefix(count).map { $0 < 0 ? nil : Int64(strings[Int($0)]) ?? 0 }
         }
-        return numbers[centerSlot].map { value in
+        return numbers[centerSlot].prefix(count).map { value in
             if value.isNaN { return nil }
             return abs(value) < 9.2e18 ? Int64(value) : (value < 0 ? Int64.min : Int64.max)
         }

@@ -13,6 +13,8 @@ public struct WorkingCalendar: Sendable, Equatable {
     private let prefix: [Int32]
     /// Monday-to-Friday days before the first covered day (the count that `prefix` continues).
     private let before: Int
+    /// The offset from `firstDay` of each covered working day, in order: the inverse of `prefix`.
+    private let workingOffsets: [Int32]
 
     /// A calendar with no announced days: the weekly rule everywhere.
     public init() {
@@ -24,6 +26,9 @@ public struct WorkingCalendar: Sendable, Equatable {
         self.dayCount = dayCount
         self.prefix = prefix
         before = WorkingCalendar.weekdaysBefore(firstDay.number)
+        var offsets: [Int32] = []
+        for offset in 0..<dayCount where prefix[offset + 1] > prefix[offset] { offsets.append(Int32(offset)) }
+        workingOffsets = offsets
     }
 
     /// A calendar over the whole years that `overrides` touches, with those days' working status.
@@ -81,8 +86,13 @@ public struct WorkingCalendar: Sendable, Equatable {
     /// The `count`-th working day after `day`, the `-count`-th before it when negative, `day` itself for 0.
     public func adding(workdays count: Int, to day: CivilDay) -> CivilDay {
         guard count != 0 else { return day }
-        // Working days are counted by `cumulative`, which never decreases: search it instead of stepping.
         let origin = day.number
+        // Inside the covered span: the working day so many places after (or before) in the list of them.
+        if covers(day) {
+            let index = count > 0 ? cumulative(origin + 1) - before + count - 1 : cumulative(origin) - before + count
+            if index >= 0, index < workingOffsets.count { return firstDay.adding(days: Int(workingOffsets[index])) }
+        }
+        // Elsewhere, working days are counted by `cumulative`, which never decreases: search it.
         if count > 0 {
             // The first d > day with `count` working days in (day, d].
             let base = cumulative(origin + 1)

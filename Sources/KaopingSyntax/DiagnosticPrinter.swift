@@ -15,9 +15,19 @@ public struct DiagnosticPrinter {
         self.english = english
     }
 
-    /// Every diagnostic, in order, as text ending with a newline.
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined()
+    /// How many diagnostics the commands print for one run: a binary or wrongly encoded file can give
+    /// millions, which no one reads; the rest are counted in a last line.
+    public static let displayLimit = 1_000
+
+    /// Every diagnostic, in order, as text ending with a newline; beyond `limit`, one line says how many
+    /// more there are.
+    public func render(_ diagnostics: [Diagnostic], limit: Int = .max) -> String {
+        guard diagnostics.count > limit else { return diagnostics.map(render).joined() }
+        let rest = diagnostics.count - limit
+        let note =
+            english
+            ? "… \(rest) more diagnostics not shown: fix the ones above first\n" : "…… 另有 \(rest) 条诊断未显示：请先修正以上问题\n"
+        return diagnostics.prefix(limit).map(render).joined() + note
     }
 
     /// One diagnostic.
@@ -32,15 +42,11 @@ public struct DiagnosticPrinter {
         let start = source.location(of: diagnostic.range.start)
         var text = "\(diagnostic.file):\(start.line):\(start.column): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.id)]\n"
         if start.line <= source.lineStarts.count, !source.bytes.isEmpty {
-            let line = source.lineText(start.line).replacingTabs()
-            let end = source.location(of: max(diagnostic.range.end, diagnostic.range.start))
-            let lastColumn = end.line == start.line ? max(end.column, start.column + 1) : line.count + 1
-            let prefix = String(line.prefix(start.column - 1))
-            let marked = String(line.dropFirst(start.column - 1).prefix(max(1, lastColumn - start.column)))
-            text += "    \(line)\n"
+            let excerpt = Excerpt(source, line: start.line, from: start.offset, to: max(diagnostic.range.end, diagnostic.range.start))
+            text += "    \(excerpt.line)\n"
             text +=
-                "    " + String(repeating: " ", count: displayWidth(prefix)) + String(repeating: "^", count: max(1, displayWidth(marked)))
-                + "\n"
+                "    " + String(repeating: " ", count: displayWidth(excerpt.before))
+                + String(repeating: "^", count: max(1, displayWidth(excerpt.marked))) + "\n"
         }
         let hint = english ? diagnostic.englishHint : diagnostic.hint
         if !hint.isEmpty { text += "    = \(english ? "hint" : "提示"): \(hint)\n" }
@@ -57,6 +63,59 @@ public struct DiagnosticPrinter {
                 || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
             return width + (wide ? 2 : 1)
         }
+    }
+}
+
+/// The part of a source line shown under a diagnostic: the whole line, or on a very long line (a minified
+/// or binary file) a window around the range, with `…` where it was cut, so that printing stays fast and
+/// readable whatever the file.
+struct Excerpt {
+    /// The text shown, tabs as spaces.
+    var line: String
+    /// What comes before the range, and the range itself (up to the line's end), as shown.
+    var before: String
+    var marked: String
+
+    /// Bytes of context kept on each side of the range, and of the range itself, on a long line.
+    static let context = 120
+    static let longest = 400
+
+    init(_ source: SourceFile, line number: Int, from start: Int, to end: Int) {
+        let bytes = source.bytes
+        let lineStart = source.lineStarts[number - 1]
+        var lineEnd = number < source.lineStarts.count ? source.lineStarts[number] - 1 : bytes.count
+        if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        lineEnd = max(lineStart, lineEnd)
+        let markStart = min(max(start, lineStart), lineEnd)
+        var markEnd = min(max(end, markStart), lineEnd)
+        if markEnd == markStart, markStart < lineEnd {
+            // An empty range marks the character it stands on.
+            let lead = bytes[markStart]
+            let length = lead < 0x80 ? 1 : (lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : (lead >= 0xC0 ? 2 : 1)))
+            markEnd = min(lineEnd, markStart + length)
+        }
+        var from = lineStart
+        var to = lineEnd
+        if lineEnd - lineStart > Excerpt.longest {
+            markEnd = min(markEnd, Excerpt.boundary(bytes, markStart + Excerpt.context, lowest: markStart))
+            from = Excerpt.boundary(bytes, max(lineStart, markStart - Excerpt.context), lowest: lineStart)
+            to = Excerpt.boundary(bytes, min(lineEnd, markEnd + Excerpt.context), lowest: markEnd)
+        }
+        func text(_ low: Int, _ high: Int) -> String {
+            String(decoding: bytes[low..<max(low, high)], as: UTF8.self).replacingTabs()
+        }
+        let cutBefore = from > lineStart ? "…" : ""
+        let cutAfter = to < lineEnd ? "…" : ""
+        line = cutBefore + text(from, to) + cutAfter
+        before = cutBefore + text(from, markStart)
+        marked = text(markStart, markEnd)
+    }
+
+    /// The start of the UTF-8 sequence at or before `offset`, not below `lowest`.
+    private static func boundary(_ bytes: [UInt8], _ offset: Int, lowest: Int) -> Int {
+        var index = min(offset, bytes.count)
+        while index > lowest, index < bytes.count, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+        return index
     }
 }
 

@@ -19,7 +19,11 @@ struct AssessmentRun {
         let checked = Checker.check(loader.files, schema: try SchemaCatalog(store: store), overrides: parameters)
         let diagnostics = loader.diagnostics + checked.diagnostics
         if !diagnostics.isEmpty {
-            FileHandle.standardError.write(Data(DiagnosticPrinter(sources: loader.sources, english: lang == "en").render(diagnostics).utf8))
+            FileHandle.standardError.write(
+                Data(
+                    DiagnosticPrinter(sources: loader.sources, english: lang == "en").render(
+                        diagnostics, limit: DiagnosticPrinter.displayLimit
+                    ).utf8))
         }
         guard let plan = checked.plan, !loader.diagnostics.hasErrors else { throw ExitCode(1) }
         results = try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: AssessmentRun.digest(loader.sources), options: options)

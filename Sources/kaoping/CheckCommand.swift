@@ -44,7 +44,9 @@ struct CheckCommand: ParsableCommand {
                         diagnostics += try PeriodCoverage.lint(loader.files, plan: plan, store: store)
                     }
                 }
-                print(DiagnosticPrinter(sources: loader.sources, english: english).render(diagnostics), terminator: "")
+                print(
+                    DiagnosticPrinter(sources: loader.sources, english: english).render(diagnostics, limit: DiagnosticPrinter.displayLimit),
+                    terminator: "")
                 if index == files.count - 1 { keepUntilExit((loader, checked)) }
                 errors += diagnostics.filter { $0.severity == .error }.count
                 warnings += diagnostics.filter { $0.severity == .warning }.count

@@ -50,7 +50,9 @@ struct FmtCommand: ParsableCommand {
         let source = SourceFile(name: path, bytes: Array(data))
         let formatted = Formatter.format(source)
         guard let text = formatted.text else {
-            print(DiagnosticPrinter(source: source, english: lang == "en").render(formatted.diagnostics), terminator: "")
+            print(
+                DiagnosticPrinter(source: source, english: lang == "en").render(
+                    formatted.diagnostics, limit: DiagnosticPrinter.displayLimit), terminator: "")
             return 1
         }
         if Array(text.utf8) == source.bytes { return 0 }

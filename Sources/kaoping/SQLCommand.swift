@@ -40,7 +40,11 @@ struct SQLCommand: ParsableCommand {
         let checked = Checker.check(loader.files, schema: schema, overrides: overrides)
         let diagnostics = loader.diagnostics + checked.diagnostics
         if !diagnostics.isEmpty {
-            FileHandle.standardError.write(Data(DiagnosticPrinter(sources: loader.sources, english: lang == "en").render(diagnostics).utf8))
+            FileHandle.standardError.write(
+                Data(
+                    DiagnosticPrinter(sources: loader.sources, english: lang == "en").render(
+                        diagnostics, limit: DiagnosticPrinter.displayLimit
+                    ).utf8))
         }
         guard let plan = checked.plan, !loader.diagnostics.hasErrors else { throw ExitCode(1) }
         do {

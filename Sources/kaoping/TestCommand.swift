@@ -59,13 +59,17 @@ struct TestCommand: ParsableCommand {
                 testFiles.append(parsed.file)
                 sources.append(parsed.file.source)
                 if parsed.diagnostics.hasErrors {
-                    print(DiagnosticPrinter(sources: sources, english: english).render(parsed.diagnostics), terminator: "")
+                    print(
+                        DiagnosticPrinter(sources: sources, english: english).render(
+                            parsed.diagnostics, limit: DiagnosticPrinter.displayLimit), terminator: "")
                     failed += 1
                     continue
                 }
             }
             if loader.diagnostics.hasErrors {
-                print(DiagnosticPrinter(sources: sources, english: english).render(loader.diagnostics), terminator: "")
+                print(
+                    DiagnosticPrinter(sources: sources, english: english).render(loader.diagnostics, limit: DiagnosticPrinter.displayLimit),
+                    terminator: "")
                 failed += 1
                 continue
             }

@@ -72,4 +72,25 @@ struct DiagnosticPrinterTests {
 
                 """)
     }
+
+    @Test("On a very long line only a window around the mark is shown, cut with …, the carets still under it")
+    func longLine() throws {
+        let filler = "kind == \"" + String(repeating: "办", count: 3_000) + "\" and "
+        let text = "indicator a \"A\" {\n  from cases where " + filler + "status = \"finished\" and " + filler + "true\n}\n"
+        let source = SourceFile(name: "long.rules", text: text)
+        let parsed = Parser.parse(source)
+        let equals = parsed.diagnostics.filter { $0.id == "K0103" }
+        #expect(equals.count == 1)
+        let rendered = DiagnosticPrinter(source: source, english: true).render(equals)
+        let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        try #require(lines.count >= 3)
+        #expect(lines[0].hasPrefix("long.rules:2:\(27 + filler.unicodeScalars.count): error:"))
+        #expect(lines[1].hasPrefix("    …") && lines[1].hasSuffix("…"))
+        #expect(lines[1].count < 300)
+        let caret = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+        // The caret sits under the `=`, counting each 办 as two terminal columns.
+        let before = lines[1].prefix { $0 != "=" }
+        let width = before.reduce(0) { $0 + ($1 == "办" ? 2 : 1) }
+        #expect(caret == width)
+    }
 }
