@@ -1,0 +1,126 @@
+/// Strings and comments: their escapes, their ends, and bytes that are not UTF-8.
+extension Lexer {
+    mutating func lexString() -> LexedToken {
+        let start = offset
+        // The opening quote may be ASCII or a full-width “ already reported; only then does ” close it.
+        let openedFullWidth = bytes[offset] != UInt8(ascii: "\"")
+        offset += utf8Length(bytes[offset])
+        if !openedFullWidth, let token = plainString(from: start) { return token }
+        var value: [UInt8] = []
+        while true {
+            guard let byte = peek(), byte != UInt8(ascii: "\n") else {
+                diagnostics.append(
+                    Diagnostic(
+                        "K0004", .error, file: source.name, range: SourceRange(start, offset),
+                        zh: "字符串没有结束引号", en: "the string has no closing quote",
+                        hint: "在字符串末尾补上 \"", hintEn: "add a closing \" at the end of the string"))
+                return made(.string, String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
+            }
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                break
+            }
+            // ” (or ’) closes a string opened with “ (or ‘).
+            if openedFullWidth, byte == 0xE2, peek(1) == 0x80, peek(2) == 0x9D || peek(2) == 0x99 {
+                let mark = peek(2) == 0x9D ? "”" : "’"
+                diagnostics.append(
+                    Diagnostic(
+                        "K0002", .error, file: source.name, range: SourceRange(offset, offset + 3),
+                        zh: "全角标点“\(mark)”不能用在规则中", en: "full-width punctuation `\(mark)` cannot be used in rules",
+                        hint: "改用半角“\"”", hintEn: "use the ASCII `\"` instead"))
+                offset += 3
+                break
+            }
+            if byte == UInt8(ascii: "\\"), let next = peek(1) {
+                switch next {
+                case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(next)
+                default:
+                    // The character after the backslash may be several bytes (a Chinese character).
+                    let length = utf8Length(next)
+                    let shown = source.text(SourceRange(offset + 1, min(bytes.count, offset + 1 + length)))
+                    diagnostics.append(
+                        Diagnostic(
+                            "K0005", .error, file: source.name, range: SourceRange(offset, min(bytes.count, offset + 1 + length)),
+                            zh: "无法识别的转义 \\\(shown)", en: "unknown escape \\\(shown)",
+                            hint: "可用的转义：\\\" \\\\ \\n \\t；要写反斜杠本身请写 \\\\",
+                            hintEn: "the escapes are \\\" \\\\ \\n \\t; for a backslash itself write \\\\"))
+                    value += bytes[(offset + 1)..<min(bytes.count, offset + 1 + length)]
+                    offset += 1 + length
+                    continue
+                }
+                offset += 2
+                continue
+            }
+            value.append(byte)
+            offset += 1
+        }
+        reportInvalidUTF8(value, from: start)
+        return made(.string, String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
+    }
+
+    /// The common string, `"…"` on one line with no escape and valid UTF-8, whose value is the bytes between
+    /// the quotes; `nil` (and `offset` unmoved) for any other, which `lexString` decodes byte by byte.
+    mutating func plainString(from start: Int) -> LexedToken? {
+        var end = offset
+        var ascii = true
+        while end < bytes.count {
+            switch bytes[end] {
+            case UInt8(ascii: "\""):
+                guard ascii || isValidUTF8(from: offset, to: end) else { return nil }
+                defer { offset = end + 1 }
+                return LexedToken(kind: .string, range: SourceRange(start, end + 1), text: LexedToken.inQuotes)
+            case UInt8(ascii: "\n"), UInt8(ascii: "\\"):
+                return nil
+            case 0x80...:
+                ascii = false
+                end += 1
+            default:
+                end += 1
+            }
+        }
+        return nil
+    }
+
+    /// Whether `bytes[start..<end]` is valid UTF-8: a run of whole scalars.
+    func isValidUTF8(from start: Int, to end: Int) -> Bool {
+        var index = start
+        while index < end {
+            guard let (_, length) = scalar(at: index), index + length <= end else { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// Strings and comments may hold any text, but it must be UTF-8 (a file saved as GBK is not).
+    mutating func reportInvalidUTF8<Bytes: Collection>(_ bytes: Bytes, from start: Int) where Bytes.Element == UInt8 {
+        guard String(validating: bytes, as: UTF8.self) == nil else { return }
+        // Point at the first byte that does not decode.
+        let array = Array(bytes)
+        var index = 0
+        var bad = 0
+        while index < array.count {
+            let length = utf8Length(array[index])
+            let end = min(array.count, index + length)
+            if (array[index] >= 0x80 && length == 1) || String(validating: array[index..<end], as: UTF8.self) == nil {
+                bad = index
+                break
+            }
+            index = end
+        }
+        let badStart = bytesStart(of: bytes, from: start) + bad
+        diagnostics.append(
+            Diagnostic(
+                "K0001", .error, file: source.name, range: SourceRange(badStart, badStart + 1),
+                zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
+                hint: "请用 UTF-8 编码保存规则文件（例如记事本“另存为”时选择 UTF-8）", hintEn: "save the rule file as UTF-8"))
+    }
+
+    /// The file offset of a slice's first byte: `start` for a string's decoded value (its opening quote is one
+    /// byte before the text, so the slice's own offset is not known), the slice's index for a comment.
+    func bytesStart<Bytes: Collection>(of bytes: Bytes, from start: Int) -> Int where Bytes.Element == UInt8 {
+        if let slice = bytes as? ArraySlice<UInt8> { return slice.startIndex }
+        return start + 1
+    }
+}
