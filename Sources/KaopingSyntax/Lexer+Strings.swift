@@ -1,4 +1,4 @@
-/// Strings and comments: their escapes, their ends, and bytes that are not UTF-8.
+/// Strings (their escapes and ends) and bytes that are not UTF-8 inside strings and comments.
 extension Lexer {
     mutating func lexString() -> LexedToken {
         let start = offset
