@@ -93,4 +93,18 @@ struct DiagnosticPrinterTests {
         let width = before.reduce(0) { $0 + ($1 == "办" ? 2 : 1) }
         #expect(caret == width)
     }
+
+    @Test("Past the display limit one line counts the diagnostics not shown, in either language")
+    func limit() {
+        let source = SourceFile(
+            name: "many.rules", text: String(repeating: "indicator a \"A\" { from cases where status = 1 }\n", count: 12))
+        let diagnostics = Parser.parse(source).diagnostics.filter { $0.id == "K0103" }
+        #expect(diagnostics.count == 12)
+        let chinese = DiagnosticPrinter(source: source).render(diagnostics, limit: 10)
+        #expect(chinese.components(separatedBy: "[K0103]").count - 1 == 10)
+        #expect(chinese.hasSuffix("…… 另有 2 条诊断未显示：请先修正以上问题\n"))
+        let english = DiagnosticPrinter(source: source, english: true).render(diagnostics, limit: 10)
+        #expect(english.hasSuffix("… 2 more diagnostics not shown: fix the ones above first\n"))
+        #expect(DiagnosticPrinter(source: source).render(diagnostics, limit: 12) == DiagnosticPrinter(source: source).render(diagnostics))
+    }
 }
