@@ -138,16 +138,35 @@ enum ColumnBlock {
             guard let width = reader.integer(UInt8.self), [1, 2, 4].contains(width), reader.remaining == count * Int(width) else {
                 return nil
             }
-            let null = UInt32.max >> (32 - 8 * UInt32(width))
-            var indices = [Int32](repeating: -1, count: count)
-            for row in 0..<count {
-                let index = reader.unsigned(width: Int(width))
-                if index == null { continue }
-                guard index < distinct else { return nil }
-                indices[row] = Int32(index)
-            }
+            guard let indices = decodeIndices(reader.rest, count: count, width: Int(width), distinct: distinct) else { return nil }
             return .text(strings: strings, indices: indices)
         }
+    }
+
+    /// Each row's index among the block's `distinct` strings (−1: NULL), or `nil` when one is out of range.
+    private static func decodeIndices(_ bytes: UnsafeRawBufferPointer, count: Int, width: Int, distinct: UInt32) -> [Int32]? {
+        let null = UInt32.max >> (32 - 8 * UInt32(width))
+        var valid = true
+        let indices = [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+            func fill(_ index: (Int) -> UInt32) {
+                for row in 0..<count {
+                    let value = index(row)
+                    if value == null {
+                        out.initializeElement(at: row, to: -1)
+                    } else {
+                        valid = valid && value < distinct
+                        out.initializeElement(at: row, to: Int32(truncatingIfNeeded: value))
+                    }
+                }
+            }
+            switch width {
+            case 1: fill { UInt32(bytes[$0]) }
+            case 2: fill { UInt32(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 2, as: UInt16.self))) }
+            default: fill { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+            }
+            initialized = count
+        }
+        return valid ? indices : nil
     }
 
     private static func decodeOffsets(_ reader: ByteReader, count: Int, width: Int, base: Int64) -> [Double] {
@@ -199,15 +218,6 @@ struct ByteReader {
         let value = bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
         offset += MemoryLayout<T>.size
         return T(littleEndian: value)
-    }
-
-    /// An unsigned integer of `width` bytes (1, 2 or 4).
-    mutating func unsigned(width: Int) -> UInt32 {
-        switch width {
-        case 1: return UInt32(integerUnchecked(UInt8.self))
-        case 2: return UInt32(integerUnchecked(UInt16.self))
-        default: return integerUnchecked(UInt32.self)
-        }
     }
 
     mutating func bytes(_ count: Int) -> [UInt8]? {
