@@ -1,6 +1,6 @@
 import KaopingCheck
 
-/// The running state of one aggregate for one center.
+/// The final state of one aggregate for one center (the scans add rows in `AccumulatorTable`).
 ///
 /// `count_distinct`, `median` and `percentile` are exact: they keep every distinct value or every value
 /// of the center's population, so their memory grows with the population (not with the table).
@@ -14,47 +14,6 @@ struct Accumulator: Sendable, Equatable {
     var maximum = -Double.infinity
     var values: [Double] = []
     var distinct: Set<Value> = []
-
-    mutating func addCount() {
-        rows += 1
-        hits += 1
-    }
-
-    mutating func addRate(_ hit: Bool) {
-        rows += 1
-        if hit { hits += 1 }
-    }
-
-    mutating func addDistinct(_ value: Value) {
-        rows += 1
-        if !value.isNull { distinct.insert(value) }
-    }
-
-    /// A value of `sum`, `avg`, `min`, `max`, `median` or `percentile`; NaN (NULL) counts as a row only.
-    mutating func addNumber(_ function: AggregatePlan.Function, _ number: Double) {
-        rows += 1
-        guard !number.isNaN else { return }
-        hits += 1
-        switch function {
-        case .median, .percentile:
-            values.append(number)
-        default:
-            sum += number
-            if number < minimum { minimum = number }
-            if number > maximum { maximum = number }
-        }
-    }
-
-    /// Adds a later morsel's partial state (sums in rowid order make the total independent of threads).
-    mutating func merge(_ other: Accumulator) {
-        rows += other.rows
-        hits += other.hits
-        sum += other.sum
-        minimum = min(minimum, other.minimum)
-        maximum = max(maximum, other.maximum)
-        if !other.values.isEmpty { values.append(contentsOf: other.values) }
-        if !other.distinct.isEmpty { distinct.formUnion(other.distinct) }
-    }
 
     /// The aggregate's value, as SQL defines it: NULL for a sum, average, minimum, maximum, median or
     /// percentile of no values, and for a rate of no rows.

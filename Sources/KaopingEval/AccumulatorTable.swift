@@ -52,22 +52,9 @@ struct AccumulatorTable {
         let base = position * centers
         let n = filter.count
         switch function {
-        case .count:
-            filter.withUnsafeBufferPointer { filter in
-                rowCenters.withUnsafeBufferPointer { rowCenters in
-                    rows.withUnsafeMutableBufferPointer { rows in
-                        hits.withUnsafeMutableBufferPointer { hits in
-                            for row in 0..<n where filter[row] == 1 {
-                                let slot = base + Int(rowCenters[row])
-                                rows[slot] &+= 1
-                                hits[slot] &+= 1
-                            }
-                        }
-                    }
-                }
-            }
-        case .rate:
-            let truths = argument?.truths ?? [UInt8](repeating: 0, count: n)
+        case .count, .rate:
+            // A count is a rate whose every row is a hit.
+            let truths = function == .count ? filter : argument?.truths ?? [UInt8](repeating: 0, count: n)
             filter.withUnsafeBufferPointer { filter in
                 truths.withUnsafeBufferPointer { truths in
                     rowCenters.withUnsafeBufferPointer { rowCenters in

@@ -8,10 +8,6 @@ import KaopingResults
 /// to every scored indicator of the assessment the same way. Both `points` and `max_points` are scaled, so
 /// a center's possible total stays the assessment's total.
 enum Redistribution {
-    static func apply(_ results: [IndicatorResult], plan: Plan) -> [IndicatorResult] {
-        apply(results, groups: groups(plan))
-    }
-
     /// The indicators of each category (its exact path), categories in order of first appearance, so that
     /// orphaned points are always added up in the same order. Worked out once per plan.
     static func groups(_ plan: Plan) -> [[Int]] {
