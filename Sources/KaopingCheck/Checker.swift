@@ -28,6 +28,9 @@ public struct Checker {
     var usesCalendar = false
     /// Set while checking a declaration whose `from` names no usable table (already reported).
     var sourceFailed = false
+    /// How many pieces to check the indicators in (see `Checker+Pieces.swift`); `nil`: one per core for a
+    /// large file, else one.
+    var pieces: Int?
 
     struct ParameterEntry {
         var value: Value
@@ -50,8 +53,16 @@ public struct Checker {
     public static func check(_ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String] = [:]) -> (
         plan: Plan?, diagnostics: [Diagnostic]
     ) {
+        check(files, schema: schema, overrides: overrides, pieces: nil)
+    }
+
+    /// Checks in `pieces` pieces (`nil`: as many as the file and the machine are worth).
+    static func check(_ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String], pieces: Int?) -> (
+        plan: Plan?, diagnostics: [Diagnostic]
+    ) {
         guard !files.isEmpty else { return (nil, []) }
         var checker = Checker(files: files, schema: schema)
+        checker.pieces = pieces
         let plan = checker.run(overrides: overrides)
         let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1.source.name, $0) })
         // Each diagnostic's file position is looked up once, not at every comparison of the sort.
@@ -119,29 +130,16 @@ public struct Checker {
         }
         let grades = checkGrades(assessment)
         let structure = checkStructure(assessment)
-        var indicators: [IndicatorPlan] = []
-        indicators.reserveCapacity(declarations.count)
-        var vetoes: [VetoPlan] = []
-        var adjustments: [AdjustmentPlan] = []
+        let scored = checkScored(structure: structure)
         var ids: Set<String> = []
-        for (declarationFile, declaration) in declarations {
+        ids.reserveCapacity(scored.ids.count)
+        for (declarationFile, id) in scored.ids {
             fileIndex = declarationFile
-            switch declaration {
-            case .indicator(let indicator):
-                checkUnique(indicator.id, among: &ids)
-                if let plan = checkIndicator(indicator, structure: structure) { indicators.append(plan) }
-            case .veto(let veto):
-                checkUnique(veto.id, among: &ids)
-                if let plan = checkVeto(veto) { vetoes.append(plan) }
-            case .adjustment(let adjustment):
-                checkUnique(adjustment.id, among: &ids)
-                if let plan = checkAdjustment(adjustment) { adjustments.append(plan) }
-            default:
-                break
-            }
+            checkUnique(id, among: &ids)
         }
+        let (vetoes, adjustments) = (scored.vetoes, scored.adjustments)
         fileIndex = assessmentFile
-        indicators = resolveWeights(indicators, structure: structure)
+        let indicators = resolveWeights(scored.indicators, structure: structure)
         lintPoints(indicators, adjustmentsCount: adjustments.count, structure: structure, assessment: assessment)
         reportUnusedParameters()
         let scanned = Set(scanColumns.keys).union(aggregates.map(\.table))

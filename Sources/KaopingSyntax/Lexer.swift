@@ -63,10 +63,12 @@ public struct Lexer {
         }
     }
 
-    init(_ source: SourceFile) {
+    /// A lexer from `offset`, which is 0 or the start of a line.
+    init(_ source: SourceFile, from offset: Int = 0) {
         self.source = source
         self.bytes = source.bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+        self.offset = offset
+        if offset == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { self.offset = 3 }
     }
 
     func peek(_ ahead: Int = 0) -> UInt8? {

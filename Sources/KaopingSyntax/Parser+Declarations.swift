@@ -2,6 +2,7 @@ extension Parser {
     mutating func parseFile() -> [Declaration] {
         var declarations: [Declaration] = []
         while !atEnd {
+            if reachedStop() { break }
             suppressing = false
             let token = current
             guard token.isWord(in: Parser.declarationKeywords) else {

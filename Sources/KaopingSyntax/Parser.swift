@@ -22,18 +22,25 @@ public struct Parser {
     /// The deepest nesting of brackets and expressions the parser follows before giving up on a construct.
     static let maximumDepth = 200
 
-    /// Parses `source`.
-    public static func parse(_ source: SourceFile) -> (file: RuleFile, diagnostics: [Diagnostic]) {
-        var parser = Parser(source: source)
-        let declarations = parser.parseFile()
-        let file = RuleFile(source: source, declarations: declarations, comments: parser.lexer.comments)
-        // The lexer's diagnostics come first, as though the whole file were lexed before it is parsed.
-        return (file, parser.lexer.diagnostics + parser.diagnostics)
-    }
+    /// The diagnostics a file may give before the parser stops reading it (K0112): past five hundred the file
+    /// is damaged, or not a rule file at all, and reading on would only bury the first mistakes.
+    static let diagnosticLimit = 500
+    /// Set once the limit is reached: from then on the parser sees the end of the file.
+    var gaveUp = false
 
-    init(source: SourceFile) {
+    /// Where the parser stops, if it reaches one of them between declarations: the starts of the pieces
+    /// other parsers take (see `Parser+Pieces.swift`), in order; `stopIndex` is the next one ahead.
+    var stops: [Int] = []
+    var stopIndex = 0
+    /// The stop it ended at, if it did.
+    var stoppedAt: Int?
+
+    /// Parses the file from `offset` (the start of a line) to its end or to the first of `stops` it reaches
+    /// between declarations.
+    init(source: SourceFile, from offset: Int = 0, stops: [Int] = []) {
         self.source = source
-        lexer = Lexer(source)
+        self.stops = stops
+        lexer = Lexer(source, from: offset)
         (current, atLineStart) = lexer.next()
         (following, followingStartsLine) = lexer.next()
     }
@@ -56,7 +63,23 @@ public struct Parser {
         swap(&token, &current)
         swap(&startsLine, &followingStartsLine)
         atLineStart = startsLine
+        if lexer.diagnostics.count + diagnostics.count >= Parser.diagnosticLimit { giveUp() }
         return token
+    }
+
+    /// Stops reading the file at the current token, with a note saying so.
+    mutating func giveUp() {
+        guard !gaveUp else { return }
+        gaveUp = true
+        diagnostics.append(
+            Diagnostic(
+                "K0112", .note, file: source.name, range: .at(current.range.start),
+                zh: "错误已达 \(Parser.diagnosticLimit) 个，从这里起不再检查", en: "\(Parser.diagnosticLimit) errors; the rest of the file is not read",
+                hint: "先修正以上错误；若满屏都是乱码，请确认这是用 UTF-8 保存的规则文件",
+                hintEn: "fix the errors above first; if they are all garbled, check that this is a rule file saved as UTF-8"))
+        lexer.offset = lexer.bytes.count
+        (current, atLineStart) = lexer.next()
+        (following, followingStartsLine) = lexer.next()
     }
 
     /// Consumes the current token and returns its text. (Not `text(of: advance())`: reading `self` for
@@ -92,7 +115,7 @@ public struct Parser {
     // MARK: Diagnostics
 
     mutating func error(_ id: String, _ range: SourceRange, zh: String, en: String, hint: String = "", hintEn: String = "") {
-        if suppressing { return }
+        if suppressing || gaveUp { return }
         suppressing = true
         diagnostics.append(Diagnostic(id, .error, file: source.name, range: range, zh: zh, en: en, hint: hint, hintEn: hintEn))
     }

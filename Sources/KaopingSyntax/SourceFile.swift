@@ -1,3 +1,5 @@
+import Foundation
+
 /// A rule file's text with the positions of its lines, for turning byte offsets into lines and columns.
 public struct SourceFile: Sendable, Equatable {
     /// The path or name shown in diagnostics.
@@ -18,8 +20,12 @@ public struct SourceFile: Sendable, Equatable {
         self.bytes = bytes
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
+            guard var next = buffer.baseAddress else { return }
+            let end = next + buffer.count
+            // memchr finds each line break many bytes at a time.
+            while next < end, let found = memchr(next, Int32(UInt8(ascii: "\n")), end - next) {
+                next = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(next - buffer.baseAddress!)
             }
         }
         self.lineStarts = starts

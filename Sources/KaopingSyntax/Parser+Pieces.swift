@@ -1,0 +1,107 @@
+/// A large file is parsed in pieces, one per core. Each piece starts at a line that begins with a declaration
+/// keyword, and its parser runs on to the end of the file but stops if it reaches the start of a later piece
+/// between two declarations. There the parser's state is what a new parser's is, so the later piece's result
+/// is what parsing on would give. If a piece's start falls inside a declaration (a keyword at the start of a
+/// line in a malformed block), the parser before it simply runs past it, and that piece's result is unused:
+/// the tree and the diagnostics are always those of one parser reading the whole file.
+extension Parser {
+    /// Files smaller than this many bytes per core are parsed in one piece.
+    static let pieceSize = 1 << 20
+
+    /// What one piece's parser found.
+    private struct Piece {
+        var declarations: [Declaration]
+        var comments: [Comment]
+        var lexerDiagnostics: [Diagnostic]
+        var diagnostics: [Diagnostic]
+        /// The start of the later piece it stopped at, or `nil` if it read to the end.
+        var stoppedAt: Int?
+    }
+
+    /// Parses `source`: its syntax tree (with its comments, for the formatter) and its diagnostics.
+    public static func parse(_ source: SourceFile) -> (file: RuleFile, diagnostics: [Diagnostic]) {
+        parse(source, pieces: min(Parallel.cores, source.bytes.count / pieceSize))
+    }
+
+    /// Parses `source` in (at most) `pieces` pieces.
+    static func parse(_ source: SourceFile, pieces: Int) -> (file: RuleFile, diagnostics: [Diagnostic]) {
+        parse(source, starts: pieceStarts(source.bytes, pieces: pieces))
+    }
+
+    /// Parses `source` in pieces starting at `starts`: 0, then line starts in increasing order.
+    static func parse(_ source: SourceFile, starts: [Int]) -> (file: RuleFile, diagnostics: [Diagnostic]) {
+        let pieces = Parallel.map(starts.count) { index in
+            var parser = Parser(source: source, from: starts[index], stops: Array(starts.dropFirst(index + 1)))
+            let declarations = parser.parseFile()
+            var piece = Piece(
+                declarations: declarations, comments: parser.lexer.comments, lexerDiagnostics: parser.lexer.diagnostics,
+                diagnostics: parser.diagnostics, stoppedAt: parser.stoppedAt)
+            if let stop = parser.stoppedAt {
+                // The lexer looked a token past the stop: what it found there belongs to the next piece.
+                piece.comments.removeAll { $0.range.start >= stop }
+                piece.lexerDiagnostics.removeAll { $0.range.start >= stop }
+            }
+            return piece
+        }
+        // A file that reaches the diagnostic limit is parsed again in one piece, so that it stops where one
+        // parser stops (its pieces each count their own).
+        var chain: [Piece] = []
+        var next: Int? = 0
+        while let index = next {
+            chain.append(pieces[index])
+            next = pieces[index].stoppedAt.flatMap { starts.firstIndex(of: $0) }
+        }
+        if starts.count > 1, chain.reduce(0, { $0 + $1.lexerDiagnostics.count + $1.diagnostics.count }) >= diagnosticLimit {
+            return parse(source, pieces: 1)
+        }
+        var file = RuleFile(source: source, declarations: [], comments: [])
+        var lexerDiagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = []
+        for piece in chain {
+            file.declarations += piece.declarations
+            file.comments += piece.comments
+            lexerDiagnostics += piece.lexerDiagnostics
+            diagnostics += piece.diagnostics
+        }
+        return (file, lexerDiagnostics + diagnostics)
+    }
+
+    /// Whether the parser, between two declarations, is at the start of a later piece (and so stops there).
+    mutating func reachedStop() -> Bool {
+        let start = current.range.start
+        while stopIndex < stops.count, stops[stopIndex] < start { stopIndex += 1 }
+        guard stopIndex < stops.count, stops[stopIndex] == start, atLineStart else { return false }
+        stoppedAt = start
+        return true
+    }
+
+    /// Where `pieces` pieces of about equal size start: the first at 0, each other at the first line after its
+    /// share that begins with a declaration keyword. Fewer when the file has too few such lines.
+    static func pieceStarts(_ bytes: [UInt8], pieces: Int) -> [Int] {
+        var starts = [0]
+        guard pieces > 1 else { return starts }
+        bytes.withUnsafeBufferPointer { bytes in
+            for piece in 1..<pieces {
+                var offset = max(bytes.count * piece / pieces, starts[starts.count - 1] + 1)
+                while offset < bytes.count {
+                    guard let newline = (offset..<bytes.count).first(where: { bytes[$0] == UInt8(ascii: "\n") }) else { return }
+                    offset = newline + 1
+                    if startsDeclaration(bytes, at: offset) {
+                        starts.append(offset)
+                        break
+                    }
+                }
+            }
+        }
+        return starts
+    }
+
+    /// Whether a declaration keyword, followed by a space, starts at `offset`.
+    static func startsDeclaration(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        declarationKeywords.names.contains { keyword in
+            let word = keyword.utf8
+            guard offset + word.count < bytes.count, bytes[offset + word.count] == UInt8(ascii: " ") else { return false }
+            return word.enumerated().allSatisfy { bytes[offset + $0.offset] == $0.element }
+        }
+    }
+}
