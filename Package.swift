@@ -16,6 +16,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CHeap"),
         .target(name: "KaopingStore", dependencies: ["CSQLite"]),
         .target(name: "KaopingDemo", dependencies: ["KaopingStore"]),
         .target(name: "KaopingSyntax"),
@@ -29,7 +30,7 @@ let package = Package(
             name: "kaoping",
             dependencies: [
                 "KaopingStore", "KaopingDemo", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingReport",
-                "KaopingTesting", "KaopingSQL",
+                "KaopingTesting", "KaopingSQL", "CHeap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

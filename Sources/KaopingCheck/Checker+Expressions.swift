@@ -101,7 +101,7 @@ extension Checker {
             if !typed.type.isNumeric { reportOperand(operand, typed.type, expected: ("数值", "a number")) }
             return Typed(expression: .negate(typed.expression), type: typed.type == .integer ? .integer : .real)
         case .binary(let op, let lhs, let rhs):
-            return checkBinary(op, lhs, rhs, range: expression.range, in: context)
+            return checkBinary(op.rawValue, lhs, rhs, range: expression.range, in: context)
         case .isNull(let operand, let negated):
             let typed = checkExpression(operand, in: context)
             return Typed(expression: .isNull(typed.expression, negated: negated), type: .boolean)

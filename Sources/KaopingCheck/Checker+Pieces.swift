@@ -30,6 +30,7 @@ extension Checker {
             return (checker, scored)
         }
         var scored = results[0].1
+        scored.indicators.reserveCapacity(results.reduce(0) { $0 + $1.1.indicators.count })
         self = results[0].0
         for (checker, piece) in results.dropFirst() {
             let renumbering = absorb(checker, startingFrom: start)

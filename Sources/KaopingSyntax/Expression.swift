@@ -40,7 +40,7 @@ public struct Expression: Sendable, Equatable {
         /// `-x` or `not x`.
         indirect case unary(String, Expression)
         /// `a op b` for `+ - * / == != < <= > >= and or`.
-        indirect case binary(String, Expression, Expression)
+        indirect case binary(Operator, Expression, Expression)
         /// `x is null` (`negated`: `x is not null`).
         indirect case isNull(Expression, negated: Bool)
         /// `x in [a, b]` (`negated`: `x not in [a, b]`).
@@ -55,6 +55,14 @@ public struct Expression: Sendable, Equatable {
         indirect case match(subject: Expression?, arms: [(pattern: Expression, result: Expression)], otherwise: Expression?)
         /// A placeholder for an expression that could not be parsed (already reported).
         case invalid
+    }
+
+    /// The operator of a binary expression, spelled as in rule files. (An enumeration, not a string: a syntax
+    /// tree holds one per operator, and a string takes sixteen bytes.)
+    public enum Operator: String, Sendable, Equatable {
+        case or, and
+        case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+        case plus = "+", minus = "-", times = "*", divide = "/"
     }
 
     public let kind: Kind

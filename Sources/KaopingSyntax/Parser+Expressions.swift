@@ -66,7 +66,7 @@ extension Parser {
             guard deeper() else { return lhs }
             advance()
             let rhs = parseAnd()
-            lhs = Expression(.binary("or", lhs, rhs), lhs.range.union(rhs.range))
+            lhs = Expression(.binary(.or, lhs, rhs), lhs.range.union(rhs.range))
         }
         return lhs
     }
@@ -79,7 +79,7 @@ extension Parser {
             guard deeper() else { return lhs }
             advance()
             let rhs = parseNot()
-            lhs = Expression(.binary("and", lhs, rhs), lhs.range.union(rhs.range))
+            lhs = Expression(.binary(.and, lhs, rhs), lhs.range.union(rhs.range))
         }
         return lhs
     }
@@ -101,7 +101,7 @@ extension Parser {
         // A comparison operator that starts a line begins the next band (`>= 95% -> 6`), not a continuation.
         if atLineStart && current.kind == .symbol { return lhs }
         if atComparison {
-            let op = advanceText()
+            let op = advanceOperator()
             let rhs = parseAdditive()
             return Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
         }
@@ -111,7 +111,7 @@ extension Parser {
                 hint: "把“=”改为“==”", hintEn: "write `==` instead of `=`")
             advance()
             let rhs = parseAdditive()
-            return Expression(.binary("==", lhs, rhs), lhs.range.union(rhs.range))
+            return Expression(.binary(.equal, lhs, rhs), lhs.range.union(rhs.range))
         }
         if current.isWord("is") {
             advance()
@@ -140,7 +140,7 @@ extension Parser {
         var lhs = parseMultiplicative()
         while current.is("+") || current.is("-") {
             guard deeper() else { return lhs }
-            let op = advanceText()
+            let op = advanceOperator()
             let rhs = parseMultiplicative()
             lhs = Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
         }
@@ -153,7 +153,7 @@ extension Parser {
         var lhs = parseUnary()
         while current.is("*") || current.is("/") {
             guard deeper() else { return lhs }
-            let op = advanceText()
+            let op = advanceOperator()
             let rhs = parseUnary()
             lhs = Expression(.binary(op, lhs, rhs), lhs.range.union(rhs.range))
         }
@@ -328,5 +328,15 @@ extension Parser {
         }
         _ = expect("}")
         return Expression(.match(subject: subject, arms: arms, otherwise: otherwise), SourceRange(start, previousEnd))
+    }
+
+    /// Consumes the current token, an operator, and returns it.
+    private mutating func advanceOperator() -> Expression.Operator {
+        let token = advance()
+        let operators: [(Spelling, Expression.Operator)] = [
+            ("==", .equal), ("!=", .notEqual), ("<", .less), ("<=", .lessOrEqual), (">", .greater), (">=", .greaterOrEqual),
+            ("+", .plus), ("-", .minus), ("*", .times), ("/", .divide),
+        ]
+        return operators.first { token.is($0.0) }?.1 ?? .equal
     }
 }

@@ -16,7 +16,7 @@ public struct RuleLoader {
     /// - Throws: the file-system error when the root file cannot be read.
     public static func load(path: String) throws -> RuleLoader {
         var loader = RuleLoader()
-        loader.add(SourceFile(name: path, bytes: try contents(of: path)), stack: [canonical(path)])
+        loader.add(try SourceFile(contentsOf: path), stack: [canonical(path)])
         return loader
     }
 
@@ -49,7 +49,7 @@ public struct RuleLoader {
                 continue
             }
             if loaded.contains(key) { continue }
-            guard let bytes = try? RuleLoader.contents(of: path) else {
+            guard let source = try? SourceFile(contentsOf: path) else {
                 diagnostics.append(
                     Diagnostic(
                         "K0121", .error, file: source.name, range: target.range, zh: "找不到被包含的文件“\(target.value)”",
@@ -57,34 +57,8 @@ public struct RuleLoader {
                         hint: "路径相对于本文件所在的文件夹", hintEn: "the path is relative to this file's folder"))
                 continue
             }
-            add(SourceFile(name: path, bytes: bytes), stack: stack + [key])
+            add(source, stack: stack + [key])
         }
-    }
-
-    /// The bytes of the file at `path`, read straight into an array (a rule file can be large); a pipe or a
-    /// device, which has no size, is read to its end.
-    private static func contents(of path: String) throws -> [UInt8] {
-        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        var status = stat()
-        guard fstat(handle.fileDescriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            return [UInt8](try handle.readToEnd() ?? Data())
-        }
-        let size = Int(status.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        let count = bytes.withUnsafeMutableBytes { buffer in
-            var filled = 0
-            while filled < size {
-                let read = Foundation.read(handle.fileDescriptor, buffer.baseAddress! + filled, size - filled)
-                guard read > 0 else { break }
-                filled += read
-            }
-            return filled
-        }
-        bytes.removeLast(size - count)
-        // A file that grew while it was read is read on to its end.
-        if let rest = try handle.readToEnd() { bytes += rest }
-        return bytes
     }
 
     private static func canonical(_ path: String) -> String {

@@ -2,6 +2,9 @@ import Foundation
 
 /// A rule file's text with the positions of its lines, for turning byte offsets into lines and columns.
 public struct SourceFile: Sendable, Equatable {
+    /// The largest rule file read (1 GiB): positions are stored in 32 bits (see `SourceRange`).
+    public static let maximumSize = 1 << 30
+
     /// The path or name shown in diagnostics.
     public let name: String
     /// The text, as UTF-8 bytes.
@@ -19,6 +22,8 @@ public struct SourceFile: Sendable, Equatable {
         self.name = name
         self.bytes = bytes
         var starts = [0]
+        // Rule files have lines of about 30 bytes: room for that many is made once, not by doubling.
+        starts.reserveCapacity(bytes.count / 24 + 1)
         bytes.withUnsafeBufferPointer { buffer in
             guard var next = buffer.baseAddress else { return }
             let end = next + buffer.count
@@ -78,12 +83,24 @@ public struct SourceLocation: Sendable, Equatable, Hashable, Comparable {
 
 /// A half-open range of byte offsets in a source file.
 public struct SourceRange: Sendable, Equatable, Hashable {
-    public var start: Int
-    public var end: Int
+    /// Stored in 32 bits each: a syntax tree holds millions of ranges, and rule files are read only up to
+    /// `SourceFile.maximumSize`.
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
+
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = UInt32(clamping: newValue) }
+    }
+
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = UInt32(clamping: newValue) }
+    }
 
     public init(_ start: Int, _ end: Int) {
-        self.start = start
-        self.end = end
+        storedStart = UInt32(clamping: start)
+        storedEnd = UInt32(clamping: end)
     }
 
     /// The smallest range covering both.

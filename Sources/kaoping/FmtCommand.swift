@@ -46,8 +46,8 @@ struct FmtCommand: ParsableCommand {
 
     /// Formats one file; returns 1 when it has errors or (with `--check`) would change, else 0.
     private func format(_ path: String) throws -> Int32 {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }
-        let source = SourceFile(name: path, bytes: Array(data))
+        let source: SourceFile
+        do { source = try SourceFile(contentsOf: path) } catch { throw CommandFailure("cannot read \(path): \(error)") }
         let formatted = Formatter.format(source)
         guard let text = formatted.text else {
             print(

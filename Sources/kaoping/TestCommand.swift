@@ -54,8 +54,10 @@ struct TestCommand: ParsableCommand {
             var sources = loader.sources
             var testFiles: [RuleFile] = []
             let testPath = String(root.dropLast(".rules".count)) + ".test.rules"
-            if let data = FileManager.default.contents(atPath: testPath) {
-                let parsed = Parser.parse(SourceFile(name: testPath, bytes: Array(data)))
+            if FileManager.default.fileExists(atPath: testPath) {
+                let source: SourceFile
+                do { source = try SourceFile(contentsOf: testPath) } catch { throw CommandFailure("cannot read \(testPath): \(error)") }
+                let parsed = Parser.parse(source)
                 testFiles.append(parsed.file)
                 sources.append(parsed.file.source)
                 if parsed.diagnostics.hasErrors {

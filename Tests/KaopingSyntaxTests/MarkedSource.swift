@@ -59,7 +59,7 @@ func sexp(_ expression: Expression?) -> String {
     case .name(let name): return name
     case .member(let base, let name): return "(. \(sexp(base)) \(name.text))"
     case .unary(let op, let operand): return "(\(op) \(sexp(operand)))"
-    case .binary(let op, let lhs, let rhs): return "(\(op) \(sexp(lhs)) \(sexp(rhs)))"
+    case .binary(let op, let lhs, let rhs): return "(\(op.rawValue) \(sexp(lhs)) \(sexp(rhs)))"
     case .isNull(let operand, let negated): return "(\(negated ? "is-not-null" : "is-null") \(sexp(operand)))"
     case .inList(let operand, let items, let negated):
         return "(\(negated ? "not-in" : "in") \(sexp(operand)) [\(items.map(sexp).joined(separator: " "))])"
