@@ -73,6 +73,31 @@ struct Spelling: Equatable, ExpressibleByStringLiteral {
         self = spelling
     }
 
+    /// The spelling of `bytes[range]`, read eight bytes at a time where the array has them.
+    init(_ bytes: [UInt8], _ range: Range<Int>) {
+        guard range.lowerBound + 16 <= bytes.count else {
+            self.init(bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 17)])
+            return
+        }
+        self.init()
+        let count = range.count
+        let words = bytes.withUnsafeBytes { raw in
+            let start = raw.baseAddress! + range.lowerBound
+            return (
+                UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)), UInt64(littleEndian: (start + 8).loadUnaligned(as: UInt64.self))
+            )
+        }
+        head = Spelling.keep(words.0, bytes: count)
+        tail = Spelling.keep(words.1, bytes: count - 8)
+        self.count = UInt8(min(count, 17))
+    }
+
+    /// The first `bytes` bytes of `word` (all eight, or none).
+    @inline(__always)
+    private static func keep(_ word: UInt64, bytes: Int) -> UInt64 {
+        bytes >= 8 ? word : bytes <= 0 ? 0 : word & ((1 << (8 * UInt64(bytes))) - 1)
+    }
+
     /// Adds a byte to the text (the lexer spells a name as it reads it).
     @inline(__always)
     mutating func append(_ byte: UInt8) {

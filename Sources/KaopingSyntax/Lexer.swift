@@ -166,21 +166,29 @@ public struct Lexer {
 
     private mutating func lexIdentifier() -> LexedToken {
         let start = offset
-        var spelling = Spelling()
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte < 0x80 {
-                // ASCII, most names: no decoding needed.
-                guard isIdentifierStart(byte) || isDigit(byte) else { break }
-                spelling.append(byte)
-                offset += 1
-                continue
-            }
-            guard let (scalar, length) = scalar(at: offset), isIdentifierScalar(scalar) else { break }
-            for byte in bytes[offset..<(offset + length)] { spelling.append(byte) }
-            offset += length
+        var end = Lexer.asciiNameEnd(bytes, from: start)
+        // A Chinese (or other non-ASCII) letter is decoded; ASCII may follow it again.
+        while end < bytes.count, bytes[end] >= 0x80, let (scalar, length) = scalar(at: end), isIdentifierScalar(scalar) {
+            end = Lexer.asciiNameEnd(bytes, from: end + length)
         }
-        return LexedToken(kind: .identifier, range: SourceRange(start, offset), text: LexedToken.inRange, spelling: spelling)
+        offset = end
+        return LexedToken(
+            kind: .identifier, range: SourceRange(start, end), text: LexedToken.inRange, spelling: Spelling(bytes, start..<end))
+    }
+
+    /// Where the run of ASCII letters, digits and `_` that starts at `start` ends: most names are all ASCII,
+    /// and need no decoding.
+    @inline(__always)
+    private static func asciiNameEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { bytes in
+            var end = start
+            while end < bytes.count {
+                let byte = bytes[end]
+                guard (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_") else { break }
+                end += 1
+            }
+            return end
+        }
     }
 
     /// A token whose text the lexer made.
