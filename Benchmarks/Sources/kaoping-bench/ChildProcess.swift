@@ -15,6 +15,8 @@ struct ChildProcess {
     var standardInput: String?
     var standardOutput = "/dev/null"
     var standardError = "/dev/null"
+    /// The exit status that counts as success (`kaoping check` exits 1 on a file with errors).
+    var expectedStatus: Int32 = 0
 
     init(_ executable: String, _ arguments: [String], standardInput: String? = nil) {
         self.executable = executable
@@ -42,7 +44,7 @@ struct ChildProcess {
         while waitpid(pid, &status, 0) == -1 {
             guard errno == EINTR else { throw BenchError("cannot wait for \(executable): \(String(cString: strerror(errno)))") }
         }
-        guard status == 0 else {
+        guard status == expectedStatus << 8 else {
             let signal = status & 0x7f
             let how = signal == 0 ? "exit status \((status >> 8) & 0xff)" : "signal \(signal)"
             throw BenchError("`\(commandLine)` failed (\(how))\(errorTail())")

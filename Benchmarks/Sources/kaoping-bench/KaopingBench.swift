@@ -13,7 +13,8 @@ struct KaopingBench: ParsableCommand {
             (--no-cache) and warm (filters edited) runs of Benchmarks/six.rules and Rules/jiangsu-2020.rules, and \
             `sqlite3 STORE < Benchmarks/reference.sql`. Stores are generated once into OUT/CASES/demo.sqlite. The \
             answers of reference.sql and of the warm runs are checked against the cold runs before the table is \
-            written to standard output and OUT/results.md.
+            written to standard output and OUT/results.md. With --front-end: `kaoping check` on 50 MB rule files \
+            instead, written to OUT/front-end.md.
             """
     )
 
@@ -35,6 +36,9 @@ struct KaopingBench: ParsableCommand {
 
     @Option(name: .customLong("repeat"), help: "Take each timed run this many times and keep the fastest.")
     var repetitions = 1
+
+    @Flag(help: "Measure `kaoping check` on 50 MB rule files (valid, and random bytes) instead of the stores.")
+    var frontEnd = false
 
     func validate() throws {
         _ = try sizes()
@@ -73,6 +77,16 @@ struct KaopingBench: ParsableCommand {
 
     func run() throws {
         let tools = try Tools.find(kaoping: kaoping)
+        if frontEnd {
+            let table = try FrontEndBenchmark(tools: tools, folder: "\(out)/front-end", repetitions: repetitions).run()
+            let text =
+                "# kaoping-bench --front-end\n\n\(Self.now()) · \(ProcessInfo.processInfo.activeProcessorCount) cores · "
+                + "\(tools.versions) · fastest of \(repetitions)\n\n" + table
+            try text.write(toFile: "\(out)/front-end.md", atomically: true, encoding: .utf8)
+            print(text, terminator: "")
+            Log.line("wrote \(out)/front-end.md")
+            return
+        }
         let ruleSets = try RuleSet.all(root: tools.root, folder: "\(out)/rules")
         for set in ruleSets {
             try ChildProcess(tools.kaoping, ["check", set.editedRules]).run()

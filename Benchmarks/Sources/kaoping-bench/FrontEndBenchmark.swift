@@ -1,0 +1,108 @@
+import Foundation
+
+/// Measures `kaoping check` on the large inputs of issue 5 — 50 MB of valid indicators, and 50 MB of bytes that
+/// are no rule file — and on the shipped default rules; checks what each run reports before any figure counts.
+struct FrontEndBenchmark {
+    let tools: Tools
+    /// Where the generated files and the runs' output go: `OUT/front-end`.
+    let folder: String
+    let repetitions: Int
+
+    /// One measured input: its file, what `kaoping check` must exit with, and a text its output must contain.
+    struct Input {
+        var name: String
+        var path: String
+        var status: Int32
+        var expected: String
+    }
+
+    /// The figures, as markdown.
+    func run() throws -> String {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let inputs = [
+            Input(name: "Rules/jiangsu-2020.rules", path: "\(tools.root)/Rules/jiangsu-2020.rules", status: 0, expected: ""),
+            Input(name: "50 MB of valid indicators", path: try validFile(), status: 0, expected: "0 error(s), 1 warning(s)"),
+            Input(name: "50 MB of random bytes", path: try randomFile(), status: 1, expected: "[K0112]"),
+        ]
+        var lines = [
+            "| `kaoping check` on | MB | s | peak MB | ≤ 1 s |",
+            "|---|---:|---:|---:|:---:|",
+        ]
+        for input in inputs {
+            var best: ResourceUsage?
+            for _ in 0..<repetitions {
+                var check = ChildProcess(tools.kaoping, ["check", input.path])
+                check.standardOutput = "\(folder)/check.out"
+                check.standardError = "\(folder)/check.err"
+                check.expectedStatus = input.status
+                let usage = try check.measured(by: tools.measure)
+                let output =
+                    try String(contentsOfFile: check.standardOutput, encoding: .utf8)
+                    + String(contentsOfFile: check.standardError, encoding: .utf8)
+                guard input.expected.isEmpty || output.contains(input.expected) else {
+                    throw BenchError("`kaoping check` on \(input.name) did not report \(input.expected):\n\(output.suffix(2000))")
+                }
+                if best == nil || usage.seconds < best!.seconds { best = usage }
+            }
+            let size = Double((try FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0) / 1_000_000
+            Log.line(
+                String(
+                    format: "  check %@ %9.3f s %7.0f MB", input.name.padding(toLength: 30, withPad: " ", startingAt: 0), best!.seconds,
+                    best!.peakMB))
+            lines.append(
+                String(
+                    format: "| %@ | %.2f | %.2f | %.0f | %@ |", input.name, size, best!.seconds, best!.peakMB,
+                    best!.seconds <= 1 ? "yes" : "**no**"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The generated case of `MalformedCorpusTests+Generated.swift`: an assessment, then copies of one indicator
+    /// with ids `i0`, `i1`, … until the file passes 50,000,000 bytes.
+    private func validFile() throws -> String {
+        let path = "\(folder)/valid-50mb.rules"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        var text = """
+            assessment "大文件" {
+              period 2024-01-01 .. 2024-12-31
+              total 100
+              grades { 优秀 >= 90; 合格 >= 60; 不合格 }
+            }
+
+            """
+        var count = 0
+        while text.utf8.count < 50_000_000 {
+            text += """
+
+                indicator i\(count) "指标\(count)" {
+                  points 1
+                  from cases where status == "finished" and kind == "promised"
+                  measure rate(workdays(accepted_at, finished_at) - paused_days <= promised_days)
+                  score linear { 90% -> 0; 100% -> 1 }
+                  when empty: not_applicable
+                }
+
+                """
+            count += 1
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// 50,000,000 bytes from a fixed-seed generator (the same file every time).
+    private func randomFile() throws -> String {
+        let path = "\(folder)/random-50mb.rules"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var bytes = [UInt8](repeating: 0, count: 50_000_000)
+        for index in bytes.indices {
+            // xorshift64*
+            state ^= state >> 12
+            state ^= state << 25
+            state ^= state >> 27
+            bytes[index] = UInt8(truncatingIfNeeded: (state &* 0x2545_F491_4F6C_DD1D) >> 56)
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}
