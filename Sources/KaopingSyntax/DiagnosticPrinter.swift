@@ -45,24 +45,12 @@ public struct DiagnosticPrinter {
             let excerpt = Excerpt(source, line: start.line, from: start.offset, to: max(diagnostic.range.end, diagnostic.range.start))
             text += "    \(excerpt.line)\n"
             text +=
-                "    " + String(repeating: " ", count: displayWidth(excerpt.before))
-                + String(repeating: "^", count: max(1, displayWidth(excerpt.marked))) + "\n"
+                "    " + String(repeating: " ", count: Formatter.displayWidth(excerpt.before))
+                + String(repeating: "^", count: max(1, Formatter.displayWidth(excerpt.marked))) + "\n"
         }
         let hint = english ? diagnostic.englishHint : diagnostic.hint
         if !hint.isEmpty { text += "    = \(english ? "hint" : "提示"): \(hint)\n" }
         return text
-    }
-
-    /// Terminal columns: East Asian wide characters take two.
-    private func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            let value = scalar.value
-            let wide =
-                (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-                || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-                || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
-            return width + (wide ? 2 : 1)
-        }
     }
 }
 

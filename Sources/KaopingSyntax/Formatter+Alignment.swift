@@ -4,32 +4,58 @@ extension Formatter {
     static let commentStop = 8
 
     /// Pads the runs of `X -> Y` lines (linear control points, bands, `case` arms) so their arrows line up.
-    ///
-    /// A run is consecutive statement lines of one block, at one indentation, each with a single `->`
-    /// outside brackets; a blank line or any other code line ends it, an own-line comment does not.
     static func alignArrows(_ lines: inout [Line]) {
-        var run: [Int] = []
-        func flush() {
+        for run in runs(in: lines, where: { $0.arrow != nil }) {
             let width = run.map { leftWidth(lines[$0]) }.max() ?? 0
             for index in run {
                 guard let arrow = lines[index].arrow else { continue }
                 let padding = String(repeating: " ", count: width - leftWidth(lines[index]))
                 lines[index].segments[arrow] = padding + lines[index].segments[arrow]
             }
+        }
+    }
+
+    /// Pads the rows of a test table (`id | code | name`) so that their `|` line up in columns, the width of
+    /// each column that of its widest cell (Chinese characters count two).
+    static func alignColumns(_ lines: inout [Line]) {
+        // A cell's width runs from just after the `|` before it (or the line's start) to its own `|`.
+        func width(_ line: Line, _ column: Int) -> Int {
+            line.offsets[line.pipes[column]] - (column == 0 ? 0 : line.offsets[line.pipes[column - 1]] + 1)
+        }
+        for run in runs(in: lines, where: { !$0.pipes.isEmpty }) {
+            let columns = run.map { lines[$0].pipes.count }.max() ?? 0
+            for column in 0..<columns {
+                let rows = run.filter { column < lines[$0].pipes.count }
+                let widest = rows.map { width(lines[$0], column) }.max() ?? 0
+                for index in rows {
+                    let pipe = lines[index].pipes[column]
+                    let padding = String(repeating: " ", count: widest - width(lines[index], column))
+                    lines[index].segments[pipe] = padding + lines[index].segments[pipe]
+                }
+            }
+        }
+    }
+
+    /// The runs of lines `belongs` accepts that are aligned together: consecutive code lines of one block, at
+    /// one indentation. A blank line or any other code line ends a run; an own-line comment does not.
+    private static func runs(in lines: [Line], where belongs: (Line) -> Bool) -> [[Int]] {
+        var runs: [[Int]] = []
+        var run: [Int] = []
+        func end() {
+            if !run.isEmpty { runs.append(run) }
             run = []
         }
         for index in lines.indices {
             let line = lines[index]
             if line.tokens.isEmpty {
-                if line.comment == nil { flush() }
+                if line.comment == nil { end() }
                 continue
             }
-            if let first = run.first, line.arrow == nil || lines[first].indent != line.indent || lines[first].depth != line.depth {
-                flush()
-            }
-            if line.arrow != nil { run.append(index) }
+            if let first = run.first, !belongs(line) || lines[first].indent != line.indent || lines[first].depth != line.depth { end() }
+            if belongs(line) { run.append(index) }
         }
-        flush()
+        end()
+        return runs
     }
 
     /// The display width of a line's code before the space in front of its `->`.

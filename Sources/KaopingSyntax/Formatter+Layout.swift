@@ -84,6 +84,7 @@ extension Formatter {
                 line.segments.append(spaced ? " " + text : text)
                 width += Formatter.displayWidth(line.segments[index])
                 if token.is("->") && nesting == 0 && index > 0 { arrows.append(index) }
+                if token.is("|") && nesting == 0 && startsStatement { line.pipes.append(index) }
                 statementFirst = open(token, at: index, in: line, column: line.indent + line.offsets[index])
                 nesting += Formatter.nesting(token)
                 previous = (token, keyword, sign)

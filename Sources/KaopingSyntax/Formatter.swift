@@ -9,9 +9,9 @@
 /// Layout, in short: two spaces per open `{`; a continuation line lines up with the text after the
 /// bracket it is inside (`rate(` …), or with the expression its statement began (`measure count(…) * 3`
 /// then `+ count(…)` under `count`), or else four spaces past its statement (or past the line whose
-/// bracket ends it). Runs of `X -> Y` lines in one block have their arrows aligned; runs of lines with
-/// trailing comments have the comments aligned on the next multiple of eight columns at least two past
-/// the code.
+/// bracket ends it). Runs of `X -> Y` lines in one block have their arrows aligned, the rows of a test
+/// table have their `|` aligned in columns, and runs of lines with trailing comments have the comments
+/// aligned on the next multiple of eight columns at least two past the code.
 public enum Formatter {
     /// Formats `source`.
     ///
@@ -41,6 +41,7 @@ public enum Formatter {
         }
         indentComments(&lines)
         alignArrows(&lines)
+        alignColumns(&lines)
         alignComments(&lines)
         return (emit(lines), parsed.diagnostics)
     }
@@ -59,6 +60,8 @@ public enum Formatter {
         var depth = 0
         /// The index of the line's only `->` outside brackets, when it has exactly one and it is not first.
         var arrow: Int?
+        /// The indices of the `|` outside brackets of a line that starts a statement (a row of a test table).
+        var pipes: [Int] = []
         /// Spaces before the comment (trailing comments only).
         var commentGap = 2
 

@@ -293,14 +293,49 @@ struct FormatterTests {
             format(input) == """
                 test "t" {
                   table cases {
-                    center_id | status | paused_days
-                    "A" | "finished" | -5
+                    center_id | status     | paused_days
+                    "A"       | "finished" | -5
                   }
                   calendar { holiday 2024-02-10 .. 2024-02-17 }
                   expect "A" timeliness.points >= 30
                 }
 
                 """)
+    }
+
+    @Test("The rows of a test table line up in columns, Chinese characters two wide; a comment line stays in the run")
+    func tableColumns() {
+        let input = """
+            test "t" {
+              table centers {
+                id|code|name # 单位
+                # 第一行
+                1|"A"|"南京市政务服务中心公安分中心"
+                12|"BB"|"x"
+              }
+              table items {
+                item_code|center_id
+                "I1"|1
+              }
+            }
+            """
+        let expected = """
+            test "t" {
+              table centers {
+                id | code | name    # 单位
+                # 第一行
+                1  | "A"  | "南京市政务服务中心公安分中心"
+                12 | "BB" | "x"
+              }
+              table items {
+                item_code | center_id
+                "I1"      | 1
+              }
+            }
+
+            """
+        #expect(format(input) == expected)
+        #expect(format(expected) == expected)
     }
 
     @Test("Formatting keeps every token and every comment of the shipped files, in order", arguments: shippedFiles)
