@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "KaopingStoreTests", dependencies: ["KaopingStore"]),
         .testTarget(name: "KaopingDemoTests", dependencies: ["KaopingDemo", "KaopingStore"]),
         .testTarget(
-            name: "KaopingSyntaxTests", dependencies: ["KaopingSyntax", "KaopingCheck"],
+            name: "KaopingSyntaxTests", dependencies: ["KaopingSyntax", "KaopingCheck", "KaopingDemo"],
             // The malformed corpus is read from the source tree (located from #filePath), not bundled.
             exclude: ["Malformed"]
         ),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A large file is parsed in pieces, one per core. Each piece starts at a line that begins with a declaration
 /// keyword, and its parser runs on to the end of the file but stops if it reaches the start of a later piece
 /// between two declarations. There the parser's state is what a new parser's is, so the later piece's result
@@ -75,17 +77,19 @@ extension Parser {
         return true
     }
 
-    /// Where `pieces` pieces of about equal size start: the first at 0, each other at the first line after its
-    /// share that begins with a declaration keyword. Fewer when the file has too few such lines.
+    /// Where `pieces` pieces of about equal size start: the first at 0, each other at the first line in its
+    /// share that begins with a declaration keyword. Fewer when a share has no such line (a file of one huge
+    /// declaration, or no rule file at all).
     static func pieceStarts(_ bytes: [UInt8], pieces: Int) -> [Int] {
         var starts = [0]
         guard pieces > 1 else { return starts }
         bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
             for piece in 1..<pieces {
                 var offset = max(bytes.count * piece / pieces, starts[starts.count - 1] + 1)
-                while offset < bytes.count {
-                    guard let newline = (offset..<bytes.count).first(where: { bytes[$0] == UInt8(ascii: "\n") }) else { return }
-                    offset = newline + 1
+                let shareEnd = bytes.count * (piece + 1) / pieces
+                while offset < shareEnd, let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), shareEnd - offset) {
+                    offset = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - base + 1
                     if startsDeclaration(bytes, at: offset) {
                         starts.append(offset)
                         break
@@ -98,7 +102,9 @@ extension Parser {
 
     /// Whether a declaration keyword, followed by a space, starts at `offset`.
     static func startsDeclaration(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        declarationKeywords.names.contains { keyword in
+        // Every keyword starts with a small ASCII letter: most other lines are told at their first byte.
+        guard offset < bytes.count, bytes[offset] &- UInt8(ascii: "a") < 26 else { return false }
+        return declarationKeywords.names.contains { keyword in
             let word = keyword.utf8
             guard offset + word.count < bytes.count, bytes[offset + word.count] == UInt8(ascii: " ") else { return false }
             return word.enumerated().allSatisfy { bytes[offset + $0.offset] == $0.element }

@@ -1,6 +1,8 @@
 import KaopingCheck
-import KaopingSyntax
+import KaopingDemo
 import Testing
+
+@testable import KaopingSyntax
 
 /// Extremes too large to commit, built in memory: 10,000-deep nesting, 10,000 chained operators, a 50 MB
 /// file. Each must give its result without overflowing the stack or hanging. (Their times are measured in
@@ -76,29 +78,7 @@ extension MalformedCorpusTests {
 
     @Test("A 50 MB file of valid indicators with distinct ids parses and checks (one warning: the points)")
     func fiftyMegabytes() throws {
-        var text = """
-            assessment "大文件" {
-              period 2024-01-01 .. 2024-12-31
-              total 100
-              grades { 优秀 >= 90; 合格 >= 60; 不合格 }
-            }
-
-            """
-        var count = 0
-        while text.utf8.count < 50_000_000 {
-            text += """
-
-                indicator i\(count) "指标\(count)" {
-                  points 1
-                  from cases where status == "finished" and kind == "promised"
-                  measure rate(workdays(accepted_at, finished_at) - paused_days <= promised_days)
-                  score linear { 90% -> 0; 100% -> 1 }
-                  when empty: not_applicable
-                }
-
-                """
-            count += 1
-        }
+        let (text, count) = LargeRuleFile.text(bytes: 50_000_000)
         // Parse and check only: the formatter's run over 50 MB belongs in a benchmark, and in a debug
         // build it would take minutes of every test run. Smaller files cover the formatter above.
         let source = SourceFile(name: "generated.rules", text: text)
@@ -106,5 +86,24 @@ extension MalformedCorpusTests {
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.file.declarations.count == count + 1)
         #expect(Checker.check(parsed.file, schema: .canonical).diagnostics.map(\.id) == ["K0293"])
+    }
+
+    @Test("50 MB of random bytes: 500 diagnostics, then the K0112 note where reading stopped")
+    func fiftyMegabytesOfRandomBytes() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var bytes = [UInt8](repeating: 0, count: 50_000_000)
+        bytes.withUnsafeMutableBytes { buffer in
+            for index in stride(from: 0, to: buffer.count, by: 8) {
+                // xorshift64: the same bytes every run
+                state ^= state << 13
+                state ^= state >> 7
+                state ^= state << 17
+                buffer.storeBytes(of: state, toByteOffset: index, as: UInt64.self)
+            }
+        }
+        let parsed = Parser.parse(SourceFile(name: "random.rules", bytes: bytes))
+        #expect(parsed.diagnostics.count >= Parser.diagnosticLimit)
+        #expect(parsed.diagnostics.last?.id == "K0112")
+        #expect(parsed.diagnostics.filter { $0.id == "K0112" }.count == 1)
     }
 }

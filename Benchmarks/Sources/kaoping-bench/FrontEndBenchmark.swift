@@ -1,4 +1,5 @@
 import Foundation
+import KaopingDemo
 
 /// Measures `kaoping check` on the large inputs of issue 5 — 50 MB of valid indicators, and 50 MB of bytes that
 /// are no rule file — and on the shipped default rules; checks what each run reports before any figure counts.
@@ -57,34 +58,11 @@ struct FrontEndBenchmark {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The generated case of `MalformedCorpusTests+Generated.swift`: an assessment, then copies of one indicator
-    /// with ids `i0`, `i1`, … until the file passes 50,000,000 bytes.
+    /// `LargeRuleFile` of 50,000,000 bytes, the generated case of `MalformedCorpusTests+Generated.swift`.
     private func validFile() throws -> String {
         let path = "\(folder)/valid-50mb.rules"
         if FileManager.default.fileExists(atPath: path) { return path }
-        var text = """
-            assessment "大文件" {
-              period 2024-01-01 .. 2024-12-31
-              total 100
-              grades { 优秀 >= 90; 合格 >= 60; 不合格 }
-            }
-
-            """
-        var count = 0
-        while text.utf8.count < 50_000_000 {
-            text += """
-
-                indicator i\(count) "指标\(count)" {
-                  points 1
-                  from cases where status == "finished" and kind == "promised"
-                  measure rate(workdays(accepted_at, finished_at) - paused_days <= promised_days)
-                  score linear { 90% -> 0; 100% -> 1 }
-                  when empty: not_applicable
-                }
-
-                """
-            count += 1
-        }
+        let text = LargeRuleFile.text(bytes: 50_000_000).text
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
