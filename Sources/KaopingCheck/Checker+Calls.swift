@@ -170,7 +170,9 @@ extension Checker {
     /// the aggregates of the ones before them, so the last few found are compared first: that spares hashing
     /// a whole plan.
     mutating func addAggregate(_ aggregate: AggregatePlan) -> Int {
-        if let index = recentAggregates.first(where: { aggregates[$0] == aggregate }) { return index }
+        // Compared in place: copying each plan out of the array to compare it would retain its whole tree.
+        let recent = aggregates.withUnsafeBufferPointer { plans in recentAggregates.first { plans[$0] == aggregate } }
+        if let index = recent { return index }
         let index: Int
         if let existing = aggregateIndices[aggregate] {
             index = existing

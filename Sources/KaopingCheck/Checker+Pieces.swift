@@ -51,6 +51,8 @@ extension Checker {
     /// Checks the indicators, vetoes and adjustments among `declarations[range]`.
     private mutating func checkScored(_ range: Range<Int>, structure: Structure) -> Scored {
         var scored = Scored()
+        scored.indicators.reserveCapacity(range.count)
+        scored.ids.reserveCapacity(range.count)
         for (declarationFile, declaration) in declarations[range] {
             fileIndex = declarationFile
             switch declaration {
