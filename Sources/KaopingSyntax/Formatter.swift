@@ -123,8 +123,8 @@ public enum Formatter {
     }
 
     /// The offset of the first byte that is not part of valid UTF-8, if any.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var index = 0
+    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> Int? {
+        var index = start
         while index < bytes.count {
             let length = utf8Length(bytes[index])
             var iterator = bytes[index..<min(bytes.count, index + length)].makeIterator()

@@ -93,34 +93,19 @@ extension Lexer {
         return true
     }
 
-    /// Strings and comments may hold any text, but it must be UTF-8 (a file saved as GBK is not).
-    mutating func reportInvalidUTF8<Bytes: Collection>(_ bytes: Bytes, from start: Int) where Bytes.Element == UInt8 {
-        guard String(validating: bytes, as: UTF8.self) == nil else { return }
-        // Point at the first byte that does not decode.
-        let array = Array(bytes)
-        var index = 0
-        var bad = 0
-        while index < array.count {
-            let length = utf8Length(array[index])
-            let end = min(array.count, index + length)
-            if (array[index] >= 0x80 && length == 1) || String(validating: array[index..<end], as: UTF8.self) == nil {
-                bad = index
-                break
-            }
-            index = end
-        }
-        let badStart = bytesStart(of: bytes, from: start) + bad
-        diagnostics.append(
-            Diagnostic(
-                "K0001", .error, file: source.name, range: SourceRange(badStart, badStart + 1),
-                zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
-                hint: "请用 UTF-8 编码保存规则文件（例如记事本“另存为”时选择 UTF-8）", hintEn: "save the rule file as UTF-8"))
+    /// A string's decoded value may hold any text, but it must be UTF-8 (a file saved as GBK is not). It is
+    /// reported at the first byte that does not decode, counted from the byte after the opening quote.
+    mutating func reportInvalidUTF8(_ value: [UInt8], from start: Int) {
+        guard String(validating: value, as: UTF8.self) == nil else { return }
+        reportInvalidUTF8(at: start + 1 + (Formatter.firstInvalidUTF8(value) ?? 0))
     }
 
-    /// The file offset of a slice's first byte: `start` for a string's decoded value (its opening quote is one
-    /// byte before the text, so the slice's own offset is not known), the slice's index for a comment.
-    func bytesStart<Bytes: Collection>(of bytes: Bytes, from start: Int) -> Int where Bytes.Element == UInt8 {
-        if let slice = bytes as? ArraySlice<UInt8> { return slice.startIndex }
-        return start + 1
+    /// Reports bytes that are not UTF-8 at `offset`, inside a string or a comment.
+    mutating func reportInvalidUTF8(at offset: Int) {
+        diagnostics.append(
+            Diagnostic(
+                "K0001", .error, file: source.name, range: SourceRange(offset, offset + 1),
+                zh: "文件在此处不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text here",
+                hint: "请用 UTF-8 编码保存规则文件（例如记事本“另存为”时选择 UTF-8）", hintEn: "save the rule file as UTF-8"))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a source file into tokens and comments, reporting bad characters without stopping.
 ///
 /// It reads the UTF-8 bytes with an index and hands out one token at a time (`next()`), so the parser
@@ -16,6 +18,9 @@ public struct Lexer {
     /// The texts of tokens that are not the source's bytes: strings with escapes, full-width punctuation
     /// read as ASCII (see `LexedToken.Text.made`).
     var madeTexts: [String] = []
+    /// The diagnostics after which the lexer stops reading (the parser's limit, K0112), and where it stopped.
+    var diagnosticLimit = Int.max
+    private(set) var stoppedAt: Int?
 
     /// Full-width punctuation typed on Chinese keyboards, and the ASCII the language expects.
     static let fullWidth: [String: String] = [
@@ -79,6 +84,12 @@ public struct Lexer {
     /// (again and again).
     mutating func next() -> (token: LexedToken, startsLine: Bool) {
         while offset < bytes.count {
+            if diagnostics.count >= diagnosticLimit {
+                // A run of bad characters gives no token for the parser to stop at: the lexer stops itself.
+                stoppedAt = offset
+                offset = bytes.count
+                break
+            }
             var token: LexedToken
             let byte = bytes[offset]
             switch byte {
@@ -117,13 +128,26 @@ public struct Lexer {
     }
 
     /// A comment, to the end of its line.
+    ///
+    /// A comment that is not valid UTF-8 is reported at its first bad byte and keeps only the text before it:
+    /// such a file is never formatted (the formatter refuses it), and decoding a long run of bad bytes
+    /// would cost more than the rest of the file.
     private mutating func lexComment() {
         let start = offset
-        while let next = peek(), next != UInt8(ascii: "\n") { offset += 1 }
+        offset = bytes.withUnsafeBufferPointer { bytes in
+            memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), bytes.count - start).map {
+                UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
+            } ?? bytes.count
+        }
         var end = offset
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        reportInvalidUTF8(bytes[start..<end], from: start)
-        comments.append(Comment(text: source.text(SourceRange(start, end)), range: SourceRange(start, end), trailing: lineHasCode))
+        var text = String(validating: bytes[start..<end], as: UTF8.self)
+        if text == nil {
+            let bad = Formatter.firstInvalidUTF8(bytes, from: start) ?? start
+            reportInvalidUTF8(at: bad)
+            text = String(decoding: bytes[start..<bad], as: UTF8.self)
+        }
+        comments.append(Comment(text: text ?? "", range: SourceRange(start, end), trailing: lineHasCode))
     }
 
     private func isIdentifierStart(_ byte: UInt8) -> Bool {

@@ -41,8 +41,10 @@ public struct Parser {
         self.source = source
         self.stops = stops
         lexer = Lexer(source, from: offset)
+        lexer.diagnosticLimit = Parser.diagnosticLimit
         (current, atLineStart) = lexer.next()
         (following, followingStartsLine) = lexer.next()
+        if lexer.diagnostics.count >= Parser.diagnosticLimit { giveUp() }
     }
 
     // MARK: Tokens
@@ -73,7 +75,7 @@ public struct Parser {
         gaveUp = true
         diagnostics.append(
             Diagnostic(
-                "K0112", .note, file: source.name, range: .at(current.range.start),
+                "K0112", .note, file: source.name, range: .at(min(current.range.start, lexer.stoppedAt ?? .max)),
                 zh: "错误已达 \(Parser.diagnosticLimit) 个，从这里起不再检查", en: "\(Parser.diagnosticLimit) errors; the rest of the file is not read",
                 hint: "先修正以上错误；若满屏都是乱码，请确认这是用 UTF-8 保存的规则文件",
                 hintEn: "fix the errors above first; if they are all garbled, check that this is a rule file saved as UTF-8"))

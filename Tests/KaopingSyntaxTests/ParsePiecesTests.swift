@@ -81,4 +81,26 @@ struct ParsePiecesTests {
         Self.expectSame(Parser.parse(source, pieces: 3), whole)
         Self.expectSame(Parser.parse(source, starts: Self.everyStart(source)), whole)
     }
+
+    @Test("Bad characters that make no token: the lexer stops itself at the limit, and K0112 says where")
+    func limitWithoutTokens() {
+        let source = SourceFile(name: "at.rules", text: String(repeating: "@\n", count: 600))
+        let parsed = Parser.parse(source, pieces: 1)
+        #expect(parsed.diagnostics.count == Parser.diagnosticLimit + 1)
+        #expect(parsed.diagnostics.dropLast().allSatisfy { $0.id == "K0003" })
+        let note = parsed.diagnostics.last
+        #expect(note?.id == "K0112")
+        #expect(note?.severity == .note)
+        let location = source.location(of: note?.range.start ?? 0)
+        #expect("\(location.line):\(location.column)" == "500:2")
+    }
+
+    @Test("A long comment of bytes that are not UTF-8: one K0001 at its first bad byte")
+    func longBadComment() {
+        let bytes = Array("# 说明".utf8) + [0xFF] + [UInt8](repeating: 0xC3, count: 1_000_000) + Array("\n".utf8)
+        let parsed = Parser.parse(SourceFile(name: "comment.rules", bytes: bytes))
+        #expect(parsed.diagnostics.map(\.id) == ["K0001"])
+        #expect(parsed.diagnostics.first?.range.start == Array("# 说明".utf8).count)
+        #expect(parsed.file.comments.map(\.text) == ["# 说明"])
+    }
 }
