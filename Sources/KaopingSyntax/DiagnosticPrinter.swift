@@ -30,12 +30,16 @@ public struct DiagnosticPrinter {
         return diagnostics.prefix(limit).map(render).joined() + note
     }
 
+    /// The longest message or hint printed whole, in characters; past it, the text is cut with `…`. Messages
+    /// quote what the file says, and a damaged file can hold a name of millions of characters.
+    public static let messageLimit = 300
+
     /// One diagnostic.
     public func render(_ diagnostic: Diagnostic) -> String {
-        let message = english ? diagnostic.englishMessage : diagnostic.message
+        let message = DiagnosticPrinter.shortened(english ? diagnostic.englishMessage : diagnostic.message)
+        let hint = DiagnosticPrinter.shortened(english ? diagnostic.englishHint : diagnostic.hint)
         guard let source = sources[diagnostic.file] else {
             var text = "\(diagnostic.file): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.id)]\n"
-            let hint = english ? diagnostic.englishHint : diagnostic.hint
             if !hint.isEmpty { text += "    = \(english ? "hint" : "提示"): \(hint)\n" }
             return text
         }
@@ -48,9 +52,16 @@ public struct DiagnosticPrinter {
                 "    " + String(repeating: " ", count: Formatter.displayWidth(excerpt.before))
                 + String(repeating: "^", count: max(1, Formatter.displayWidth(excerpt.marked))) + "\n"
         }
-        let hint = english ? diagnostic.englishHint : diagnostic.hint
         if !hint.isEmpty { text += "    = \(english ? "hint" : "提示"): \(hint)\n" }
         return text
+    }
+
+    /// `text`, or its first `messageLimit` characters and `…`.
+    static func shortened(_ text: String) -> String {
+        guard text.utf8.count > messageLimit, let cut = text.index(text.startIndex, offsetBy: messageLimit, limitedBy: text.endIndex),
+            cut < text.endIndex
+        else { return text }
+        return text[..<cut] + "…"
     }
 }
 

@@ -1,9 +1,16 @@
 /// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo.
 public func nearestName(_ name: String, among candidates: [String]) -> String? {
+    // A likely typo is at most three edits away, and each edit changes the length by one at most: a name
+    // longer than every candidate by more than that is nobody's typo (a name of millions of characters, from
+    // a damaged file, is not spelled out to find that).
+    let longest = candidates.map(\.count).max() ?? 0
+    guard name.utf8.count <= 4 * (longest + 3) else { return nil }
     let source = Array(name.lowercased())
     var best: (String, Int)?
     for candidate in candidates {
-        let distance = editDistance(source, Array(candidate.lowercased()))
+        let target = Array(candidate.lowercased())
+        guard abs(source.count - target.count) <= 3 else { continue }
+        let distance = editDistance(source, target)
         let limit = max(1, min(3, max(source.count, candidate.count) / 3))
         if distance <= limit, distance < (best?.1 ?? Int.max) {
             best = (candidate, distance)

@@ -107,4 +107,19 @@ struct DiagnosticPrinterTests {
         #expect(english.hasSuffix("… 2 more diagnostics not shown: fix the ones above first\n"))
         #expect(DiagnosticPrinter(source: source).render(diagnostics, limit: 12) == DiagnosticPrinter(source: source).render(diagnostics))
     }
+
+    @Test("A name of a million characters: no suggestion is looked for, and the message quoting it is cut with …")
+    func hugeName() {
+        let name = String(repeating: "状", count: 1_000_000)
+        #expect(nearestName(name, among: ["status", "kind"]) == nil)
+        #expect(nearestName("statsu", among: ["status", "kind"]) == "status")
+        let source = SourceFile(name: "huge.rules", text: "param x = \(name)\n")
+        let diagnostic = Diagnostic(
+            "K0230", .error, file: "huge.rules", range: SourceRange(10, 10 + name.utf8.count), zh: "没有参数“\(name)”",
+            en: "no parameter `\(name)`")
+        let printed = DiagnosticPrinter(source: source).render(diagnostic)
+        #expect(printed.count < 1_000)
+        #expect(printed.hasPrefix("huge.rules:1:11: error: 没有参数“状状"))
+        #expect(printed.contains("状… [K0230]"))
+    }
 }
