@@ -8,14 +8,7 @@ extension Lexer {
         if !openedFullWidth, let token = plainString(from: start) { return token }
         var value: [UInt8] = []
         while true {
-            guard let byte = peek(), byte != UInt8(ascii: "\n") else {
-                diagnostics.append(
-                    Diagnostic(
-                        "K0004", .error, file: source.name, range: SourceRange(start, offset),
-                        zh: "字符串没有结束引号", en: "the string has no closing quote",
-                        hint: "在字符串末尾补上 \"", hintEn: "add a closing \" at the end of the string"))
-                return made(.string, String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
-            }
+            guard let byte = peek(), byte != UInt8(ascii: "\n") else { return unterminated(from: start, value) }
             if byte == UInt8(ascii: "\"") {
                 offset += 1
                 break
@@ -61,7 +54,8 @@ extension Lexer {
     }
 
     /// The common string, `"…"` on one line with no escape and valid UTF-8, whose value is the bytes between
-    /// the quotes; `nil` (and `offset` unmoved) for any other, which `lexString` decodes byte by byte.
+    /// the quotes, and a string without escape that the line ends before its quote (K0004); `nil` (and
+    /// `offset` unmoved) for any other, which `lexString` decodes byte by byte.
     mutating func plainString(from start: Int) -> LexedToken? {
         var end = offset
         var ascii = true
@@ -71,7 +65,11 @@ extension Lexer {
                 guard ascii || isValidUTF8(from: offset, to: end) else { return nil }
                 defer { offset = end + 1 }
                 return LexedToken(kind: .string, range: SourceRange(start, end + 1), text: LexedToken.inQuotes)
-            case UInt8(ascii: "\n"), UInt8(ascii: "\\"):
+            case UInt8(ascii: "\n"):
+                // No closing quote on the line, and no escape: the string is what the line holds.
+                offset = end
+                return unterminated(from: start, bytes[(start + 1)..<end])
+            case UInt8(ascii: "\\"):
                 return nil
             case 0x80...:
                 ascii = false
@@ -80,7 +78,18 @@ extension Lexer {
                 end += 1
             }
         }
-        return nil
+        offset = end
+        return unterminated(from: start, bytes[(start + 1)..<end])
+    }
+
+    /// A string that the line or the file ends before its closing quote: reported, and kept with the text it has.
+    private mutating func unterminated<Bytes: Collection<UInt8>>(from start: Int, _ value: Bytes) -> LexedToken {
+        diagnostics.append(
+            Diagnostic(
+                "K0004", .error, file: source.name, range: SourceRange(start, offset),
+                zh: "字符串没有结束引号", en: "the string has no closing quote",
+                hint: "在字符串末尾补上 \"", hintEn: "add a closing \" at the end of the string"))
+        return made(.string, String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
     }
 
     /// Whether `bytes[start..<end]` is valid UTF-8: a run of whole scalars.
