@@ -317,6 +317,7 @@ public struct Lexer {
         return LexedToken(kind: .number, range: SourceRange(start, offset), text: LexedToken.inRange)
     }
 
+    @inline(__always)
     private mutating func lexSymbol() -> LexedToken? {
         let start = offset
         let length = Lexer.symbolLength(bytes[offset], peek(1))
@@ -341,6 +342,7 @@ public struct Lexer {
 
     /// The length of the symbol that starts with `first` (then `second`): 2 for an operator
     /// `.. -> == != <= >=`, 1 for one of `{}()[],;:.<>+-*/=|`, 0 if `first` starts none.
+    @inline(__always)
     private static func symbolLength(_ first: UInt8, _ second: UInt8?) -> Int {
         switch (first, second) {
         case (UInt8(ascii: "."), UInt8(ascii: ".")), (UInt8(ascii: "-"), UInt8(ascii: ">")), (UInt8(ascii: "="), UInt8(ascii: "=")),
