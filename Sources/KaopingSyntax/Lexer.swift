@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns a source file into tokens and comments, reporting bad characters without stopping.
 ///
 /// It reads the UTF-8 bytes with an index and hands out one token at a time (`next()`), so the parser
@@ -134,11 +132,7 @@ public struct Lexer {
     /// would cost more than the rest of the file.
     private mutating func lexComment() {
         let start = offset
-        offset = bytes.withUnsafeBufferPointer { bytes in
-            memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), bytes.count - start).map {
-                UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
-            } ?? bytes.count
-        }
+        offset = bytes.withUnsafeBufferPointer { $0.lineBreak(from: start) } ?? bytes.count
         var end = offset
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         var text = String(validating: bytes[start..<end], as: UTF8.self)

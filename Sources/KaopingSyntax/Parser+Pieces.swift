@@ -1,5 +1,3 @@
-import Foundation
-
 /// A large file is parsed in pieces, one per core. Each piece starts at a line that begins with a declaration
 /// keyword, and its parser runs on to the end of the file but stops if it reaches the start of a later piece
 /// between two declarations. There the parser's state is what a new parser's is, so the later piece's result
@@ -84,12 +82,11 @@ extension Parser {
         var starts = [0]
         guard pieces > 1 else { return starts }
         bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
             for piece in 1..<pieces {
                 var offset = max(bytes.count * piece / pieces, starts[starts.count - 1] + 1)
                 let shareEnd = bytes.count * (piece + 1) / pieces
-                while offset < shareEnd, let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), shareEnd - offset) {
-                    offset = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - base + 1
+                while let lineBreak = bytes.lineBreak(from: offset, to: shareEnd) {
+                    offset = lineBreak + 1
                     if startsDeclaration(bytes, at: offset) {
                         starts.append(offset)
                         break

@@ -25,12 +25,10 @@ public struct SourceFile: Sendable, Equatable {
         // Rule files have lines of about 30 bytes: room for that many is made once, not by doubling.
         starts.reserveCapacity(bytes.count / 24 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            guard var next = buffer.baseAddress else { return }
-            let end = next + buffer.count
-            // memchr finds each line break many bytes at a time.
-            while next < end, let found = memchr(next, Int32(UInt8(ascii: "\n")), end - next) {
-                next = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
-                starts.append(next - buffer.baseAddress!)
+            var next = 0
+            while let lineBreak = buffer.lineBreak(from: next) {
+                next = lineBreak + 1
+                starts.append(next)
             }
         }
         self.lineStarts = starts
@@ -119,5 +117,16 @@ func utf8Length(_ byte: UInt8) -> Int {
     case 0xE0...0xEF: return 3
     case 0xC0...0xDF: return 2
     default: return 1
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first `\n` in `start..<end` (default: to the end), found many bytes at a time.
+    func lineBreak(from start: Int, to end: Int? = nil) -> Int? {
+        let end = Swift.min(end ?? count, count)
+        guard start < end, let base = baseAddress, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start) else {
+            return nil
+        }
+        return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 }
