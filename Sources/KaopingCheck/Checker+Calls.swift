@@ -262,7 +262,8 @@ extension Checker {
             report("K0235", arguments[1].range, zh: "正则表达式应为字符串常量", en: "the regular expression must be a constant string")
             return .invalid
         }
-        guard let regex = RegexPattern(source) else {
+        if regexes[source] == nil { regexes[source] = .some(RegexPattern(source)) }
+        guard let regex = regexes[source] ?? nil else {
             report(
                 "K0236", arguments[1].range, zh: "“\(source)”不是有效的正则表达式", en: "`\(source)` is not a valid regular expression",
                 hint: "检查括号、方括号是否成对，特殊字符前加 \\\\", hintEn: "check that brackets pair up and special characters are escaped with \\\\")

@@ -81,6 +81,17 @@ extension Checker {
                 en: "the indicators' points add up to \(Checker.number(sum)), not the declared total \(Checker.number(total))",
                 hint: "调整指标分值或 total", hintEn: "adjust the indicators' points or the total")
         }
+        // The points of the indicators in each category, its sub-categories' included: added up in one pass
+        // over the indicators (a file may have a great many), to each category on an indicator's path.
+        var inside: [String: Double] = [:]
+        for indicator in indicators where !indicator.category.isEmpty {
+            var path = Substring(indicator.category)
+            while true {
+                inside[String(path), default: 0] += indicator.points
+                guard let slash = path.lastIndex(of: "/") else { break }
+                path = path[..<slash]
+            }
+        }
         func walk(_ nodes: [CategoryDeclaration], parent: String?) {
             for node in nodes {
                 let path = parent.map { $0 + "/" + node.name.value } ?? node.name.value
@@ -101,13 +112,11 @@ extension Checker {
                         )
                     }
                 }
-                let members = indicators.filter { $0.category == path || $0.category.hasPrefix(path + "/") }
-                let inside = members.reduce(0) { $0 + $1.points }
-                if !members.isEmpty, abs(inside - points) > 1e-9 {
+                if let members = inside[path], abs(members - points) > 1e-9 {
                     report(
                         "K0294", expression.range, severity: .warning,
-                        zh: "类别“\(path)”下各指标分值合计 \(Checker.number(inside))，与其分值 \(Checker.number(points)) 不符",
-                        en: "the indicators of `\(path)` add up to \(Checker.number(inside)), not its \(Checker.number(points)) points")
+                        zh: "类别“\(path)”下各指标分值合计 \(Checker.number(members))，与其分值 \(Checker.number(points)) 不符",
+                        en: "the indicators of `\(path)` add up to \(Checker.number(members)), not its \(Checker.number(points)) points")
                 }
             }
         }

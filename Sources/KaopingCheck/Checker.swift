@@ -26,6 +26,9 @@ public struct Checker {
     var scanColumns: [String: [String]] = [:]
     var centerColumns = ["id", "code", "name", "kind", "level", "region"]
     var usesCalendar = false
+    /// The regular expressions of `matches` compiled so far (`nil`: not valid), each compiled once however
+    /// many rules use it.
+    var regexes: [String: RegexPattern?] = [:]
     /// Set while checking a declaration whose `from` names no usable table (already reported).
     var sourceFailed = false
     /// How many pieces to check the indicators in (see `Checker+Pieces.swift`); `nil`: one per core for a

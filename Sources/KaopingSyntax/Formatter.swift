@@ -123,11 +123,11 @@ public enum Formatter {
     }
 
     /// The offset of the first byte that is not part of valid UTF-8, if any.
-    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> Int? {
-        var index = start
-        while index < bytes.count {
+    static func firstInvalidUTF8<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? where Bytes.Index == Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             let length = utf8Length(bytes[index])
-            var iterator = bytes[index..<min(bytes.count, index + length)].makeIterator()
+            var iterator = bytes[index..<min(bytes.endIndex, index + length)].makeIterator()
             var decoder = UTF8()
             guard bytes[index] < 0x80 || length > 1, case .scalarValue = decoder.decode(&iterator) else { return index }
             index += length

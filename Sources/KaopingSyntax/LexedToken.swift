@@ -74,19 +74,17 @@ struct Spelling: Equatable, ExpressibleByStringLiteral {
     }
 
     /// The spelling of `bytes[range]`, read eight bytes at a time where the array has them.
-    init(_ bytes: [UInt8], _ range: Range<Int>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         guard range.lowerBound + 16 <= bytes.count else {
             self.init(bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 17)])
             return
         }
         self.init()
         let count = range.count
-        let words = bytes.withUnsafeBytes { raw in
-            let start = raw.baseAddress! + range.lowerBound
-            return (
-                UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)), UInt64(littleEndian: (start + 8).loadUnaligned(as: UInt64.self))
-            )
-        }
+        let start = UnsafeRawPointer(bytes.baseAddress! + range.lowerBound)
+        let words = (
+            UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)), UInt64(littleEndian: (start + 8).loadUnaligned(as: UInt64.self))
+        )
         head = Spelling.keep(words.0, bytes: count)
         tail = Spelling.keep(words.1, bytes: count - 8)
         self.count = UInt8(min(count, 17))

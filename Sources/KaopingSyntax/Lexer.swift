@@ -3,9 +3,12 @@
 /// It reads the UTF-8 bytes with an index and hands out one token at a time (`next()`), so the parser
 /// never holds the tokens of a whole file, and a token's text is made only when asked for (`text(of:)`);
 /// `lex` collects them all, with their texts, for the formatter and the tests.
+///
+/// It reads the bytes through a pointer, valid only inside `source.bytes.withUnsafeBufferPointer`: a lexer
+/// (and the parser that holds it) lives inside that call and never outlives it.
 public struct Lexer {
     let source: SourceFile
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var offset = 0
     private(set) var comments: [Comment] = []
     var diagnostics: [Diagnostic] = []
@@ -29,13 +32,15 @@ public struct Lexer {
 
     /// Lexes a whole file.
     public static func lex(_ source: SourceFile) -> (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(source)
-        var tokens: [Token] = []
-        repeat {
-            let token = lexer.next().token
-            tokens.append(Token(kind: token.kind, text: lexer.text(of: token), range: token.range))
-        } while tokens[tokens.count - 1].kind != .end
-        return (tokens, lexer.comments, lexer.diagnostics)
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var lexer = Lexer(source, bytes: bytes)
+            var tokens: [Token] = []
+            repeat {
+                let token = lexer.next().token
+                tokens.append(Token(kind: token.kind, text: lexer.text(of: token), range: token.range))
+            } while tokens[tokens.count - 1].kind != .end
+            return (tokens, lexer.comments, lexer.diagnostics)
+        }
     }
 
     /// The text of a token (for a string, its decoded value).
@@ -48,9 +53,9 @@ public struct Lexer {
             {
                 return symbol
             }
-            return String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]), as: UTF8.self)
         case LexedToken.inQuotes:
-            return String(decoding: bytes[(range.start + 1)..<(range.end - 1)], as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(range.start + 1)..<(range.end - 1)]), as: UTF8.self)
         default:
             return madeTexts[Int(token.text)]
         }
@@ -60,16 +65,16 @@ public struct Lexer {
     func textBytes(of token: LexedToken) -> ArraySlice<UInt8> {
         let range = token.range
         switch token.text {
-        case LexedToken.inRange: return bytes[range.start..<range.end]
-        case LexedToken.inQuotes: return bytes[(range.start + 1)..<(range.end - 1)]
+        case LexedToken.inRange: return ArraySlice(bytes[range.start..<range.end])
+        case LexedToken.inQuotes: return ArraySlice(bytes[(range.start + 1)..<(range.end - 1)])
         default: return ArraySlice(madeTexts[Int(token.text)].utf8)
         }
     }
 
-    /// A lexer from `offset`, which is 0 or the start of a line.
-    init(_ source: SourceFile, from offset: Int = 0) {
+    /// A lexer of `bytes`, the bytes of `source`, from `offset`, which is 0 or the start of a line.
+    init(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, from offset: Int = 0) {
         self.source = source
-        self.bytes = source.bytes
+        self.bytes = bytes
         self.offset = offset
         if offset == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { self.offset = 3 }
     }
@@ -132,12 +137,12 @@ public struct Lexer {
     /// would cost more than the rest of the file.
     private mutating func lexComment() {
         let start = offset
-        offset = bytes.withUnsafeBufferPointer { $0.lineBreak(from: start) } ?? bytes.count
+        offset = bytes.lineBreak(from: start) ?? bytes.count
         var end = offset
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         var text = String(validating: bytes[start..<end], as: UTF8.self)
         if text == nil {
-            let bad = Formatter.firstInvalidUTF8(bytes, from: start) ?? start
+            let bad = Formatter.firstInvalidUTF8(bytes[start...]) ?? start
             reportInvalidUTF8(at: bad)
             text = String(decoding: bytes[start..<bad], as: UTF8.self)
         }
@@ -197,16 +202,14 @@ public struct Lexer {
     /// Where the run of ASCII letters, digits and `_` that starts at `start` ends: most names are all ASCII,
     /// and need no decoding.
     @inline(__always)
-    private static func asciiNameEnd(_ bytes: [UInt8], from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { bytes in
-            var end = start
-            while end < bytes.count {
-                let byte = bytes[end]
-                guard (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_") else { break }
-                end += 1
-            }
-            return end
+    private static func asciiNameEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            guard (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_") else { break }
+            end += 1
         }
+        return end
     }
 
     /// A token whose text the lexer made.

@@ -31,17 +31,19 @@ extension Parser {
     /// Parses `source` in pieces starting at `starts`: 0, then line starts in increasing order.
     static func parse(_ source: SourceFile, starts: [Int]) -> (file: RuleFile, diagnostics: [Diagnostic]) {
         let pieces = Parallel.map(starts.count) { index in
-            var parser = Parser(source: source, from: starts[index], stops: Array(starts.dropFirst(index + 1)))
-            let declarations = parser.parseFile()
-            var piece = Piece(
-                declarations: declarations, comments: parser.lexer.comments, lexerDiagnostics: parser.lexer.diagnostics,
-                diagnostics: parser.diagnostics, stoppedAt: parser.stoppedAt)
-            if let stop = parser.stoppedAt {
-                // The lexer looked a token past the stop: what it found there belongs to the next piece.
-                piece.comments.removeAll { $0.range.start >= stop }
-                piece.lexerDiagnostics.removeAll { $0.range.start >= stop }
+            source.bytes.withUnsafeBufferPointer { bytes in
+                var parser = Parser(source: source, bytes: bytes, from: starts[index], stops: Array(starts.dropFirst(index + 1)))
+                let declarations = parser.parseFile()
+                var piece = Piece(
+                    declarations: declarations, comments: parser.lexer.comments, lexerDiagnostics: parser.lexer.diagnostics,
+                    diagnostics: parser.diagnostics, stoppedAt: parser.stoppedAt)
+                if let stop = parser.stoppedAt {
+                    // The lexer looked a token past the stop: what it found there belongs to the next piece.
+                    piece.comments.removeAll { $0.range.start >= stop }
+                    piece.lexerDiagnostics.removeAll { $0.range.start >= stop }
+                }
+                return piece
             }
-            return piece
         }
         // A file that reaches the diagnostic limit is parsed again in one piece, so that it stops where one
         // parser stops (its pieces each count their own).

@@ -35,12 +35,12 @@ public struct Parser {
     /// The stop it ended at, if it did.
     var stoppedAt: Int?
 
-    /// Parses the file from `offset` (the start of a line) to its end or to the first of `stops` it reaches
-    /// between declarations.
-    init(source: SourceFile, from offset: Int = 0, stops: [Int] = []) {
+    /// Parses `bytes`, those of `source` (see `Lexer`), from `offset` (the start of a line) to its end or to
+    /// the first of `stops` it reaches between declarations.
+    init(source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, from offset: Int = 0, stops: [Int] = []) {
         self.source = source
         self.stops = stops
-        lexer = Lexer(source, from: offset)
+        lexer = Lexer(source, bytes: bytes, from: offset)
         lexer.diagnosticLimit = Parser.diagnosticLimit
         (current, atLineStart) = lexer.next()
         (following, followingStartsLine) = lexer.next()
