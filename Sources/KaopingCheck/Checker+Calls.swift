@@ -167,22 +167,25 @@ extension Checker {
     }
 
     /// Adds an aggregate, or returns the index of an identical one already planned. Indicators often repeat
-    /// the aggregates of the ones before them, so the last few found are compared first: that spares hashing
-    /// a whole plan.
+    /// the aggregates of the ones before them, so the last few found are compared first, by fingerprint and
+    /// then in full.
     mutating func addAggregate(_ aggregate: AggregatePlan) -> Int {
+        let key = AggregateKey(aggregate)
         // Compared in place: copying each plan out of the array to compare it would retain its whole tree.
-        let recent = aggregates.withUnsafeBufferPointer { plans in recentAggregates.first { plans[$0] == aggregate } }
-        if let index = recent { return index }
+        let recent = aggregates.withUnsafeBufferPointer { plans in
+            recentAggregates.first { $0.fingerprint == key.fingerprint && plans[$0.index] == aggregate }?.index
+        }
+        if let recent { return recent }
         let index: Int
-        if let existing = aggregateIndices[aggregate] {
+        if let existing = aggregateIndices[key] {
             index = existing
         } else {
             aggregates.append(aggregate)
             index = aggregates.count - 1
-            aggregateIndices[aggregate] = index
+            aggregateIndices[key] = index
         }
         if recentAggregates.count == 16 { recentAggregates.removeFirst() }
-        recentAggregates.append(index)
+        recentAggregates.append((index, key.fingerprint))
         return index
     }
 }

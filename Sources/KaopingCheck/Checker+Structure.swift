@@ -81,13 +81,26 @@ extension Checker {
                 en: "the indicators' points add up to \(Checker.number(sum)), not the declared total \(Checker.number(total))",
                 hint: "调整指标分值或 total", hintEn: "adjust the indicators' points or the total")
         }
-        // The points of the indicators in each category, its sub-categories' included: added up in one pass
-        // over the indicators (a file may have a great many), to each category on an indicator's path.
+        // The points of the indicators in each category, its sub-categories' included. A file may have a great
+        // many indicators: they are added up by category in one pass (a run of indicators of one category, as
+        // files list them, with one lookup), then each category's sum is added to its ancestors.
+        var byCategory: [String: Double] = [:]
+        var run: (category: String, points: Double)?
+        for index in indicators.indices where !indicators[index].category.isEmpty {
+            let category = indicators[index].category
+            if let current = run, current.category.utf8.elementsEqual(category.utf8) {
+                run?.points += indicators[index].points
+                continue
+            }
+            if let current = run { byCategory[current.category, default: 0] += current.points }
+            run = (category, indicators[index].points)
+        }
+        if let current = run { byCategory[current.category, default: 0] += current.points }
         var inside: [String: Double] = [:]
-        for indicator in indicators where !indicator.category.isEmpty {
-            var path = Substring(indicator.category)
+        for (category, points) in byCategory {
+            var path = Substring(category)
             while true {
-                inside[String(path), default: 0] += indicator.points
+                inside[String(path), default: 0] += points
                 guard let slash = path.lastIndex(of: "/") else { break }
                 path = path[..<slash]
             }

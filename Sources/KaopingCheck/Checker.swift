@@ -20,9 +20,9 @@ public struct Checker {
     var parameters: [String: ParameterEntry] = [:]
     var aggregates: [AggregatePlan] = []
     /// The index of each aggregate in `aggregates` (a file with many indicators has many aggregates).
-    var aggregateIndices: [AggregatePlan: Int] = [:]
+    var aggregateIndices: [AggregateKey: Int] = [:]
     /// The indices of the aggregates last found or added, oldest first (see `addAggregate`).
-    var recentAggregates: [Int] = []
+    var recentAggregates: [(index: Int, fingerprint: UInt64)] = []
     var scanColumns: [String: [String]] = [:]
     var centerColumns = ["id", "code", "name", "kind", "level", "region"]
     var usesCalendar = false

@@ -100,8 +100,11 @@ struct Excerpt {
             from = Excerpt.boundary(bytes, max(lineStart, markStart - Excerpt.context), lowest: lineStart)
             to = Excerpt.boundary(bytes, min(lineEnd, markEnd + Excerpt.context), lowest: markEnd)
         }
+        // Tabs are shown as spaces (a tab's width depends on the terminal, the carets' would not).
         func text(_ low: Int, _ high: Int) -> String {
-            String(decoding: bytes[low..<max(low, high)], as: UTF8.self).replacingTabs()
+            let slice = bytes[low..<max(low, high)]
+            guard slice.contains(UInt8(ascii: "\t")) else { return String(decoding: slice, as: UTF8.self) }
+            return String(decoding: slice.map { $0 == UInt8(ascii: "\t") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
         }
         let cutBefore = from > lineStart ? "…" : ""
         let cutAfter = to < lineEnd ? "…" : ""
@@ -115,11 +118,5 @@ struct Excerpt {
         var index = min(offset, bytes.count)
         while index > lowest, index < bytes.count, bytes[index] & 0xC0 == 0x80 { index -= 1 }
         return index
-    }
-}
-
-extension String {
-    func replacingTabs() -> String {
-        String(map { $0 == "\t" ? " " : $0 })
     }
 }

@@ -97,7 +97,9 @@ public struct Lexer {
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                // Indentation comes in runs: they are skipped in a loop of their own.
                 offset += 1
+                while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") { offset += 1 }
                 continue
             case UInt8(ascii: "\n"):
                 offset += 1
@@ -178,38 +180,13 @@ public struct Lexer {
         return Lexer.fullWidth[String(scalar)]
     }
 
-    private func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
+    func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             return isIdentifierStart(UInt8(scalar.value)) || isDigit(UInt8(scalar.value))
         }
         if fullWidthASCII(scalar) != nil { return false }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
-    }
-
-    private mutating func lexIdentifier() -> LexedToken {
-        let start = offset
-        var end = Lexer.asciiNameEnd(bytes, from: start)
-        // A Chinese (or other non-ASCII) letter is decoded; ASCII may follow it again.
-        while end < bytes.count, bytes[end] >= 0x80, let (scalar, length) = scalar(at: end), isIdentifierScalar(scalar) {
-            end = Lexer.asciiNameEnd(bytes, from: end + length)
-        }
-        offset = end
-        return LexedToken(
-            kind: .identifier, range: SourceRange(start, end), text: LexedToken.inRange, spelling: Spelling(bytes, start..<end))
-    }
-
-    /// Where the run of ASCII letters, digits and `_` that starts at `start` ends: most names are all ASCII,
-    /// and need no decoding.
-    @inline(__always)
-    private static func asciiNameEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var end = start
-        while end < bytes.count {
-            let byte = bytes[end]
-            guard (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_") else { break }
-            end += 1
-        }
-        return end
     }
 
     /// A token whose text the lexer made.
