@@ -35,9 +35,28 @@ struct Fingerprint {
 
     mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
 
+    /// A text's bytes, eight at a time, then its length.
     mutating func add(_ text: String) {
-        for byte in text.utf8 { add(UInt64(byte)) }
-        add(UInt64(text.utf8.count) | 1 << 63)
+        let utf8 = text.utf8
+        let done = utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            if let base = bytes.baseAddress {
+                while index + 8 <= bytes.count {
+                    add(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    index += 8
+                }
+            }
+            var last: UInt64 = 0
+            while index < bytes.count {
+                last = last << 8 | UInt64(bytes[index])
+                index += 1
+            }
+            add(last)
+        }
+        if done == nil {
+            for byte in utf8 { add(UInt64(byte)) }
+        }
+        add(UInt64(utf8.count) | 1 << 63)
     }
 
     mutating func add(_ plan: AggregatePlan) {

@@ -167,15 +167,15 @@ extension Checker {
     }
 
     /// Adds an aggregate, or returns the index of an identical one already planned. Indicators often repeat
-    /// the aggregates of the ones before them, so the last few found are compared first, by fingerprint and
-    /// then in full.
+    /// the aggregates of the one before them: the last two of the same function are compared first, which
+    /// spares working out the plan's fingerprint (see `AggregateKey`) to look it up among all of them.
     mutating func addAggregate(_ aggregate: AggregatePlan) -> Int {
-        let key = AggregateKey(aggregate)
         // Compared in place: copying each plan out of the array to compare it would retain its whole tree.
         let recent = aggregates.withUnsafeBufferPointer { plans in
-            recentAggregates.first { $0.fingerprint == key.fingerprint && plans[$0.index] == aggregate }?.index
+            recentAggregates.reversed().lazy.filter { plans[$0].function == aggregate.function }.prefix(2).first { plans[$0] == aggregate }
         }
         if let recent { return recent }
+        let key = AggregateKey(aggregate)
         let index: Int
         if let existing = aggregateIndices[key] {
             index = existing
@@ -184,8 +184,8 @@ extension Checker {
             index = aggregates.count - 1
             aggregateIndices[key] = index
         }
-        if recentAggregates.count == 16 { recentAggregates.removeFirst() }
-        recentAggregates.append((index, key.fingerprint))
+        if recentAggregates.count == 8 { recentAggregates.removeFirst() }
+        recentAggregates.append(index)
         return index
     }
 }

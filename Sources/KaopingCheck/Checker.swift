@@ -22,7 +22,7 @@ public struct Checker {
     /// The index of each aggregate in `aggregates` (a file with many indicators has many aggregates).
     var aggregateIndices: [AggregateKey: Int] = [:]
     /// The indices of the aggregates last found or added, oldest first (see `addAggregate`).
-    var recentAggregates: [(index: Int, fingerprint: UInt64)] = []
+    var recentAggregates: [Int] = []
     var scanColumns: [String: [String]] = [:]
     var centerColumns = ["id", "code", "name", "kind", "level", "region"]
     var usesCalendar = false
@@ -67,12 +67,25 @@ public struct Checker {
         var checker = Checker(files: files, schema: schema)
         checker.pieces = pieces
         let plan = checker.run(overrides: overrides)
-        let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1.source.name, $0) })
-        // Each diagnostic's file position is looked up once, not at every comparison of the sort.
-        let sorted = checker.diagnostics.map { (order[$0.file] ?? 0, $0) }.sorted {
-            ($0.0, $0.1.range.start, $0.1.id) < ($1.0, $1.1.range.start, $1.1.id)
-        }.map(\.1)
+        let sorted = sortedByPosition(checker.diagnostics, files: files)
         return (sorted.hasErrors ? nil : plan, sorted)
+    }
+
+    /// The diagnostics in the order of the files, then of their positions, then of their ids. (A file with many
+    /// mistakes has many: their order is worked out on integers, and each diagnostic is moved once.)
+    private static func sortedByPosition(_ diagnostics: [Diagnostic], files: [RuleFile]) -> [Diagnostic] {
+        let order = Dictionary(files.enumerated().map { ($1.source.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var fileOrder: (name: String, order: Int) = ("", 0)
+        let keys = diagnostics.indices.map { index in
+            let diagnostic = diagnostics[index]
+            if diagnostic.file != fileOrder.name { fileOrder = (diagnostic.file, order[diagnostic.file] ?? 0) }
+            return (file: fileOrder.order, start: diagnostic.range.start, index: index)
+        }
+        return keys.sorted { lhs, rhs in
+            if (lhs.file, lhs.start) != (rhs.file, rhs.start) { return (lhs.file, lhs.start) < (rhs.file, rhs.start) }
+            let (left, right) = (diagnostics[lhs.index].id, diagnostics[rhs.index].id)
+            return left != right ? left < right : lhs.index < rhs.index
+        }.map { diagnostics[$0.index] }
     }
 
     init(files: [RuleFile], schema: SchemaCatalog) {

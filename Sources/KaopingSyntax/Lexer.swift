@@ -61,13 +61,15 @@ public struct Lexer {
         }
     }
 
-    /// The bytes of a token's text.
-    func textBytes(of token: LexedToken) -> ArraySlice<UInt8> {
+    /// Calls `body` with the bytes of a token's text.
+    func withTextBytes<Result>(of token: LexedToken, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let range = token.range
         switch token.text {
-        case LexedToken.inRange: return ArraySlice(bytes[range.start..<range.end])
-        case LexedToken.inQuotes: return ArraySlice(bytes[(range.start + 1)..<(range.end - 1)])
-        default: return ArraySlice(madeTexts[Int(token.text)].utf8)
+        case LexedToken.inRange: return body(UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]))
+        case LexedToken.inQuotes: return body(UnsafeBufferPointer(rebasing: bytes[(range.start + 1)..<(range.end - 1)]))
+        default:
+            var text = madeTexts[Int(token.text)]
+            return text.withUTF8(body)
         }
     }
 

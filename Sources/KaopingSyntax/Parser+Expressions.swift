@@ -199,11 +199,12 @@ extension Parser {
         switch token.kind {
         case .number:
             advance()
-            let digits = lexer.textBytes(of: token)
-            return Expression(.number(Parser.value(of: digits) ?? 0, isInteger: !digits.contains(UInt8(ascii: "."))), token.range)
+            return lexer.withTextBytes(of: token) { digits in
+                Expression(.number(Parser.value(of: digits) ?? 0, isInteger: !digits.contains(UInt8(ascii: "."))), token.range)
+            }
         case .percent:
             advance()
-            return Expression(.percent((Parser.value(of: lexer.textBytes(of: token).dropLast()) ?? 0) / 100), token.range)
+            return lexer.withTextBytes(of: token) { Expression(.percent((Parser.value(of: $0.dropLast()) ?? 0) / 100), token.range) }
         case .string:
             advance()
             return Expression(.string(text(of: token)), token.range)
@@ -279,7 +280,7 @@ extension Parser {
     /// The value of a number as the lexer reads them (`25`, `0.5`), exactly what `Double(text)` gives: with
     /// at most 15 digits, the digits as an integer and the power of ten of the fraction are both exact
     /// doubles, so one division rounds correctly, as `Double(text)` does; other text is left to `Double(text)`.
-    static func value(of text: ArraySlice<UInt8>) -> Double? {
+    static func value<Bytes: Collection<UInt8>>(of text: Bytes) -> Double? {
         var mantissa = 0
         var digits = 0
         var fractionDigits: Int?

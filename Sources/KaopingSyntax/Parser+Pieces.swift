@@ -56,16 +56,17 @@ extension Parser {
         if starts.count > 1, chain.reduce(0, { $0 + $1.lexerDiagnostics.count + $1.diagnostics.count }) >= diagnosticLimit {
             return parse(source, pieces: 1)
         }
-        var file = RuleFile(source: source, declarations: [], comments: [])
-        var lexerDiagnostics: [Diagnostic] = []
-        var diagnostics: [Diagnostic] = []
-        for piece in chain {
+        // The first piece's arrays are the start of the whole (the others' are copied on to them).
+        var file = RuleFile(source: source, declarations: chain[0].declarations, comments: chain[0].comments)
+        var lexerDiagnostics = chain[0].lexerDiagnostics
+        var diagnostics = chain[0].diagnostics
+        for piece in chain.dropFirst() {
             file.declarations += piece.declarations
             file.comments += piece.comments
             lexerDiagnostics += piece.lexerDiagnostics
             diagnostics += piece.diagnostics
         }
-        return (file, lexerDiagnostics + diagnostics)
+        return (file, lexerDiagnostics.isEmpty ? diagnostics : lexerDiagnostics + diagnostics)
     }
 
     /// Whether the parser, between two declarations, is at the start of a later piece (and so stops there).

@@ -39,7 +39,8 @@ struct CheckCommand: ParsableCommand {
                 var checked: (plan: Plan?, diagnostics: [Diagnostic])?
                 if !loader.diagnostics.hasErrors {
                     checked = Checker.check(loader.files, schema: schema)
-                    diagnostics += checked?.diagnostics ?? []
+                    // (Not `+=` onto an empty array: that would copy every diagnostic of a file with many.)
+                    if diagnostics.isEmpty { diagnostics = checked?.diagnostics ?? [] } else { diagnostics += checked?.diagnostics ?? [] }
                     if let store, let plan = checked?.plan {
                         diagnostics += try PeriodCoverage.lint(loader.files, plan: plan, store: store)
                     }
@@ -48,8 +49,9 @@ struct CheckCommand: ParsableCommand {
                     DiagnosticPrinter(sources: loader.sources, english: english).render(diagnostics, limit: DiagnosticPrinter.displayLimit),
                     terminator: "")
                 if index == files.count - 1 { keepUntilExit((loader, checked)) }
-                errors += diagnostics.filter { $0.severity == .error }.count
-                warnings += diagnostics.filter { $0.severity == .warning }.count
+                for diagnostic in diagnostics {
+                    if diagnostic.severity == .error { errors += 1 } else if diagnostic.severity == .warning { warnings += 1 }
+                }
             }
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("kaoping check: \(failure)\n".utf8))
