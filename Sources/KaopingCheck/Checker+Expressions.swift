@@ -101,7 +101,7 @@ extension Checker {
             if !typed.type.isNumeric { reportOperand(operand, typed.type, expected: ("数值", "a number")) }
             return Typed(expression: .negate(typed.expression), type: typed.type == .integer ? .integer : .real)
         case .binary(let op, let lhs, let rhs):
-            return checkBinary(op.rawValue, lhs, rhs, range: expression.range, in: context)
+            return checkBinary(op, lhs, rhs, range: expression.range, in: context)
         case .isNull(let operand, let negated):
             let typed = checkExpression(operand, in: context)
             return Typed(expression: .isNull(typed.expression, negated: negated), type: .boolean)
@@ -132,29 +132,29 @@ extension Checker {
     /// Arithmetic with times and durations: time − time, time ± duration, time + N workdays,
     /// duration ± duration, duration × number, duration ÷ number, duration ÷ duration.
     private mutating func timeArithmetic(
-        _ op: String, _ left: Typed, _ right: Typed, _ lhs: Expression, _ rhs: Expression, context: ExpressionContext
+        _ op: Expression.Operator, _ left: Typed, _ right: Typed, _ lhs: Expression, _ rhs: Expression, context: ExpressionContext
     ) -> Typed? {
         switch (left.type, op, right.type) {
         case (.unknown, _, _), (_, _, .unknown):
             return Typed(expression: .constant(.null), type: .unknown)
-        case (.time, "-", .time): return Typed(expression: .arithmetic("-", left.expression, right.expression), type: .duration)
-        case (.day, "+", .duration), (.day, "-", .duration):
+        case (.time, .minus, .time): return Typed(expression: .arithmetic("-", left.expression, right.expression), type: .duration)
+        case (.day, .plus, .duration), (.day, .minus, .duration):
             // A date plus a span is a time, counted from the date's midnight in China time.
-            return Typed(expression: .arithmetic(op, dayStart(left.expression), right.expression), type: .time)
-        case (.time, "+", .duration), (.time, "-", .duration):
-            return Typed(expression: .arithmetic(op, left.expression, right.expression), type: .time)
-        case (.duration, "+", .time): return Typed(expression: .arithmetic("+", left.expression, right.expression), type: .time)
-        case (.duration, "+", .duration), (.duration, "-", .duration):
-            return Typed(expression: .arithmetic(op, left.expression, right.expression), type: .duration)
-        case (.duration, "/", .duration): return Typed(expression: .arithmetic("/", left.expression, right.expression), type: .real)
-        case (.duration, "*", let other) where other.isNumeric, (.duration, "/", let other) where other.isNumeric:
-            return Typed(expression: .arithmetic(op, left.expression, right.expression), type: .duration)
-        case (let other, "*", .duration) where other.isNumeric:
+            return Typed(expression: .arithmetic(op.rawValue, dayStart(left.expression), right.expression), type: .time)
+        case (.time, .plus, .duration), (.time, .minus, .duration):
+            return Typed(expression: .arithmetic(op.rawValue, left.expression, right.expression), type: .time)
+        case (.duration, .plus, .time): return Typed(expression: .arithmetic("+", left.expression, right.expression), type: .time)
+        case (.duration, .plus, .duration), (.duration, .minus, .duration):
+            return Typed(expression: .arithmetic(op.rawValue, left.expression, right.expression), type: .duration)
+        case (.duration, .divide, .duration): return Typed(expression: .arithmetic("/", left.expression, right.expression), type: .real)
+        case (.duration, .times, let other) where other.isNumeric, (.duration, .divide, let other) where other.isNumeric:
+            return Typed(expression: .arithmetic(op.rawValue, left.expression, right.expression), type: .duration)
+        case (let other, .times, .duration) where other.isNumeric:
             return Typed(expression: .arithmetic("*", left.expression, right.expression), type: .duration)
         case (.time, _, _), (_, _, .time), (.day, _, _), (_, _, .day), (.duration, _, _), (_, _, .duration):
             report(
-                "K0229", lhs.range.union(rhs.range), zh: "\(left.type.label.zh)与\(right.type.label.zh)不能做“\(op)”运算",
-                en: "\(left.type.label.en) and \(right.type.label.en) cannot be combined with `\(op)`",
+                "K0229", lhs.range.union(rhs.range), zh: "\(left.type.label.zh)与\(right.type.label.zh)不能做“\(op.rawValue)”运算",
+                en: "\(left.type.label.en) and \(right.type.label.en) cannot be combined with `\(op.rawValue)`",
                 hint: "两个时间相减得到时长，时长可与 7 days、48 hours 比较；工作日用 workdays(开始, 结束)",
                 hintEn:
                     "subtracting two times gives a duration, comparable with 7 days or 48 hours; for working days use workdays(start, end)")
@@ -165,7 +165,9 @@ extension Checker {
     }
 
     /// `time + N workdays`: the day that is the N-th working day after the time's day.
-    private mutating func addWorkdays(_ op: String, _ left: Typed, _ amountExpression: Expression, lhs: Expression, rhs: Expression)
+    private mutating func addWorkdays(
+        _ op: Expression.Operator, _ left: Typed, _ amountExpression: Expression, lhs: Expression, rhs: Expression
+    )
         -> Typed
     {
         guard let amount = constantNumber(amountExpression) else { return .invalid }
@@ -174,7 +176,7 @@ extension Checker {
             return .invalid
         }
         usesCalendar = true
-        let count = Int(amount.clampedInteger()) * (op == "-" ? -1 : 1)
+        let count = Int(amount.clampedInteger()) * (op == .minus ? -1 : 1)
         let base =
             left.type == .day
             ? TypedExpression.arithmetic("-", .arithmetic("*", left.expression, .constant(.integer(86_400))), .constant(.integer(28_800)))
@@ -241,34 +243,34 @@ extension Checker {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
-    private mutating func checkBinary(_ op: String, _ lhs: Expression, _ rhs: Expression, range: SourceRange, in context: ExpressionContext)
-        -> Typed
-    {
+    private mutating func checkBinary(
+        _ op: Expression.Operator, _ lhs: Expression, _ rhs: Expression, range: SourceRange, in context: ExpressionContext
+    ) -> Typed {
         let left = checkExpression(lhs, in: context)
-        if case .duration(let amountExpression, "workdays") = rhs.kind, op == "+" || op == "-" {
+        if case .duration(let amountExpression, "workdays") = rhs.kind, op == .plus || op == .minus {
             return addWorkdays(op, left, amountExpression, lhs: lhs, rhs: rhs)
         }
         let right = checkExpression(rhs, in: context)
         switch op {
-        case "and", "or":
+        case .and, .or:
             if !left.type.isBoolean { reportOperand(lhs, left.type, expected: ("条件", "a condition")) }
             if !right.type.isBoolean { reportOperand(rhs, right.type, expected: ("条件", "a condition")) }
             return Typed(
-                expression: op == "and" ? .and(left.expression, right.expression) : .or(left.expression, right.expression), type: .boolean)
-        case "+", "-", "*", "/":
+                expression: op == .and ? .and(left.expression, right.expression) : .or(left.expression, right.expression), type: .boolean)
+        case .plus, .minus, .times, .divide:
             if let typed = timeArithmetic(op, left, right, lhs, rhs, context: context) { return typed }
             if !left.type.isNumeric { reportOperand(lhs, left.type, expected: ("数值", "a number")) }
             if !right.type.isNumeric { reportOperand(rhs, right.type, expected: ("数值", "a number")) }
-            if op == "/", !right.expression.isNonZeroConstant {
+            if op == .divide, !right.expression.isNonZeroConstant {
                 report(
                     "K0297", rhs.range, severity: .warning, zh: "除数可能为 0，此时结果为空值（该行或该单位不计入）",
                     en: "the divisor can be 0, and then the result is null (the row or center does not count)",
                     hint: "比例请用 rate(条件)；确需相除可写 ratio(a, b) 表明已知晓",
                     hintEn: "for a share use rate(condition); to divide on purpose write ratio(a, b)")
             }
-            let integer = op != "/" && left.type != .real && right.type != .real
-            return Typed(expression: .arithmetic(op, left.expression, right.expression), type: integer ? .integer : .real)
-        default:
+            let integer = op != .divide && left.type != .real && right.type != .real
+            return Typed(expression: .arithmetic(op.rawValue, left.expression, right.expression), type: integer ? .integer : .real)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             if left.type == .null || right.type == .null {
                 report(
                     "K0226", range, zh: "与 null 比较的结果总是未知", en: "a comparison with null is never true",
@@ -286,7 +288,7 @@ extension Checker {
             // A time compared with a date compares the time's day (in China time) with the date.
             if left.type == .time && right.type == .day { a = .dayOf(a) }
             if left.type == .day && right.type == .time { b = .dayOf(b) }
-            return Typed(expression: .compare(op, a, b), type: .boolean)
+            return Typed(expression: .compare(op.rawValue, a, b), type: .boolean)
         }
     }
 

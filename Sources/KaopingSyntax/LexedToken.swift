@@ -3,15 +3,21 @@
 /// and numbers, are known by their bytes alone, and a 50 MB file has millions of them.
 ///
 /// `Lexer.lex` turns these into `Token`s, with their text, for the formatter.
+///
+/// Its fields are laid out to take 32 bytes (four words), so that the lexer hands it over in registers: a
+/// larger token is returned through memory, and reading it back whole right after the lexer wrote it field by
+/// field stalls the processor on every token.
 struct LexedToken {
-    let range: SourceRange
     /// The text's first sixteen bytes (zero past its end), enough to tell any keyword or symbol of the
     /// language without reading the source again.
     private let spelling: Spelling
+    let kind: Token.Kind
+    /// Whether it is the first token on its line (set by `Lexer.next`).
+    var startsLine = false
     /// Where the text is: `LexedToken.inRange`, `LexedToken.inQuotes`, or the index of a text the lexer made
     /// (a string with escapes, full-width punctuation read as ASCII) in `Lexer.madeTexts`.
     let text: Int32
-    let kind: Token.Kind
+    let range: SourceRange
 
     /// The text is the source's bytes in the token's range.
     static let inRange: Int32 = -1

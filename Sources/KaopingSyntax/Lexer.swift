@@ -36,7 +36,7 @@ public struct Lexer {
             var lexer = Lexer(source, bytes: bytes)
             var tokens: [Token] = []
             repeat {
-                let token = lexer.next().token
+                let token = lexer.next()
                 tokens.append(Token(kind: token.kind, text: lexer.text(of: token), range: token.range))
             } while tokens[tokens.count - 1].kind != .end
             return (tokens, lexer.comments, lexer.diagnostics)
@@ -85,9 +85,9 @@ public struct Lexer {
         offset + ahead < bytes.count ? bytes[offset + ahead] : nil
     }
 
-    /// The next token, and whether it is the first on its line; at the end of the file, the `.end` token
-    /// (again and again).
-    mutating func next() -> (token: LexedToken, startsLine: Bool) {
+    /// The next token, marked if it is the first on its line; at the end of the file, the `.end` token (again
+    /// and again).
+    mutating func next() -> LexedToken {
         while offset < bytes.count {
             if diagnostics.count >= diagnosticLimit {
                 // A run of bad characters gives no token for the parser to stop at: the lexer stops itself.
@@ -127,11 +127,14 @@ public struct Lexer {
             }
             if token.kind == .symbol, offset < bytes.count, bytes[offset] >= 0x80 { token = joiningFullWidth(token) }
             lineHasCode = true
-            defer { passedLineBreak = false }
-            return (token, passedLineBreak)
+            token.startsLine = passedLineBreak
+            passedLineBreak = false
+            return token
         }
-        defer { passedLineBreak = false }
-        return (LexedToken(kind: .end, range: .at(bytes.count), text: LexedToken.inRange), passedLineBreak)
+        var end = LexedToken(kind: .end, range: .at(bytes.count), text: LexedToken.inRange)
+        end.startsLine = passedLineBreak
+        passedLineBreak = false
+        return end
     }
 
     /// A comment, to the end of its line.

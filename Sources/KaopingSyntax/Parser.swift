@@ -4,12 +4,11 @@ public struct Parser {
     let source: SourceFile
     /// Where the tokens come from, one at a time.
     var lexer: Lexer
-    /// The token being looked at, and whether it is the first on its line.
+    /// The token being looked at, and the one after it (the parser never looks further ahead).
     var current: LexedToken
-    var atLineStart: Bool
-    /// The token after it, and whether it starts a line (the parser never looks further ahead).
     var following: LexedToken
-    var followingStartsLine: Bool
+    /// Whether the current token is the first on its line.
+    var atLineStart: Bool { current.startsLine }
     /// How many tokens have been consumed.
     var index = 0
     /// The end offset of the token before the current one.
@@ -42,8 +41,8 @@ public struct Parser {
         self.stops = stops
         lexer = Lexer(source, bytes: bytes, from: offset)
         lexer.diagnosticLimit = Parser.diagnosticLimit
-        (current, atLineStart) = lexer.next()
-        (following, followingStartsLine) = lexer.next()
+        current = lexer.next()
+        following = lexer.next()
         if lexer.diagnostics.count >= Parser.diagnosticLimit { giveUp() }
     }
 
@@ -59,12 +58,9 @@ public struct Parser {
         guard !atEnd else { return current }
         index += 1
         previousEnd = current.range.end
-        // The tokens move along (`following` to `current`, a new one to `following`) by swaps, not copies.
-        var (token, startsLine) = lexer.next()
-        swap(&token, &following)
-        swap(&token, &current)
-        swap(&startsLine, &followingStartsLine)
-        atLineStart = startsLine
+        let token = current
+        current = following
+        following = lexer.next()
         if lexer.diagnostics.count + diagnostics.count >= Parser.diagnosticLimit { giveUp() }
         return token
     }
@@ -80,8 +76,8 @@ public struct Parser {
                 hint: "先修正以上错误；若满屏都是乱码，请确认这是用 UTF-8 保存的规则文件",
                 hintEn: "fix the errors above first; if they are all garbled, check that this is a rule file saved as UTF-8"))
         lexer.offset = lexer.bytes.count
-        (current, atLineStart) = lexer.next()
-        (following, followingStartsLine) = lexer.next()
+        current = lexer.next()
+        following = lexer.next()
     }
 
     /// Consumes the current token and returns its text. (Not `text(of: advance())`: reading `self` for

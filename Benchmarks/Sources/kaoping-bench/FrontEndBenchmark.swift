@@ -1,8 +1,9 @@
 import Foundation
 import KaopingDemo
 
-/// Measures `kaoping check` on the large inputs of issue 5 — 50 MB of valid indicators, and 50 MB of bytes that
-/// are no rule file — and on the shipped default rules; checks what each run reports before any figure counts.
+/// Measures `kaoping check` on the large inputs of issue 5 — 50 MB of valid indicators, 50 MB of the shipped rules
+/// repeated, 50 MB of one bracket, and 50 MB of bytes that are no rule file — and on the shipped default rules;
+/// checks what each run reports before any figure counts.
 struct FrontEndBenchmark {
     let tools: Tools
     /// Where the generated files and the runs' output go: `OUT/front-end`.
@@ -23,6 +24,8 @@ struct FrontEndBenchmark {
         let inputs = [
             Input(name: "Rules/jiangsu-2020.rules", path: "\(tools.root)/Rules/jiangsu-2020.rules", status: 0, expected: ""),
             Input(name: "50 MB of valid indicators", path: try validFile(), status: 0, expected: "0 error(s), 1 warning(s)"),
+            Input(name: "50 MB of the default rules, repeated", path: try repeatedFile(), status: 1, expected: "[K0203]"),
+            Input(name: "50 MB of `{`", path: try bracketFile(), status: 1, expected: "[K0101]"),
             Input(name: "50 MB of random bytes", path: try randomFile(), status: 1, expected: "[K0112]"),
         ]
         var lines = [
@@ -64,6 +67,26 @@ struct FrontEndBenchmark {
         if FileManager.default.fileExists(atPath: path) { return path }
         let text = LargeRuleFile.text(bytes: 50_000_000).text
         try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// `Rules/jiangsu-2020.rules` written again and again past 50,000,000 bytes, as one makes a large file by hand:
+    /// every copy checks, but the ids repeat (K0203) and so does the assessment (K0202).
+    private func repeatedFile() throws -> String {
+        let path = "\(folder)/repeated-50mb.rules"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        let rules = try Data(contentsOf: URL(fileURLWithPath: "\(tools.root)/Rules/jiangsu-2020.rules"))
+        var bytes = Data()
+        while bytes.count < 50_000_000 { bytes.append(rules) }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// 50,000,000 opening braces on one line: after K0101, the parser skips them one token at a time.
+    private func bracketFile() throws -> String {
+        let path = "\(folder)/brackets-50mb.rules"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        try Data(repeating: UInt8(ascii: "{"), count: 50_000_000).write(to: URL(fileURLWithPath: path))
         return path
     }
 
