@@ -55,7 +55,9 @@ extension Parser {
 
     /// After a nesting error: skip everything up to the end of the statement.
     private mutating func skipToEndOfNesting() {
-        while !atEnd && !atLineStart { advance() }
+        while !atEnd && !atLineStart {
+            if skipRestOfLine() == nil { advance() }
+        }
     }
 
     private mutating func parseOr() -> Expression {

@@ -9,8 +9,10 @@ public struct Parser {
     var following: LexedToken
     /// Whether the current token is the first on its line.
     var atLineStart: Bool { current.startsLine }
-    /// How many tokens have been consumed.
+    /// How many tokens have been consumed (a line skipped at once counts as two).
     var index = 0
+    /// Whether recovery may skip plain lines at once (see `skipRestOfLine`); tests turn it off to compare.
+    var skipsLinesAtOnce = true
     /// The end offset of the token before the current one.
     var previousEnd = 0
     var diagnostics: [Diagnostic] = []
@@ -213,10 +215,31 @@ public struct Parser {
         if !atEnd { advance() }
         while !atEnd {
             if nesting <= 0, atLineStart, current.isWord(in: Parser.declarationKeywords) { return }
+            if let braces = skipRestOfLine() {
+                nesting += braces
+                continue
+            }
             if current.is("{") { nesting += 1 }
             if current.is("}") { nesting -= 1 }
             advance()
         }
+    }
+
+    /// Skips the current token and the rest of its line at once, as `advance()` would token by token, when the
+    /// lexer finds the rest of the line plain (see `Lexer.plainRestOfLine`): a damaged file may have millions
+    /// of tokens on a line. Returns how many `{` it skipped more than `}`, or `nil`, having skipped nothing.
+    mutating func skipRestOfLine() -> Int? {
+        guard skipsLinesAtOnce, !atEnd, following.kind != .end, !following.startsLine, let rest = lexer.plainRestOfLine() else {
+            return nil
+        }
+        func braces(_ token: LexedToken) -> Int { token.is("{") ? 1 : token.is("}") ? -1 : 0 }
+        let skipped = rest.braces + braces(current) + braces(following)
+        index += 2
+        previousEnd = rest.lastCode ?? following.range.end
+        lexer.skipPlainLine(to: rest.end)
+        current = lexer.next()
+        following = lexer.next()
+        return skipped
     }
 
     static let declarationKeywords: Keywords = [
