@@ -13,7 +13,8 @@ extension Checker {
             }
             return checkAggregate(name, arguments, filter: filter, defaultTable: table, population: population)
         }
-        if let filter {
+        // (Of a function that does not exist, only the name is reported: it may be a misspelled aggregate.)
+        if let filter, Checker.scalarFunctions.contains(name.text) {
             report("K0241", filter.range, zh: "只有汇总函数可以带 where", en: "only aggregates take `where`")
         }
         if let signature = Checker.scalarSignatures[name.text] {
@@ -82,7 +83,10 @@ extension Checker {
             return .invalid
         }
         guard let table else {
-            if sourceFailed { return .invalid }
+            if sourceFailed {
+                markParametersUsed(in: arguments + (filter.map { [$0] } ?? []))
+                return .invalid
+            }
             report(
                 "K0245", name.range, zh: "\(name.text) 不知道汇总哪张表", en: "`\(name.text)` does not know which table to aggregate",
                 hint: "在指标中写 from 表名，或写成 \(name.text)(表名 where 条件)",

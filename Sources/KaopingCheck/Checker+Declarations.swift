@@ -75,6 +75,16 @@ extension Checker {
         given == declared || (given.isNumeric && declared.isNumeric && given != .null && declared != .null)
     }
 
+    /// Marks the parameters that `expressions` name as used, for expressions left unchecked after an error
+    /// (a `from` naming no table): the error must not also make them seem unused.
+    mutating func markParametersUsed(in expressions: [Expression]) {
+        for expression in expressions {
+            expression.walk { node in
+                if case .name(let name) = node.kind { parameters[name]?.used = true }
+            }
+        }
+    }
+
     mutating func reportUnusedParameters() {
         for (name, entry) in parameters.sorted(by: { $0.key < $1.key }) where !entry.used {
             report(
@@ -113,6 +123,7 @@ extension Checker {
     ) {
         let table = sourceTable(source)
         sourceFailed = source != nil && table == nil
+        if sourceFailed, let `where` { markParametersUsed(in: [`where`]) }
         let filter = table.flatMap { table in `where`.map { checkCondition($0, in: .row(table)) } }
         let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
         return (table, filter, population)

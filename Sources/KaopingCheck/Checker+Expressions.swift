@@ -336,6 +336,8 @@ extension Checker {
             place = ("这里只能使用常量和参数，没有参数", "only constants and parameters are allowed here; there is no parameter")
         }
         let guess = nearestName(name.text, among: candidates.sorted())
+        // The parameter the name most likely meant counts as used: the typo must not also make it seem unused.
+        if let guess { parameters[guess]?.used = true }
         var chinese = "\(place.0)叫“\(name.text)”"
         switch context {
         case .score: chinese = "评分规则中只能使用 measure 和参数，没有“\(name.text)”"

@@ -16,6 +16,8 @@ extension Checker {
         var adjustments: [AdjustmentPlan] = []
         /// The id of each indicator, veto and adjustment, with the index of its file, in file order.
         var ids: [(file: Int, id: Name)] = []
+        /// How many indicators have errors that keep them out of the plan (and their points out of its sums).
+        var failedIndicators = 0
     }
 
     /// Checks every indicator, veto and adjustment, in pieces on several threads when there are many.
@@ -44,6 +46,7 @@ extension Checker {
                 scored.adjustments += piece.adjustments.map { renumbering.apply(to: $0) }
             }
             scored.ids += piece.ids
+            scored.failedIndicators += piece.failedIndicators
         }
         return scored
     }
@@ -58,7 +61,11 @@ extension Checker {
             switch declaration {
             case .indicator(let indicator):
                 scored.ids.append((declarationFile, indicator.id))
-                if let plan = checkIndicator(indicator, structure: structure) { scored.indicators.append(plan) }
+                if let plan = checkIndicator(indicator, structure: structure) {
+                    scored.indicators.append(plan)
+                } else {
+                    scored.failedIndicators += 1
+                }
             case .veto(let veto):
                 scored.ids.append((declarationFile, veto.id))
                 if let plan = checkVeto(veto) { scored.vetoes.append(plan) }

@@ -70,11 +70,12 @@ extension Checker {
 
 extension Checker {
     /// Warnings when declared points do not add up: the indicators against `total`, each category's
-    /// sub-categories and indicators against its points.
-    mutating func lintPoints(_ indicators: [IndicatorPlan], adjustmentsCount: Int, structure: Structure, assessment: AssessmentDeclaration)
-    {
+    /// sub-categories and indicators against its points. The indicators' sums are left out unless every
+    /// indicator is `complete`ly planned: one with an error has no plan, and a typo must not also make the
+    /// points seem not to add up.
+    mutating func lintPoints(_ indicators: [IndicatorPlan], complete: Bool, structure: Structure, assessment: AssessmentDeclaration) {
         let sum = indicators.reduce(0) { $0 + $1.points }
-        if let total = structure.total, let expression = assessment.total, abs(sum - total) > 1e-9 {
+        if complete, let total = structure.total, let expression = assessment.total, abs(sum - total) > 1e-9 {
             report(
                 "K0293", expression.range, severity: .warning,
                 zh: "各指标分值合计 \(Checker.number(sum))，与声明的总分 \(Checker.number(total)) 不符",
@@ -125,7 +126,7 @@ extension Checker {
                         )
                     }
                 }
-                if let members = inside[path], abs(members - points) > 1e-9 {
+                if complete, let members = inside[path], abs(members - points) > 1e-9 {
                     report(
                         "K0294", expression.range, severity: .warning,
                         zh: "类别“\(path)”下各指标分值合计 \(Checker.number(members))，与其分值 \(Checker.number(points)) 不符",

@@ -156,7 +156,7 @@ public struct Checker {
         let (vetoes, adjustments) = (scored.vetoes, scored.adjustments)
         fileIndex = assessmentFile
         let indicators = resolveWeights(scored.indicators, structure: structure)
-        lintPoints(indicators, adjustmentsCount: adjustments.count, structure: structure, assessment: assessment)
+        lintPoints(indicators, complete: scored.failedIndicators == 0, structure: structure, assessment: assessment)
         reportUnusedParameters()
         let scanned = Set(scanColumns.keys).union(aggregates.map(\.table))
         let scans = scanned.sorted().compactMap { table -> TableScan? in

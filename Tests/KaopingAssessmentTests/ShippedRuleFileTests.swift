@@ -44,8 +44,8 @@ struct ShippedRuleFileTests {
     }
 }
 
-/// Issue 5's acceptance: a misspelled column in a copy of the shipped rules gives exactly one error, at its
-/// line and column, suggesting the right name.
+/// Issue 5's acceptance: a misspelled column in a copy of the shipped rules gives exactly one diagnostic, an
+/// error at its line and column suggesting the right name.
 @Suite("A typo in a copy of the shipped rules")
 struct ShippedRuleTypoTests {
     @Test("finished_at misspelled as finshed_at: one K0230 at its position, suggesting finished_at")
@@ -58,7 +58,8 @@ struct ShippedRuleTypoTests {
         let source = SourceFile(name: "copy.rules", text: broken)
         let parsed = Parser.parse(source)
         #expect(parsed.diagnostics == [])
-        let errors = Checker.check(parsed.file, schema: .canonical).diagnostics.filter { $0.severity == .error }
+        // One typo, one diagnostic: not also a warning that the points no longer add up.
+        let errors = Checker.check(parsed.file, schema: .canonical).diagnostics
         #expect(errors.map(\.id) == ["K0230"])
         let error = try #require(errors.first)
         let location = source.location(of: error.range.start)
@@ -66,5 +67,43 @@ struct ShippedRuleTypoTests {
         #expect(location.line == number)
         #expect(location.column == 38)
         #expect(error.hint == "是否想写“finished_at”？")
+    }
+
+    @Test("A parameter misspelled where it is used: one K0230 suggesting it, and no warning that it is unused")
+    func misspelledParameter() throws {
+        let original = try String(contentsOfFile: ShippedRules.path("Rules/jiangsu-2020.rules"), encoding: .utf8)
+        let use = "score linear { ontime_floor -> 0;"
+        #expect(original.contains(use))
+        let broken = original.replacingOccurrences(of: use, with: "score linear { ontime_flor -> 0;")
+        let parsed = Parser.parse(SourceFile(name: "copy.rules", text: broken))
+        let diagnostics = Checker.check(parsed.file, schema: .canonical).diagnostics
+        #expect(diagnostics.map(\.id) == ["K0230"])
+        #expect(diagnostics.first?.hint == "是否想写“ontime_floor”？")
+    }
+
+    /// Typos of every kind, each at its first occurrence in the shipped rules, and the one diagnostic each gives.
+    static let typos: [(from: String, to: String, id: String)] = [
+        ("status ==", "statsu ==", "K0230"),
+        ("accepted_at", "acceptd_at", "K0230"),
+        ("from cases", "from case", "K0232"),
+        ("reviews where", "review where", "K0232"),
+        ("count(", "cuont(", "K0244"),
+        ("rate(", "rat(", "K0244"),
+        ("workdays(", "workday(", "K0244"),
+        ("points 5", "pionts 5", "K0102"),
+        ("total 100", "totl 100", "K0102"),
+        ("when empty: not_applicable", "when empty: not_aplicable", "K0265"),
+    ]
+
+    @Test("One typo, one diagnostic: no warning that follows from it (unused parameters, points that do not add up)")
+    func oneTypoOneDiagnostic() throws {
+        let original = try String(contentsOfFile: ShippedRules.path("Rules/jiangsu-2020.rules"), encoding: .utf8)
+        for typo in Self.typos {
+            let at = try #require(original.range(of: typo.from), "\(typo.from)")
+            let broken = original.replacingCharacters(in: at, with: typo.to)
+            let parsed = Parser.parse(SourceFile(name: "copy.rules", text: broken))
+            let diagnostics = parsed.diagnostics.hasErrors ? parsed.diagnostics : Checker.check(parsed.file, schema: .canonical).diagnostics
+            #expect(diagnostics.map(\.id) == [typo.id], "\(typo.from) → \(typo.to)")
+        }
     }
 }
