@@ -20,17 +20,15 @@ extension SourceFile {
         }
         let size = Int(status.st_size)
         guard size <= maximumSize else { throw TooLarge(size: size) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        let count = bytes.withUnsafeMutableBytes { buffer in
-            var filled = 0
+        // Read into the array's storage as it is made (not zeroed first: the file fills it).
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+            filled = 0
             while filled < size {
                 let read = Foundation.read(handle.fileDescriptor, buffer.baseAddress! + filled, size - filled)
                 guard read > 0 else { break }
                 filled += read
             }
-            return filled
         }
-        bytes.removeLast(size - count)
         // A file that grew while it was read is read on to its end.
         if let rest = try handle.readToEnd() { bytes += rest }
         guard bytes.count <= maximumSize else { throw TooLarge(size: bytes.count) }
