@@ -4,8 +4,13 @@ extension Lexer {
     mutating func lexIdentifier() -> LexedToken {
         let start = offset
         var end = bytes.asciiNameEnd(from: start)
-        // A Chinese (or other non-ASCII) letter is decoded; ASCII may follow it again.
-        while end < bytes.count, bytes[end] >= 0x80, let (scalar, length) = scalar(at: end), isIdentifierScalar(scalar) {
+        // A Chinese character is told by its bytes; another non-ASCII letter is decoded. ASCII may follow again.
+        while end < bytes.count, bytes[end] >= 0x80 {
+            if bytes.isCommonIdeograph(at: end) {
+                end = bytes.asciiNameEnd(from: end + 3)
+                continue
+            }
+            guard let (scalar, length) = scalar(at: end), isIdentifierScalar(scalar) else { break }
             end = bytes.asciiNameEnd(from: end + length)
         }
         offset = end
@@ -29,6 +34,17 @@ extension UnsafeBufferPointer<UInt8> {
         }
         while end < count, Self.isNameByte(self[end]) { end += 1 }
         return end
+    }
+
+    /// Whether a character of the CJK Unified Ideographs block (U+4E00–U+9FFF: the Chinese characters of
+    /// names, all letters) starts at `index`: its three bytes are read without decoding.
+    @inline(__always)
+    func isCommonIdeograph(at index: Int) -> Bool {
+        guard index + 2 < count else { return false }
+        let lead = self[index]
+        let second = self[index + 1]
+        guard lead &- 0xE5 < 5 || (lead == 0xE4 && second >= 0xB8) else { return false }
+        return second & 0xC0 == 0x80 && self[index + 2] & 0xC0 == 0x80
     }
 
     /// Whether `byte` is an ASCII letter, digit or `_`.

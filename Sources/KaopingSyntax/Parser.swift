@@ -128,8 +128,27 @@ public struct Parser {
         error("K0101", token.range, zh: "这里应为\(zh)，却是\(found)", en: "expected \(en), found \(foundEn)", hint: hint, hintEn: hintEn)
     }
 
+    /// A token as a message quotes it: strings in quotes, and cut after `DiagnosticPrinter.messageLimit`
+    /// characters (a damaged file may hold a name of millions, which is not decoded whole to be cut later).
     func describe(_ token: LexedToken) -> String {
-        token.kind == .string ? "\"\(text(of: token))\"" : text(of: token)
+        let limit = DiagnosticPrinter.messageLimit
+        var range = token.range
+        var cut = false
+        if token.text < 0, range.end - range.start > 4 * limit + 2 {
+            // Four bytes per character at most; the cut moves back to the start of a character.
+            range.end = range.start + 4 * limit
+            while range.end > range.start, lexer.bytes[range.end] & 0xC0 == 0x80 { range.end -= 1 }
+            // (A string's text ends a byte before its range, at the closing quote.)
+            if token.text == LexedToken.inQuotes { range.end += 1 }
+            cut = true
+        }
+        var text = lexer.text(of: LexedToken(kind: token.kind, range: range, text: token.text))
+        if let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex {
+            text = String(text[..<end])
+            cut = true
+        }
+        if cut { text += "…" }
+        return token.kind == .string ? "\"\(text)\"" : text
     }
 
     @inline(__always)
@@ -215,7 +234,7 @@ public struct Parser {
         if !atEnd { advance() }
         while !atEnd {
             if nesting <= 0, atLineStart, current.isWord(in: Parser.declarationKeywords) { return }
-            if let braces = skipRestOfLine() {
+            if let braces = skipPlainLines(nesting: nesting) {
                 nesting += braces
                 continue
             }
@@ -240,6 +259,25 @@ public struct Parser {
         current = lexer.next()
         following = lexer.next()
         return skipped
+    }
+
+    /// In `skipDeclaration`, with `nesting` braces open: skips the current token, the next, and the plain lines
+    /// after them at once (see `Lexer.plainLines`), up to a line where a declaration may start. Returns how many
+    /// `{` it skipped more than `}`, or `nil`, having skipped nothing.
+    mutating func skipPlainLines(nesting: Int) -> Int? {
+        guard skipsLinesAtOnce, !atEnd, following.kind != .end else { return nil }
+        func braces(_ token: LexedToken) -> Int { token.is("{") ? 1 : token.is("}") ? -1 : 0 }
+        let afterCurrent = nesting + braces(current)
+        // The next token may itself begin the declaration to stop at.
+        if following.startsLine, afterCurrent <= 0, following.isWord(in: Parser.declarationKeywords) { return nil }
+        let afterFollowing = afterCurrent + braces(following)
+        guard let rest = lexer.plainLines(nesting: afterFollowing, stoppingAt: Parser.declarationKeywords) else { return nil }
+        index += 2
+        previousEnd = rest.lastCode ?? following.range.end
+        lexer.skipPlainLine(to: rest.end)
+        current = lexer.next()
+        following = lexer.next()
+        return afterFollowing + rest.braces - nesting
     }
 
     static let declarationKeywords: Keywords = [

@@ -48,6 +48,20 @@ struct SkipLinesTests {
         ("crlf", header.replacingOccurrences(of: "\n", with: "\r\n") + "junk { {\r\n} } \r\nparam y = 2\r\n"),
         ("at-the-end", header + "junk { { x y z"),
         ("blank-rest", header + "junk {    \t \n}\nparam y = 2\n"),
+        ("strings", header + "junk { \"{\" \"a}b\" {\n} \"x\\\"y\" }\n}\nparam y = 2\n"),
+        ("unterminated-string", header + "junk { \"abc {\nparam y = 2\n"),
+        ("chinese-string", header + "junk { \"标题{\" {\n}\n}\nparam y = 2\n"),
+        ("string-with-tab", header + "junk { \"a\tb\" {\n}\n}\nparam y = 2\n"),
+        ("empty-strings", header + "\"\"\"\"\"\"\"\" { \"\"\nparam y = 2\n"),
+        ("lines", header + "junk {\n{\n}\n  indicator x \"X\" {\n  points 1\n}\n}\nindicator b \"B\" {\n points 1\n}\n"),
+        ("keyword-inside-braces", header + "junk {\nparam q = 1\n}\nparam y = 2\n"),
+        ("keyword-like-names", header + "junk\nindicator2 a\nindicators\nparam中 x\nparam y = 2\n"),
+        ("comment-between", header + "junk {\n}\n# note {\nparam y = 2\n"),
+        ("crlf-lines", header + "junk\r\n{\r\n}\r\n\r\nparam y = 2\r\n"),
+        ("indented-keyword", header + "junk\n   \tparam y = 2\n"),
+        ("keyword-next-token", header + "junk\nparam y = 2\n"),
+        ("short-lines", header + "junk " + String(repeating: "{\n", count: 1000) + String(repeating: "}\n", count: 1000) + "param y = 2\n"),
+        ("blank-lines-at-end", header + "junk {\n\n\n"),
     ]
 
     @Test("The same as token by token, for the shipped rules, the malformed corpus and generated mistakes")
