@@ -25,7 +25,7 @@ extension Parser {
 
     /// Parses `source` in (at most) `pieces` pieces.
     static func parse(_ source: SourceFile, pieces: Int) -> (file: RuleFile, diagnostics: [Diagnostic]) {
-        parse(source, starts: pieceStarts(source.bytes, pieces: pieces))
+        parse(source, starts: pieceStarts(source, pieces: pieces))
     }
 
     /// Parses `source` in pieces starting at `starts`: 0, then line starts in increasing order.
@@ -81,19 +81,27 @@ extension Parser {
     /// Where `pieces` pieces of about equal size start: the first at 0, each other at the first line in its
     /// share that begins with a declaration keyword. Fewer when a share has no such line (a file of one huge
     /// declaration, or no rule file at all).
-    static func pieceStarts(_ bytes: [UInt8], pieces: Int) -> [Int] {
+    static func pieceStarts(_ source: SourceFile, pieces: Int) -> [Int] {
         var starts = [0]
         guard pieces > 1 else { return starts }
-        bytes.withUnsafeBufferPointer { bytes in
+        let lines = source.lineStarts
+        source.bytes.withUnsafeBufferPointer { bytes in
             for piece in 1..<pieces {
-                var offset = max(bytes.count * piece / pieces, starts[starts.count - 1] + 1)
+                let shareStart = max(bytes.count * piece / pieces, starts[starts.count - 1] + 1)
                 let shareEnd = bytes.count * (piece + 1) / pieces
-                while let lineBreak = bytes.lineBreak(from: offset, to: shareEnd) {
-                    offset = lineBreak + 1
-                    if startsDeclaration(bytes, at: offset) {
-                        starts.append(offset)
+                // The first line that starts after the share's start, found by bisection.
+                var line = 0
+                var high = lines.count
+                while line < high {
+                    let middle = (line + high) / 2
+                    if lines[middle] > shareStart { high = middle } else { line = middle + 1 }
+                }
+                while line < lines.count, lines[line] <= shareEnd {
+                    if startsDeclaration(bytes, at: lines[line]) {
+                        starts.append(lines[line])
                         break
                     }
+                    line += 1
                 }
             }
         }

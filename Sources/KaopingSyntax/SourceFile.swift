@@ -29,6 +29,15 @@ public struct SourceFile: Sendable, Equatable {
             while let lineBreak = buffer.lineBreak(from: next) {
                 next = lineBreak + 1
                 starts.append(next)
+                if starts.count == starts.capacity {
+                    // Shorter lines than that: the rest are counted, room is made for all of them at once, and
+                    // they are found byte by byte (a search per line would cost more than the line).
+                    var rest = 0
+                    for index in next..<buffer.count { rest &+= buffer[index] == UInt8(ascii: "\n") ? 1 : 0 }
+                    starts.reserveCapacity(starts.count + rest)
+                    for index in next..<buffer.count where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+                    break
+                }
             }
         }
         self.lineStarts = starts
