@@ -14,7 +14,7 @@ extension Parser {
             switch token {
             case "assessment": if let value = parseAssessment(start: token.range.start) { declarations.append(.assessment(value)) }
             case "param": if let value = parseParameter(start: token.range.start) { declarations.append(.parameter(value)) }
-            case "indicator": if let value = parseIndicator(start: token.range.start) { declarations.append(.indicator(value)) }
+            case "indicator": if let value = parseIndicator(start: token.range.start) { declarations.append(.indicator(consume value)) }
             case "bonus", "deduction":
                 if let value = parseAdjustment(text(of: token), start: token.range.start) { declarations.append(.adjustment(value)) }
             case "test":
@@ -47,6 +47,16 @@ extension Parser {
 
     /// Parses `{ statement … }`, calling `statement` with each statement's keyword token.
     mutating func parseBlock(keywords: Keywords, what: (String, String), _ statement: (inout Parser, LexedToken) -> Void) -> Int {
+        var nothing: Void = ()
+        return parseBlock(keywords: keywords, what: what, into: &nothing) { parser, _, keyword in statement(&parser, keyword) }
+    }
+
+    /// `parseBlock`, with the declaration being built passed to each statement rather than captured by it: a
+    /// captured declaration is kept in a box of its own and copied out of it at the end.
+    mutating func parseBlock<Declaration>(
+        keywords: Keywords, what: (String, String), into declaration: inout Declaration,
+        _ statement: (inout Parser, inout Declaration, LexedToken) -> Void
+    ) -> Int {
         guard expect("{") else {
             skipDeclaration()
             return previousEnd
@@ -64,7 +74,7 @@ extension Parser {
                 continue
             }
             advance()
-            statement(&self, token)
+            statement(&self, &declaration, token)
         }
         if !accept("}") {
             expected("“}”（块结束）", "`}` closing the block")
@@ -205,7 +215,8 @@ extension Parser {
             return nil
         }
         var declaration = IndicatorDeclaration(id: id, title: title, range: SourceRange(start, title.range.end))
-        let end = parseBlock(keywords: Parser.indicatorKeywords, what: ("指标设置", "indicator setting")) { parser, keyword in
+        let end = parseBlock(keywords: Parser.indicatorKeywords, what: ("指标设置", "indicator setting"), into: &declaration) {
+            parser, declaration, keyword in
             switch keyword {
             case "category":
                 if let first = parser.expectString("指标类别", "the category") {
