@@ -49,6 +49,9 @@ struct LexedToken {
     @inline(__always)
     func isWord(_ word: Spelling) -> Bool { kind == .identifier && spelling == word }
 
+    /// 1 for `{`, -1 for `}`, 0 for any other token: what it adds to the braces open.
+    var braces: Int { self.is("{") ? 1 : self.is("}") ? -1 : 0 }
+
     /// Whether this is one of the identifiers `words`.
     func isWord(in words: Keywords) -> Bool { kind == .identifier && words.spellings.contains(spelling) }
 

@@ -251,13 +251,8 @@ public struct Parser {
         guard skipsLinesAtOnce, !atEnd, following.kind != .end, !following.startsLine, let rest = lexer.plainRestOfLine() else {
             return nil
         }
-        func braces(_ token: LexedToken) -> Int { token.is("{") ? 1 : token.is("}") ? -1 : 0 }
-        let skipped = rest.braces + braces(current) + braces(following)
-        index += 2
-        previousEnd = rest.lastCode ?? following.range.end
-        lexer.skipPlainLine(to: rest.end)
-        current = lexer.next()
-        following = lexer.next()
+        let skipped = rest.braces + current.braces + following.braces
+        skip(to: rest)
         return skipped
     }
 
@@ -266,18 +261,22 @@ public struct Parser {
     /// `{` it skipped more than `}`, or `nil`, having skipped nothing.
     mutating func skipPlainLines(nesting: Int) -> Int? {
         guard skipsLinesAtOnce, !atEnd, following.kind != .end else { return nil }
-        func braces(_ token: LexedToken) -> Int { token.is("{") ? 1 : token.is("}") ? -1 : 0 }
-        let afterCurrent = nesting + braces(current)
+        let afterCurrent = nesting + current.braces
         // The next token may itself begin the declaration to stop at.
         if following.startsLine, afterCurrent <= 0, following.isWord(in: Parser.declarationKeywords) { return nil }
-        let afterFollowing = afterCurrent + braces(following)
+        let afterFollowing = afterCurrent + following.braces
         guard let rest = lexer.plainLines(nesting: afterFollowing, stoppingAt: Parser.declarationKeywords) else { return nil }
+        skip(to: rest)
+        return afterFollowing + rest.braces - nesting
+    }
+
+    /// Moves past the current token, the next, and the plain text after them up to `rest.end`.
+    private mutating func skip(to rest: (end: Int, lastCode: Int?, braces: Int)) {
         index += 2
         previousEnd = rest.lastCode ?? following.range.end
         lexer.skipPlainLine(to: rest.end)
         current = lexer.next()
         following = lexer.next()
-        return afterFollowing + rest.braces - nesting
     }
 
     static let declarationKeywords: Keywords = [
