@@ -4,7 +4,7 @@ import KaopingSyntax
 extension Checker {
     /// Reads every `param` declaration, then applies the command line's overrides.
     mutating func checkParameters(overrides: [String: String]) {
-        for (declarationFile, declaration) in declarations {
+        for (declarationFile, declaration) in setup {
             guard case .parameter(let parameter) = declaration else { continue }
             fileIndex = declarationFile
             if parameters[parameter.name.text] != nil {

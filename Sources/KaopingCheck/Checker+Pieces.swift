@@ -1,82 +1,100 @@
 import KaopingSyntax
 
-/// A file with many indicators is checked in pieces, one per core. Each piece's checker starts as a copy of
+/// A file with many indicators is checked in pieces, several per core. Each piece's checker starts as a copy of
 /// the checker once the assessment, parameters and tables are read, and checks its run of declarations.
 /// The pieces are then put together in order: their diagnostics added, the parameters they used marked, and
 /// the scan columns, center columns and aggregates each piece added renumbered as though one checker had
 /// added them all in file order. The plan and the diagnostics are those of checking the file in one piece.
 extension Checker {
-    /// Files with fewer declarations than this per core are checked in one piece.
+    /// The fewest declarations worth a piece of their own.
     static let pieceSize = 512
 
-    /// The plans made from a run of indicators, vetoes and adjustments.
+    /// The plans made from the indicators, vetoes and adjustments.
     struct Scored {
         var indicators: [IndicatorPlan] = []
         var vetoes: [VetoPlan] = []
         var adjustments: [AdjustmentPlan] = []
-        /// The id of each indicator, veto and adjustment, with the index of its file, in file order.
-        var ids: [(file: Int, id: Name)] = []
+        /// Where each indicator, veto and adjustment is in `order`, with its id and the id's hash, in file order.
+        var ids: [(position: Int, hash: UInt64, id: Name)] = []
         /// How many indicators have errors that keep them out of the plan (and their points out of its sums).
         var failedIndicators = 0
     }
 
+    /// What one piece found: as `Scored`, but with the positions of the indicators whose plans it made.
+    private struct Piece {
+        /// The positions in `order` of the indicators it made plans for, each plan made at its position.
+        var planned: [Int] = []
+        var vetoes: [VetoPlan] = []
+        var adjustments: [AdjustmentPlan] = []
+        var ids: [(position: Int, hash: UInt64, id: Name)] = []
+        var failedIndicators = 0
+    }
+
     /// Checks every indicator, veto and adjustment, in pieces on several threads when there are many.
+    ///
+    /// The indicators' plans are many and large: each is made straight into the storage of the final array,
+    /// at its declaration's position, so that the pieces fill it at once and none is copied; the plans are
+    /// then moved down over the positions of declarations that made none.
     mutating func checkScored(structure: Structure) -> Scored {
-        let pieces = self.pieces ?? min(Parallel.cores, declarations.count / Checker.pieceSize)
-        guard pieces > 1 else { return checkScored(declarations.indices, structure: structure) }
-        let bounds = (0...pieces).map { declarations.count * $0 / pieces }
+        let pieces = self.pieces ?? Parallel.pieces(of: order.count, unit: Checker.pieceSize)
+        let bounds = (0...pieces).map { order.count * $0 / pieces }
         let start = self
-        let results = Parallel.map(pieces) { piece in
-            var checker = start
-            let scored = checker.checkScored(bounds[piece]..<bounds[piece + 1], structure: structure)
-            return (checker, scored)
-        }
-        var scored = results[0].1
-        scored.indicators.reserveCapacity(results.reduce(0) { $0 + $1.1.indicators.count })
-        self = results[0].0
-        for (checker, piece) in results.dropFirst() {
-            let renumbering = absorb(checker, startingFrom: start)
-            if renumbering.changesNothing {
-                scored.indicators += piece.indicators
-                scored.vetoes += piece.vetoes
-                scored.adjustments += piece.adjustments
-            } else {
-                scored.indicators += piece.indicators.map { renumbering.apply(to: $0) }
-                scored.vetoes += piece.vetoes.map { renumbering.apply(to: $0) }
-                scored.adjustments += piece.adjustments.map { renumbering.apply(to: $0) }
+        var scored = Scored()
+        scored.indicators = Array(unsafeUninitializedCapacity: order.count) { slots, count in
+            let results = Parallel.map(pieces) { piece in
+                var checker = start
+                let found = checker.checkScored(bounds[piece]..<bounds[piece + 1], into: slots, structure: structure)
+                return (checker, found)
             }
-            scored.ids += piece.ids
-            scored.failedIndicators += piece.failedIndicators
+            self = results[0].0
+            for (index, (checker, piece)) in results.enumerated() {
+                let renumbering = index == 0 ? Renumbering() : absorb(checker, startingFrom: start)
+                let identity = renumbering.changesNothing
+                for position in piece.planned {
+                    let plan = (slots.baseAddress! + position).move()
+                    (slots.baseAddress! + count).initialize(to: identity ? plan : renumbering.apply(to: plan))
+                    count += 1
+                }
+                scored.vetoes += identity ? piece.vetoes : piece.vetoes.map { renumbering.apply(to: $0) }
+                scored.adjustments += identity ? piece.adjustments : piece.adjustments.map { renumbering.apply(to: $0) }
+                scored.ids += piece.ids
+                scored.failedIndicators += piece.failedIndicators
+            }
         }
         return scored
     }
 
-    /// Checks the indicators, vetoes and adjustments among `declarations[range]`.
-    private mutating func checkScored(_ range: Range<Int>, structure: Structure) -> Scored {
-        var scored = Scored()
-        scored.indicators.reserveCapacity(range.count)
-        scored.ids.reserveCapacity(range.count)
-        for (declarationFile, declaration) in declarations[range] {
+    /// Checks the indicators, vetoes and adjustments among the declarations at `order[range]`, making each
+    /// indicator's plan in `slots` at its position.
+    private mutating func checkScored(_ range: Range<Int>, into slots: UnsafeMutableBufferPointer<IndicatorPlan>, structure: Structure)
+        -> Piece
+    {
+        var piece = Piece()
+        piece.planned.reserveCapacity(range.count)
+        piece.ids.reserveCapacity(range.count)
+        for position in range {
+            let (declarationFile, index) = order[position]
             fileIndex = declarationFile
-            switch declaration {
+            switch files[declarationFile].declarations[index] {
             case .indicator(let indicator):
-                scored.ids.append((declarationFile, indicator.id))
+                piece.ids.append((position, Checker.idHash(indicator.id.text), indicator.id))
                 if let plan = checkIndicator(indicator, structure: structure) {
-                    scored.indicators.append(plan)
+                    (slots.baseAddress! + position).initialize(to: plan)
+                    piece.planned.append(position)
                 } else {
-                    scored.failedIndicators += 1
+                    piece.failedIndicators += 1
                 }
             case .veto(let veto):
-                scored.ids.append((declarationFile, veto.id))
-                if let plan = checkVeto(veto) { scored.vetoes.append(plan) }
+                piece.ids.append((position, Checker.idHash(veto.id.text), veto.id))
+                if let plan = checkVeto(veto) { piece.vetoes.append(plan) }
             case .adjustment(let adjustment):
-                scored.ids.append((declarationFile, adjustment.id))
-                if let plan = checkAdjustment(adjustment) { scored.adjustments.append(plan) }
+                piece.ids.append((position, Checker.idHash(adjustment.id.text), adjustment.id))
+                if let plan = checkAdjustment(adjustment) { piece.adjustments.append(plan) }
             default:
                 break
             }
         }
-        return scored
+        return piece
     }
 
     /// Takes in what `piece`, a copy of `start`, found after it was copied, and returns how to renumber the

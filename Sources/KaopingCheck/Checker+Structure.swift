@@ -54,16 +54,15 @@ extension Checker {
 
     /// Turns `weight`s into points: the weighted indicators share what the declared total leaves after
     /// the indicators with fixed `points`, in proportion to their weights.
-    mutating func resolveWeights(_ indicators: [IndicatorPlan], structure: Structure) -> [IndicatorPlan] {
+    mutating func resolveWeights(_ indicators: inout [IndicatorPlan], structure: Structure) {
         let weights = indicators.compactMap(\.weight)
-        guard !weights.isEmpty else { return indicators }
+        guard !weights.isEmpty else { return }
         let sum = weights.reduce(0, +)
-        let fixed = indicators.filter { $0.weight == nil }.reduce(0) { $0 + $1.points }
-        guard let total = structure.total, sum > 0 else { return indicators }
-        return indicators.map { indicator in
-            var indicator = indicator
-            if let weight = indicator.weight { indicator.points = max(0, total - fixed) * weight / sum }
-            return indicator
+        let fixed = indicators.reduce(0) { $1.weight == nil ? $0 + $1.points : $0 }
+        guard let total = structure.total, sum > 0 else { return }
+        // Changed in place: a file may have a great many plans, and a copy of each would cost more than this.
+        for index in indicators.indices {
+            if let weight = indicators[index].weight { indicators[index].points = max(0, total - fixed) * weight / sum }
         }
     }
 }

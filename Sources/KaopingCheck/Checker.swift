@@ -31,7 +31,7 @@ public struct Checker {
     var regexes: [String: RegexPattern?] = [:]
     /// Set while checking a declaration whose `from` names no usable table (already reported).
     var sourceFailed = false
-    /// How many pieces to check the indicators in (see `Checker+Pieces.swift`); `nil`: one per core for a
+    /// How many pieces to check the indicators in (see `Checker+Pieces.swift`); `nil`: several per core for a
     /// large file, else one.
     var pieces: Int?
 
@@ -91,15 +91,32 @@ public struct Checker {
     init(files: [RuleFile], schema: SchemaCatalog) {
         self.files = files
         self.schema = schema
-        self.declarations = files.indices.flatMap { index in files[index].declarations.map { (index, $0) } }
+        var order: [(file: Int, index: Int)] = []
+        order.reserveCapacity(files.reduce(0) { $0 + $1.declarations.count })
+        var setup: [(file: Int, declaration: Declaration)] = []
+        for file in files.indices {
+            for (index, declaration) in files[file].declarations.enumerated() {
+                order.append((file, index))
+                switch declaration {
+                case .indicator, .veto, .adjustment: continue
+                default: setup.append((file, declaration))
+                }
+            }
+        }
+        self.order = order
+        self.setup = setup
     }
 
     init(file: RuleFile, schema: SchemaCatalog) {
         self.init(files: [file], schema: schema)
     }
 
-    /// Every declaration of every file, with its file's index in `files` (gathered once: a large file has many).
-    let declarations: [(file: Int, declaration: Declaration)]
+    /// Where every declaration of every file is: its file's index in `files` and its own there. (Positions, not
+    /// the declarations themselves: a large file has many, and a list of positions is made without touching them.)
+    let order: [(file: Int, index: Int)]
+    /// The declarations other than indicators, vetoes and adjustments, with their files' indices: the
+    /// assessment, parameters and tables, read before the rest, and includes and tests.
+    let setup: [(file: Int, declaration: Declaration)]
 
     /// The file whose declaration is being checked.
     var file: RuleFile { files[fileIndex] }
@@ -117,7 +134,7 @@ public struct Checker {
     }
 
     private mutating func run(overrides: [String: String]) -> Plan? {
-        let assessments = declarations.compactMap { item -> (Int, AssessmentDeclaration)? in
+        let assessments = setup.compactMap { item -> (Int, AssessmentDeclaration)? in
             if case .assessment(let value) = item.declaration { return (item.file, value) }
             return nil
         }
@@ -146,16 +163,13 @@ public struct Checker {
         }
         let grades = checkGrades(assessment)
         let structure = checkStructure(assessment)
-        let scored = checkScored(structure: structure)
-        var ids: Set<String> = []
-        ids.reserveCapacity(scored.ids.count)
-        for (declarationFile, id) in scored.ids {
-            fileIndex = declarationFile
-            checkUnique(id, among: &ids)
-        }
+        var scored = checkScored(structure: structure)
+        checkUnique(scored.ids)
         let (vetoes, adjustments) = (scored.vetoes, scored.adjustments)
         fileIndex = assessmentFile
-        let indicators = resolveWeights(scored.indicators, structure: structure)
+        var indicators = scored.indicators
+        scored.indicators = []
+        resolveWeights(&indicators, structure: structure)
         lintPoints(indicators, complete: scored.failedIndicators == 0, structure: structure, assessment: assessment)
         reportUnusedParameters()
         let scanned = Set(scanColumns.keys).union(aggregates.map(\.table))
@@ -183,13 +197,35 @@ public struct Checker {
             listBottom: structure.listBottom, usesCalendar: usesCalendar)
     }
 
-    /// Reports an indicator, adjustment or veto id already used, and notes it as used.
-    private mutating func checkUnique(_ id: Name, among ids: inout Set<String>) {
-        if !ids.insert(id.text).inserted {
+    /// Reports each indicator, adjustment or veto whose id an earlier one has. A file may have a great many:
+    /// the ids are found in a table keyed by the hashes the pieces worked out (open addressing, each slot the
+    /// index of the first id of its hash and text), not hashed again.
+    private mutating func checkUnique(_ ids: [(position: Int, hash: UInt64, id: Name)]) {
+        var capacity = 16
+        while capacity < 2 * ids.count { capacity *= 2 }
+        var slots = [Int](repeating: -1, count: capacity)
+        for index in ids.indices {
+            let (position, hash, id) = ids[index]
+            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+            while slots[slot] >= 0, ids[slots[slot]].hash != hash || ids[slots[slot]].id.text != id.text {
+                slot = (slot + 1) & (capacity - 1)
+            }
+            guard slots[slot] >= 0 else {
+                slots[slot] = index
+                continue
+            }
+            fileIndex = order[position].file
             report(
                 "K0203", id.range, zh: "编号“\(id.text)”重复", en: "the id `\(id.text)` is used twice",
                 hint: "每个指标、加扣分项和否决项的编号必须唯一", hintEn: "every indicator, adjustment and veto needs its own id")
         }
+    }
+
+    /// FNV-1a of an id's bytes, for `checkUnique`.
+    static func idHash(_ id: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     private mutating func checkPeriod(_ assessment: AssessmentDeclaration) -> (Int, Int) {

@@ -11,6 +11,8 @@ public struct Lexer {
     let bytes: UnsafeBufferPointer<UInt8>
     var offset = 0
     private(set) var comments: [Comment] = []
+    /// Whether comments are kept in `comments` (for the formatter and `lex`) or only checked (for the parser).
+    var keepsComments = true
     var diagnostics: [Diagnostic] = []
     private var lineHasCode = false
     /// Whether a line break was passed since the last token: the next token then starts a line (and so
@@ -147,13 +149,15 @@ public struct Lexer {
         offset = bytes.lineBreak(from: start) ?? bytes.count
         var end = offset
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        // An ASCII comment is valid: one not kept need not be made into a string.
+        if !keepsComments, !bytes[start..<end].contains(where: { $0 >= 0x80 }) { return }
         var text = String(validating: bytes[start..<end], as: UTF8.self)
         if text == nil {
             let bad = Formatter.firstInvalidUTF8(bytes[start...]) ?? start
             reportInvalidUTF8(at: bad)
             text = String(decoding: bytes[start..<bad], as: UTF8.self)
         }
-        comments.append(Comment(text: text ?? "", range: SourceRange(start, end), trailing: lineHasCode))
+        if keepsComments { comments.append(Comment(text: text ?? "", range: SourceRange(start, end), trailing: lineHasCode)) }
     }
 
     private func isIdentifierStart(_ byte: UInt8) -> Bool {

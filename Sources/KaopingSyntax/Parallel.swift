@@ -6,6 +6,12 @@ public enum Parallel {
     /// How many pieces a large input is worth cutting into: one per core.
     public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
+    /// How many pieces to cut `work` into, each at least `unit` of it: several per core, not one, since pieces
+    /// never take quite the same time, and a core that finishes early then takes another instead of waiting.
+    public static func pieces(of work: Int, unit: Int) -> Int {
+        cores > 1 ? max(1, min(cores * 8, work / unit)) : 1
+    }
+
     /// `body(0)`, …, `body(count - 1)`, run on `count` threads at once; the results in that order.
     public static func map<Result>(_ count: Int, _ body: (Int) -> Result) -> [Result] {
         guard count > 1 else { return count == 1 ? [body(0)] : [] }

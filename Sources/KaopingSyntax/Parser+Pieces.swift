@@ -1,26 +1,25 @@
-/// A large file is parsed in pieces, one per core. Each piece starts at a line that begins with a declaration
+/// A large file is parsed in pieces, several per core. Each piece starts at a line that begins with a declaration
 /// keyword, and its parser runs on to the end of the file but stops if it reaches the start of a later piece
 /// between two declarations. There the parser's state is what a new parser's is, so the later piece's result
 /// is what parsing on would give. If a piece's start falls inside a declaration (a keyword at the start of a
 /// line in a malformed block), the parser before it simply runs past it, and that piece's result is unused:
 /// the tree and the diagnostics are always those of one parser reading the whole file.
 extension Parser {
-    /// Files smaller than this many bytes per core are parsed in one piece.
+    /// The fewest bytes worth a piece of their own.
     static let pieceSize = 1 << 20
 
     /// What one piece's parser found.
     private struct Piece {
         var declarations: [Declaration]
-        var comments: [Comment]
         var lexerDiagnostics: [Diagnostic]
         var diagnostics: [Diagnostic]
         /// The start of the later piece it stopped at, or `nil` if it read to the end.
         var stoppedAt: Int?
     }
 
-    /// Parses `source`: its syntax tree (with its comments, for the formatter) and its diagnostics.
+    /// Parses `source`: its syntax tree and its diagnostics.
     public static func parse(_ source: SourceFile) -> (file: RuleFile, diagnostics: [Diagnostic]) {
-        parse(source, pieces: min(Parallel.cores, source.bytes.count / pieceSize))
+        parse(source, pieces: Parallel.pieces(of: source.bytes.count, unit: pieceSize))
     }
 
     /// Parses `source` in (at most) `pieces` pieces.
@@ -35,11 +34,10 @@ extension Parser {
                 var parser = Parser(source: source, bytes: bytes, from: starts[index], stops: Array(starts.dropFirst(index + 1)))
                 let declarations = parser.parseFile()
                 var piece = Piece(
-                    declarations: declarations, comments: parser.lexer.comments, lexerDiagnostics: parser.lexer.diagnostics,
+                    declarations: declarations, lexerDiagnostics: parser.lexer.diagnostics,
                     diagnostics: parser.diagnostics, stoppedAt: parser.stoppedAt)
                 if let stop = parser.stoppedAt {
                     // The lexer looked a token past the stop: what it found there belongs to the next piece.
-                    piece.comments.removeAll { $0.range.start >= stop }
                     piece.lexerDiagnostics.removeAll { $0.range.start >= stop }
                 }
                 return piece
@@ -57,12 +55,11 @@ extension Parser {
             return parse(source, pieces: 1)
         }
         // The first piece's arrays are the start of the whole (the others' are copied on to them).
-        var file = RuleFile(source: source, declarations: chain[0].declarations, comments: chain[0].comments)
+        var file = RuleFile(source: source, declarations: chain[0].declarations)
         var lexerDiagnostics = chain[0].lexerDiagnostics
         var diagnostics = chain[0].diagnostics
         for piece in chain.dropFirst() {
             file.declarations += piece.declarations
-            file.comments += piece.comments
             lexerDiagnostics += piece.lexerDiagnostics
             diagnostics += piece.diagnostics
         }

@@ -42,6 +42,7 @@ public struct Parser {
         self.source = source
         self.stops = stops
         lexer = Lexer(source, bytes: bytes, from: offset)
+        lexer.keepsComments = false
         lexer.diagnosticLimit = Parser.diagnosticLimit
         current = lexer.next()
         following = lexer.next()

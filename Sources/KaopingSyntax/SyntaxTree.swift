@@ -15,11 +15,11 @@ public struct StringLiteral: Sendable, Equatable {
     public let range: SourceRange
 }
 
-/// A parsed rule file: its declarations in order, and its comments for the formatter.
+/// A parsed rule file: its declarations in order. (Its comments are not kept: the formatter, which alone needs
+/// them, lexes the file itself.)
 public struct RuleFile: Sendable, Equatable {
     public let source: SourceFile
     public var declarations: [Declaration]
-    public var comments: [Comment]
 }
 
 /// A top-level declaration of a rule file. Each is boxed, so a declaration is copied (into the checker's
