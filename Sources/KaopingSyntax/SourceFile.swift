@@ -19,28 +19,43 @@ public struct SourceFile: Sendable, Equatable {
 
     /// A source file from raw bytes (which may not be valid UTF-8; the lexer reports that).
     public init(name: String, bytes: [UInt8]) {
-        self.name = name
-        self.bytes = bytes
         var starts = [0]
         // Rule files have lines of about 30 bytes: room for that many is made once, not by doubling.
         starts.reserveCapacity(bytes.count / 24 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            var next = 0
-            while let lineBreak = buffer.lineBreak(from: next) {
-                next = lineBreak + 1
-                starts.append(next)
-                if starts.count == starts.capacity {
-                    // Shorter lines than that: the rest are counted, room is made for all of them at once, and
-                    // they are found byte by byte (a search per line would cost more than the line).
-                    var rest = 0
-                    for index in next..<buffer.count { rest &+= buffer[index] == UInt8(ascii: "\n") ? 1 : 0 }
-                    starts.reserveCapacity(starts.count + rest)
-                    for index in next..<buffer.count where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
-                    break
-                }
+        bytes.withUnsafeBufferPointer { SourceFile.appendLineStarts(of: $0, in: 0..<$0.count, to: &starts) }
+        self.init(name: name, bytes: bytes, lineStarts: starts)
+    }
+
+    /// A source file whose line starts are already known.
+    init(name: String, bytes: [UInt8], lineStarts: [Int]) {
+        self.name = name
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
+
+    /// Appends to `starts` the offset after each `\n` in `bytes[range]`.
+    ///
+    /// A rule file has many short lines, too many for a search per line: the bytes are read eight at a time,
+    /// and each `\n` among them is told by a mask whose high bit is set in exactly the bytes that are `\n`.
+    static func appendLineStarts(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, to starts: inout [Int]) {
+        guard let base = bytes.baseAddress else { return }
+        let (ones, highs, breaks): (UInt64, UInt64, UInt64) = (0x7F7F_7F7F_7F7F_7F7F, 0x8080_8080_8080_8080, 0x0A0A_0A0A_0A0A_0A0A)
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            // A byte of `x` is zero where the word has `\n`; (low seven bits + 0x7F) | byte has its high bit
+            // set exactly where the byte is not zero, with no carry into the next byte.
+            let x = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) ^ breaks
+            var found = ~(((x & ones) &+ ones) | x) & highs
+            while found != 0 {
+                starts.append(index + found.trailingZeroBitCount / 8 + 1)
+                found &= found &- 1
             }
+            index += 8
         }
-        self.lineStarts = starts
+        while index < range.upperBound {
+            if base[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+            index += 1
+        }
     }
 
     /// The 1-based line and column (in characters, not bytes) of a byte offset.
