@@ -47,6 +47,7 @@ extension Checker {
                 return (checker, found)
             }
             self = results[0].0
+            scored.ids.reserveCapacity(results.reduce(0) { $0 + $1.1.ids.count })
             for (index, (checker, piece)) in results.enumerated() {
                 let renumbering = index == 0 ? Renumbering() : absorb(checker, startingFrom: start)
                 let identity = renumbering.changesNothing

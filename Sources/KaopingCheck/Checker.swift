@@ -68,7 +68,8 @@ public struct Checker {
         checker.pieces = pieces
         let plan = checker.run(overrides: overrides)
         let sorted = sortedByPosition(checker.diagnostics, files: files)
-        return (sorted.hasErrors ? nil : plan, sorted)
+        let result = (sorted.hasErrors ? nil : plan, sorted)
+        return result
     }
 
     /// The diagnostics in the order of the files, then of their positions, then of their ids. (A file with many
