@@ -140,6 +140,43 @@ extension Checker {
         return measure
     }
 
+    /// Checks an indicator whose body (see `IndicatorBody`) has not been checked before without a diagnostic;
+    /// one whose body has takes that plan, with its own id and title. Checking a body depends on nothing the
+    /// check of another changes but what it would change in the same way (the parameters used, the columns
+    /// and aggregates planned), and a body that gave a diagnostic is checked again each time, so that each
+    /// is reported where it is. (A file is checked only when it parsed without errors: equal bytes are equal
+    /// syntax.)
+    mutating func checkIndicatorOnce(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
+        guard remembersBodies else { return checkIndicator(indicator, structure: structure) }
+        let range = IndicatorBody.range(of: indicator)
+        let file = fileIndex
+        let (fingerprint, repeated) = files[file].source.bytes.withUnsafeBufferPointer { bytes in
+            let body = UnsafeBufferPointer(rebasing: bytes[range])
+            let fingerprint = IndicatorBody.fingerprint(body)
+            let repeated = cleanBodies[fingerprint]?.first { index in
+                let (otherFile, otherRange) = remembered.bodies[index]
+                return files[otherFile].source.bytes.withUnsafeBufferPointer {
+                    IndicatorBody.same(UnsafeBufferPointer(rebasing: $0[otherRange]), body)
+                }
+            }
+            return (fingerprint, repeated)
+        }
+        if let repeated {
+            var plan = remembered.plans[repeated]
+            plan.id = indicator.id.text
+            plan.title = indicator.title.value
+            return plan
+        }
+        let diagnosticsBefore = diagnostics.count
+        let plan = checkIndicator(indicator, structure: structure)
+        if let plan, diagnostics.count == diagnosticsBefore {
+            cleanBodies[fingerprint, default: []].append(remembered.plans.count)
+            remembered.bodies.append((file, range))
+            remembered.plans.append(plan)
+        }
+        return plan
+    }
+
     mutating func checkIndicator(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
         let errorsBefore = errorCount
         let (table, filter, population) = checkPopulation(indicator.source, indicator.filter)

@@ -84,7 +84,7 @@ extension Checker {
         // The points of the indicators in each category, its sub-categories' included. A file may have a great
         // many indicators: they are added up by category in one pass (a run of indicators of one category, as
         // files list them, with one lookup), then each category's sum is added to its ancestors.
-        var byCategory: [String: Double] = [:]
+        var byCategory: [UTF8Key: Double] = [:]
         var run: (category: String, points: Double)?
         for index in indicators.indices where !indicators[index].category.isEmpty {
             let category = indicators[index].category
@@ -92,13 +92,13 @@ extension Checker {
                 run?.points += indicators[index].points
                 continue
             }
-            if let current = run { byCategory[current.category, default: 0] += current.points }
+            if let current = run { byCategory[UTF8Key(current.category), default: 0] += current.points }
             run = (category, indicators[index].points)
         }
-        if let current = run { byCategory[current.category, default: 0] += current.points }
+        if let current = run { byCategory[UTF8Key(current.category), default: 0] += current.points }
         var inside: [String: Double] = [:]
         for (category, points) in byCategory {
-            var path = Substring(category)
+            var path = Substring(category.text)
             while true {
                 inside[String(path), default: 0] += points
                 guard let slash = path.lastIndex(of: "/") else { break }

@@ -31,6 +31,13 @@ public struct Checker {
     var regexes: [String: RegexPattern?] = [:]
     /// Set while checking a declaration whose `from` names no usable table (already reported).
     var sourceFailed = false
+    /// The indices in `remembered` of the indicators checked without a diagnostic, by the fingerprints of
+    /// their bodies (see `IndicatorBody`).
+    var cleanBodies: [UInt64: [Int]] = [:]
+    /// The bodies (their files' indices and their ranges there) and the plans that `cleanBodies` indexes.
+    var remembered: (bodies: [(file: Int, range: Range<Int>)], plans: [IndicatorPlan]) = ([], [])
+    /// Whether a repeated body takes the plan of the first (off only to test that this changes nothing).
+    var remembersBodies = true
     /// How many pieces to check the indicators in (see `Checker+Pieces.swift`); `nil`: several per core for a
     /// large file, else one.
     var pieces: Int?
@@ -59,22 +66,30 @@ public struct Checker {
         check(files, schema: schema, overrides: overrides, pieces: nil)
     }
 
-    /// Checks in `pieces` pieces (`nil`: as many as the file and the machine are worth).
-    static func check(_ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String], pieces: Int?) -> (
-        plan: Plan?, diagnostics: [Diagnostic]
-    ) {
+    /// Checks in `pieces` pieces (`nil`: as many as the file and the machine are worth), each repeated
+    /// indicator body once or (`remembersBodies` off) every time.
+    static func check(
+        _ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String], pieces: Int?, remembersBodies: Bool = true
+    ) -> (plan: Plan?, diagnostics: [Diagnostic]) {
         guard !files.isEmpty else { return (nil, []) }
         var checker = Checker(files: files, schema: schema)
         checker.pieces = pieces
+        checker.remembersBodies = remembersBodies
         let plan = checker.run(overrides: overrides)
-        let sorted = sortedByPosition(checker.diagnostics, files: files)
-        let result = (sorted.hasErrors ? nil : plan, sorted)
-        return result
+        let sorted = sortedByPosition(checker.takeDiagnostics(), files: files)
+        return (sorted.hasErrors ? nil : plan, sorted)
+    }
+
+    /// The diagnostics, leaving none: the caller holds the only reference to them.
+    private mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
     }
 
     /// The diagnostics in the order of the files, then of their positions, then of their ids. (A file with many
-    /// mistakes has many: their order is worked out on integers, and each diagnostic is moved once.)
-    private static func sortedByPosition(_ diagnostics: [Diagnostic], files: [RuleFile]) -> [Diagnostic] {
+    /// mistakes has many: their order is worked out on integers, then each diagnostic is moved, not copied, to
+    /// its place.)
+    private static func sortedByPosition(_ diagnostics: consuming [Diagnostic], files: [RuleFile]) -> [Diagnostic] {
         let order = Dictionary(files.enumerated().map { ($1.source.name, $0) }, uniquingKeysWith: { first, _ in first })
         var fileOrder: (name: String, order: Int) = ("", 0)
         let keys = diagnostics.indices.map { index in
@@ -82,11 +97,27 @@ public struct Checker {
             if diagnostic.file != fileOrder.name { fileOrder = (diagnostic.file, order[diagnostic.file] ?? 0) }
             return (file: fileOrder.order, start: diagnostic.range.start, index: index)
         }
-        return keys.sorted { lhs, rhs in
+        // `sources[place]`: the index of the diagnostic that goes to `place`.
+        let sources = keys.sorted { lhs, rhs in
             if (lhs.file, lhs.start) != (rhs.file, rhs.start) { return (lhs.file, lhs.start) < (rhs.file, rhs.start) }
             let (left, right) = (diagnostics[lhs.index].id, diagnostics[rhs.index].id)
             return left != right ? left < right : lhs.index < rhs.index
-        }.map { diagnostics[$0.index] }
+        }.map(\.index)
+        // Each cycle of the permutation is followed once, swapping along it.
+        var sorted = consume diagnostics
+        sorted.withUnsafeMutableBufferPointer { buffer in
+            var placed = [Bool](repeating: false, count: buffer.count)
+            for start in buffer.indices where !placed[start] {
+                var place = start
+                placed[place] = true
+                while sources[place] != start {
+                    buffer.swapAt(place, sources[place])
+                    place = sources[place]
+                    placed[place] = true
+                }
+            }
+        }
+        return sorted
     }
 
     init(files: [RuleFile], schema: SchemaCatalog) {
@@ -200,7 +231,7 @@ public struct Checker {
 
     /// Reports each indicator, adjustment or veto whose id an earlier one has. A file may have a great many:
     /// the ids are found in a table keyed by the hashes the pieces worked out (open addressing, each slot the
-    /// index of the first id of its hash and text), not hashed again.
+    /// index of the first id of its hash and bytes), not hashed again.
     private mutating func checkUnique(_ ids: [(position: Int, hash: UInt64, id: Name)]) {
         var capacity = 16
         while capacity < 2 * ids.count { capacity *= 2 }
@@ -208,7 +239,7 @@ public struct Checker {
         for index in ids.indices {
             let (position, hash, id) = ids[index]
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-            while slots[slot] >= 0, ids[slots[slot]].hash != hash || ids[slots[slot]].id.text != id.text {
+            while slots[slot] >= 0, ids[slots[slot]].hash != hash || !UTF8Key.equal(ids[slots[slot]].id.text, id.text) {
                 slot = (slot + 1) & (capacity - 1)
             }
             guard slots[slot] >= 0 else {

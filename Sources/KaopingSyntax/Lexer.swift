@@ -331,15 +331,17 @@ public struct Lexer {
         case (UInt8(ascii: "."), UInt8(ascii: ".")), (UInt8(ascii: "-"), UInt8(ascii: ">")), (UInt8(ascii: "="), UInt8(ascii: "=")),
             (UInt8(ascii: "!"), UInt8(ascii: "=")), (UInt8(ascii: "<"), UInt8(ascii: "=")), (UInt8(ascii: ">"), UInt8(ascii: "=")):
             return 2
-        case (UInt8(ascii: "{"), _), (UInt8(ascii: "}"), _), (UInt8(ascii: "("), _), (UInt8(ascii: ")"), _), (UInt8(ascii: "["), _),
-            (UInt8(ascii: "]"), _), (UInt8(ascii: ","), _), (UInt8(ascii: ";"), _), (UInt8(ascii: ":"), _), (UInt8(ascii: "."), _),
-            (UInt8(ascii: "<"), _), (UInt8(ascii: ">"), _), (UInt8(ascii: "+"), _), (UInt8(ascii: "-"), _), (UInt8(ascii: "*"), _),
-            (UInt8(ascii: "/"), _), (UInt8(ascii: "="), _), (UInt8(ascii: "|"), _):
-            return 1
         default:
-            return 0
+            // One bit for each byte below 128 that is a symbol on its own (one test, not a test per symbol).
+            guard first < 128 else { return 0 }
+            return (first < 64 ? singleSymbolsLow >> first : singleSymbolsHigh >> (first - 64)) & 1 == 1 ? 1 : 0
         }
     }
+
+    /// The bytes below 64 that are symbols on their own: `(`…`/` (40–47), `:` `;` `<` `=` `>` (58–62).
+    private static let singleSymbolsLow: UInt64 = 0xFF << 40 | 0x1F << 58
+    /// The bytes from 64 that are symbols on their own, less 64: `[` `]` (91, 93), `{` `|` `}` (123–125).
+    private static let singleSymbolsHigh: UInt64 = 1 << 27 | 1 << 29 | 0x7 << 59
 
     /// The symbol that starts with `first` (then `second`): a two-character operator
     /// `.. -> == != <= >=` or one of `{}()[],;:.<>+-*/=|`; `nil` if `first` starts none.

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import KaopingCheck
+@testable import KaopingSyntax
+
+/// An indicator whose body repeats one already checked without a diagnostic takes its plan
+/// (`Checker.checkIndicatorOnce`); the plan and the diagnostics must be exactly those of checking every body.
+@Suite("Repeated indicator bodies")
+struct RepeatedBodyTests {
+    /// Checks `text` both ways, in one piece and in three; `planned`: whether it has no error (and so a plan to
+    /// compare).
+    static func expectSameAsCheckingEach(_ text: String, planned: Bool) {
+        let parsed = Parser.parse(SourceFile(name: "repeated.rules", text: text))
+        for pieces in [1, 3] {
+            let each = Checker.check([parsed.file], schema: .canonical, overrides: [:], pieces: pieces, remembersBodies: false)
+            let once = Checker.check([parsed.file], schema: .canonical, overrides: [:], pieces: pieces)
+            #expect((each.plan != nil) == planned, "\(each.diagnostics.filter { $0.severity == .error }.prefix(3).map(\.message))")
+            #expect(once.plan == each.plan, "\(pieces) pieces")
+            #expect(once.diagnostics == each.diagnostics, "\(pieces) pieces")
+        }
+    }
+
+    static let assessment = """
+        assessment "A" {
+          period 2024-01-01 .. 2024-12-31
+          total 100
+          grades { 合格 >= 60; 不合格 }
+        }
+        param days = 15
+
+        """
+
+    static func indicator(_ id: String, _ body: String) -> String {
+        "indicator \(id) \"指标 \(id)\" {\n\(body)\n}\n"
+    }
+
+    static let body = """
+          points 1
+          from cases where status == "finished" and kind == "promised"
+          measure rate(workdays(accepted_at, finished_at) - paused_days <= promised_days)
+          score linear { 90% -> 0; 100% -> 1 }
+          when empty: not_applicable
+        """
+
+    @Test("The shipped rules; copies of their indicators under other ids; three copies of the whole file")
+    func shipped() throws {
+        let rules = try String(contentsOf: ProjectFolder.root.appendingPathComponent("Rules/jiangsu-2020.rules"), encoding: .utf8)
+        Self.expectSameAsCheckingEach(rules, planned: true)
+        // Each indicator again under a new id: repeated bodies, and a plan to compare.
+        let indicators = rules.components(separatedBy: "\nindicator ").dropFirst().map { chunk in
+            // The indicator only, not what follows it.
+            "indicator " + chunk.components(separatedBy: "\n}\n")[0] + "\n}\n"
+        }
+        #expect(indicators.count > 10)
+        let copies = indicators.map {
+            $0.replacingOccurrences(of: #"^indicator (\w+)"#, with: "indicator $1_copy", options: .regularExpression)
+        }
+        Self.expectSameAsCheckingEach(rules + "\n" + copies.joined(separator: "\n"), planned: true)
+        Self.expectSameAsCheckingEach(rules + "\n" + rules + "\n" + rules, planned: false)
+    }
+
+    @Test("Copies of one body, written with other spacing, and bodies that differ in one part")
+    func copiesAndNearCopies() {
+        var text = Self.assessment
+        for index in 0..<20 { text += Self.indicator("same\(index)", Self.body) }
+        text += Self.indicator("spaced", Self.body.replacingOccurrences(of: " == ", with: "   ==   "))
+        let changes = [
+            ("points 1", "points 2"), ("points 1", "points 1.0"), ("90% -> 0", "-0.0 -> 0"), ("90% -> 0", "0.0 -> 0"),
+            ("\"finished\"", "\"finished \""), ("\"promised\"", "\"caf\u{E9}\""), ("\"promised\"", "\"cafe\u{301}\""),
+            ("paused_days", "promised_days"), ("<=", "<"), ("not_applicable", "zero"), ("not_applicable", "full"),
+            ("linear { 90% -> 0; 100% -> 1 }", "bands { >= 90% -> 1; else -> 0 }"), ("100% -> 1", "100% -> 1.5"),
+            ("linear { 90% -> 0; 100% -> 1 }", "measure * 2"), ("- paused_days", "- days"), ("and kind", "or kind"),
+        ]
+        for (index, (old, new)) in changes.enumerated() {
+            text += Self.indicator("changed\(index)", Self.body.replacingOccurrences(of: old, with: new))
+            text += Self.indicator("again\(index)", Self.body.replacingOccurrences(of: old, with: new))
+        }
+        Self.expectSameAsCheckingEach(text, planned: true)
+        // With errors elsewhere (no plan), the diagnostics alike.
+        Self.expectSameAsCheckingEach(text + Self.indicator("wrong", "  points 1\n  from reviews\n  measure avg(status)"), planned: false)
+    }
+
+    @Test("A repeated body with a warning or an error is reported at every copy")
+    func diagnosticsAtEveryCopy() {
+        var text = Self.assessment
+        let warned = Self.body.replacingOccurrences(of: "  when empty: not_applicable", with: "")
+        let wrong = Self.body.replacingOccurrences(of: "paused_days", with: "pasued_days")
+        for index in 0..<5 {
+            text += Self.indicator("plain\(index)", Self.body)
+            text += Self.indicator("warned\(index)", warned)
+            text += Self.indicator("wrong\(index)", wrong)
+        }
+        Self.expectSameAsCheckingEach(text, planned: false)
+        let checked = Checker.check(Parser.parse(SourceFile(name: "repeated.rules", text: text)).file, schema: .canonical)
+        #expect(checked.diagnostics.filter { $0.id == "K0296" }.count == 5)
+        #expect(checked.diagnostics.filter { $0.id == "K0230" }.count == 5)
+    }
+
+    @Test("Bodies are the same when only ids, titles and positions differ; any other byte tells them apart")
+    func sameBodies() {
+        func body(_ text: String, _ compare: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+            let source = SourceFile(name: "one.rules", text: text)
+            guard case .indicator(let indicator)? = Parser.parse(source).file.declarations.first else { return false }
+            return source.bytes.withUnsafeBufferPointer { compare(UnsafeBufferPointer(rebasing: $0[IndicatorBody.range(of: indicator)])) }
+        }
+        var fingerprints: [String: UInt64] = [:]
+        var bodies: [String: [UInt8]] = [:]
+        for (name, text) in [
+            ("a", Self.indicator("a", Self.body)), ("moved", "\n\n# 说明\n" + Self.indicator("b_2", Self.body)),
+            ("spaced", Self.indicator("a", Self.body.replacingOccurrences(of: " == ", with: "  ==  "))),
+            ("other", Self.indicator("a", Self.body.replacingOccurrences(of: "90%", with: "91%"))),
+        ] {
+            _ = body(text) { bytes in
+                fingerprints[name] = IndicatorBody.fingerprint(bytes)
+                bodies[name] = Array(bytes)
+                return true
+            }
+        }
+        #expect(bodies["a"] == bodies["moved"])
+        #expect(bodies["a"]?.first == UInt8(ascii: " ") && bodies["a"]?.last == UInt8(ascii: "}"))
+        #expect(fingerprints["a"] == fingerprints["moved"])
+        #expect(fingerprints["a"] != fingerprints["spaced"])
+        #expect(fingerprints["a"] != fingerprints["other"])
+        let (a, other) = (bodies["a"] ?? [], bodies["other"] ?? [])
+        a.withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { other in #expect(!IndicatorBody.same(a, other)) } }
+        a.withUnsafeBufferPointer { a in #expect(IndicatorBody.same(a, a)) }
+    }
+}
