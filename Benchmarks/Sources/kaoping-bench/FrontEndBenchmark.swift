@@ -1,8 +1,9 @@
 import Foundation
 import KaopingDemo
 
-/// Measures `kaoping check` on the large inputs of issue 5 — 50 MB of valid indicators, 50 MB of the shipped rules
-/// repeated, 50 MB of one bracket, and 50 MB of bytes that are no rule file — and on the shipped default rules;
+/// Measures `kaoping check` on the large inputs of issue 5 — 50 MB of valid indicators (copies of one, and all
+/// different), 50 MB of the shipped rules repeated, 50 MB of one bracket, and 50 MB of bytes that are no rule
+/// file — and on the shipped default rules;
 /// checks what each run reports before any figure counts.
 struct FrontEndBenchmark {
     let tools: Tools
@@ -24,6 +25,7 @@ struct FrontEndBenchmark {
         let inputs = [
             Input(name: "Rules/jiangsu-2020.rules", path: "\(tools.root)/Rules/jiangsu-2020.rules", status: 0, expected: ""),
             Input(name: "50 MB of valid indicators", path: try validFile(), status: 0, expected: "0 error(s), 1 warning(s)"),
+            Input(name: "50 MB of different indicators", path: try distinctFile(), status: 0, expected: "0 error(s), 1 warning(s)"),
             Input(name: "50 MB of the default rules, repeated", path: try repeatedFile(), status: 1, expected: "[K0203]"),
             Input(name: "50 MB of `{`", path: try bracketFile(), status: 1, expected: "[K0101]"),
             Input(name: "50 MB of random bytes", path: try randomFile(), status: 1, expected: "[K0112]"),
@@ -66,6 +68,31 @@ struct FrontEndBenchmark {
         let path = "\(folder)/valid-50mb.rules"
         if FileManager.default.fileExists(atPath: path) { return path }
         let text = LargeRuleFile.text(bytes: 50_000_000).text
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// As `validFile`, but no two indicators alike: the `i`th is worth `i + 1` points, its score reaching them.
+    /// (The checker checks a repeated body once: this is the file where it cannot.)
+    private func distinctFile() throws -> String {
+        let path = "\(folder)/distinct-50mb.rules"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        var text = LargeRuleFile.text(bytes: 0).text
+        var index = 0
+        while text.utf8.count < 50_000_000 {
+            text += """
+
+                indicator i\(index) "指标\(index)" {
+                  points \(index + 1)
+                  from cases where status == "finished" and kind == "promised"
+                  measure rate(workdays(accepted_at, finished_at) - paused_days <= promised_days)
+                  score linear { 90% -> 0; 100% -> \(index + 1) }
+                  when empty: not_applicable
+                }
+
+                """
+            index += 1
+        }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
