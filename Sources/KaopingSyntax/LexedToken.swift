@@ -45,6 +45,9 @@ struct LexedToken {
     @inline(__always)
     func `is`(_ symbol: Spelling) -> Bool { kind == .symbol && spelling == symbol }
 
+    /// The spelling of an identifier that it holds whole (see `Spelling.isWhole`), if it is one.
+    var wholeIdentifier: Spelling? { kind == .identifier && spelling.isWhole ? spelling : nil }
+
     /// Whether this is the identifier `word` (keywords are identifiers that matter in context).
     @inline(__always)
     func isWord(_ word: Spelling) -> Bool { kind == .identifier && spelling == word }
@@ -134,6 +137,12 @@ struct Spelling: Equatable, ExpressibleByStringLiteral {
     static func == (lhs: Spelling, rhs: Spelling) -> Bool {
         lhs.head == rhs.head && lhs.tail == rhs.tail && lhs.count == rhs.count
     }
+
+    /// Whether the spelling holds the whole text (at most 16 bytes), and so tells it from every other.
+    var isWhole: Bool { count > 0 && count <= 16 }
+
+    /// A number mixed from the whole spelling, for looking it up.
+    var mixed: UInt64 { (head ^ tail &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)) &* 0xBF58_476D_1CE4_E5B9 }
 }
 
 /// A list of keywords, with their spellings worked out once.

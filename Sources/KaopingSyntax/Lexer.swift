@@ -45,8 +45,21 @@ public struct Lexer {
         }
     }
 
+    /// The texts of the names made last, by their spellings: a file names the same columns, tables and
+    /// functions over and over, and each is made once (see `text(of:)`).
+    private var names = NameTexts()
+
     /// The text of a token (for a string, its decoded value).
-    func text(of token: LexedToken) -> String {
+    mutating func text(of token: LexedToken) -> String {
+        guard let spelling = token.wholeIdentifier else { return madeText(of: token) }
+        if let text = names.text(of: spelling) { return text }
+        let text = madeText(of: token)
+        names.keep(text, spelledAs: spelling)
+        return text
+    }
+
+    /// The text of a token, made from its bytes.
+    func madeText(of token: LexedToken) -> String {
         let range = token.range
         switch token.text {
         case LexedToken.inRange:

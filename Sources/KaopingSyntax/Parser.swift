@@ -54,7 +54,7 @@ public struct Parser {
     var atEnd: Bool { current.kind == .end }
 
     /// The text of a token (for a string, its decoded value), made now: most tokens never need it.
-    func text(of token: LexedToken) -> String { lexer.text(of: token) }
+    mutating func text(of token: LexedToken) -> String { lexer.text(of: token) }
 
     @discardableResult
     mutating func advance() -> LexedToken {
@@ -143,7 +143,7 @@ public struct Parser {
             if token.text == LexedToken.inQuotes { range.end += 1 }
             cut = true
         }
-        var text = lexer.text(of: LexedToken(kind: token.kind, range: range, text: token.text))
+        var text = lexer.madeText(of: LexedToken(kind: token.kind, range: range, text: token.text))
         if let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex {
             text = String(text[..<end])
             cut = true
