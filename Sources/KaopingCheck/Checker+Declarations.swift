@@ -140,39 +140,42 @@ extension Checker {
         return measure
     }
 
-    /// Checks an indicator whose body (see `IndicatorBody`) has not been checked before without a diagnostic;
-    /// one whose body has takes that plan, with its own id and title. Checking a body depends on nothing the
-    /// check of another changes but what it would change in the same way (the parameters used, the columns
-    /// and aggregates planned), and a body that gave a diagnostic is checked again each time, so that each
-    /// is reported where it is. (A file is checked only when it parsed without errors: equal bytes are equal
-    /// syntax.)
-    mutating func checkIndicatorOnce(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
+    /// Checks the indicator at `position` in `order` whose body (see `IndicatorBody`) has not been checked
+    /// before without a diagnostic; one whose body has takes that plan (in `plans`, at its position), with
+    /// its own id and title. Checking a body depends on nothing the check of another changes but what it
+    /// would change in the same way (the parameters used, the columns and aggregates planned), and a body
+    /// that gave a diagnostic is checked again each time, so that each is reported where it is. (A file is
+    /// checked only when it parsed without errors: equal bytes are equal syntax.)
+    mutating func checkIndicatorOnce(
+        _ indicator: IndicatorDeclaration, at position: Int, plans: UnsafeMutableBufferPointer<IndicatorPlan>, structure: Structure
+    ) -> IndicatorPlan? {
         guard remembersBodies else { return checkIndicator(indicator, structure: structure) }
         let range = IndicatorBody.range(of: indicator)
         let file = fileIndex
-        let (fingerprint, repeated) = files[file].source.bytes.withUnsafeBufferPointer { bytes in
-            let body = UnsafeBufferPointer(rebasing: bytes[range])
-            let fingerprint = IndicatorBody.fingerprint(body)
-            let repeated = cleanBodies[fingerprint]?.first { index in
-                let (otherFile, otherRange) = remembered.bodies[index]
-                return files[otherFile].source.bytes.withUnsafeBufferPointer {
-                    IndicatorBody.same(UnsafeBufferPointer(rebasing: $0[otherRange]), body)
+        let fingerprint = files[file].source.bytes.withUnsafeBufferPointer { bytes in
+            IndicatorBody.fingerprint(UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+        var candidate = cleanBodies[fingerprint] ?? -1
+        while candidate >= 0 {
+            let earlier = remembered[candidate]
+            let same = files[file].source.bytes.withUnsafeBufferPointer { bytes in
+                files[earlier.file].source.bytes.withUnsafeBufferPointer { others in
+                    IndicatorBody.same(UnsafeBufferPointer(rebasing: others[earlier.range]), UnsafeBufferPointer(rebasing: bytes[range]))
                 }
             }
-            return (fingerprint, repeated)
-        }
-        if let repeated {
-            var plan = remembered.plans[repeated]
-            plan.id = indicator.id.text
-            plan.title = indicator.title.value
-            return plan
+            if same {
+                var plan = plans[earlier.position]
+                plan.id = indicator.id.text
+                plan.title = indicator.title.value
+                return plan
+            }
+            candidate = earlier.previous
         }
         let diagnosticsBefore = diagnostics.count
         let plan = checkIndicator(indicator, structure: structure)
-        if let plan, diagnostics.count == diagnosticsBefore {
-            cleanBodies[fingerprint, default: []].append(remembered.plans.count)
-            remembered.bodies.append((file, range))
-            remembered.plans.append(plan)
+        if plan != nil, diagnostics.count == diagnosticsBefore {
+            remembered.append((file, range, position, cleanBodies[fingerprint] ?? -1))
+            cleanBodies[fingerprint] = remembered.count - 1
         }
         return plan
     }

@@ -79,7 +79,7 @@ extension Checker {
             switch files[declarationFile].declarations[index] {
             case .indicator(let indicator):
                 piece.ids.append((position, Checker.idHash(indicator.id.text), indicator.id))
-                if let plan = checkIndicatorOnce(indicator, structure: structure) {
+                if let plan = checkIndicatorOnce(indicator, at: position, plans: slots, structure: structure) {
                     (slots.baseAddress! + position).initialize(to: plan)
                     piece.planned.append(position)
                 } else {

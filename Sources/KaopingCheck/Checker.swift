@@ -31,11 +31,12 @@ public struct Checker {
     var regexes: [String: RegexPattern?] = [:]
     /// Set while checking a declaration whose `from` names no usable table (already reported).
     var sourceFailed = false
-    /// The indices in `remembered` of the indicators checked without a diagnostic, by the fingerprints of
-    /// their bodies (see `IndicatorBody`).
-    var cleanBodies: [UInt64: [Int]] = [:]
-    /// The bodies (their files' indices and their ranges there) and the plans that `cleanBodies` indexes.
-    var remembered: (bodies: [(file: Int, range: Range<Int>)], plans: [IndicatorPlan]) = ([], [])
+    /// The index in `remembered` of the last indicator checked without a diagnostic, by the fingerprint of
+    /// its body (see `IndicatorBody`).
+    var cleanBodies: [UInt64: Int] = [:]
+    /// The bodies `cleanBodies` leads to: each one's file index and range there, the position in `order`
+    /// where its plan is, and the index of the one before it with the same fingerprint (-1: none).
+    var remembered: [(file: Int, range: Range<Int>, position: Int, previous: Int)] = []
     /// Whether a repeated body takes the plan of the first (off only to test that this changes nothing).
     var remembersBodies = true
     /// How many pieces to check the indicators in (see `Checker+Pieces.swift`); `nil`: several per core for a
