@@ -180,19 +180,64 @@ extension Checker {
         return plan
     }
 
+    /// What an indicator's `from … where …` and `measure` come to: its table, its population, its measure and
+    /// the numerator of a rate.
+    typealias SourceAndMeasure = (table: String?, population: Int?, measure: Typed, numerator: Int?)
+
+    /// An indicator's `from … where …` and `measure`, checked once for each text of the three (the table's
+    /// name, the filter and the measure): a file made from a pattern repeats them with other points, scores
+    /// or categories. The same reasons hold as for repeated bodies (see `checkIndicatorOnce`).
+    private mutating func checkSourceAndMeasure(_ indicator: IndicatorDeclaration, _ measureExpression: Expression) -> SourceAndMeasure {
+        func check(_ checker: inout Checker) -> SourceAndMeasure {
+            let (table, filter, population) = checker.checkPopulation(indicator.source, indicator.filter)
+            let measure = checker.checkMeasure(measureExpression, table: table, filter: filter)
+            return (table, population, measure, checker.numeratorAggregate(of: measure.expression))
+        }
+        guard remembersBodies else { return check(&self) }
+        let parts = [indicator.source?.range, indicator.filter?.range, measureExpression.range].map { $0.map { $0.start..<$0.end } }
+        let file = fileIndex
+        var fingerprint = Fingerprint()
+        for part in parts {
+            fingerprint.add(
+                part.map { part in
+                    files[file].source.bytes.withUnsafeBufferPointer { IndicatorBody.fingerprint(UnsafeBufferPointer(rebasing: $0[part])) }
+                } ?? 0xFFFF)
+        }
+        var candidate = cleanStatements[fingerprint.value] ?? -1
+        while candidate >= 0 {
+            let earlier = rememberedStatements[candidate]
+            let same = zip(earlier.parts, parts).allSatisfy { earlierPart, part in
+                guard let earlierPart, let part else { return earlierPart == nil && part == nil }
+                return files[earlier.file].source.bytes.withUnsafeBufferPointer { others in
+                    files[file].source.bytes.withUnsafeBufferPointer { bytes in
+                        IndicatorBody.same(UnsafeBufferPointer(rebasing: others[earlierPart]), UnsafeBufferPointer(rebasing: bytes[part]))
+                    }
+                }
+            }
+            if same { return earlier.checked }
+            candidate = earlier.previous
+        }
+        let diagnosticsBefore = diagnostics.count
+        let checked = check(&self)
+        if diagnostics.count == diagnosticsBefore {
+            rememberedStatements.append((file, parts, checked, cleanStatements[fingerprint.value] ?? -1))
+            cleanStatements[fingerprint.value] = rememberedStatements.count - 1
+        }
+        return checked
+    }
+
     mutating func checkIndicator(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
         let errorsBefore = errorCount
-        let (table, filter, population) = checkPopulation(indicator.source, indicator.filter)
         defer { sourceFailed = false }
         guard let measureExpression = indicator.measure else {
+            _ = checkPopulation(indicator.source, indicator.filter)
             report(
                 "K0260", indicator.id.range, zh: "指标“\(indicator.id.text)”缺少 measure（计量）",
                 en: "the indicator `\(indicator.id.text)` has no `measure`",
                 hint: "例如 measure rate(finished_at is not null)", hintEn: "for example measure rate(finished_at is not null)")
             return nil
         }
-        let measure = checkMeasure(measureExpression, table: table, filter: filter)
-        let numerator = numeratorAggregate(of: measure.expression)
+        let (table, population, measure, numerator) = checkSourceAndMeasure(indicator, measureExpression)
         var points = 0.0
         var weight: Double?
         if let pointsExpression = indicator.points {

@@ -37,7 +37,14 @@ public struct Checker {
     /// The bodies `cleanBodies` leads to: each one's file index and range there, the position in `order`
     /// where its plan is, and the index of the one before it with the same fingerprint (-1: none).
     var remembered: [(file: Int, range: Range<Int>, position: Int, previous: Int)] = []
-    /// Whether a repeated body takes the plan of the first (off only to test that this changes nothing).
+    /// The index in `rememberedStatements` of the last `from … where …` and `measure` of an indicator checked
+    /// without a diagnostic, by the fingerprint of their texts (see `checkSourceAndMeasure`).
+    var cleanStatements: [UInt64: Int] = [:]
+    /// The statements `cleanStatements` leads to: the file's index, the ranges there of the table's name, the
+    /// filter and the measure, what they came to, and the index of the one before with the same fingerprint.
+    var rememberedStatements: [(file: Int, parts: [Range<Int>?], checked: SourceAndMeasure, previous: Int)] = []
+    /// Whether a repeated body takes the plan of the first, and repeated statements what they came to (off
+    /// only to test that this changes nothing).
     var remembersBodies = true
     /// How many pieces to check the indicators in (see `Checker+Pieces.swift`); `nil`: several per core for a
     /// large file, else one.

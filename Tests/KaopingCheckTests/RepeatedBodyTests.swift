@@ -77,6 +77,13 @@ struct RepeatedBodyTests {
             text += Self.indicator("again\(index)", Self.body.replacingOccurrences(of: old, with: new))
         }
         Self.expectSameAsCheckingEach(text, planned: true)
+        // The same filter and measure over other tables.
+        var tables = Self.assessment
+        for table in ["cases", "reviews", "cases", "inspections", "reviews"] {
+            tables += Self.indicator(
+                "\(table)\(tables.count)", "  points 1\n  from \(table) where center_id > 0\n  measure count()\n  score measure")
+        }
+        Self.expectSameAsCheckingEach(tables, planned: true)
         // With errors elsewhere (no plan), the diagnostics alike.
         Self.expectSameAsCheckingEach(text + Self.indicator("wrong", "  points 1\n  from reviews\n  measure avg(status)"), planned: false)
     }
