@@ -172,25 +172,33 @@ extension Checker {
 
     /// Adds an aggregate, or returns the index of an identical one already planned. Indicators often repeat
     /// the aggregates of the one before them: the last two of the same function are compared first, which
-    /// spares working out the plan's fingerprint (see `AggregateKey`) to look it up among all of them.
+    /// spares working out the plan's fingerprint (see `Fingerprint`) to look it up among all of them.
     mutating func addAggregate(_ aggregate: AggregatePlan) -> Int {
         // Compared in place: copying each plan out of the array to compare it would retain its whole tree.
         let recent = aggregates.withUnsafeBufferPointer { plans in
             recentAggregates.reversed().lazy.filter { plans[$0].function == aggregate.function }.prefix(2).first { plans[$0] == aggregate }
         }
         if let recent { return recent }
-        let key = AggregateKey(aggregate)
-        let index: Int
-        if let existing = aggregateIndices[key] {
-            index = existing
-        } else {
-            aggregates.append(aggregate)
-            index = aggregates.count - 1
-            aggregateIndices[key] = index
-        }
+        var fingerprint = Fingerprint()
+        fingerprint.add(aggregate)
+        let index = addAggregate(aggregate, fingerprint: fingerprint.value)
         if recentAggregates.count == 8 { recentAggregates.removeFirst() }
         recentAggregates.append(index)
         return index
+    }
+
+    /// Adds an aggregate whose fingerprint is known, or returns the index of an identical one already planned.
+    mutating func addAggregate(_ aggregate: AggregatePlan, fingerprint: UInt64) -> Int {
+        var candidate = aggregatesByFingerprint[fingerprint] ?? -1
+        let found = aggregates.withUnsafeBufferPointer { plans in
+            while candidate >= 0, plans[candidate] != aggregate { candidate = aggregateFingerprints[candidate].earlier }
+            return candidate
+        }
+        if found >= 0 { return found }
+        aggregates.append(aggregate)
+        aggregateFingerprints.append((fingerprint, aggregatesByFingerprint[fingerprint] ?? -1))
+        aggregatesByFingerprint[fingerprint] = aggregates.count - 1
+        return aggregates.count - 1
     }
 }
 

@@ -47,13 +47,23 @@ extension Checker {
                 return (checker, found)
             }
             self = results[0].0
+            // Room for every aggregate the pieces planned, made once (a file may have hundreds of thousands).
+            let planned = results.reduce(0) { $0 + $1.0.aggregates.count }
+            aggregates.reserveCapacity(planned)
+            aggregateFingerprints.reserveCapacity(planned)
+            aggregatesByFingerprint.reserveCapacity(planned)
+            let renumberings = results.indices.map { index in index == 0 ? Renumbering() : absorb(results[index].0, startingFrom: start) }
+            // The plans of a piece whose numbers move are renumbered in place, the pieces at once.
+            _ = Parallel.map(results.count) { index in
+                guard !renumberings[index].changesNothing else { return }
+                for position in results[index].1.planned { slots[position] = renumberings[index].apply(to: slots[position]) }
+            }
             scored.ids.reserveCapacity(results.reduce(0) { $0 + $1.1.ids.count })
-            for (index, (checker, piece)) in results.enumerated() {
-                let renumbering = index == 0 ? Renumbering() : absorb(checker, startingFrom: start)
+            for (index, (_, piece)) in results.enumerated() {
+                let renumbering = renumberings[index]
                 let identity = renumbering.changesNothing
                 for position in piece.planned {
-                    let plan = (slots.baseAddress! + position).move()
-                    (slots.baseAddress! + count).initialize(to: identity ? plan : renumbering.apply(to: plan))
+                    (slots.baseAddress! + count).moveInitialize(from: slots.baseAddress! + position, count: 1)
                     count += 1
                 }
                 scored.vetoes += identity ? piece.vetoes : piece.vetoes.map { renumbering.apply(to: $0) }
@@ -113,7 +123,18 @@ extension Checker {
         for table in piece.scanColumns.keys.sorted() {
             renumbering.columns[table] = piece.scanColumns[table]!.map { scanSlot(table: table, column: $0) }
         }
-        renumbering.aggregates = piece.aggregates.map { addAggregate(renumbering.apply(to: $0)) }
+        // Each aggregate the piece planned, with the fingerprint it worked out unless its columns move.
+        renumbering.aggregates = piece.aggregates.indices.map { index in
+            let aggregate = piece.aggregates[index]
+            let columns = renumbering.columns[aggregate.table] ?? []
+            guard !columns.indices.elementsEqual(columns) else {
+                return addAggregate(aggregate, fingerprint: piece.aggregateFingerprints[index].fingerprint)
+            }
+            var fingerprint = Fingerprint()
+            let renumbered = renumbering.apply(to: aggregate)
+            fingerprint.add(renumbered)
+            return addAggregate(renumbered, fingerprint: fingerprint.value)
+        }
         return renumbering
     }
 }

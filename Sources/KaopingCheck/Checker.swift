@@ -19,8 +19,11 @@ public struct Checker {
     private(set) var errorCount = 0
     var parameters: [String: ParameterEntry] = [:]
     var aggregates: [AggregatePlan] = []
-    /// The index of each aggregate in `aggregates` (a file with many indicators has many aggregates).
-    var aggregateIndices: [AggregateKey: Int] = [:]
+    /// The fingerprint of each aggregate (see `Fingerprint`), and the index of the one before it with the same
+    /// fingerprint (-1: none), in the order of `aggregates`.
+    var aggregateFingerprints: [(fingerprint: UInt64, earlier: Int)] = []
+    /// The index of the last aggregate with each fingerprint (a file with many indicators has many aggregates).
+    var aggregatesByFingerprint: [UInt64: Int] = [:]
     /// The indices of the aggregates last found or added, oldest first (see `addAggregate`).
     var recentAggregates: [Int] = []
     var scanColumns: [String: [String]] = [:]

@@ -1,31 +1,9 @@
-/// An aggregate plan as the key of the checker's table of aggregates already planned.
-///
-/// A file with many indicators plans many aggregates, and each new one is looked up among them. Hashing a
-/// plan with the standard hasher walks its whole typed tree through SipHash; the key instead hashes a
-/// fingerprint worked out once in one cheap walk (FNV-1a over the tree), and compares the plans themselves
-/// only when fingerprints are equal.
-struct AggregateKey: Hashable {
-    let plan: AggregatePlan
-    let fingerprint: UInt64
-
-    init(_ plan: AggregatePlan) {
-        self.plan = plan
-        var fingerprint = Fingerprint()
-        fingerprint.add(plan)
-        self.fingerprint = fingerprint.value
-    }
-
-    static func == (lhs: AggregateKey, rhs: AggregateKey) -> Bool {
-        lhs.fingerprint == rhs.fingerprint && lhs.plan == rhs.plan
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(fingerprint)
-    }
-}
-
 /// FNV-1a over the words of a typed tree. Values equal under `==` give equal fingerprints (a real zero is
 /// hashed as zero whatever its sign, as `==` takes −0 for 0).
+///
+/// A file with many indicators plans many aggregates, and each new one is looked up among them: by its
+/// fingerprint, worked out once in one cheap walk, and the plans themselves are compared only when
+/// fingerprints are equal (hashing a plan with the standard hasher would walk its whole tree through SipHash).
 struct Fingerprint {
     private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
