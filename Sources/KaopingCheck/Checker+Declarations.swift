@@ -118,7 +118,7 @@ extension Checker {
 
     /// The `from … where …` of an indicator or adjustment: its table, its population filter and the count of
     /// its population. A `from` naming no usable table is reported once, and later aggregates stay quiet.
-    private mutating func checkPopulation(_ source: Name?, _ where: Expression?) -> (
+    mutating func checkPopulation(_ source: Name?, _ where: Expression?) -> (
         table: String?, filter: TypedExpression?, population: Int?
     ) {
         let table = sourceTable(source)
@@ -130,7 +130,7 @@ extension Checker {
     }
 
     /// A measure: an expression over the population's aggregates, which must be a number.
-    private mutating func checkMeasure(_ expression: Expression, table: String?, filter: TypedExpression?) -> Typed {
+    mutating func checkMeasure(_ expression: Expression, table: String?, filter: TypedExpression?) -> Typed {
         let measure = checkExpression(expression, in: .center(table: table, filter: filter))
         if !measure.type.isNumeric {
             report(
@@ -138,92 +138,6 @@ extension Checker {
                 en: "a measure must be a number, found \(measure.type.label.en)")
         }
         return measure
-    }
-
-    /// Checks the indicator at `position` in `order` whose body (see `IndicatorBody`) has not been checked
-    /// before without a diagnostic; one whose body has takes that plan (in `plans`, at its position), with
-    /// its own id and title. Checking a body depends on nothing the check of another changes but what it
-    /// would change in the same way (the parameters used, the columns and aggregates planned), and a body
-    /// that gave a diagnostic is checked again each time, so that each is reported where it is. (A file is
-    /// checked only when it parsed without errors: equal bytes are equal syntax.)
-    mutating func checkIndicatorOnce(
-        _ indicator: IndicatorDeclaration, at position: Int, plans: UnsafeMutableBufferPointer<IndicatorPlan>, structure: Structure
-    ) -> IndicatorPlan? {
-        guard remembersBodies else { return checkIndicator(indicator, structure: structure) }
-        let range = IndicatorBody.range(of: indicator)
-        let file = fileIndex
-        let fingerprint = files[file].source.bytes.withUnsafeBufferPointer { bytes in
-            IndicatorBody.fingerprint(UnsafeBufferPointer(rebasing: bytes[range]))
-        }
-        var candidate = cleanBodies[fingerprint] ?? -1
-        while candidate >= 0 {
-            let earlier = remembered[candidate]
-            let same = files[file].source.bytes.withUnsafeBufferPointer { bytes in
-                files[earlier.file].source.bytes.withUnsafeBufferPointer { others in
-                    IndicatorBody.same(UnsafeBufferPointer(rebasing: others[earlier.range]), UnsafeBufferPointer(rebasing: bytes[range]))
-                }
-            }
-            if same {
-                var plan = plans[earlier.position]
-                plan.id = indicator.id.text
-                plan.title = indicator.title.value
-                return plan
-            }
-            candidate = earlier.previous
-        }
-        let diagnosticsBefore = diagnostics.count
-        let plan = checkIndicator(indicator, structure: structure)
-        if plan != nil, diagnostics.count == diagnosticsBefore {
-            remembered.append((file, range, position, cleanBodies[fingerprint] ?? -1))
-            cleanBodies[fingerprint] = remembered.count - 1
-        }
-        return plan
-    }
-
-    /// What an indicator's `from … where …` and `measure` come to: its table, its population, its measure and
-    /// the numerator of a rate.
-    typealias SourceAndMeasure = (table: String?, population: Int?, measure: Typed, numerator: Int?)
-
-    /// An indicator's `from … where …` and `measure`, checked once for each text of the three (the table's
-    /// name, the filter and the measure): a file made from a pattern repeats them with other points, scores
-    /// or categories. The same reasons hold as for repeated bodies (see `checkIndicatorOnce`).
-    private mutating func checkSourceAndMeasure(_ indicator: IndicatorDeclaration, _ measureExpression: Expression) -> SourceAndMeasure {
-        func check(_ checker: inout Checker) -> SourceAndMeasure {
-            let (table, filter, population) = checker.checkPopulation(indicator.source, indicator.filter)
-            let measure = checker.checkMeasure(measureExpression, table: table, filter: filter)
-            return (table, population, measure, checker.numeratorAggregate(of: measure.expression))
-        }
-        guard remembersBodies else { return check(&self) }
-        let parts = [indicator.source?.range, indicator.filter?.range, measureExpression.range].map { $0.map { $0.start..<$0.end } }
-        let file = fileIndex
-        var fingerprint = Fingerprint()
-        for part in parts {
-            fingerprint.add(
-                part.map { part in
-                    files[file].source.bytes.withUnsafeBufferPointer { IndicatorBody.fingerprint(UnsafeBufferPointer(rebasing: $0[part])) }
-                } ?? 0xFFFF)
-        }
-        var candidate = cleanStatements[fingerprint.value] ?? -1
-        while candidate >= 0 {
-            let earlier = rememberedStatements[candidate]
-            let same = zip(earlier.parts, parts).allSatisfy { earlierPart, part in
-                guard let earlierPart, let part else { return earlierPart == nil && part == nil }
-                return files[earlier.file].source.bytes.withUnsafeBufferPointer { others in
-                    files[file].source.bytes.withUnsafeBufferPointer { bytes in
-                        IndicatorBody.same(UnsafeBufferPointer(rebasing: others[earlierPart]), UnsafeBufferPointer(rebasing: bytes[part]))
-                    }
-                }
-            }
-            if same { return earlier.checked }
-            candidate = earlier.previous
-        }
-        let diagnosticsBefore = diagnostics.count
-        let checked = check(&self)
-        if diagnostics.count == diagnosticsBefore {
-            rememberedStatements.append((file, parts, checked, cleanStatements[fingerprint.value] ?? -1))
-            cleanStatements[fingerprint.value] = rememberedStatements.count - 1
-        }
-        return checked
     }
 
     mutating func checkIndicator(_ indicator: IndicatorDeclaration, structure: Structure) -> IndicatorPlan? {
@@ -302,7 +216,7 @@ extension Checker {
     }
 
     /// The count reported as `numerator`: the rows meeting a `rate`'s condition, or the top of a ratio of counts.
-    private mutating func numeratorAggregate(of measure: TypedExpression) -> Int? {
+    mutating func numeratorAggregate(of measure: TypedExpression) -> Int? {
         switch measure {
         case .aggregate(let index) where aggregates[index].function == .rate:
             let rate = aggregates[index]

@@ -13,28 +13,28 @@ struct Fingerprint {
 
     mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
 
-    /// A text's bytes, eight at a time, then its length.
+    /// A text's bytes (see `add(bytes:)`).
     mutating func add(_ text: String) {
-        let utf8 = text.utf8
-        let done = utf8.withContiguousStorageIfAvailable { bytes in
-            var index = 0
-            if let base = bytes.baseAddress {
-                while index + 8 <= bytes.count {
-                    add(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    index += 8
-                }
+        var text = text
+        text.withUTF8 { add(bytes: $0) }
+    }
+
+    /// Bytes, eight at a time, then their count.
+    mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                add(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                index += 8
             }
-            var last: UInt64 = 0
-            while index < bytes.count {
-                last = last << 8 | UInt64(bytes[index])
-                index += 1
-            }
-            add(last)
         }
-        if done == nil {
-            for byte in utf8 { add(UInt64(byte)) }
+        var last: UInt64 = 0
+        while index < bytes.count {
+            last = last << 8 | UInt64(bytes[index])
+            index += 1
         }
-        add(UInt64(utf8.count) | 1 << 63)
+        add(last)
+        add(UInt64(bytes.count) | 1 << 63)
     }
 
     mutating func add(_ plan: AggregatePlan) {

@@ -15,23 +15,10 @@ enum IndicatorBody {
         declaration.title.range.end..<max(declaration.title.range.end, declaration.range.end)
     }
 
-    /// FNV-1a over the bytes, eight at a time, then their count.
+    /// FNV-1a over the bytes (see `Fingerprint.add(bytes:)`).
     static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var fingerprint = Fingerprint()
-        var index = 0
-        if let base = bytes.baseAddress {
-            while index + 8 <= bytes.count {
-                fingerprint.add(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                index += 8
-            }
-        }
-        var last: UInt64 = 0
-        while index < bytes.count {
-            last = last << 8 | UInt64(bytes[index])
-            index += 1
-        }
-        fingerprint.add(last)
-        fingerprint.add(bytes.count)
+        fingerprint.add(bytes: bytes)
         return fingerprint.value
     }
 
