@@ -1,6 +1,7 @@
 import Foundation
 
-/// Expands command-line paths into rule files: a folder gives every `*.rules` file under it, in name order.
+/// Expands command-line paths into rule files: a folder gives every `*.rules` file under it, in name order,
+/// and must have one.
 enum RuleFileSet {
     /// The rule files named by `paths`; with `tests: false`, `*.test.rules` files are left out.
     static func expand(_ paths: [String], tests: Bool = true) throws -> [String] {
@@ -18,6 +19,10 @@ enum RuleFileSet {
                 .filter { $0.hasSuffix(".rules") && (tests || !$0.hasSuffix(".test.rules")) }
                 .sorted()
                 .map { (path as NSString).appendingPathComponent($0) }
+            // A folder with nothing to read is a mistaken path, not a clean result.
+            guard !found.isEmpty else {
+                throw CommandFailure("the folder \(path) has no rule files (*.rules\(tests ? "" : " other than *.test.rules"))")
+            }
             files += found
         }
         return files
