@@ -34,21 +34,13 @@ public struct Checker {
     var regexes: [String: RegexPattern?] = [:]
     /// Set while checking a declaration whose `from` names no usable table (already reported).
     var sourceFailed = false
-    /// The index in `remembered` of the last indicator checked without a diagnostic, by the fingerprint of
-    /// its body (see `IndicatorBody`).
-    var cleanBodies: [UInt64: Int] = [:]
-    /// The bodies `cleanBodies` leads to: each one's file index and range there, the position in `order`
-    /// where its plan is, and the index of the one before it with the same fingerprint (-1: none).
-    var remembered: [(file: Int, range: Range<Int>, position: Int, previous: Int)] = []
-    /// The index in `rememberedStatements` of the last `from … where …` and `measure` of an indicator checked
-    /// without a diagnostic, by the fingerprint of their texts (see `checkSourceAndMeasure`).
-    var cleanStatements: [UInt64: Int] = [:]
-    /// The statements `cleanStatements` leads to: the file's index, the ranges there of the table's name, the
-    /// filter and the measure, what they came to, and the index of the one before with the same fingerprint.
-    var rememberedStatements: [(file: Int, parts: [Range<Int>?], checked: SourceAndMeasure, previous: Int)] = []
-    /// Whether a repeated body takes the plan of the first, and repeated statements what they came to (off
-    /// only to test that this changes nothing).
-    var remembersBodies = true
+    /// Where each indicator body checked without a diagnostic has its plan (its position in `order`), and
+    /// what each `from`, `where` and `measure` checked without one came to (see `Checker+Repeats.swift`).
+    var repeatedBodies = RepeatedTexts<Int>()
+    var repeatedStatements = RepeatedTexts<SourceAndMeasure>()
+    /// Whether repeated bodies and statements take what the first came to (off only to test that this changes
+    /// nothing).
+    var remembersRepeats = true
     /// How many pieces to check the indicators in (see `Checker+Pieces.swift`); `nil`: several per core for a
     /// large file, else one.
     var pieces: Int?
@@ -78,14 +70,14 @@ public struct Checker {
     }
 
     /// Checks in `pieces` pieces (`nil`: as many as the file and the machine are worth), each repeated
-    /// indicator body once or (`remembersBodies` off) every time.
+    /// indicator body and statement once or (`remembersRepeats` off) every time.
     static func check(
-        _ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String], pieces: Int?, remembersBodies: Bool = true
+        _ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String], pieces: Int?, remembersRepeats: Bool = true
     ) -> (plan: Plan?, diagnostics: [Diagnostic]) {
         guard !files.isEmpty else { return (nil, []) }
         var checker = Checker(files: files, schema: schema)
         checker.pieces = pieces
-        checker.remembersBodies = remembersBodies
+        checker.remembersRepeats = remembersRepeats
         let plan = checker.run(overrides: overrides)
         let sorted = sortedByPosition(checker.takeDiagnostics(), files: files)
         return (sorted.hasErrors ? nil : plan, sorted)

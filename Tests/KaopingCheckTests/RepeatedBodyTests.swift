@@ -13,7 +13,7 @@ struct RepeatedBodyTests {
     static func expectSameAsCheckingEach(_ text: String, planned: Bool) {
         let parsed = Parser.parse(SourceFile(name: "repeated.rules", text: text))
         for pieces in [1, 3] {
-            let each = Checker.check([parsed.file], schema: .canonical, overrides: [:], pieces: pieces, remembersBodies: false)
+            let each = Checker.check([parsed.file], schema: .canonical, overrides: [:], pieces: pieces, remembersRepeats: false)
             let once = Checker.check([parsed.file], schema: .canonical, overrides: [:], pieces: pieces)
             #expect((each.plan != nil) == planned, "\(each.diagnostics.filter { $0.severity == .error }.prefix(3).map(\.message))")
             #expect(once.plan == each.plan, "\(pieces) pieces")
@@ -106,31 +106,27 @@ struct RepeatedBodyTests {
 
     @Test("Bodies are the same when only ids, titles and positions differ; any other byte tells them apart")
     func sameBodies() {
-        func body(_ text: String, _ compare: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-            let source = SourceFile(name: "one.rules", text: text)
-            guard case .indicator(let indicator)? = Parser.parse(source).file.declarations.first else { return false }
-            return source.bytes.withUnsafeBufferPointer { compare(UnsafeBufferPointer(rebasing: $0[IndicatorBody.range(of: indicator)])) }
-        }
-        var fingerprints: [String: UInt64] = [:]
-        var bodies: [String: [UInt8]] = [:]
-        for (name, text) in [
+        let texts = [
             ("a", Self.indicator("a", Self.body)), ("moved", "\n\n# 说明\n" + Self.indicator("b_2", Self.body)),
             ("spaced", Self.indicator("a", Self.body.replacingOccurrences(of: " == ", with: "  ==  "))),
             ("other", Self.indicator("a", Self.body.replacingOccurrences(of: "90%", with: "91%"))),
-        ] {
-            _ = body(text) { bytes in
-                fingerprints[name] = IndicatorBody.fingerprint(bytes)
-                bodies[name] = Array(bytes)
-                return true
-            }
+        ]
+        let files = texts.map { Parser.parse(SourceFile(name: "\($0.0).rules", text: $0.1)).file }
+        let bodies = files.map { file -> [Range<Int>?] in
+            guard case .indicator(let indicator)? = file.declarations.first else { return [] }
+            return [Checker.bodyRange(of: indicator)]
         }
-        #expect(bodies["a"] == bodies["moved"])
-        #expect(bodies["a"]?.first == UInt8(ascii: " ") && bodies["a"]?.last == UInt8(ascii: "}"))
-        #expect(fingerprints["a"] == fingerprints["moved"])
-        #expect(fingerprints["a"] != fingerprints["spaced"])
-        #expect(fingerprints["a"] != fingerprints["other"])
-        let (a, other) = (bodies["a"] ?? [], bodies["other"] ?? [])
-        a.withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { other in #expect(!IndicatorBody.same(a, other)) } }
-        a.withUnsafeBufferPointer { a in #expect(IndicatorBody.same(a, a)) }
+        let fingerprints = files.indices.map { RepeatedTexts<Int>.fingerprint(of: bodies[$0], in: files[$0].source) }
+        let (a, moved, spaced, other) = (0, 1, 2, 3)
+        #expect(bodies[a].first??.count == Self.body.utf8.count + 5)  // " {\n", the body, "\n}"
+        #expect(fingerprints[a] == fingerprints[moved])
+        #expect(fingerprints[a] != fingerprints[spaced])
+        #expect(fingerprints[a] != fingerprints[other])
+        var repeated = RepeatedTexts<String>()
+        repeated.remember("a", for: bodies[a], inFile: a, fingerprint: fingerprints[a])
+        #expect(repeated.value(for: bodies[moved], inFile: moved, fingerprint: fingerprints[moved], files: files) == "a")
+        // Other bytes under the same fingerprint (as two texts may have): not the same.
+        #expect(repeated.value(for: bodies[other], inFile: other, fingerprint: fingerprints[a], files: files) == nil)
+        #expect(repeated.value(for: bodies[spaced], inFile: spaced, fingerprint: fingerprints[spaced], files: files) == nil)
     }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import KaopingSyntax
+
+/// What checking some texts of a rule file came to, found again by the texts' bytes.
+///
+/// A rule file made by a program, or by copying, repeats itself: indicators that differ only in id and title,
+/// or in their points while their `from`, `where` and `measure` repeat. What checking such texts comes to is
+/// remembered (see `Checker+Repeats.swift`), and a repeat takes it. Texts are compared as written, byte for
+/// byte: the same bytes are the same tokens, so the same syntax wherever they are. (Their bytes are read in one
+/// run, as the file has them; walking two syntax trees, made long before and spread over memory, would cost
+/// much of what checking again does.)
+struct RepeatedTexts<Value> {
+    /// The index in `entries` of the last texts remembered with each fingerprint.
+    private var last: [UInt64: Int] = [:]
+    /// Each one remembered: its file's index, the ranges of its texts there (`nil`: a part not written), what
+    /// they came to, and the index of the one before it with the same fingerprint (-1: none).
+    private var entries: [(file: Int, parts: [Range<Int>?], value: Value, earlier: Int)] = []
+
+    /// FNV-1a over the texts' bytes (see `Fingerprint.add(bytes:)`), a part not written counted apart.
+    static func fingerprint(of parts: [Range<Int>?], in source: SourceFile) -> UInt64 {
+        var fingerprint = Fingerprint()
+        source.bytes.withUnsafeBufferPointer { bytes in
+            for part in parts {
+                if let part { fingerprint.add(bytes: UnsafeBufferPointer(rebasing: bytes[part])) } else { fingerprint.add(0xFFFF) }
+            }
+        }
+        return fingerprint.value
+    }
+
+    /// What texts with the bytes of `parts` of `files[file]` came to, if some were remembered.
+    func value(for parts: [Range<Int>?], inFile file: Int, fingerprint: UInt64, files: [RuleFile]) -> Value? {
+        var candidate = last[fingerprint] ?? -1
+        while candidate >= 0 {
+            if RepeatedTexts.same(entries[candidate].parts, inFile: entries[candidate].file, as: parts, inFile: file, files: files) {
+                return entries[candidate].value
+            }
+            candidate = entries[candidate].earlier
+        }
+        return nil
+    }
+
+    /// Remembers what the texts `parts` of file `file` came to.
+    mutating func remember(_ value: Value, for parts: [Range<Int>?], inFile file: Int, fingerprint: UInt64) {
+        entries.append((file, parts, value, last[fingerprint] ?? -1))
+        last[fingerprint] = entries.count - 1
+    }
+
+    /// Whether each part has the bytes of the other's (or neither is written).
+    private static func same(_ lhs: [Range<Int>?], inFile lhsFile: Int, as rhs: [Range<Int>?], inFile rhsFile: Int, files: [RuleFile])
+        -> Bool
+    {
+        files[lhsFile].source.bytes.withUnsafeBufferPointer { left in
+            files[rhsFile].source.bytes.withUnsafeBufferPointer { right in
+                lhs.count == rhs.count
+                    && zip(lhs, rhs).allSatisfy { lhs, rhs in
+                        guard let lhs, let rhs else { return lhs == nil && rhs == nil }
+                        return lhs.count == rhs.count
+                            && (lhs.isEmpty
+                                || memcmp(left.baseAddress! + lhs.lowerBound, right.baseAddress! + rhs.lowerBound, lhs.count) == 0)
+                    }
+            }
+        }
+    }
+}
