@@ -41,18 +41,26 @@ extension Checker {
         let start = self
         var scored = Scored()
         scored.indicators = Array(unsafeUninitializedCapacity: order.count) { slots, count in
-            let results = Parallel.map(pieces) { piece in
+            var results = Parallel.map(pieces) { piece in
                 var checker = start
                 let found = checker.checkScored(bounds[piece]..<bounds[piece + 1], into: slots, structure: structure)
+                // What the piece remembered is not needed once it is checked: freed here, on its own thread.
+                checker.repeatedBodies = RepeatedTexts()
+                checker.repeatedStatements = RepeatedTexts()
                 return (checker, found)
             }
             self = results[0].0
-            // Room for every aggregate the pieces planned, made once (a file may have hundreds of thousands).
-            let planned = results.reduce(0) { $0 + $1.0.aggregates.count }
-            aggregates.reserveCapacity(planned)
-            aggregateFingerprints.reserveCapacity(planned)
-            aggregatesByFingerprint.reserveCapacity(planned)
-            let renumberings = results.indices.map { index in index == 0 ? Renumbering() : absorb(results[index].0, startingFrom: start) }
+            var renumberings = results.indices.map { index in index == 0 ? Renumbering() : absorb(results[index].0, startingFrom: start) }
+            if results.count > 1 {
+                aggregates = []
+                let planned = results.indices.map { index in
+                    let checker = results[index].0
+                    results[index].0.aggregates = []
+                    return PlannedAggregates(plans: checker.aggregates, fingerprints: checker.aggregateFingerprints.map(\.fingerprint))
+                }
+                let numbers = mergeAggregates(planned, renumberings: renumberings)
+                for index in results.indices.dropFirst() { renumberings[index].aggregates = numbers[index] }
+            }
             // The plans of a piece whose numbers move are renumbered in place, the pieces at once.
             _ = Parallel.map(results.count) { index in
                 guard !renumberings[index].changesNothing else { return }
@@ -109,7 +117,7 @@ extension Checker {
     }
 
     /// Takes in what `piece`, a copy of `start`, found after it was copied, and returns how to renumber the
-    /// plans it made.
+    /// plans it made, but for its aggregates (see `mergeAggregates`).
     private mutating func absorb(_ piece: Checker, startingFrom start: Checker) -> Renumbering {
         for diagnostic in piece.diagnostics.dropFirst(start.diagnostics.count) { add(diagnostic) }
         usesCalendar = usesCalendar || piece.usesCalendar
@@ -122,18 +130,6 @@ extension Checker {
         }
         for table in piece.scanColumns.keys.sorted() {
             renumbering.columns[table] = piece.scanColumns[table]!.map { scanSlot(table: table, column: $0) }
-        }
-        // Each aggregate the piece planned, with the fingerprint it worked out unless its columns move.
-        renumbering.aggregates = piece.aggregates.indices.map { index in
-            let aggregate = piece.aggregates[index]
-            let columns = renumbering.columns[aggregate.table] ?? []
-            guard !columns.indices.elementsEqual(columns) else {
-                return addAggregate(aggregate, fingerprint: piece.aggregateFingerprints[index].fingerprint)
-            }
-            var fingerprint = Fingerprint()
-            let renumbered = renumbering.apply(to: aggregate)
-            fingerprint.add(renumbered)
-            return addAggregate(renumbered, fingerprint: fingerprint.value)
         }
         return renumbering
     }

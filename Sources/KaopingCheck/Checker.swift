@@ -207,7 +207,19 @@ public struct Checker {
         resolveWeights(&indicators, structure: structure)
         lintPoints(indicators, complete: scored.failedIndicators == 0, structure: structure, assessment: assessment)
         reportUnusedParameters()
-        let scanned = Set(scanColumns.keys).union(aggregates.map(\.table))
+        // The aggregates of each table. (A large file has many aggregates, and most read the table the one
+        // before them reads: the table's text is looked up only when it changes.)
+        var tableAggregates: [String: [Int]] = [:]
+        var run: (table: String, indices: [Int])?
+        for index in aggregates.indices {
+            if run?.table != aggregates[index].table {
+                if let run { tableAggregates[run.table, default: []] += run.indices }
+                run = (aggregates[index].table, [])
+            }
+            run!.indices.append(index)
+        }
+        if let run { tableAggregates[run.table, default: []] += run.indices }
+        let scanned = Set(scanColumns.keys).union(tableAggregates.keys)
         let scans = scanned.sorted().compactMap { table -> TableScan? in
             guard let spec = schema.table(table), let centerColumn = spec.centerColumn else { return nil }
             var columns = scanColumns[table] ?? []
@@ -218,7 +230,7 @@ public struct Checker {
             return TableScan(
                 table: table, centerColumn: centerColumn, periodColumn: spec.periodColumn, columns: columns,
                 joins: joins(table: table, columns: columns), columnTypes: columns.map { columnType(table: table, path: $0) },
-                aggregates: aggregates.indices.filter { aggregates[$0].table == table })
+                aggregates: tableAggregates[table] ?? [])
         }
         let parameterValues = parameters.keys.sorted().compactMap { name in
             parameters[name].map { ParameterValue(name: name, value: $0.value, display: $0.display, overridden: $0.overridden) }
