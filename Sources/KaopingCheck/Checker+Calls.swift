@@ -189,14 +189,15 @@ extension Checker {
 
     /// Adds an aggregate whose fingerprint is known, or returns the index of an identical one already planned.
     mutating func addAggregate(_ aggregate: AggregatePlan, fingerprint: UInt64) -> Int {
-        var candidate = aggregatesByFingerprint[fingerprint] ?? -1
+        let last = aggregatesByFingerprint[fingerprint] ?? -1
+        var candidate = last
         let found = aggregates.withUnsafeBufferPointer { plans in
             while candidate >= 0, plans[candidate] != aggregate { candidate = aggregateFingerprints[candidate].earlier }
             return candidate
         }
         if found >= 0 { return found }
         aggregates.append(aggregate)
-        aggregateFingerprints.append((fingerprint, aggregatesByFingerprint[fingerprint] ?? -1))
+        aggregateFingerprints.append((fingerprint, last))
         aggregatesByFingerprint[fingerprint] = aggregates.count - 1
         return aggregates.count - 1
     }

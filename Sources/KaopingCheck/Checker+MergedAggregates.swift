@@ -43,22 +43,17 @@ extension Checker {
                 var chains = [Int](repeating: -1, count: firsts.count)
                 chains.withUnsafeMutableBufferPointer { chains in
                     _ = Parallel.map(1 << Checker.bucketBits) { bucket in
-                        // The last first aggregate with each fingerprint, by open addressing on the fingerprint's low
-                        // bits (its top bits are the bucket's): the position plus one, 0 when free.
-                        let count = dealt.reduce(0) { $0 + $1[bucket].count }
-                        let mask = (1 << (Int.bitWidth - (2 * count + 1).leadingZeroBitCount)) - 1
-                        var lastWith = [Int](repeating: 0, count: mask + 1)
+                        // The last first aggregate with each fingerprint.
+                        var lastWith = FingerprintTable(capacity: dealt.reduce(0) { $0 + $1[bucket].count })
                         for piece in dealt.indices {
                             for position in dealt[piece][bucket] {
                                 let fingerprint = fingerprints[position]
-                                var slot = Int(truncatingIfNeeded: fingerprint) & mask
-                                while lastWith[slot] != 0, fingerprints[lastWith[slot] - 1] != fingerprint { slot = (slot + 1) & mask }
-                                let last = lastWith[slot] - 1
+                                let last = lastWith[fingerprint] ?? -1
                                 var candidate = last
                                 while candidate >= 0, plan(at: candidate) != plan(at: position) { candidate = chains[candidate] }
                                 if candidate < 0 {
                                     chains[position] = last
-                                    lastWith[slot] = position + 1
+                                    lastWith[fingerprint] = position
                                 }
                                 firsts[position] = candidate < 0 ? position : candidate
                             }
@@ -107,7 +102,7 @@ extension Checker {
             }
             initialized = count
         }
-        aggregatesByFingerprint = [:]
+        aggregatesByFingerprint = FingerprintTable()
         recentAggregates = []
         return pieces.indices.map { Array(numbers[starts[$0]..<starts[$0 + 1]]) }
     }

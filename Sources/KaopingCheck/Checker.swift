@@ -23,7 +23,7 @@ public struct Checker {
     /// fingerprint (-1: none), in the order of `aggregates`.
     var aggregateFingerprints: [(fingerprint: UInt64, earlier: Int)] = []
     /// The index of the last aggregate with each fingerprint (a file with many indicators has many aggregates).
-    var aggregatesByFingerprint: [UInt64: Int] = [:]
+    var aggregatesByFingerprint = FingerprintTable()
     /// The indices of the aggregates last found or added, oldest first (see `addAggregate`).
     var recentAggregates: [Int] = []
     var scanColumns: [String: [String]] = [:]

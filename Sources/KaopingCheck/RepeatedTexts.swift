@@ -11,7 +11,7 @@ import KaopingSyntax
 /// much of what checking again does.)
 struct RepeatedTexts<Value> {
     /// The index in `entries` of the last texts remembered with each fingerprint.
-    private var last: [UInt64: Int] = [:]
+    private var last = FingerprintTable()
     /// Each one remembered: its file's index, the ranges of its texts there (`nil`: a part not written), what
     /// they came to, and the index of the one before it with the same fingerprint (-1: none).
     private var entries: [(file: Int, parts: [Range<Int>?], value: Value, earlier: Int)] = []
