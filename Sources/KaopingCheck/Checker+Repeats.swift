@@ -22,7 +22,8 @@ extension Checker {
         _ indicator: IndicatorDeclaration, at position: Int, plans: UnsafeMutableBufferPointer<IndicatorPlan>, structure: Structure
     ) -> IndicatorPlan? {
         guard remembersRepeats else { return checkIndicator(indicator, structure: structure) }
-        let (body, file) = ([Checker.bodyRange(of: indicator)], fileIndex)
+        // The parts as written for `RepeatedTexts` (made optional here, not converted at each use).
+        let (body, file): ([Range<Int>?], Int) = ([Checker.bodyRange(of: indicator)], fileIndex)
         let fingerprint = RepeatedTexts<Int>.fingerprint(of: body, in: files[file].source)
         if let earlier = repeatedBodies.value(for: body, inFile: file, fingerprint: fingerprint, files: files) {
             var plan = plans[earlier]

@@ -7,6 +7,8 @@ struct FingerprintTable {
     private var fingerprints: [UInt64]
     /// The number in each slot, plus one; 0 in a free slot.
     private var numbers: [UInt32]
+    /// How far a fingerprint times the odd number is shifted down to leave the bits that choose its slot.
+    private var shift: UInt64
     private(set) var count = 0
 
     /// A table with room for `capacity` fingerprints before it grows.
@@ -14,6 +16,7 @@ struct FingerprintTable {
         let slots = 1 << (Int.bitWidth - (4 * max(capacity, 6) / 3).leadingZeroBitCount)
         fingerprints = Array(repeating: 0, count: slots)
         numbers = Array(repeating: 0, count: slots)
+        shift = UInt64(Int.bitWidth - slots.trailingZeroBitCount)
     }
 
     /// The number kept under `fingerprint`: at least 0 and below 2³² − 1. Numbers are replaced, never removed.
@@ -40,7 +43,7 @@ struct FingerprintTable {
     /// The slot that holds `fingerprint`, or the free one it would go in.
     private func slot(of fingerprint: UInt64) -> Int {
         let mask = numbers.count - 1
-        var place = Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> UInt64(Int.bitWidth - mask.nonzeroBitCount))
+        var place = Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while numbers[place] != 0, fingerprints[place] != fingerprint { place = (place + 1) & mask }
         return place
     }
@@ -49,6 +52,7 @@ struct FingerprintTable {
         let (oldFingerprints, oldNumbers) = (fingerprints, numbers)
         fingerprints = Array(repeating: 0, count: 2 * oldNumbers.count)
         numbers = Array(repeating: 0, count: 2 * oldNumbers.count)
+        shift -= 1
         for index in oldNumbers.indices where oldNumbers[index] != 0 {
             let place = slot(of: oldFingerprints[index])
             (fingerprints[place], numbers[place]) = (oldFingerprints[index], oldNumbers[index])
