@@ -101,7 +101,7 @@ extension Checker {
         }
         var combined = explicit ? nil : population
         if let filter {
-            let rowFilter = checkCondition(filter, in: .row(table))
+            let rowFilter = checkRowConditionOnce(filter, table: table)
             combined = combined.map { .and($0, rowFilter) } ?? rowFilter
         }
         guard let function = AggregatePlan.Function(rawValue: name.text) else { return .invalid }
@@ -147,7 +147,7 @@ extension Checker {
                 reportArity(name, expected: "一个条件", "one condition as its argument")
                 return .invalid
             }
-            argument = checkCondition(rest[0], in: .row(table))
+            argument = checkRowConditionOnce(rest[0], table: table)
         case .sum, .avg, .min, .max:
             guard rest.count == 1 else {
                 reportArity(name, expected: "一个数值", "one number as its argument")

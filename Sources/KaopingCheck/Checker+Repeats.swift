@@ -1,7 +1,8 @@
 import KaopingSyntax
 
-/// A rule file made by a program, or by copying, repeats itself: whole indicator bodies, or the `from`,
-/// `where` and `measure` of indicators that differ in their points, scores or categories. What checking such
+/// A rule file made by a program, or by copying, repeats itself: whole indicator bodies, the `from`, `where`
+/// and `measure` of indicators that differ in their points, scores or categories, or the condition a `rate`
+/// counts among populations that differ. What checking such
 /// texts comes to is remembered when it gave no diagnostic, and a repeat takes it instead of being checked
 /// again (see `RepeatedTexts`).
 ///
@@ -60,6 +61,28 @@ extension Checker {
         let checked = check(&self)
         if diagnostics.count == diagnosticsBefore {
             repeatedStatements.remember(checked, for: parts, inFile: file, fingerprint: fingerprint)
+        }
+        return checked
+    }
+
+    /// A condition on the rows of `table` — a population's `where`, an aggregate's own `where`, the condition
+    /// of a `rate` — checked once for each text and table. Rule files count the same condition over many
+    /// populations (`rate(workdays(accepted_at, finished_at) <= promised_days)` with one filter after another),
+    /// and what it comes to depends only on its text and the table: the columns, parameters and calendar it
+    /// uses were taken the first time.
+    typealias RowCondition = (table: String, condition: TypedExpression)
+
+    mutating func checkRowConditionOnce(_ condition: Expression, table: String) -> TypedExpression {
+        guard remembersRepeats else { return checkCondition(condition, in: .row(table)) }
+        let parts: [Range<Int>?] = [condition.range.start..<condition.range.end]
+        let file = fileIndex
+        let fingerprint = RepeatedTexts<RowCondition>.fingerprint(of: parts, in: files[file].source)
+        let remembered = repeatedConditions.value(for: parts, inFile: file, fingerprint: fingerprint, files: files) { $0.table == table }
+        if let remembered { return remembered.condition }
+        let diagnosticsBefore = diagnostics.count
+        let checked = checkCondition(condition, in: .row(table))
+        if diagnostics.count == diagnosticsBefore {
+            repeatedConditions.remember((table, checked), for: parts, inFile: file, fingerprint: fingerprint)
         }
         return checked
     }

@@ -38,6 +38,8 @@ public struct Checker {
     /// what each `from`, `where` and `measure` checked without one came to (see `Checker+Repeats.swift`).
     var repeatedBodies = RepeatedTexts<Int>()
     var repeatedStatements = RepeatedTexts<SourceAndMeasure>()
+    /// What each condition on the rows of a table checked without a diagnostic came to, with the table.
+    var repeatedConditions = RepeatedTexts<RowCondition>()
     /// Whether repeated bodies and statements take what the first came to (off only to test that this changes
     /// nothing).
     var remembersRepeats = true

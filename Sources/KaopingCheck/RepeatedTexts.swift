@@ -12,9 +12,12 @@ import KaopingSyntax
 struct RepeatedTexts<Value> {
     /// The index in `entries` of the last texts remembered with each fingerprint.
     private var last = FingerprintTable()
-    /// Each one remembered: its file's index, the ranges of its texts there (`nil`: a part not written), what
-    /// they came to, and the index of the one before it with the same fingerprint (-1: none).
-    private var entries: [(file: Int, parts: [Range<Int>?], value: Value, earlier: Int)] = []
+    /// Each one remembered: its file's index, where its parts are in `parts`, what they came to, and the index
+    /// of the one before it with the same fingerprint (-1: none).
+    private var entries: [(file: Int, parts: Range<Int>, value: Value, earlier: Int)] = []
+    /// The ranges of the texts of every entry, one entry's after another's (`nil`: a part not written): kept in
+    /// one array, not one per entry, since a large file remembers hundreds of thousands.
+    private var parts: [Range<Int>?] = []
 
     /// FNV-1a over the texts' bytes (see `Fingerprint.add(bytes:)`), a part not written counted apart.
     static func fingerprint(of parts: [Range<Int>?], in source: SourceFile) -> UInt64 {
@@ -27,11 +30,17 @@ struct RepeatedTexts<Value> {
         return fingerprint.value
     }
 
-    /// What texts with the bytes of `parts` of `files[file]` came to, if some were remembered.
-    func value(for parts: [Range<Int>?], inFile file: Int, fingerprint: UInt64, files: [RuleFile]) -> Value? {
+    /// What texts with the bytes of `parts` of `files[file]` came to, if some were remembered (the last
+    /// remembered of those `accept` takes: texts may come to other values elsewhere).
+    func value(
+        for parts: [Range<Int>?], inFile file: Int, fingerprint: UInt64, files: [RuleFile], where accept: (Value) -> Bool = { _ in true }
+    ) -> Value? {
         var candidate = last[fingerprint] ?? -1
         while candidate >= 0 {
-            if RepeatedTexts.same(entries[candidate].parts, inFile: entries[candidate].file, as: parts, inFile: file, files: files) {
+            if accept(entries[candidate].value),
+                RepeatedTexts.same(
+                    self.parts[entries[candidate].parts], inFile: entries[candidate].file, as: parts, inFile: file, files: files)
+            {
                 return entries[candidate].value
             }
             candidate = entries[candidate].earlier
@@ -41,12 +50,15 @@ struct RepeatedTexts<Value> {
 
     /// Remembers what the texts `parts` of file `file` came to.
     mutating func remember(_ value: Value, for parts: [Range<Int>?], inFile file: Int, fingerprint: UInt64) {
-        entries.append((file, parts, value, last[fingerprint] ?? -1))
+        entries.append((file, self.parts.count..<self.parts.count + parts.count, value, last[fingerprint] ?? -1))
+        self.parts += parts
         last[fingerprint] = entries.count - 1
     }
 
     /// Whether each part has the bytes of the other's (or neither is written).
-    private static func same(_ lhs: [Range<Int>?], inFile lhsFile: Int, as rhs: [Range<Int>?], inFile rhsFile: Int, files: [RuleFile])
+    private static func same(
+        _ lhs: ArraySlice<Range<Int>?>, inFile lhsFile: Int, as rhs: [Range<Int>?], inFile rhsFile: Int, files: [RuleFile]
+    )
         -> Bool
     {
         files[lhsFile].source.bytes.withUnsafeBufferPointer { left in

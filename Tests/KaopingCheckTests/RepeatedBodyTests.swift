@@ -88,6 +88,36 @@ struct RepeatedBodyTests {
         Self.expectSameAsCheckingEach(text + Self.indicator("wrong", "  points 1\n  from reviews\n  measure avg(status)"), planned: false)
     }
 
+    @Test("A condition counted over other populations, and the same condition over other tables")
+    func repeatedConditions() {
+        var text = Self.assessment
+        for index in 0..<6 {
+            text += Self.indicator(
+                "kind\(index)",
+                Self.body.replacingOccurrences(of: "\"promised\"", with: "\"promised_\(index)\"")
+                    .replacingOccurrences(of: "points 1", with: "points \(index + 1)"))
+        }
+        // The same texts over tables whose columns take other slots: `center_id` comes after the columns the
+        // indicators above read from `cases`, first among those read from `reviews`.
+        for (index, table) in ["cases", "reviews", "cases", "reviews"].enumerated() {
+            text += Self.indicator(
+                "table\(index)",
+                """
+                  points 1
+                  from \(table) where center_id > \(index)
+                  measure rate(center_id > 1) + count(where center_id > 1) + count(\(table) where center_id > 1)
+                  score measure
+                """)
+        }
+        Self.expectSameAsCheckingEach(text, planned: true)
+        // A condition that holds on one table and is an error on another: reported where it is wrong.
+        for (index, table) in ["reviews", "cases", "reviews", "cases"].enumerated() {
+            text += Self.indicator(
+                "rating\(index)", "  points 1\n  from \(table) where rating <= 2\n  measure rate(rating <= 1)\n  score measure")
+        }
+        Self.expectSameAsCheckingEach(text, planned: false)
+    }
+
     @Test("A repeated body with a warning or an error is reported at every copy")
     func diagnosticsAtEveryCopy() {
         var text = Self.assessment
