@@ -58,7 +58,7 @@ extension Checker {
     }
 
     private mutating func checkAggregate(
-        _ name: Name, _ arguments: [Expression], filter: Expression?, defaultTable: String?, population: TypedExpression?
+        _ name: Name, _ arguments: [Expression], filter: Expression?, defaultTable: String?, population: Fingerprinted?
     ) -> Typed {
         var table = defaultTable
         var rest = arguments
@@ -102,10 +102,10 @@ extension Checker {
         var combined = explicit ? nil : population
         if let filter {
             let rowFilter = checkRowConditionOnce(filter, table: table)
-            combined = combined.map { .and($0, rowFilter) } ?? rowFilter
+            combined = combined.map { $0.and(rowFilter) } ?? rowFilter
         }
         guard let function = AggregatePlan.Function(rawValue: name.text) else { return .invalid }
-        var argument: TypedExpression?
+        var argument: Fingerprinted?
         var fraction: Double?
         switch function {
         case .countDistinct:
@@ -113,7 +113,7 @@ extension Checker {
                 reportArity(name, expected: "一个", "one argument")
                 return .invalid
             }
-            argument = checkExpression(rest[0], in: .row(table)).expression
+            argument = Fingerprinted(checkExpression(rest[0], in: .row(table)).expression)
         case .median, .percentile:
             let expected = function == .median ? 1 : 2
             guard rest.count == expected else {
@@ -128,7 +128,7 @@ extension Checker {
                     "K0248", rest[0].range, zh: "\(name.text) 的参数应为数值，却是\(typed.type.label.zh)",
                     en: "`\(name.text)` needs a number, found \(typed.type.label.en)")
             }
-            argument = typed.expression
+            argument = Fingerprinted(typed.expression)
             if function == .percentile {
                 fraction = constantNumber(rest[1])
                 if let value = fraction, !(0...1).contains(value) {
@@ -138,8 +138,8 @@ extension Checker {
         case .count:
             if let first = rest.first {
                 let typed = checkExpression(first, in: .row(table))
-                let present = TypedExpression.isNull(typed.expression, negated: true)
-                combined = combined.map { .and($0, present) } ?? present
+                let present = Fingerprinted(.isNull(typed.expression, negated: true))
+                combined = combined.map { $0.and(present) } ?? present
             }
             if rest.count > 1 { reportArity(name, expected: "至多一个", "at most one argument") }
         case .rate:
@@ -160,9 +160,11 @@ extension Checker {
                     en: "`\(name.text)` needs a number, found \(typed.type.label.en)",
                     hint: "时间之差请用 workdays(开始, 结束)", hintEn: "for time spans use workdays(start, end)")
             }
-            argument = typed.expression
+            argument = Fingerprinted(typed.expression)
         }
-        let index = addAggregate(AggregatePlan(function: function, table: table, filter: combined, argument: argument, fraction: fraction))
+        let plan = AggregatePlan(
+            function: function, table: table, filter: combined?.expression, argument: argument?.expression, fraction: fraction)
+        let index = addAggregate(plan, filter: combined, argument: argument)
         return Typed(expression: .aggregate(index), type: [.count, .countDistinct].contains(function) ? .integer : .real)
     }
 
@@ -170,25 +172,18 @@ extension Checker {
         report("K0247", name.range, zh: "\(name.text) 需要\(expected)参数", en: "`\(name.text)` takes \(english)")
     }
 
-    /// Adds an aggregate, or returns the index of an identical one already planned. Indicators often repeat
-    /// the aggregates of the one before them: the last two of the same function are compared first, which
-    /// spares working out the plan's fingerprint (see `Fingerprint`) to look it up among all of them.
-    mutating func addAggregate(_ aggregate: AggregatePlan) -> Int {
-        // Compared in place: copying each plan out of the array to compare it would retain its whole tree.
-        let recent = aggregates.withUnsafeBufferPointer { plans in
-            recentAggregates.reversed().lazy.filter { plans[$0].function == aggregate.function }.prefix(2).first { plans[$0] == aggregate }
-        }
-        if let recent { return recent }
-        var fingerprint = Fingerprint()
-        fingerprint.add(aggregate)
-        let index = addAggregate(aggregate, fingerprint: fingerprint.value)
-        if recentAggregates.count == 8 { recentAggregates.removeFirst() }
-        recentAggregates.append(index)
-        return index
+    /// Adds an aggregate whose filter and argument are `filter` and `argument`, with their fingerprints, or
+    /// returns the index of an identical one already planned.
+    mutating func addAggregate(_ aggregate: AggregatePlan, filter: Fingerprinted?, argument: Fingerprinted?) -> Int {
+        let parts = (filter: filter?.fingerprint ?? Fingerprint.absent, argument: argument?.fingerprint ?? Fingerprint.absent)
+        return addAggregate(
+            aggregate,
+            fingerprints: (Fingerprint.of(aggregate, filter: parts.filter, argument: parts.argument), parts.filter, parts.argument))
     }
 
-    /// Adds an aggregate whose fingerprint is known, or returns the index of an identical one already planned.
-    mutating func addAggregate(_ aggregate: AggregatePlan, fingerprint: UInt64) -> Int {
+    /// Adds an aggregate whose fingerprints are known, or returns the index of an identical one already planned.
+    mutating func addAggregate(_ aggregate: AggregatePlan, fingerprints: AggregateFingerprints) -> Int {
+        let fingerprint = fingerprints.fingerprint
         let last = aggregatesByFingerprint[fingerprint] ?? -1
         var candidate = last
         let found = aggregates.withUnsafeBufferPointer { plans in
@@ -197,7 +192,7 @@ extension Checker {
         }
         if found >= 0 { return found }
         aggregates.append(aggregate)
-        aggregateFingerprints.append((fingerprint, last))
+        aggregateFingerprints.append((fingerprints, last))
         aggregatesByFingerprint[fingerprint] = aggregates.count - 1
         return aggregates.count - 1
     }

@@ -119,18 +119,21 @@ extension Checker {
     /// The `from … where …` of an indicator or adjustment: its table, its population filter and the count of
     /// its population. A `from` naming no usable table is reported once, and later aggregates stay quiet.
     mutating func checkPopulation(_ source: Name?, _ where: Expression?) -> (
-        table: String?, filter: TypedExpression?, population: Int?
+        table: String?, filter: Fingerprinted?, population: Int?
     ) {
         let table = sourceTable(source)
         sourceFailed = source != nil && table == nil
         if sourceFailed, let `where` { markParametersUsed(in: [`where`]) }
         let filter = table.flatMap { table in `where`.map { checkRowConditionOnce($0, table: table) } }
-        let population = table.map { addAggregate(AggregatePlan(function: .count, table: $0, filter: filter, argument: nil)) }
+        let population = table.map {
+            addAggregate(
+                AggregatePlan(function: .count, table: $0, filter: filter?.expression, argument: nil), filter: filter, argument: nil)
+        }
         return (table, filter, population)
     }
 
     /// A measure: an expression over the population's aggregates, which must be a number.
-    mutating func checkMeasure(_ expression: Expression, table: String?, filter: TypedExpression?) -> Typed {
+    mutating func checkMeasure(_ expression: Expression, table: String?, filter: Fingerprinted?) -> Typed {
         let measure = checkExpression(expression, in: .center(table: table, filter: filter))
         if !measure.type.isNumeric {
             report(
@@ -220,10 +223,11 @@ extension Checker {
         switch measure {
         case .aggregate(let index) where aggregates[index].function == .rate:
             let rate = aggregates[index]
-            let condition = rate.argument ?? .constant(.boolean(true))
+            let parts = aggregateFingerprints[index].fingerprints
+            let condition = rate.argument.map { Fingerprinted($0, fingerprint: parts.argument) } ?? Fingerprinted(.constant(.boolean(true)))
+            let filter = rate.filter.map { Fingerprinted($0, fingerprint: parts.filter).and(condition) } ?? condition
             return addAggregate(
-                AggregatePlan(
-                    function: .count, table: rate.table, filter: rate.filter.map { .and($0, condition) } ?? condition, argument: nil))
+                AggregatePlan(function: .count, table: rate.table, filter: filter.expression, argument: nil), filter: filter, argument: nil)
         case .arithmetic("/", .aggregate(let top), .aggregate(let bottom))
         where aggregates[top].function == .count && aggregates[bottom].function == .count:
             return top

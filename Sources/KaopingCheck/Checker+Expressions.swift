@@ -10,9 +10,27 @@ enum ExpressionContext {
     /// A row of a table being scanned: names are its columns.
     case row(String)
     /// A per-center value (a measure or a veto): aggregates over `table` rows that pass `filter`.
-    case center(table: String?, filter: TypedExpression?)
+    case center(table: String?, filter: Fingerprinted?)
     /// A score expression: `measure` and parameters.
     case score
+}
+
+/// A checked expression on rows — a filter, or what an aggregate counts or sums — with its fingerprint (see
+/// `Fingerprint.of`): a population's filter is held by each of its aggregates, and its fingerprint is worked
+/// out once.
+struct Fingerprinted {
+    var expression: TypedExpression
+    var fingerprint: UInt64
+
+    init(_ expression: TypedExpression, fingerprint: UInt64? = nil) {
+        self.expression = expression
+        self.fingerprint = fingerprint ?? Fingerprint.of(expression)
+    }
+
+    /// `self and other`.
+    func and(_ other: Fingerprinted) -> Fingerprinted {
+        Fingerprinted(.and(expression, other.expression), fingerprint: Fingerprint.and(fingerprint, other.fingerprint))
+    }
 }
 
 /// A checked expression and its type.

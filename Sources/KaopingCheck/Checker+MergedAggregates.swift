@@ -14,7 +14,7 @@ extension Checker {
     /// The aggregates one piece planned, taken out of its checker, with their fingerprints.
     struct PlannedAggregates {
         var plans: [AggregatePlan]
-        var fingerprints: [UInt64]
+        var fingerprints: [AggregateFingerprints]
     }
 
     /// Makes `aggregates` those the pieces planned (`pieces[0]` those of this checker's piece), their columns
@@ -29,7 +29,8 @@ extension Checker {
         }
         // Every aggregate by its position in the pieces' aggregates one after another.
         let starts = pieces.reduce(into: [0]) { $0.append($0.last! + $1.plans.count) }
-        let fingerprints = pieces.flatMap(\.fingerprints)
+        let allFingerprints = pieces.flatMap(\.fingerprints)
+        let fingerprints = allFingerprints.map(\.fingerprint)
         func plan(at position: Int) -> AggregatePlan {
             let piece = starts.lastIndex { $0 <= position }!
             return pieces[piece].plans[position - starts[piece]]
@@ -81,7 +82,7 @@ extension Checker {
         aggregateFingerprints = Array(unsafeUninitializedCapacity: count) { merged, initialized in
             _ = Parallel.map(pieces.count) { piece in
                 for (rank, position) in firstMet[piece].enumerated() {
-                    (merged.baseAddress! + offsets[piece] + rank).initialize(to: (fingerprints[position], -1))
+                    (merged.baseAddress! + offsets[piece] + rank).initialize(to: (allFingerprints[position], -1))
                 }
             }
             initialized = count
@@ -103,7 +104,6 @@ extension Checker {
             initialized = count
         }
         aggregatesByFingerprint = FingerprintTable()
-        recentAggregates = []
         return pieces.indices.map { Array(numbers[starts[$0]..<starts[$0 + 1]]) }
     }
 
@@ -112,11 +112,7 @@ extension Checker {
     private static func renumber(_ planned: inout PlannedAggregates, by renumbering: Renumbering) {
         guard !renumbering.changesNothing else { return }
         planned.plans = planned.plans.map { renumbering.apply(to: $0) }
-        planned.fingerprints = planned.plans.map { plan in
-            var fingerprint = Fingerprint()
-            fingerprint.add(plan)
-            return fingerprint.value
-        }
+        planned.fingerprints = planned.plans.map(Fingerprint.of)
     }
 
     /// The positions of `fingerprints` in each bucket, by the top bits of each.

@@ -57,7 +57,7 @@ extension Checker {
                 let planned = results.indices.map { index in
                     let checker = results[index].0
                     results[index].0.aggregates = []
-                    return PlannedAggregates(plans: checker.aggregates, fingerprints: checker.aggregateFingerprints.map(\.fingerprint))
+                    return PlannedAggregates(plans: checker.aggregates, fingerprints: checker.aggregateFingerprints.map(\.fingerprints))
                 }
                 let numbers = mergeAggregates(planned, renumberings: renumberings)
                 for index in results.indices.dropFirst() { renumberings[index].aggregates = numbers[index] }

@@ -70,17 +70,17 @@ extension Checker {
     /// populations (`rate(workdays(accepted_at, finished_at) <= promised_days)` with one filter after another),
     /// and what it comes to depends only on its text and the table: the columns, parameters and calendar it
     /// uses were taken the first time.
-    typealias RowCondition = (table: String, condition: TypedExpression)
+    typealias RowCondition = (table: String, condition: Fingerprinted)
 
-    mutating func checkRowConditionOnce(_ condition: Expression, table: String) -> TypedExpression {
-        guard remembersRepeats else { return checkCondition(condition, in: .row(table)) }
+    mutating func checkRowConditionOnce(_ condition: Expression, table: String) -> Fingerprinted {
+        guard remembersRepeats else { return Fingerprinted(checkCondition(condition, in: .row(table))) }
         let parts: [Range<Int>?] = [condition.range.start..<condition.range.end]
         let file = fileIndex
         let fingerprint = RepeatedTexts<RowCondition>.fingerprint(of: parts, in: files[file].source)
         let remembered = repeatedConditions.value(for: parts, inFile: file, fingerprint: fingerprint, files: files) { $0.table == table }
         if let remembered { return remembered.condition }
         let diagnosticsBefore = diagnostics.count
-        let checked = checkCondition(condition, in: .row(table))
+        let checked = Fingerprinted(checkCondition(condition, in: .row(table)))
         if diagnostics.count == diagnosticsBefore {
             repeatedConditions.remember((table, checked), for: parts, inFile: file, fingerprint: fingerprint)
         }

@@ -19,13 +19,11 @@ public struct Checker {
     private(set) var errorCount = 0
     var parameters: [String: ParameterEntry] = [:]
     var aggregates: [AggregatePlan] = []
-    /// The fingerprint of each aggregate (see `Fingerprint`), and the index of the one before it with the same
+    /// The fingerprints of each aggregate (see `Fingerprint`), and the index of the one before it with the same
     /// fingerprint (-1: none), in the order of `aggregates`.
-    var aggregateFingerprints: [(fingerprint: UInt64, earlier: Int)] = []
+    var aggregateFingerprints: [(fingerprints: AggregateFingerprints, earlier: Int)] = []
     /// The index of the last aggregate with each fingerprint (a file with many indicators has many aggregates).
     var aggregatesByFingerprint = FingerprintTable()
-    /// The indices of the aggregates last found or added, oldest first (see `addAggregate`).
-    var recentAggregates: [Int] = []
     var scanColumns: [String: [String]] = [:]
     var centerColumns = ["id", "code", "name", "kind", "level", "region"]
     var usesCalendar = false

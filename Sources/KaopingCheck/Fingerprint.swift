@@ -1,9 +1,14 @@
-/// FNV-1a over the words of a typed tree. Values equal under `==` give equal fingerprints (a real zero is
-/// hashed as zero whatever its sign, as `==` takes −0 for 0).
+/// FNV-1a over words: of bytes, or of a typed tree. Values equal under `==` give equal fingerprints (a real
+/// zero is hashed as zero whatever its sign, as `==` takes −0 for 0).
 ///
 /// A file with many indicators plans many aggregates, and each new one is looked up among them: by its
-/// fingerprint, worked out once in one cheap walk, and the plans themselves are compared only when
-/// fingerprints are equal (hashing a plan with the standard hasher would walk its whole tree through SipHash).
+/// fingerprint, and the plans themselves are compared only when fingerprints are equal (hashing a plan with
+/// the standard hasher would walk its whole tree through SipHash). A tree's fingerprint is made from those
+/// of its branches (see `of(_:)`), so that one built from trees whose fingerprints are known — an indicator's
+/// three aggregates all hold its population's filter — is fingerprinted without walking them again.
+/// The fingerprint of an aggregate, and those of its filter and its argument (`Fingerprint.absent` for none).
+typealias AggregateFingerprints = (fingerprint: UInt64, filter: UInt64, argument: UInt64)
+
 struct Fingerprint {
     private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
@@ -13,10 +18,18 @@ struct Fingerprint {
 
     mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
 
-    /// A text's bytes (see `add(bytes:)`).
+    /// A text's bytes, as `add(bytes:)` adds them. (Most texts in a plan are operators and short codes: one
+    /// shorter than a word is read in place.)
     mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(bytes: $0) }
+        let utf8 = text.utf8
+        guard utf8.count < 8 else {
+            var text = text
+            return text.withUTF8 { add(bytes: $0) }
+        }
+        var last: UInt64 = 0
+        for byte in utf8 { last = last << 8 | UInt64(byte) }
+        add(last)
+        add(UInt64(utf8.count) | 1 << 63)
     }
 
     /// Bytes, eight at a time, then their count.
@@ -37,19 +50,6 @@ struct Fingerprint {
         add(UInt64(bytes.count) | 1 << 63)
     }
 
-    mutating func add(_ plan: AggregatePlan) {
-        add(plan.function.rawValue)
-        add(plan.table)
-        add(plan.filter)
-        add(plan.argument)
-        add(plan.fraction.map { $0 == 0 ? 0 : $0.bitPattern } ?? 1)
-    }
-
-    mutating func add(_ expression: TypedExpression?) {
-        guard let expression else { return add(0xFFFF) }
-        add(expression)
-    }
-
     mutating func add(_ value: Value) {
         switch value {
         case .null: add(1)
@@ -60,43 +60,78 @@ struct Fingerprint {
         }
     }
 
-    mutating func add(_ expression: TypedExpression) {
+    /// The fingerprint of the words `words`.
+    static func of(_ words: UInt64...) -> UInt64 {
+        var fingerprint = Fingerprint()
+        for word in words { fingerprint.add(word) }
+        return fingerprint.value
+    }
+
+    /// What stands for an expression not written (an aggregate without a filter or an argument).
+    static let absent = of(0xFFFF)
+
+    /// The fingerprint of `lhs and rhs`, from theirs.
+    static func and(_ lhs: UInt64, _ rhs: UInt64) -> UInt64 { of(19, lhs, rhs) }
+
+    /// The fingerprint of an aggregate, from those of its filter and its argument (`absent` for none).
+    static func of(_ plan: AggregatePlan, filter: UInt64, argument: UInt64) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(plan.function.rawValue)
+        fingerprint.add(plan.table)
+        fingerprint.add(filter)
+        fingerprint.add(argument)
+        fingerprint.add(plan.fraction.map { $0 == 0 ? 0 : $0.bitPattern } ?? 1)
+        return fingerprint.value
+    }
+
+    /// The fingerprint of an aggregate, its filter and its argument worked out from theirs.
+    static func of(_ plan: AggregatePlan) -> AggregateFingerprints {
+        let (filter, argument) = (plan.filter.map(of) ?? absent, plan.argument.map(of) ?? absent)
+        return (of(plan, filter: filter, argument: argument), filter, argument)
+    }
+
+    /// The fingerprint of an expression: of its kind, its own values and the fingerprints of its branches.
+    static func of(_ expression: TypedExpression) -> UInt64 {
+        var fingerprint = Fingerprint()
         switch expression {
-        case .constant(let constant): add(10); add(constant)
-        case .column(let slot): add(11); add(slot)
-        case .centerColumn(let slot): add(12); add(slot)
-        case .aggregate(let index): add(13); add(index)
-        case .measure: add(14)
-        case .negate(let operand): add(15); add(operand)
-        case .not(let operand): add(16); add(operand)
-        case .arithmetic(let operation, let lhs, let rhs): add(17); add(operation); add(lhs); add(rhs)
-        case .compare(let operation, let lhs, let rhs): add(18); add(operation); add(lhs); add(rhs)
-        case .and(let lhs, let rhs): add(19); add(lhs); add(rhs)
-        case .or(let lhs, let rhs): add(20); add(lhs); add(rhs)
-        case .isNull(let operand, let negated): add(negated ? 21 : 22); add(operand)
+        case .constant(let constant): fingerprint.add(10); fingerprint.add(constant)
+        case .column(let slot): fingerprint.add(11); fingerprint.add(slot)
+        case .centerColumn(let slot): fingerprint.add(12); fingerprint.add(slot)
+        case .aggregate(let index): fingerprint.add(13); fingerprint.add(index)
+        case .measure: fingerprint.add(14)
+        case .negate(let operand): fingerprint.add(15); fingerprint.add(of(operand))
+        case .not(let operand): fingerprint.add(16); fingerprint.add(of(operand))
+        case .arithmetic(let operation, let lhs, let rhs):
+            fingerprint.add(17); fingerprint.add(operation); fingerprint.add(of(lhs)); fingerprint.add(of(rhs))
+        case .compare(let operation, let lhs, let rhs):
+            fingerprint.add(18); fingerprint.add(operation); fingerprint.add(of(lhs)); fingerprint.add(of(rhs))
+        case .and(let lhs, let rhs): return and(of(lhs), of(rhs))
+        case .or(let lhs, let rhs): fingerprint.add(20); fingerprint.add(of(lhs)); fingerprint.add(of(rhs))
+        case .isNull(let operand, let negated): fingerprint.add(negated ? 21 : 22); fingerprint.add(of(operand))
         case .inList(let operand, let values, let negated):
-            add(negated ? 23 : 24)
-            add(operand)
-            add(values.count)
-            for value in values { add(value) }
-        case .workdays(let start, let end): add(25); add(start); add(end)
-        case .dayOf(let operand): add(26); add(operand)
-        case .addWorkdays(let operand, let count): add(27); add(operand); add(count)
+            fingerprint.add(negated ? 23 : 24)
+            fingerprint.add(of(operand))
+            fingerprint.add(values.count)
+            for value in values { fingerprint.add(value) }
+        case .workdays(let start, let end): fingerprint.add(25); fingerprint.add(of(start)); fingerprint.add(of(end))
+        case .dayOf(let operand): fingerprint.add(26); fingerprint.add(of(operand))
+        case .addWorkdays(let operand, let count): fingerprint.add(27); fingerprint.add(of(operand)); fingerprint.add(count)
         case .match(let subject, let arms, let otherwise):
-            add(28)
-            add(subject)
-            add(arms.count)
+            fingerprint.add(28)
+            fingerprint.add(subject.map(of) ?? absent)
+            fingerprint.add(arms.count)
             for arm in arms {
-                add(arm.pattern)
-                add(arm.result)
+                fingerprint.add(of(arm.pattern))
+                fingerprint.add(of(arm.result))
             }
-            add(otherwise)
+            fingerprint.add(of(otherwise))
         case .function(let name, let arguments):
-            add(29)
-            add(name)
-            add(arguments.count)
-            for argument in arguments { add(argument) }
-        case .matches(let operand, let pattern): add(30); add(operand); add(pattern.pattern)
+            fingerprint.add(29)
+            fingerprint.add(name)
+            fingerprint.add(arguments.count)
+            for argument in arguments { fingerprint.add(of(argument)) }
+        case .matches(let operand, let pattern): fingerprint.add(30); fingerprint.add(of(operand)); fingerprint.add(pattern.pattern)
         }
+        return fingerprint.value
     }
 }
