@@ -340,6 +340,13 @@ public struct Checker {
     }
 
     mutating func constantNumber(_ expression: Expression) -> Double? {
+        // A number written as such, as most are (points, control points, bounds), is read as it is.
+        switch expression.kind {
+        case .number(let value, _), .percent(let value):
+            if value.isFinite { return value }
+        default:
+            break
+        }
         let typed = checkExpression(expression, in: .constant)
         if typed.type == .unknown { return nil }
         guard typed.type.isNumeric, typed.expression.isConstant,
