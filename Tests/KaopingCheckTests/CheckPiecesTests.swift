@@ -88,4 +88,32 @@ struct CheckPiecesTests {
         #expect(unknown.count > 1)
         Self.expectSameInPieces([parsed.file])
     }
+
+    @Test("Aggregates met first in later pieces, and again in several, are numbered as in one piece")
+    func aggregatesAcrossPieces() {
+        var text = "assessment \"A\" {\n  period 2024-01-01 .. 2024-12-31\n  total 100\n  grades { 合格 >= 60; 不合格 }\n}\n"
+        // A few conditions, met in an order that puts the first of each in one piece or another, over two tables
+        // whose columns each piece meets in its own order.
+        let conditions = ["center_id > 0", "center_id > 1", "status == \"finished\"", "kind == \"promised\" and center_id > 2"]
+        for index in 0..<24 {
+            let table = index % 3 == 0 ? "reviews" : "cases"
+            let own = table == "cases" ? conditions[(index * 7 / 3) % 4] : conditions[index % 2]
+            text += """
+                indicator i\(index) "I\(index)" {
+                  points 1
+                  from \(table) where center_id > \(index % 5)
+                  measure count(where \(own)) + rate(\(conditions[(index / 5) % 2]))
+                  score measure
+                }
+
+                """
+        }
+        let parsed = Parser.parse(SourceFile(name: "aggregates.rules", text: text))
+        #expect(parsed.diagnostics.isEmpty)
+        let whole = Checker.check([parsed.file], schema: .canonical, overrides: [:], pieces: 1)
+        let aggregates = whole.plan?.aggregates ?? []
+        #expect(aggregates.count > 24)
+        #expect(Set(aggregates.map { Fingerprint.of($0).fingerprint }).count == aggregates.count)
+        Self.expectSameInPieces([parsed.file])
+    }
 }
