@@ -162,8 +162,8 @@ public struct Lexer {
         offset = bytes.lineBreak(from: start) ?? bytes.count
         var end = offset
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        // An ASCII comment is valid: one not kept need not be made into a string.
-        if !keepsComments, !bytes[start..<end].contains(where: { $0 >= 0x80 }) { return }
+        // A comment not kept need not be made into a string, unless it is not UTF-8 (to find where it stops).
+        if !keepsComments, bytes.isValidUTF8(start..<end) { return }
         var text = String(validating: bytes[start..<end], as: UTF8.self)
         if text == nil {
             let bad = Formatter.firstInvalidUTF8(bytes[start...]) ?? start

@@ -153,4 +153,42 @@ extension UnsafeBufferPointer<UInt8> {
         }
         return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
     }
+
+    /// Whether `range` holds well-formed UTF-8 (the Unicode Standard's table 3-7: no overlong forms, no
+    /// surrogates, nothing past U+10FFFF), as `String(validating:)` would find, without making a string:
+    /// a file's comments are checked, not kept, by the parser, and Chinese ones are many. ASCII is passed
+    /// over eight bytes at a time.
+    func isValidUTF8(_ range: Range<Int>) -> Bool {
+        guard let base = baseAddress, !range.isEmpty else { return true }
+        var index = range.lowerBound
+        let end = Swift.min(range.upperBound, count)
+        while index < end {
+            if index + 8 <= end, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            // The bounds of the byte after each lead byte; the bytes after that are 80…BF.
+            let (length, low, high): (Int, UInt8, UInt8)
+            switch lead {
+            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+            case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+            default: return false
+            }
+            guard index + length <= end, base[index + 1] &- low <= high &- low else { return false }
+            if length > 2, base[index + 2] & 0xC0 != 0x80 { return false }
+            if length > 3, base[index + 3] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
+    }
 }
