@@ -62,7 +62,7 @@ extension Lexer {
         while end < bytes.count {
             switch bytes[end] {
             case UInt8(ascii: "\""):
-                guard ascii || isValidUTF8(from: offset, to: end) else { return nil }
+                guard ascii || bytes.isValidUTF8(offset..<end) else { return nil }
                 defer { offset = end + 1 }
                 return LexedToken(kind: .string, range: SourceRange(start, end + 1), text: LexedToken.inQuotes)
             case UInt8(ascii: "\n"):
@@ -90,16 +90,6 @@ extension Lexer {
                 zh: "字符串没有结束引号", en: "the string has no closing quote",
                 hint: "在字符串末尾补上 \"", hintEn: "add a closing \" at the end of the string"))
         return made(.string, String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
-    }
-
-    /// Whether `bytes[start..<end]` is valid UTF-8: a run of whole scalars.
-    func isValidUTF8(from start: Int, to end: Int) -> Bool {
-        var index = start
-        while index < end {
-            guard let (_, length) = scalar(at: index), index + length <= end else { return false }
-            index += length
-        }
-        return true
     }
 
     /// A string's decoded value may hold any text, but it must be UTF-8 (a file saved as GBK is not). It is
