@@ -9,8 +9,8 @@ extension Checker {
             fileIndex = declarationFile
             if parameters[parameter.name.text] != nil {
                 report(
-                    "K0250", parameter.name.range, zh: "参数“\(parameter.name.text)”重复定义",
-                    en: "the parameter `\(parameter.name.text)` is defined twice")
+                    "K0250", parameter.name.range, zh: .joined("参数“", parameter.name.text, "”重复定义"),
+                    en: .joined("the parameter `", parameter.name.text, "` is defined twice"))
                 continue
             }
             let typed = checkExpression(parameter.value, in: .constant)

@@ -263,7 +263,7 @@ public struct Checker {
             }
             fileIndex = order[position].file
             report(
-                "K0203", id.range, zh: "编号“\(id.text)”重复", en: "the id `\(id.text)` is used twice",
+                "K0203", id.range, zh: .joined("编号“", id.text, "”重复"), en: .joined("the id `", id.text, "` is used twice"),
                 hint: "每个指标、加扣分项和否决项的编号必须唯一", hintEn: "every indicator, adjustment and veto needs its own id")
         }
     }

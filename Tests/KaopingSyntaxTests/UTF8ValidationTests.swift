@@ -2,8 +2,9 @@ import Testing
 
 @testable import KaopingSyntax
 
-/// `isValidUTF8` finds bytes well-formed exactly when `String(validating:)` does.
-@Suite("UTF-8 validation without a string")
+/// `isValidUTF8` finds bytes well-formed exactly when `String(validating:)` does; `String.joined` makes what
+/// `+` would.
+@Suite("UTF-8: validation without a string, texts joined at once")
 struct UTF8ValidationTests {
     /// Whether `isValidUTF8` and `String(validating:)` agree on `bytes`.
     static func agree(_ bytes: [UInt8]) -> Bool {
@@ -61,6 +62,19 @@ struct UTF8ValidationTests {
         bad.withUnsafeBufferPointer { buffer in
             #expect(buffer.isValidUTF8(0..<text.count))
             #expect(!buffer.isValidUTF8(0..<bad.count))
+        }
+    }
+
+    @Test("Three texts joined in one allocation are the texts one after another")
+    func joined() {
+        let parts = ["", "编号“", "i1", "”重复", "the id `", "a_very_long_identifier_of_many_bytes", "😀", "é"]
+        for first in parts {
+            for second in parts {
+                for third in parts {
+                    #expect(String.joined(first, second, third) == first + second + third)
+                    #expect(String.joined(first, second, third).utf8.count == first.utf8.count + second.utf8.count + third.utf8.count)
+                }
+            }
         }
     }
 }
