@@ -207,19 +207,18 @@ public struct Checker {
         resolveWeights(&indicators, structure: structure)
         lintPoints(indicators, complete: scored.failedIndicators == 0, structure: structure, assessment: assessment)
         reportUnusedParameters()
-        // The aggregates of each table. (A large file has many aggregates, and most read the table the one
-        // before them reads: the table's text is looked up only when it changes.)
-        var tableAggregates: [String: [Int]] = [:]
-        var run: (table: String, indices: [Int])?
+        // The aggregates of each table: a file reads few tables and may plan many aggregates, each table found
+        // in a short list rather than hashed for each.
+        var tableAggregates: [(table: String, indices: [Int])] = []
         for index in aggregates.indices {
-            if run?.table != aggregates[index].table {
-                if let run { tableAggregates[run.table, default: []] += run.indices }
-                run = (aggregates[index].table, [])
+            let table = aggregates[index].table
+            if let slot = tableAggregates.firstIndex(where: { $0.table == table }) {
+                tableAggregates[slot].indices.append(index)
+            } else {
+                tableAggregates.append((table, [index]))
             }
-            run!.indices.append(index)
         }
-        if let run { tableAggregates[run.table, default: []] += run.indices }
-        let scanned = Set(scanColumns.keys).union(tableAggregates.keys)
+        let scanned = Set(scanColumns.keys).union(tableAggregates.map(\.table))
         let scans = scanned.sorted().compactMap { table -> TableScan? in
             guard let spec = schema.table(table), let centerColumn = spec.centerColumn else { return nil }
             var columns = scanColumns[table] ?? []
@@ -230,7 +229,7 @@ public struct Checker {
             return TableScan(
                 table: table, centerColumn: centerColumn, periodColumn: spec.periodColumn, columns: columns,
                 joins: joins(table: table, columns: columns), columnTypes: columns.map { columnType(table: table, path: $0) },
-                aggregates: tableAggregates[table] ?? [])
+                aggregates: tableAggregates.first { $0.table == table }?.indices ?? [])
         }
         let parameterValues = parameters.keys.sorted().compactMap { name in
             parameters[name].map { ParameterValue(name: name, value: $0.value, display: $0.display, overridden: $0.overridden) }
