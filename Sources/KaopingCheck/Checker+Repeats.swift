@@ -2,9 +2,8 @@ import KaopingSyntax
 
 /// A rule file made by a program, or by copying, repeats itself: whole indicator bodies, the `from`, `where`
 /// and `measure` of indicators that differ in their points, scores or categories, or the condition a `rate`
-/// counts among populations that differ. What checking such
-/// texts comes to is remembered when it gave no diagnostic, and a repeat takes it instead of being checked
-/// again (see `RepeatedTexts`).
+/// counts among populations that differ. What checking such texts comes to is remembered when it gave no
+/// diagnostic, and a repeat takes it instead of being checked again (see `RepeatedTexts`).
 ///
 /// Checking these texts depends on nothing the check of others changes but what it would change in the same
 /// way (the parameters used, the columns and aggregates planned), and texts that gave a diagnostic are checked
@@ -65,13 +64,14 @@ extension Checker {
         return checked
     }
 
+    /// A condition on the rows of a table, checked, with the table.
+    typealias RowCondition = (table: String, condition: Fingerprinted)
+
     /// A condition on the rows of `table` — a population's `where`, an aggregate's own `where`, the condition
     /// of a `rate` — checked once for each text and table. Rule files count the same condition over many
     /// populations (`rate(workdays(accepted_at, finished_at) <= promised_days)` with one filter after another),
     /// and what it comes to depends only on its text and the table: the columns, parameters and calendar it
     /// uses were taken the first time.
-    typealias RowCondition = (table: String, condition: Fingerprinted)
-
     mutating func checkRowConditionOnce(_ condition: Expression, table: String) -> Fingerprinted {
         guard remembersRepeats else { return Fingerprinted(checkCondition(condition, in: .row(table))) }
         let parts: [Range<Int>?] = [condition.range.start..<condition.range.end]

@@ -38,8 +38,8 @@ public struct Checker {
     var repeatedStatements = RepeatedTexts<SourceAndMeasure>()
     /// What each condition on the rows of a table checked without a diagnostic came to, with the table.
     var repeatedConditions = RepeatedTexts<RowCondition>()
-    /// Whether repeated bodies and statements take what the first came to (off only to test that this changes
-    /// nothing).
+    /// Whether repeated bodies, statements and conditions take what the first came to (off only to test that
+    /// this changes nothing).
     var remembersRepeats = true
     /// How many pieces to check the indicators in (see `Checker+Pieces.swift`); `nil`: several per core for a
     /// large file, else one.
