@@ -70,7 +70,7 @@ public struct Checker {
     }
 
     /// Checks in `pieces` pieces (`nil`: as many as the file and the machine are worth), each repeated
-    /// indicator body and statement once or (`remembersRepeats` off) every time.
+    /// indicator body, statement and condition once or (`remembersRepeats` off) every time.
     static func check(
         _ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String], pieces: Int?, remembersRepeats: Bool = true
     ) -> (plan: Plan?, diagnostics: [Diagnostic]) {
