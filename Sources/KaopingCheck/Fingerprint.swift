@@ -60,18 +60,21 @@ struct Fingerprint {
         }
     }
 
-    /// The fingerprint of the words `words`.
-    static func of(_ words: UInt64...) -> UInt64 {
-        var fingerprint = Fingerprint()
-        for word in words { fingerprint.add(word) }
-        return fingerprint.value
-    }
-
     /// What stands for an expression not written (an aggregate without a filter or an argument).
-    static let absent = of(0xFFFF)
+    static let absent: UInt64 = {
+        var fingerprint = Fingerprint()
+        fingerprint.add(0xFFFF)
+        return fingerprint.value
+    }()
 
     /// The fingerprint of `lhs and rhs`, from theirs.
-    static func and(_ lhs: UInt64, _ rhs: UInt64) -> UInt64 { of(19, lhs, rhs) }
+    static func and(_ lhs: UInt64, _ rhs: UInt64) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(19)
+        fingerprint.add(lhs)
+        fingerprint.add(rhs)
+        return fingerprint.value
+    }
 
     /// The fingerprint of an aggregate, from those of its filter and its argument (`absent` for none).
     static func of(_ plan: AggregatePlan, filter: UInt64, argument: UInt64) -> UInt64 {
