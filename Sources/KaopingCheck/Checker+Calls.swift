@@ -162,9 +162,7 @@ extension Checker {
             }
             argument = Fingerprinted(typed.expression)
         }
-        let plan = AggregatePlan(
-            function: function, table: table, filter: combined?.expression, argument: argument?.expression, fraction: fraction)
-        let index = addAggregate(plan, filter: combined, argument: argument)
+        let index = addAggregate(function, table: table, filter: combined, argument: argument, fraction: fraction)
         return Typed(expression: .aggregate(index), type: [.count, .countDistinct].contains(function) ? .integer : .real)
     }
 
@@ -172,9 +170,13 @@ extension Checker {
         report("K0247", name.range, zh: "\(name.text) 需要\(expected)参数", en: "`\(name.text)` takes \(english)")
     }
 
-    /// Adds an aggregate whose filter and argument are `filter` and `argument`, with their fingerprints, or
-    /// returns the index of an identical one already planned.
-    mutating func addAggregate(_ aggregate: AggregatePlan, filter: Fingerprinted?, argument: Fingerprinted?) -> Int {
+    /// Adds the aggregate of `function` over `table` with `filter` and `argument`, its fingerprint made from
+    /// theirs, or returns the index of an identical one already planned.
+    mutating func addAggregate(
+        _ function: AggregatePlan.Function, table: String, filter: Fingerprinted?, argument: Fingerprinted?, fraction: Double? = nil
+    ) -> Int {
+        let aggregate = AggregatePlan(
+            function: function, table: table, filter: filter?.expression, argument: argument?.expression, fraction: fraction)
         let parts = (filter: filter?.fingerprint ?? Fingerprint.absent, argument: argument?.fingerprint ?? Fingerprint.absent)
         return addAggregate(
             aggregate,

@@ -125,10 +125,7 @@ extension Checker {
         sourceFailed = source != nil && table == nil
         if sourceFailed, let `where` { markParametersUsed(in: [`where`]) }
         let filter = table.flatMap { table in `where`.map { checkRowConditionOnce($0, table: table) } }
-        let population = table.map {
-            addAggregate(
-                AggregatePlan(function: .count, table: $0, filter: filter?.expression, argument: nil), filter: filter, argument: nil)
-        }
+        let population = table.map { addAggregate(.count, table: $0, filter: filter, argument: nil) }
         return (table, filter, population)
     }
 
@@ -226,8 +223,7 @@ extension Checker {
             let parts = aggregateFingerprints[index].fingerprints
             let condition = rate.argument.map { Fingerprinted($0, fingerprint: parts.argument) } ?? Fingerprinted(.constant(.boolean(true)))
             let filter = rate.filter.map { Fingerprinted($0, fingerprint: parts.filter).and(condition) } ?? condition
-            return addAggregate(
-                AggregatePlan(function: .count, table: rate.table, filter: filter.expression, argument: nil), filter: filter, argument: nil)
+            return addAggregate(.count, table: rate.table, filter: filter, argument: nil)
         case .arithmetic("/", .aggregate(let top), .aggregate(let bottom))
         where aggregates[top].function == .count && aggregates[bottom].function == .count:
             return top
