@@ -21,7 +21,7 @@ extension Checker {
     mutating func checkIndicatorOnce(
         _ indicator: IndicatorDeclaration, at position: Int, plans: UnsafeMutableBufferPointer<IndicatorPlan>, structure: Structure
     ) -> IndicatorPlan? {
-        guard remembersRepeats else { return checkIndicator(indicator, structure: structure) }
+        guard remembersRepeats, repeatedBodies.isOn else { return checkIndicator(indicator, structure: structure) }
         // The parts as written for `RepeatedTexts` (made optional here, not converted at each use).
         let (body, file): ([Range<Int>?], Int) = ([Checker.bodyRange(of: indicator)], fileIndex)
         let fingerprint = RepeatedTexts<Int>.fingerprint(of: body, in: files[file].source)
@@ -51,7 +51,7 @@ extension Checker {
             let measure = checker.checkMeasure(measureExpression, table: table, filter: filter)
             return (table, population, measure, checker.numeratorAggregate(of: measure.expression))
         }
-        guard remembersRepeats else { return check(&self) }
+        guard remembersRepeats, repeatedStatements.isOn else { return check(&self) }
         let parts = [indicator.source?.range, indicator.filter?.range, measureExpression.range].map { $0.map { $0.start..<$0.end } }
         let file = fileIndex
         let fingerprint = RepeatedTexts<SourceAndMeasure>.fingerprint(of: parts, in: files[file].source)
@@ -73,7 +73,7 @@ extension Checker {
     /// and what it comes to depends only on its text and the table: the columns, parameters and calendar it
     /// uses were taken the first time.
     mutating func checkRowConditionOnce(_ condition: Expression, table: String) -> Fingerprinted {
-        guard remembersRepeats else { return Fingerprinted(checkCondition(condition, in: .row(table))) }
+        guard remembersRepeats, repeatedConditions.isOn else { return Fingerprinted(checkCondition(condition, in: .row(table))) }
         let parts: [Range<Int>?] = [condition.range.start..<condition.range.end]
         let file = fileIndex
         let fingerprint = RepeatedTexts<RowCondition>.fingerprint(of: parts, in: files[file].source)

@@ -9,7 +9,24 @@ import KaopingSyntax
 /// byte: the same bytes are the same tokens, so the same syntax wherever they are. (Their bytes are read in one
 /// run, as the file has them; walking two syntax trees, made long before and spread over memory, would cost
 /// much of what checking again does.)
+///
+/// Remembering costs a fingerprint, a lookup and a copy of what was checked for every text, and pays only
+/// where texts repeat. So each window of `window` lookups is counted: one that finds fewer than one repeat in
+/// `RepeatedTexts.rarity` turns remembering off for good (for this checker), and forgets what it held. A file
+/// whose indicators all differ is then checked as fast as without remembering; one that repeats itself finds
+/// its repeats within the first window (they are what made it large), and keeps remembering.
 struct RepeatedTexts<Value> {
+    /// How many lookups make a window.
+    static var window: Int { 512 }
+    /// Remembering stops after a window with fewer than one repeat in this many lookups.
+    static var rarity: Int { 64 }
+
+    /// Whether texts are still looked up and remembered.
+    private(set) var isOn = true
+    /// The lookups and the repeats found in the current window.
+    private var lookups = 0
+    private var repeats = 0
+
     /// The index in `entries` of the last texts remembered with each fingerprint.
     private var last = FingerprintTable()
     /// Each one remembered: its file's index, where its parts are in `parts`, what they came to, and the index
@@ -31,9 +48,24 @@ struct RepeatedTexts<Value> {
     }
 
     /// What texts with the bytes of `parts` of `files[file]` came to, if some were remembered (the last
-    /// remembered of those `accept` takes: texts may come to other values elsewhere).
-    func value(
+    /// remembered of those `accept` takes: texts may come to other values elsewhere). Counted in the window,
+    /// and so never asked while remembering is off.
+    mutating func value(
         for parts: [Range<Int>?], inFile file: Int, fingerprint: UInt64, files: [RuleFile], where accept: (Value) -> Bool = { _ in true }
+    ) -> Value? {
+        precondition(isOn, "a text looked up after remembering stopped")
+        let found = lookUp(parts, inFile: file, fingerprint: fingerprint, files: files, where: accept)
+        lookups += 1
+        if found != nil { repeats += 1 }
+        if lookups == RepeatedTexts.window {
+            if repeats * RepeatedTexts.rarity < lookups { self = RepeatedTexts(isOn: false) }
+            (lookups, repeats) = (0, 0)
+        }
+        return found
+    }
+
+    private func lookUp(
+        _ parts: [Range<Int>?], inFile file: Int, fingerprint: UInt64, files: [RuleFile], where accept: (Value) -> Bool
     ) -> Value? {
         var candidate = last[fingerprint] ?? -1
         while candidate >= 0 {
@@ -48,8 +80,14 @@ struct RepeatedTexts<Value> {
         return nil
     }
 
+    /// Nothing remembered; `isOn`: whether texts will be.
+    init(isOn: Bool = true) {
+        self.isOn = isOn
+    }
+
     /// Remembers what the texts `parts` of file `file` came to.
     mutating func remember(_ value: Value, for parts: [Range<Int>?], inFile file: Int, fingerprint: UInt64) {
+        guard isOn else { return }
         entries.append((file, self.parts.count..<self.parts.count + parts.count, value, last[fingerprint] ?? -1))
         self.parts += parts
         last[fingerprint] = entries.count - 1

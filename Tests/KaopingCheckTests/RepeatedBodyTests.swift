@@ -159,4 +159,43 @@ struct RepeatedBodyTests {
         #expect(repeated.value(for: bodies[other], inFile: other, fingerprint: fingerprints[a], files: files) == nil)
         #expect(repeated.value(for: bodies[spaced], inFile: spaced, fingerprint: fingerprints[spaced], files: files) == nil)
     }
+
+    @Test("Remembering stops after a window of lookups that finds too few repeats, and keeps on where texts repeat")
+    func remembersWhileItPays() {
+        let file = Parser.parse(SourceFile(name: "texts.rules", text: String(repeating: "ab", count: 8))).file
+        let window = RepeatedTexts<Int>.window
+        // Distinct texts (by fingerprint and by bytes): no window finds a repeat, and the first one ends it all.
+        var distinct = RepeatedTexts<Int>()
+        for index in 0..<window {
+            #expect(distinct.isOn)
+            let parts: [Range<Int>?] = [0..<(index % 16)]
+            #expect(distinct.value(for: parts, inFile: 0, fingerprint: UInt64(index), files: [file]) == nil)
+            distinct.remember(index, for: parts, inFile: 0, fingerprint: UInt64(index))
+        }
+        #expect(!distinct.isOn)
+        // One text in `rarity` a repeat of the first: just enough to go on, window after window.
+        var sparse = RepeatedTexts<Int>()
+        let parts: [Range<Int>?] = [0..<2]
+        sparse.remember(-1, for: parts, inFile: 0, fingerprint: 1)
+        for index in 0..<(3 * window) {
+            let repeated = index % RepeatedTexts<Int>.rarity == 0
+            #expect(
+                sparse.value(for: parts, inFile: 0, fingerprint: repeated ? 1 : UInt64(index + 2), files: [file]) == (repeated ? -1 : nil))
+        }
+        #expect(sparse.isOn)
+    }
+
+    @Test("A file whose first indicators all differ, then repeat: the same plan and diagnostics as checking each")
+    func distinctThenRepeated() {
+        var text = Self.assessment
+        let count = RepeatedTexts<Int>.window + 100
+        for index in 0..<count {
+            text += Self.indicator(
+                "distinct\(index)",
+                Self.body.replacingOccurrences(of: "\"promised\"", with: "\"promised_\(index)\"")
+                    .replacingOccurrences(of: "points 1", with: "points \(index + 1)"))
+        }
+        for index in 0..<50 { text += Self.indicator("copy\(index)", Self.body) }
+        Self.expectSameAsCheckingEach(text, planned: true)
+    }
 }
