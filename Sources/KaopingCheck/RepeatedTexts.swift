@@ -29,9 +29,11 @@ struct RepeatedTexts<Value> {
 
     /// The index in `entries` of the last texts remembered with each fingerprint.
     private var last = FingerprintTable()
-    /// Each one remembered: its file's index, where its parts are in `parts`, what they came to, and the index
-    /// of the one before it with the same fingerprint (-1: none).
-    private var entries: [(file: Int, parts: Range<Int>, value: Value, earlier: Int)] = []
+    /// Each one remembered: its file's index, where its parts are in `parts`, and the index of the one before it
+    /// with the same fingerprint (-1: none). What it came to is in `values`, at the same index: a lookup reads
+    /// these plain numbers, and copies a value (with its strings and trees) only when it takes it.
+    private var entries: [(file: Int, parts: Range<Int>, earlier: Int)] = []
+    private var values: [Value] = []
     /// The ranges of the texts of every entry, one entry's after another's (`nil`: a part not written): kept in
     /// one array, not one per entry, since a large file remembers hundreds of thousands.
     private var parts: [Range<Int>?] = []
@@ -69,13 +71,13 @@ struct RepeatedTexts<Value> {
     ) -> Value? {
         var candidate = last[fingerprint] ?? -1
         while candidate >= 0 {
-            if accept(entries[candidate].value),
-                RepeatedTexts.same(
-                    self.parts[entries[candidate].parts], inFile: entries[candidate].file, as: parts, inFile: file, files: files)
+            let entry = entries[candidate]
+            if accept(values[candidate]),
+                RepeatedTexts.same(self.parts[entry.parts], inFile: entry.file, as: parts, inFile: file, files: files)
             {
-                return entries[candidate].value
+                return values[candidate]
             }
-            candidate = entries[candidate].earlier
+            candidate = entry.earlier
         }
         return nil
     }
@@ -88,7 +90,8 @@ struct RepeatedTexts<Value> {
     /// Remembers what the texts `parts` of file `file` came to.
     mutating func remember(_ value: Value, for parts: [Range<Int>?], inFile file: Int, fingerprint: UInt64) {
         guard isOn else { return }
-        entries.append((file, self.parts.count..<self.parts.count + parts.count, value, last[fingerprint] ?? -1))
+        entries.append((file, self.parts.count..<self.parts.count + parts.count, last[fingerprint] ?? -1))
+        values.append(value)
         self.parts += parts
         last[fingerprint] = entries.count - 1
     }
