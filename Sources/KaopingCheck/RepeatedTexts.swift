@@ -10,22 +10,11 @@ import KaopingSyntax
 /// run, as the file has them; walking two syntax trees, made long before and spread over memory, would cost
 /// much of what checking again does.)
 ///
-/// Remembering costs a fingerprint, a lookup and a copy of what was checked for every text, and pays only
-/// where texts repeat. So each window of `window` lookups is counted: one that finds fewer than one repeat in
-/// `RepeatedTexts.rarity` turns remembering off for good (for this checker), and forgets what it held. A file
-/// whose indicators all differ is then checked as fast as without remembering; one that repeats itself finds
-/// its repeats within the first window (they are what made it large), and keeps remembering.
+/// Remembering stops, for this checker, when it does not pay (`RepeatWindow`), and forgets what it held.
 struct RepeatedTexts<Value> {
-    /// How many lookups make a window.
-    static var window: Int { 512 }
-    /// Remembering stops after a window with fewer than one repeat in this many lookups.
-    static var rarity: Int { 64 }
-
     /// Whether texts are still looked up and remembered.
     private(set) var isOn = true
-    /// The lookups and the repeats found in the current window.
-    private var lookups = 0
-    private var repeats = 0
+    private var window = RepeatWindow()
 
     /// The index in `entries` of the last texts remembered with each fingerprint.
     private var last = FingerprintTable()
@@ -57,12 +46,7 @@ struct RepeatedTexts<Value> {
     ) -> Value? {
         precondition(isOn, "a text looked up after remembering stopped")
         let found = lookUp(parts, inFile: file, fingerprint: fingerprint, files: files, where: accept)
-        lookups += 1
-        if found != nil { repeats += 1 }
-        if lookups == RepeatedTexts.window {
-            if repeats * RepeatedTexts.rarity < lookups { self = RepeatedTexts(isOn: false) }
-            (lookups, repeats) = (0, 0)
-        }
+        if !window.count(found: found != nil) { self = RepeatedTexts(isOn: false) }
         return found
     }
 

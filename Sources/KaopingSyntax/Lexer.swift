@@ -152,6 +152,12 @@ public struct Lexer {
         return end
     }
 
+    /// Goes on from `offset`, the end of a token the parser took from an earlier, identical text rather than from
+    /// this lexer (see `Parser+RepeatedBodies.swift`): as though it had just read that token.
+    mutating func resume(afterTokenEndingAt offset: Int) {
+        (self.offset, lineHasCode, passedLineBreak) = (offset, true, false)
+    }
+
     /// A comment, to the end of its line.
     ///
     /// A comment that is not valid UTF-8 is reported at its first bad byte and keeps only the text before it:

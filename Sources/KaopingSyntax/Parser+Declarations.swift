@@ -214,6 +214,9 @@ extension Parser {
             skipDeclaration()
             return nil
         }
+        let key = repeatedBodies.isOn ? RepeatedBodies.key(at: title.range.end, in: lexer.bytes) : 0
+        if let repeated = takeRepeatedBody(after: title, id: id, start: start, key: key) { return repeated }
+        let before = (diagnostics: diagnostics.count, lexer: lexer.diagnostics.count, index: index)
         var declaration = IndicatorDeclaration(id: id, title: title, range: SourceRange(start, title.range.end))
         let end = parseBlock(keywords: Parser.indicatorKeywords, what: ("指标设置", "indicator setting"), into: &declaration) {
             parser, declaration, keyword in
@@ -250,6 +253,10 @@ extension Parser {
             parser.endStatement()
         }
         declaration.range = SourceRange(start, end)
+        if repeatedBodies.isOn, !gaveUp, diagnostics.count == before.diagnostics, lexer.diagnostics.count == before.lexer {
+            repeatedBodies.remember(
+                RepeatedBody(bytes: title.range.end..<end, tokens: index - before.index, declaration: declaration), key: key)
+        }
         return declaration
     }
 

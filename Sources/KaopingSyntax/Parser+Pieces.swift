@@ -22,16 +22,18 @@ extension Parser {
         parse(source, pieces: Parallel.pieces(of: source.bytes.count, unit: pieceSize))
     }
 
-    /// Parses `source` in (at most) `pieces` pieces.
-    static func parse(_ source: SourceFile, pieces: Int) -> (file: RuleFile, diagnostics: [Diagnostic]) {
-        parse(source, starts: pieceStarts(source, pieces: pieces))
+    /// Parses `source` in (at most) `pieces` pieces; `remembersRepeats` off, every indicator body is parsed, even
+    /// one that repeats another (see `Parser+RepeatedBodies.swift`).
+    static func parse(_ source: SourceFile, pieces: Int, remembersRepeats: Bool = true) -> (file: RuleFile, diagnostics: [Diagnostic]) {
+        parse(source, starts: pieceStarts(source, pieces: pieces), remembersRepeats: remembersRepeats)
     }
 
     /// Parses `source` in pieces starting at `starts`: 0, then line starts in increasing order.
-    static func parse(_ source: SourceFile, starts: [Int]) -> (file: RuleFile, diagnostics: [Diagnostic]) {
+    static func parse(_ source: SourceFile, starts: [Int], remembersRepeats: Bool = true) -> (file: RuleFile, diagnostics: [Diagnostic]) {
         let pieces = Parallel.map(starts.count) { index in
             source.bytes.withUnsafeBufferPointer { bytes in
                 var parser = Parser(source: source, bytes: bytes, from: starts[index], stops: Array(starts.dropFirst(index + 1)))
+                parser.repeatedBodies = RepeatedBodies(isOn: remembersRepeats)
                 let declarations = parser.parseFile()
                 var piece = Piece(
                     declarations: declarations, lexerDiagnostics: parser.lexer.diagnostics,
@@ -52,7 +54,7 @@ extension Parser {
             next = pieces[index].stoppedAt.flatMap { starts.firstIndex(of: $0) }
         }
         if starts.count > 1, chain.reduce(0, { $0 + $1.lexerDiagnostics.count + $1.diagnostics.count }) >= diagnosticLimit {
-            return parse(source, pieces: 1)
+            return parse(source, pieces: 1, remembersRepeats: remembersRepeats)
         }
         // The first piece's arrays are the start of the whole (the others' are copied on to them).
         var file = RuleFile(source: source, declarations: chain[0].declarations)

@@ -19,6 +19,8 @@ public struct Parser {
     var depth = 0
     /// Set after an error until the next statement starts, so one mistake gives one error.
     var suppressing = false
+    /// The indicator bodies parsed so far, for those that repeat them (see `Parser+RepeatedBodies.swift`).
+    var repeatedBodies = RepeatedBodies()
 
     /// The deepest nesting of brackets and expressions the parser follows before giving up on a construct.
     static let maximumDepth = 200

@@ -102,7 +102,8 @@ public struct ParameterDeclaration: Sendable, Equatable {
     public var range: SourceRange
 }
 
-/// `indicator id "title" { … }`: one scored indicator.
+/// `indicator id "title" { … }`: one scored indicator. (A field added here is moved, too, in
+/// `body(shiftedBy:id:title:range:)`.)
 public struct IndicatorDeclaration: Sendable, Equatable {
     public var id: Name
     public var title: StringLiteral

@@ -163,7 +163,7 @@ struct RepeatedBodyTests {
     @Test("Remembering stops after a window of lookups that finds too few repeats, and keeps on where texts repeat")
     func remembersWhileItPays() {
         let file = Parser.parse(SourceFile(name: "texts.rules", text: String(repeating: "ab", count: 8))).file
-        let window = RepeatedTexts<Int>.window
+        let window = RepeatWindow.size
         // Distinct texts (by fingerprint and by bytes): no window finds a repeat, and the first one ends it all.
         var distinct = RepeatedTexts<Int>()
         for index in 0..<window {
@@ -178,7 +178,7 @@ struct RepeatedBodyTests {
         let parts: [Range<Int>?] = [0..<2]
         sparse.remember(-1, for: parts, inFile: 0, fingerprint: 1)
         for index in 0..<(3 * window) {
-            let repeated = index % RepeatedTexts<Int>.rarity == 0
+            let repeated = index % RepeatWindow.rarity == 0
             #expect(
                 sparse.value(for: parts, inFile: 0, fingerprint: repeated ? 1 : UInt64(index + 2), files: [file]) == (repeated ? -1 : nil))
         }
@@ -188,7 +188,7 @@ struct RepeatedBodyTests {
     @Test("A file whose first indicators all differ, then repeat: the same plan and diagnostics as checking each")
     func distinctThenRepeated() {
         var text = Self.assessment
-        let count = RepeatedTexts<Int>.window + 100
+        let count = RepeatWindow.size + 100
         for index in 0..<count {
             text += Self.indicator(
                 "distinct\(index)",
