@@ -22,16 +22,18 @@ extension Parser {
     /// The body of the indicator titled `title` that starts as a remembered one does, if one does; then the
     /// parser is past it.
     mutating func takeRepeatedBody(after title: StringLiteral, id: Name, start: Int, key: UInt64) -> IndicatorDeclaration? {
-        guard let body = repeatedBodies.body(at: title.range.end, key: key, in: lexer.bytes) else { return nil }
-        let delta = title.range.end - body.bytes.lowerBound
-        let end = body.bytes.upperBound + delta
-        index += body.tokens
+        guard let found = repeatedBodies.body(at: title.range.end, key: key, in: lexer.bytes) else { return nil }
+        // (Read in place: a remembered declaration is large, and copying it costs more than moving it.)
+        let delta = title.range.end - repeatedBodies[found].bytes.lowerBound
+        let end = repeatedBodies[found].bytes.upperBound + delta
+        let declaration = repeatedBodies[found].declaration.body(shiftedBy: delta, id: id, title: title, range: SourceRange(start, end))
+        index += repeatedBodies[found].tokens
         previousEnd = end
         lexer.resume(afterTokenEndingAt: end)
         current = lexer.next()
         following = lexer.next()
         if lexer.diagnostics.count + diagnostics.count >= Parser.diagnosticLimit { giveUp() }
-        return body.declaration.body(shiftedBy: delta, id: id, title: title, range: SourceRange(start, end))
+        return declaration
     }
 }
 
@@ -59,15 +61,19 @@ struct RepeatedBodies {
         return hash
     }
 
-    /// The remembered body under `key` whose bytes are those at `offset`, if there is one. Counted in the window.
-    mutating func body(at offset: Int, key: UInt64, in bytes: UnsafeBufferPointer<UInt8>) -> Parser.RepeatedBody? {
+    subscript(index: Int) -> Parser.RepeatedBody { bodies[index] }
+
+    /// The index of the remembered body under `key` whose bytes are those at `offset`, if there is one. Counted
+    /// in the window.
+    mutating func body(at offset: Int, key: UInt64, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard isOn else { return nil }
-        var found: Parser.RepeatedBody?
+        var found: Int?
         if let index = byKey[key] {
-            let body = bodies[index]
-            let count = body.bytes.count
-            if offset + count <= bytes.count, memcmp(bytes.baseAddress! + offset, bytes.baseAddress! + body.bytes.lowerBound, count) == 0 {
-                found = body
+            let body = bodies[index].bytes
+            if offset + body.count <= bytes.count,
+                memcmp(bytes.baseAddress! + offset, bytes.baseAddress! + body.lowerBound, body.count) == 0
+            {
+                found = index
             }
         }
         if !window.count(found: found != nil) { self = RepeatedBodies(isOn: false) }
