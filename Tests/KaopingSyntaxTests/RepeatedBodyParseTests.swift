@@ -102,6 +102,11 @@ struct RepeatedBodyParseTests {
         }
         // More indicators than a window of lookups, all alike: remembering stays on.
         Self.expectSameAsParsingEach(LargeRuleFile.text(bytes: 300_000).text)
+        // A window of bodies that all differ, then copies: remembering stops, and the copies are parsed.
+        var text = Self.assessment
+        for index in 0..<(RepeatWindow.size + 100) { text += Self.indicator("distinct\(index)", "  points \(index)\n  measure count()") }
+        for index in 0..<50 { text += Self.indicator("copy\(index)", "  points 1\n  measure count()") }
+        Self.expectSameAsParsingEach(text)
     }
 
     @Test("Every file of the malformed corpus, and each copied after itself, parses the same either way")
