@@ -4,7 +4,7 @@ extension Checker {
     mutating func checkCall(_ name: Name, _ arguments: [Expression], filter: Expression?, range: SourceRange, in context: ExpressionContext)
         -> Typed
     {
-        if Checker.aggregateFunctionSet.contains(name.text) {
+        if Checker.aggregateFunction(named: name.text) != nil {
             guard case .center(let table, let population) = context else {
                 report(
                     "K0240", name.range, zh: "这里不能使用汇总函数 \(name.text)", en: "the aggregate `\(name.text)` cannot be used here",
@@ -104,7 +104,7 @@ extension Checker {
             let rowFilter = checkRowConditionOnce(filter, table: table)
             combined = combined.map { $0.and(rowFilter) } ?? rowFilter
         }
-        guard let function = AggregatePlan.Function(rawValue: name.text) else { return .invalid }
+        guard let function = Checker.aggregateFunction(named: name.text) else { return .invalid }
         var argument: Fingerprinted?
         var fraction: Double?
         switch function {
@@ -202,7 +202,14 @@ extension Checker {
 
 extension Checker {
     static let aggregateFunctions = ["count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "rate"]
-    static let aggregateFunctionSet = Set(aggregateFunctions)
+
+    /// The aggregate function a call names, if it names one. (The names are few and short: comparing them is
+    /// faster than hashing the call's name, and a large file makes hundreds of thousands of calls.)
+    static func aggregateFunction(named name: String) -> AggregatePlan.Function? {
+        aggregateFunctionNames.first { $0.name == name }?.function
+    }
+
+    private static let aggregateFunctionNames = AggregatePlan.Function.allCases.map { (name: $0.rawValue, function: $0) }
 
     /// Scalar functions: argument types and result type.
     static let scalarSignatures: [String: (arguments: [ValueType], result: ValueType)] = [

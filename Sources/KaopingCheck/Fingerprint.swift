@@ -18,18 +18,13 @@ struct Fingerprint {
 
     mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
 
-    /// A text's bytes, as `add(bytes:)` adds them. (Most texts in a plan are operators and short codes: one
-    /// shorter than a word is read in place.)
+    /// A text's bytes, as `add(bytes:)` adds them: read where they are (a short text, such as an operator or a
+    /// code, inside the string itself), not one at a time through the string's view.
     mutating func add(_ text: String) {
-        let utf8 = text.utf8
-        guard utf8.count < 8 else {
-            var text = text
-            return text.withUTF8 { add(bytes: $0) }
-        }
-        var last: UInt64 = 0
-        for byte in utf8 { last = last << 8 | UInt64(byte) }
-        add(last)
-        add(UInt64(utf8.count) | 1 << 63)
+        let added: Void? = text.utf8.withContiguousStorageIfAvailable { add(bytes: $0) }
+        guard added == nil else { return }
+        var text = text
+        text.withUTF8 { add(bytes: $0) }
     }
 
     /// Bytes, eight at a time, then their count.

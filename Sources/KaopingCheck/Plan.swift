@@ -109,7 +109,7 @@ public struct AdjustmentPlan: Sendable, Equatable {
 
 /// One aggregate over one table's rows of each center.
 public struct AggregatePlan: Sendable, Hashable {
-    public enum Function: String, Sendable, Equatable {
+    public enum Function: String, Sendable, Equatable, CaseIterable {
         case count, sum, avg, min, max, rate
         /// Distinct non-NULL values (`count_distinct`).
         case countDistinct = "count_distinct"

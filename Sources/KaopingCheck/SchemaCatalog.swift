@@ -39,13 +39,19 @@ public struct SchemaCatalog: Sendable, Equatable {
 
     /// Looks up a table.
     public func table(_ name: String) -> Table? {
-        indices[name].map { tables[$0] }
+        index(of: name).map { tables[$0] }
     }
 
     /// The type of a column of a table, if there are both.
     public func type(of column: String, in table: String) -> ValueType? {
-        guard let index = indices[table] else { return nil }
+        guard let index = index(of: table) else { return nil }
         return tables[index].type(of: column)
+    }
+
+    /// A table's index in `tables`. A store has a handful of tables, whose short names are compared faster than
+    /// one is hashed (a large rule file looks tables up hundreds of thousands of times); many are hashed.
+    private func index(of name: String) -> Int? {
+        tables.count <= 16 ? tables.firstIndex { $0.name == name } : indices[name]
     }
 
     /// The canonical schema, for checking a rule file without a store.
