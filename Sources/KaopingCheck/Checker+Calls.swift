@@ -178,13 +178,12 @@ extension Checker {
         let aggregate = AggregatePlan(
             function: function, table: table, filter: filter?.expression, argument: argument?.expression, fraction: fraction)
         let parts = (filter: filter?.fingerprint ?? Fingerprint.absent, argument: argument?.fingerprint ?? Fingerprint.absent)
-        return addAggregate(
-            aggregate,
-            fingerprints: (Fingerprint.of(aggregate, filter: parts.filter, argument: parts.argument), parts.filter, parts.argument))
+        let fingerprint = Fingerprint.of(aggregate, filter: parts.filter, argument: parts.argument)
+        return addAggregate(consume aggregate, fingerprints: (fingerprint, parts.filter, parts.argument))
     }
 
     /// Adds an aggregate whose fingerprints are known, or returns the index of an identical one already planned.
-    mutating func addAggregate(_ aggregate: AggregatePlan, fingerprints: AggregateFingerprints) -> Int {
+    mutating func addAggregate(_ aggregate: consuming AggregatePlan, fingerprints: AggregateFingerprints) -> Int {
         let fingerprint = fingerprints.fingerprint
         let last = aggregatesByFingerprint[fingerprint] ?? -1
         var candidate = last
@@ -193,7 +192,7 @@ extension Checker {
             return candidate
         }
         if found >= 0 { return found }
-        aggregates.append(aggregate)
+        aggregates.append(consume aggregate)
         aggregateFingerprints.append((fingerprints, last))
         aggregatesByFingerprint[fingerprint] = aggregates.count - 1
         return aggregates.count - 1

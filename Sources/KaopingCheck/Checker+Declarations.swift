@@ -219,11 +219,13 @@ extension Checker {
     mutating func numeratorAggregate(of measure: TypedExpression) -> Int? {
         switch measure {
         case .aggregate(let index) where aggregates[index].function == .rate:
-            let rate = aggregates[index]
+            // (The rate's fields read where they are, not from a copy of its plan.)
             let parts = aggregateFingerprints[index].fingerprints
-            let condition = rate.argument.map { Fingerprinted($0, fingerprint: parts.argument) } ?? Fingerprinted(.constant(.boolean(true)))
-            let filter = rate.filter.map { Fingerprinted($0, fingerprint: parts.filter).and(condition) } ?? condition
-            return addAggregate(.count, table: rate.table, filter: filter, argument: nil)
+            let condition =
+                aggregates[index].argument.map { Fingerprinted($0, fingerprint: parts.argument) }
+                ?? Fingerprinted(.constant(.boolean(true)))
+            let filter = aggregates[index].filter.map { Fingerprinted($0, fingerprint: parts.filter).and(condition) } ?? condition
+            return addAggregate(.count, table: aggregates[index].table, filter: filter, argument: nil)
         case .arithmetic("/", .aggregate(let top), .aggregate(let bottom))
         where aggregates[top].function == .count && aggregates[bottom].function == .count:
             return top

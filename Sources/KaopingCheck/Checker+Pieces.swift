@@ -65,7 +65,7 @@ extension Checker {
             // The plans of a piece whose numbers move are renumbered in place, the pieces at once.
             _ = Parallel.map(results.count) { index in
                 guard !renumberings[index].changesNothing else { return }
-                for position in results[index].1.planned { slots[position] = renumberings[index].apply(to: slots[position]) }
+                for position in results[index].1.planned { renumberings[index].renumber(&slots[position]) }
             }
             scored.ids.reserveCapacity(results.reduce(0) { $0 + $1.1.ids.count })
             for (index, (_, piece)) in results.enumerated() {
@@ -99,7 +99,7 @@ extension Checker {
             case .indicator(let indicator):
                 piece.ids.append((position, Checker.idHash(indicator.id.text), indicator.id))
                 if let plan = checkIndicatorOnce(indicator, at: position, plans: slots, structure: structure) {
-                    (slots.baseAddress! + position).initialize(to: plan)
+                    (slots.baseAddress! + position).initialize(to: consume plan)
                     piece.planned.append(position)
                 } else {
                     piece.failedIndicators += 1
@@ -157,13 +157,12 @@ struct Renumbering {
         return aggregate
     }
 
-    func apply(to indicator: IndicatorPlan) -> IndicatorPlan {
-        var indicator = indicator
+    /// Renumbers a plan where it is (a plan is large: a copy in and out would cost more than the renumbering).
+    func renumber(_ indicator: inout IndicatorPlan) {
         indicator.population = indicator.population.map { aggregates[$0] }
         indicator.numerator = indicator.numerator.map { aggregates[$0] }
         indicator.measure = renumber(indicator.measure)
         indicator.score = apply(to: indicator.score)
-        return indicator
     }
 
     func apply(to veto: VetoPlan) -> VetoPlan {
