@@ -293,6 +293,7 @@ extension Checker {
             return .lognormal(p10: p10, median: median)
         case .linear(let controlPoints, let range):
             var pairs: [(Double, Double)] = []
+            pairs.reserveCapacity(controlPoints.count)
             for point in controlPoints {
                 guard let input = constantNumber(point.input), let output = constantNumber(point.points) else { continue }
                 if let last = pairs.last, input <= last.0 {
@@ -311,6 +312,7 @@ extension Checker {
             return .linear(pairs)
         case .bands(let bands, let range):
             var plans: [(comparison: String?, bound: Double, points: Double)] = []
+            plans.reserveCapacity(bands.count)
             for band in bands {
                 let bound = band.bound.flatMap { constantNumber($0) } ?? 0
                 let output = constantNumber(band.points) ?? 0

@@ -357,13 +357,14 @@ extension Checker {
     }
 
     /// The column `name` of a row of `table`, typed, if the table has it. A file names the same few columns
-    /// over and over: each is looked up in the schema once for the table whose rows are being checked.
+    /// over and over: each is looked up in the schema once for the table whose rows are being checked, then
+    /// found among those by comparing names (a table has a few dozen columns: faster than hashing the name).
     private mutating func rowColumn(_ name: String, in table: String) -> Typed? {
-        if rowColumns.table != table { rowColumns = (table, [:]) }
-        if let typed = rowColumns.names[name] { return typed }
+        if rowColumns.table != table { rowColumns = (table, []) }
+        if let found = rowColumns.names.first(where: { $0.name == name }) { return found.typed }
         guard let type = schema.type(of: name, in: table) else { return nil }
         let typed = Typed(expression: .column(scanSlot(table: table, column: name)), type: type)
-        rowColumns.names[name] = typed
+        rowColumns.names.append((name, typed))
         return typed
     }
 

@@ -8,10 +8,10 @@ public struct Checker {
     var fileIndex = 0
     /// The store's schema (or the canonical one), with the rule files' `table` declarations.
     var schema: SchemaCatalog {
-        didSet { rowColumns = ("", [:]) }
+        didSet { rowColumns = ("", []) }
     }
-    /// The columns of one table already resolved by name (see `rowColumn`).
-    var rowColumns: (table: String, names: [String: Typed]) = ("", [:])
+    /// The columns of one table already resolved, by name (see `rowColumn`).
+    var rowColumns: (table: String, names: [(name: String, typed: Typed)]) = ("", [])
     /// Every problem found, added by `add` only.
     private(set) var diagnostics: [Diagnostic] = []
     /// How many of `diagnostics` are errors (counted as they are added: a file with many errors must not
