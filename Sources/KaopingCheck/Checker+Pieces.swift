@@ -92,6 +92,10 @@ extension Checker {
         var piece = Piece()
         piece.planned.reserveCapacity(range.count)
         piece.ids.reserveCapacity(range.count)
+        // Room for the aggregates an indicator usually plans (its population, a rate and its numerator), made
+        // once rather than by doubling: each doubling copies them all into memory touched for the first time.
+        aggregates.reserveCapacity(aggregates.count + 3 * range.count)
+        aggregateFingerprints.reserveCapacity(aggregateFingerprints.count + 3 * range.count)
         for position in range {
             let (declarationFile, index) = order[position]
             fileIndex = declarationFile
