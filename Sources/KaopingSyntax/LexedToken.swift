@@ -58,6 +58,9 @@ struct LexedToken {
     /// Whether this is one of the identifiers `words`.
     func isWord(in words: Keywords) -> Bool { kind == .identifier && words.spellings.contains(spelling) }
 
+    /// Which of the identifiers `words` this is, if it is one.
+    func index(in words: Keywords) -> Int? { kind == .identifier ? words.spellings.firstIndex(of: spelling) : nil }
+
     /// Matches a keyword in a `switch` over a token: `case "points":` is `isWord("points")`.
     @inline(__always)
     static func ~= (word: Spelling, token: LexedToken) -> Bool { token.isWord(word) }

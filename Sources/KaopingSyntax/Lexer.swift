@@ -153,7 +153,7 @@ public struct Lexer {
     }
 
     /// Goes on from `offset`, the end of a token the parser took from an earlier, identical text rather than from
-    /// this lexer (see `Parser+RepeatedBodies.swift`): as though it had just read that token.
+    /// this lexer (see `Parser+Repeats.swift`): as though it had just read that token.
     mutating func resume(afterTokenEndingAt offset: Int) {
         (self.offset, lineHasCode, passedLineBreak) = (offset, true, false)
     }

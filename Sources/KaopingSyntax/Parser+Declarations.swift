@@ -214,48 +214,18 @@ extension Parser {
             skipDeclaration()
             return nil
         }
-        let key = repeatedBodies.isOn ? RepeatedBodies.key(at: title.range.end, in: lexer.bytes) : 0
+        let key = repeatedBodies.isOn ? RepeatedSyntax<IndicatorDeclaration>.key(at: title.range.end, in: lexer.bytes) : 0
         if let repeated = takeRepeatedBody(after: title, id: id, start: start, key: key) { return repeated }
         let before = (diagnostics: diagnostics.count, lexer: lexer.diagnostics.count, index: index)
         var declaration = IndicatorDeclaration(id: id, title: title, range: SourceRange(start, title.range.end))
         let end = parseBlock(keywords: Parser.indicatorKeywords, what: ("指标设置", "indicator setting"), into: &declaration) {
             parser, declaration, keyword in
-            switch keyword {
-            case "category":
-                if let first = parser.expectString("指标类别", "the category") {
-                    declaration.category = [first]
-                    while parser.accept("/") {
-                        if let next = parser.expectString("二级类别", "the sub-category") { declaration.category.append(next) }
-                    }
-                }
-            case "points":
-                declaration.points = parser.parseExpression()
-            case "weight":
-                declaration.weight = parser.parseExpression()
-            case "from":
-                declaration.source = parser.expectName("数据表名（如 cases）", "a table name (such as cases)")
-                if parser.acceptWord("where") { declaration.filter = parser.parseExpression() }
-            case "measure":
-                declaration.measure = parser.parseExpression()
-            case "score":
-                declaration.score = parser.parseScore()
-            case "minimum":
-                declaration.minimum = parser.parseExpression()
-            default:
-                if parser.acceptWord("empty") {
-                    _ = parser.expect(":")
-                    declaration.emptyPolicy = parser.expectName(
-                        "空样本处理方式（not_applicable、full 或 zero）", "an empty-population policy (not_applicable, full or zero)")
-                } else {
-                    parser.expected("“empty”", "`empty`")
-                }
-            }
+            parser.indicatorStatement(after: keyword).apply(to: &declaration)
             parser.endStatement()
         }
         declaration.range = SourceRange(start, end)
-        if repeatedBodies.isOn, !gaveUp, diagnostics.count == before.diagnostics, lexer.diagnostics.count == before.lexer {
-            repeatedBodies.remember(
-                RepeatedBody(bytes: title.range.end..<end, tokens: index - before.index, declaration: declaration), key: key)
+        if repeatedBodies.isOn, cleanSince(title.range.end, before: before) {
+            repeatedBodies.remember(.init(bytes: title.range.end..<end, tokens: index - before.index, value: declaration), key: key)
         }
         return declaration
     }

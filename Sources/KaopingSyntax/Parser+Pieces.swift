@@ -23,7 +23,7 @@ extension Parser {
     }
 
     /// Parses `source` in (at most) `pieces` pieces; `remembersRepeats` off, every indicator body is parsed, even
-    /// one that repeats another (see `Parser+RepeatedBodies.swift`).
+    /// one that repeats another (see `Parser+Repeats.swift`).
     static func parse(_ source: SourceFile, pieces: Int, remembersRepeats: Bool = true) -> (file: RuleFile, diagnostics: [Diagnostic]) {
         parse(source, starts: pieceStarts(source, pieces: pieces), remembersRepeats: remembersRepeats)
     }
@@ -33,7 +33,8 @@ extension Parser {
         let pieces = Parallel.map(starts.count) { index in
             source.bytes.withUnsafeBufferPointer { bytes in
                 var parser = Parser(source: source, bytes: bytes, from: starts[index], stops: Array(starts.dropFirst(index + 1)))
-                parser.repeatedBodies = RepeatedBodies(isOn: remembersRepeats)
+                parser.repeatedBodies = RepeatedSyntax(isOn: remembersRepeats)
+                for kind in parser.repeatedStatements.indices { parser.repeatedStatements[kind] = RepeatedSyntax(isOn: remembersRepeats) }
                 let declarations = parser.parseFile()
                 var piece = Piece(
                     declarations: declarations, lexerDiagnostics: parser.lexer.diagnostics,

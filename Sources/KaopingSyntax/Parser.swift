@@ -19,8 +19,12 @@ public struct Parser {
     var depth = 0
     /// Set after an error until the next statement starts, so one mistake gives one error.
     var suppressing = false
-    /// The indicator bodies parsed so far, for those that repeat them (see `Parser+RepeatedBodies.swift`).
-    var repeatedBodies = RepeatedBodies()
+    /// The indicator bodies and statements parsed so far, for those that repeat them (see `Parser+Repeats.swift`):
+    /// the statements apart for each keyword of `indicatorKeywords` (each stops being remembered on its own), each
+    /// with where its last token ends.
+    var repeatedBodies = RepeatedSyntax<IndicatorDeclaration>()
+    var repeatedStatements = [RepeatedSyntax<(statement: IndicatorStatement, end: Int)>](
+        repeating: RepeatedSyntax(), count: Parser.indicatorKeywords.names.count)
 
     /// The deepest nesting of brackets and expressions the parser follows before giving up on a construct.
     static let maximumDepth = 200

@@ -1,4 +1,4 @@
-/// When remembering repeats stops paying: the rule the parser's `RepeatedBodies` and the checker's `RepeatedTexts`
+/// When remembering repeats stops paying: the rule the parser's `RepeatedSyntax` and the checker's `RepeatedTexts`
 /// share.
 ///
 /// Remembering costs a little for every text and pays only where texts repeat. Lookups are counted in windows

@@ -1,6 +1,6 @@
 /// Syntax moved within its file: the same tree, every range `delta` bytes later (earlier when negative). The
 /// parser makes an indicator whose body repeats one it parsed before from that one's tree (see
-/// `Parser+RepeatedBodies.swift`). Each switch names every case, so that a new one cannot be forgotten.
+/// `Parser+Repeats.swift`). Each switch names every case, so that a new one cannot be forgotten.
 extension SourceRange {
     func shifted(by delta: Int) -> SourceRange { SourceRange(start + delta, end + delta) }
 }

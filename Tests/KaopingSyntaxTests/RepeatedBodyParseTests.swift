@@ -4,9 +4,10 @@ import Testing
 
 @testable import KaopingSyntax
 
-/// An indicator whose body repeats one parsed before without a diagnostic takes that body's tree, moved to where
-/// it is (`Parser+RepeatedBodies.swift`); the tree and the diagnostics must be exactly those of parsing it.
-@Suite("Repeated indicator bodies, parsed once")
+/// An indicator body, or a statement of one, that repeats one parsed before without a diagnostic takes what that
+/// one came to, moved to where it is (`Parser+Repeats.swift`); the tree and the diagnostics must be exactly those
+/// of parsing it.
+@Suite("Repeated indicator bodies and statements, parsed once")
 struct RepeatedBodyParseTests {
     /// Parses `text` with and without remembering bodies, in one piece and in three, and expects the same.
     static func expectSameAsParsingEach(_ text: String, _ comment: Testing.Comment? = nil) {
@@ -118,29 +119,63 @@ struct RepeatedBodyParseTests {
         }
     }
 
+    @Test("Statements that repeat in bodies that differ, and what may follow them")
+    func statements() {
+        let statements = [
+            "  from cases where status == \"finished\" and kind == \"promised\"",
+            "  measure rate(workdays(accepted_at, finished_at) - paused_days <= promised_days)", "  when empty: not_applicable",
+            "  category \"一级\" / \"二级\"", "  minimum 5", "  weight 2", "  score linear { 90% -> 0; 100% -> 1 }",
+        ]
+        var text = Self.assessment
+        for index in 0..<40 {
+            // Each body other by its points, its statements in another order, and what follows each one.
+            let turn = index % statements.count
+            let body = ["  points \(index)"] + statements[turn...] + statements[..<turn]
+            text += Self.indicator("s\(index)", body.joined(separator: index % 3 == 0 ? "\n\n" : "\n"))
+        }
+        // A statement followed by what continues it, or by what the lexer reads past: the same bytes up to there.
+        let followers = [
+            "\n    and kind == \"x\"", "\n  + 1", " ; measure count()", "\n  measure（count()）", "\n  ｍeasure count()",
+            "\n  measure count() # 注释", "\n  measure count()\u{1}", "\n  \u{1}measure count()", "\n  measure 1..2", "\n  measure 1.5",
+            "\n  measure 15 workdays",
+            "\n  measure x.y", "\n  measure x not in [1]", "\n  measure -1", "\n  measure case { x -> 1; else -> 0 }",
+        ]
+        // (A tail after them, alike in every copy: the bytes compared past a statement reach into it.)
+        let tail = "\n  minimum 5\n  weight 2\n  when empty: not_applicable\n  category \"一级\" / \"二级\""
+        for (index, follower) in followers.enumerated() {
+            for copy in 0..<3 {
+                text += Self.indicator("f\(index)_\(copy)", "  points \(copy)\n  points 5" + follower + tail)
+                text += Self.indicator("g\(index)_\(copy)", "  points \(copy)\n" + statements[0] + follower + tail)
+            }
+        }
+        Self.expectSameAsParsingEach(text)
+        // The same statements at the very end of the file, with and without what follows them.
+        Self.expectSameAsParsingEach(text + "indicator last \"最后\" {\n  points 5\n  measure count()")
+        Self.expectSameAsParsingEach(text + "indicator last \"最后\" {\n" + statements[0])
+    }
+
     @Test("Remembering stops after a window of lookups that finds too few repeats")
     func remembersWhileItPays() {
         let bytes = [UInt8]((0..<600).map { UInt8(truncatingIfNeeded: $0 % 251) })
         bytes.withUnsafeBufferPointer { bytes in
             let window = RepeatWindow.size
-            var distinct = RepeatedBodies()
+            var distinct = RepeatedSyntax<Int>()
             for index in 0..<window {
                 #expect(distinct.isOn)
-                #expect(distinct.body(at: index, key: UInt64(index), in: bytes) == nil)
+                #expect(distinct.find(at: index, key: UInt64(index), in: bytes) == nil)
             }
             #expect(!distinct.isOn)
-            // One lookup in `rarity` finds a body: just enough to go on, window after window.
-            var sparse = RepeatedBodies()
-            let declaration = IndicatorDeclaration(id: Name("a", .at(0)), title: StringLiteral(value: "A", range: .at(0)), range: .at(0))
-            sparse.remember(Parser.RepeatedBody(bytes: 0..<8, tokens: 2, declaration: declaration), key: 1)
+            // One lookup in `rarity` finds a text: just enough to go on, window after window.
+            var sparse = RepeatedSyntax<Int>()
+            sparse.remember(.init(bytes: 0..<8, tokens: 2, value: 7), key: 1)
             for index in 0..<(3 * window) {
                 let repeated = index % RepeatWindow.rarity == 0
                 // Offset 251 holds the bytes of offset 0.
-                #expect((sparse.body(at: repeated ? 251 : 1, key: repeated ? 1 : UInt64(index + 2), in: bytes) != nil) == repeated)
+                #expect((sparse.find(at: repeated ? 251 : 1, key: repeated ? 1 : UInt64(index + 2), in: bytes) != nil) == repeated)
             }
             #expect(sparse.isOn)
             // The bytes under a key are compared, not trusted.
-            #expect(sparse.body(at: 1, key: 1, in: bytes) == nil)
+            #expect(sparse.find(at: 1, key: 1, in: bytes) == nil)
         }
     }
 }
