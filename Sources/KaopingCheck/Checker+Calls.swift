@@ -101,7 +101,7 @@ extension Checker {
         }
         var combined = explicit ? nil : population
         if let filter {
-            let rowFilter = checkRowConditionOnce(filter, table: table)
+            let rowFilter = checkRowConditionOnce(filter, table: table, as: .aggregate)
             combined = combined.map { $0.and(rowFilter) } ?? rowFilter
         }
         guard let function = Checker.aggregateFunction(named: name.text) else { return .invalid }
@@ -147,7 +147,7 @@ extension Checker {
                 reportArity(name, expected: "一个条件", "one condition as its argument")
                 return .invalid
             }
-            argument = checkRowConditionOnce(rest[0], table: table)
+            argument = checkRowConditionOnce(rest[0], table: table, as: .aggregate)
         case .sum, .avg, .min, .max:
             guard rest.count == 1 else {
                 reportArity(name, expected: "一个数值", "one number as its argument")

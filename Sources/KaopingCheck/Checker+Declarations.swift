@@ -124,7 +124,7 @@ extension Checker {
         let table = sourceTable(source)
         sourceFailed = source != nil && table == nil
         if sourceFailed, let `where` { markParametersUsed(in: [`where`]) }
-        let filter = table.flatMap { table in `where`.map { checkRowConditionOnce($0, table: table) } }
+        let filter = table.flatMap { table in `where`.map { checkRowConditionOnce($0, table: table, as: .population) } }
         let population = table.map { addAggregate(.count, table: $0, filter: filter, argument: nil) }
         return (table, filter, population)
     }

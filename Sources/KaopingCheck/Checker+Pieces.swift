@@ -47,7 +47,7 @@ extension Checker {
                 // What the piece remembered is not needed once it is checked: freed here, on its own thread.
                 checker.repeatedBodies = RepeatedTexts()
                 checker.repeatedStatements = RepeatedTexts()
-                checker.repeatedConditions = RepeatedTexts()
+                checker.repeatedConditions = []
                 return (checker, found)
             }
             self = results[0].0

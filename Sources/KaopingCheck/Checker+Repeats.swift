@@ -67,22 +67,30 @@ extension Checker {
     /// A condition on the rows of a table, checked, with the table.
     typealias RowCondition = (table: String, condition: Fingerprinted)
 
+    /// What a condition on a table's rows is: a population's filter, or an aggregate's `where` or a rate's condition.
+    enum RowConditionKind: Int {
+        case population, aggregate
+    }
+
     /// A condition on the rows of `table` — a population's `where`, an aggregate's own `where`, the condition
     /// of a `rate` — checked once for each text and table. Rule files count the same condition over many
     /// populations (`rate(workdays(accepted_at, finished_at) <= promised_days)` with one filter after another),
     /// and what it comes to depends only on its text and the table: the columns, parameters and calendar it
     /// uses were taken the first time.
-    mutating func checkRowConditionOnce(_ condition: Expression, table: String) -> Fingerprinted {
-        guard remembersRepeats, repeatedConditions.isOn else { return Fingerprinted(checkCondition(condition, in: .row(table))) }
+    mutating func checkRowConditionOnce(_ condition: Expression, table: String, as kind: RowConditionKind) -> Fingerprinted {
+        let memory = kind.rawValue
+        guard remembersRepeats, repeatedConditions[memory].isOn else { return Fingerprinted(checkCondition(condition, in: .row(table))) }
         let parts: [Range<Int>?] = [condition.range.start..<condition.range.end]
         let file = fileIndex
         let fingerprint = RepeatedTexts<RowCondition>.fingerprint(of: parts, in: files[file].source)
-        let remembered = repeatedConditions.value(for: parts, inFile: file, fingerprint: fingerprint, files: files) { $0.table == table }
+        let remembered = repeatedConditions[memory].value(for: parts, inFile: file, fingerprint: fingerprint, files: files) {
+            $0.table == table
+        }
         if let remembered { return remembered.condition }
         let diagnosticsBefore = diagnostics.count
         let checked = Fingerprinted(checkCondition(condition, in: .row(table)))
         if diagnostics.count == diagnosticsBefore {
-            repeatedConditions.remember((table, checked), for: parts, inFile: file, fingerprint: fingerprint)
+            repeatedConditions[memory].remember((table, checked), for: parts, inFile: file, fingerprint: fingerprint)
         }
         return checked
     }

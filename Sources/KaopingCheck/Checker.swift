@@ -36,8 +36,10 @@ public struct Checker {
     /// what each `from`, `where` and `measure` checked without one came to (see `Checker+Repeats.swift`).
     var repeatedBodies = RepeatedTexts<Int>()
     var repeatedStatements = RepeatedTexts<SourceAndMeasure>()
-    /// What each condition on the rows of a table checked without a diagnostic came to, with the table.
-    var repeatedConditions = RepeatedTexts<RowCondition>()
+    /// What each condition on the rows of a table checked without a diagnostic came to, with the table: apart
+    /// for populations' filters and for the conditions of aggregates (`RowConditionKind`), which stop being
+    /// remembered each on its own (a file whose filters all differ may count one condition in every rate).
+    var repeatedConditions = [RepeatedTexts<RowCondition>](repeating: RepeatedTexts(), count: 2)
     /// Whether repeated bodies, statements and conditions take what the first came to (off only to test that
     /// this changes nothing).
     var remembersRepeats = true
