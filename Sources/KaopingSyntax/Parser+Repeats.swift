@@ -16,11 +16,10 @@ extension Parser {
     /// parser is past it.
     mutating func takeRepeatedBody(after title: StringLiteral, id: Name, start: Int, key: UInt64) -> IndicatorDeclaration? {
         guard let found = repeatedBodies.find(at: title.range.end, key: key, in: lexer.bytes) else { return nil }
-        // (Read in place: a remembered declaration is large, and copying it costs more than moving it.)
-        let delta = title.range.end - repeatedBodies[found].bytes.lowerBound
-        let end = repeatedBodies[found].bytes.upperBound + delta
-        let declaration = repeatedBodies[found].value.body(shiftedBy: delta, id: id, title: title, range: SourceRange(start, end))
-        resume(afterTokenEndingAt: end, tokens: repeatedBodies[found].tokens)
+        let delta = title.range.end - repeatedBodies.entries[found].bytes.lowerBound
+        let end = repeatedBodies.entries[found].bytes.upperBound + delta
+        let declaration = repeatedBodies.entries[found].value.body(shiftedBy: delta, id: id, title: title, range: SourceRange(start, end))
+        resume(afterTokenEndingAt: end, tokens: repeatedBodies.entries[found].tokens)
         return declaration
     }
 
@@ -36,9 +35,11 @@ extension Parser {
         let start = keyword.range.start
         let key = RepeatedSyntax<(statement: IndicatorStatement, end: Int)>.key(at: start, in: lexer.bytes)
         if let found = repeatedStatements[kind].find(at: start, key: key, in: lexer.bytes) {
-            let delta = start - repeatedStatements[kind][found].bytes.lowerBound
-            let statement = repeatedStatements[kind][found].value.statement.shifted(by: delta)
-            resume(afterTokenEndingAt: repeatedStatements[kind][found].value.end + delta, tokens: repeatedStatements[kind][found].tokens)
+            let delta = start - repeatedStatements[kind].entries[found].bytes.lowerBound
+            let statement = repeatedStatements[kind].entries[found].value.statement.shifted(by: delta)
+            resume(
+                afterTokenEndingAt: repeatedStatements[kind].entries[found].value.end + delta,
+                tokens: repeatedStatements[kind].entries[found].tokens)
             return statement
         }
         let before = (diagnostics: diagnostics.count, lexer: lexer.diagnostics.count, index: index)

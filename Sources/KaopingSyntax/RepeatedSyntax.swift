@@ -17,7 +17,9 @@ struct RepeatedSyntax<Value> {
     /// Whether texts are still looked up and remembered.
     private(set) var isOn: Bool
     private var window = RepeatWindow()
-    private var entries: [Entry] = []
+    /// What was remembered; read in place through this property (a subscript would hand out copies, and an
+    /// entry holds a whole declaration).
+    private(set) var entries: [Entry] = []
     /// The index in `entries` of the last one remembered under each key.
     private var byKey: [UInt64: Int] = [:]
 
@@ -31,8 +33,6 @@ struct RepeatedSyntax<Value> {
         for byte in bytes[offset..<min(offset + keyLength, bytes.count)] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash
     }
-
-    subscript(index: Int) -> Entry { entries[index] }
 
     /// The index of the entry under `key` whose bytes are those at `offset`, if there is one. Counted in the
     /// window.
