@@ -16,7 +16,6 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CHeap"),
         .target(name: "KaopingStore", dependencies: ["CSQLite"]),
         .target(name: "KaopingDemo", dependencies: ["KaopingStore"]),
         .target(name: "KaopingSyntax"),
@@ -30,7 +29,7 @@ let package = Package(
             name: "kaoping",
             dependencies: [
                 "KaopingStore", "KaopingDemo", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingReport",
-                "KaopingTesting", "KaopingSQL", "CHeap",
+                "KaopingTesting", "KaopingSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -20,7 +20,6 @@ let package = Package(
             dependencies: [
                 "kaoping-raw-read", "kaoping-measure",
                 .product(name: "kaoping", package: "kaoping"),
-                .product(name: "KaopingDemo", package: "kaoping"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -58,7 +58,7 @@ extension Checker {
     }
 
     private mutating func checkAggregate(
-        _ name: Name, _ arguments: [Expression], filter: Expression?, defaultTable: String?, population: Fingerprinted?
+        _ name: Name, _ arguments: [Expression], filter: Expression?, defaultTable: String?, population: TypedExpression?
     ) -> Typed {
         var table = defaultTable
         var rest = arguments
@@ -101,11 +101,11 @@ extension Checker {
         }
         var combined = explicit ? nil : population
         if let filter {
-            let rowFilter = checkRowConditionOnce(filter, table: table, as: .aggregate)
-            combined = combined.map { $0.and(rowFilter) } ?? rowFilter
+            let rowFilter = checkCondition(filter, in: .row(table))
+            combined = combined.map { .and($0, rowFilter) } ?? rowFilter
         }
         guard let function = Checker.aggregateFunction(named: name.text) else { return .invalid }
-        var argument: Fingerprinted?
+        var argument: TypedExpression?
         var fraction: Double?
         switch function {
         case .countDistinct:
@@ -113,7 +113,7 @@ extension Checker {
                 reportArity(name, expected: "一个", "one argument")
                 return .invalid
             }
-            argument = Fingerprinted(checkExpression(rest[0], in: .row(table)).expression)
+            argument = checkExpression(rest[0], in: .row(table)).expression
         case .median, .percentile:
             let expected = function == .median ? 1 : 2
             guard rest.count == expected else {
@@ -128,7 +128,7 @@ extension Checker {
                     "K0248", rest[0].range, zh: "\(name.text) 的参数应为数值，却是\(typed.type.label.zh)",
                     en: "`\(name.text)` needs a number, found \(typed.type.label.en)")
             }
-            argument = Fingerprinted(typed.expression)
+            argument = typed.expression
             if function == .percentile {
                 fraction = constantNumber(rest[1])
                 if let value = fraction, !(0...1).contains(value) {
@@ -138,8 +138,8 @@ extension Checker {
         case .count:
             if let first = rest.first {
                 let typed = checkExpression(first, in: .row(table))
-                let present = Fingerprinted(.isNull(typed.expression, negated: true))
-                combined = combined.map { $0.and(present) } ?? present
+                let present = TypedExpression.isNull(typed.expression, negated: true)
+                combined = combined.map { .and($0, present) } ?? present
             }
             if rest.count > 1 { reportArity(name, expected: "至多一个", "at most one argument") }
         case .rate:
@@ -147,7 +147,7 @@ extension Checker {
                 reportArity(name, expected: "一个条件", "one condition as its argument")
                 return .invalid
             }
-            argument = checkRowConditionOnce(rest[0], table: table, as: .aggregate)
+            argument = checkCondition(rest[0], in: .row(table))
         case .sum, .avg, .min, .max:
             guard rest.count == 1 else {
                 reportArity(name, expected: "一个数值", "one number as its argument")
@@ -160,7 +160,7 @@ extension Checker {
                     en: "`\(name.text)` needs a number, found \(typed.type.label.en)",
                     hint: "时间之差请用 workdays(开始, 结束)", hintEn: "for time spans use workdays(start, end)")
             }
-            argument = Fingerprinted(typed.expression)
+            argument = typed.expression
         }
         let index = addAggregate(function, table: table, filter: combined, argument: argument, fraction: fraction)
         return Typed(expression: .aggregate(index), type: [.count, .countDistinct].contains(function) ? .integer : .real)
@@ -170,31 +170,15 @@ extension Checker {
         report("K0247", name.range, zh: "\(name.text) 需要\(expected)参数", en: "`\(name.text)` takes \(english)")
     }
 
-    /// Adds the aggregate of `function` over `table` with `filter` and `argument`, its fingerprint made from
-    /// theirs, or returns the index of an identical one already planned.
+    /// Adds the aggregate of `function` over `table` with `filter` and `argument`, or returns the index of the
+    /// identical one already planned.
     mutating func addAggregate(
-        _ function: AggregatePlan.Function, table: String, filter: Fingerprinted?, argument: Fingerprinted?, fraction: Double? = nil
+        _ function: AggregatePlan.Function, table: String, filter: TypedExpression?, argument: TypedExpression?, fraction: Double? = nil
     ) -> Int {
-        let aggregate = AggregatePlan(
-            function: function, table: table, filter: filter?.expression, argument: argument?.expression, fraction: fraction)
-        let parts = (filter: filter?.fingerprint ?? Fingerprint.absent, argument: argument?.fingerprint ?? Fingerprint.absent)
-        let fingerprint = Fingerprint.of(aggregate, filter: parts.filter, argument: parts.argument)
-        return addAggregate(consume aggregate, fingerprints: (fingerprint, parts.filter, parts.argument))
-    }
-
-    /// Adds an aggregate whose fingerprints are known, or returns the index of an identical one already planned.
-    mutating func addAggregate(_ aggregate: consuming AggregatePlan, fingerprints: AggregateFingerprints) -> Int {
-        let fingerprint = fingerprints.fingerprint
-        let last = aggregatesByFingerprint[fingerprint] ?? -1
-        var candidate = last
-        let found = aggregates.withUnsafeBufferPointer { plans in
-            while candidate >= 0, plans[candidate] != aggregate { candidate = aggregateFingerprints[candidate].earlier }
-            return candidate
-        }
-        if found >= 0 { return found }
-        aggregates.append(consume aggregate)
-        aggregateFingerprints.append((fingerprints, last))
-        aggregatesByFingerprint[fingerprint] = aggregates.count - 1
+        let aggregate = AggregatePlan(function: function, table: table, filter: filter, argument: argument, fraction: fraction)
+        if let index = aggregateIndices[aggregate] { return index }
+        aggregates.append(aggregate)
+        aggregateIndices[aggregate] = aggregates.count - 1
         return aggregates.count - 1
     }
 }
@@ -202,13 +186,10 @@ extension Checker {
 extension Checker {
     static let aggregateFunctions = ["count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "rate"]
 
-    /// The aggregate function a call names, if it names one. (The names are few and short: comparing them is
-    /// faster than hashing the call's name, and a large file makes hundreds of thousands of calls.)
+    /// The aggregate function a call names, if it names one.
     static func aggregateFunction(named name: String) -> AggregatePlan.Function? {
-        aggregateFunctionNames.first { $0.name == name }?.function
+        AggregatePlan.Function(rawValue: name)
     }
-
-    private static let aggregateFunctionNames = AggregatePlan.Function.allCases.map { (name: $0.rawValue, function: $0) }
 
     /// Scalar functions: argument types and result type.
     static let scalarSignatures: [String: (arguments: [ValueType], result: ValueType)] = [

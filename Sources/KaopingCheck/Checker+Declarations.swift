@@ -4,13 +4,13 @@ import KaopingSyntax
 extension Checker {
     /// Reads every `param` declaration, then applies the command line's overrides.
     mutating func checkParameters(overrides: [String: String]) {
-        for (declarationFile, declaration) in setup {
+        for (declarationFile, declaration) in declarations {
             guard case .parameter(let parameter) = declaration else { continue }
             fileIndex = declarationFile
             if parameters[parameter.name.text] != nil {
                 report(
-                    "K0250", parameter.name.range, zh: .joined("参数“", parameter.name.text, "”重复定义"),
-                    en: .joined("the parameter `", parameter.name.text, "` is defined twice"))
+                    "K0250", parameter.name.range, zh: "参数“\(parameter.name.text)”重复定义",
+                    en: "the parameter `\(parameter.name.text)` is defined twice")
                 continue
             }
             let typed = checkExpression(parameter.value, in: .constant)
@@ -119,18 +119,18 @@ extension Checker {
     /// The `from … where …` of an indicator or adjustment: its table, its population filter and the count of
     /// its population. A `from` naming no usable table is reported once, and later aggregates stay quiet.
     mutating func checkPopulation(_ source: Name?, _ where: Expression?) -> (
-        table: String?, filter: Fingerprinted?, population: Int?
+        table: String?, filter: TypedExpression?, population: Int?
     ) {
         let table = sourceTable(source)
         sourceFailed = source != nil && table == nil
         if sourceFailed, let `where` { markParametersUsed(in: [`where`]) }
-        let filter = table.flatMap { table in `where`.map { checkRowConditionOnce($0, table: table, as: .population) } }
+        let filter = table.flatMap { table in `where`.map { checkCondition($0, in: .row(table)) } }
         let population = table.map { addAggregate(.count, table: $0, filter: filter, argument: nil) }
         return (table, filter, population)
     }
 
     /// A measure: an expression over the population's aggregates, which must be a number.
-    mutating func checkMeasure(_ expression: Expression, table: String?, filter: Fingerprinted?) -> Typed {
+    mutating func checkMeasure(_ expression: Expression, table: String?, filter: TypedExpression?) -> Typed {
         let measure = checkExpression(expression, in: .center(table: table, filter: filter))
         if !measure.type.isNumeric {
             report(
@@ -151,7 +151,9 @@ extension Checker {
                 hint: "例如 measure rate(finished_at is not null)", hintEn: "for example measure rate(finished_at is not null)")
             return nil
         }
-        let (table, population, measure, numerator) = checkSourceAndMeasure(indicator, measureExpression)
+        let (table, filter, population) = checkPopulation(indicator.source, indicator.filter)
+        let measure = checkMeasure(measureExpression, table: table, filter: filter)
+        let numerator = numeratorAggregate(of: measure.expression)
         var points = 0.0
         var weight: Double?
         if let pointsExpression = indicator.points {
@@ -219,13 +221,9 @@ extension Checker {
     mutating func numeratorAggregate(of measure: TypedExpression) -> Int? {
         switch measure {
         case .aggregate(let index) where aggregates[index].function == .rate:
-            // (The rate's fields read where they are, not from a copy of its plan.)
-            let parts = aggregateFingerprints[index].fingerprints
-            let condition =
-                aggregates[index].argument.map { Fingerprinted($0, fingerprint: parts.argument) }
-                ?? Fingerprinted(.constant(.boolean(true)))
-            let filter = aggregates[index].filter.map { Fingerprinted($0, fingerprint: parts.filter).and(condition) } ?? condition
-            return addAggregate(.count, table: aggregates[index].table, filter: filter, argument: nil)
+            let rate = aggregates[index]
+            let condition = rate.argument ?? .constant(.boolean(true))
+            return addAggregate(.count, table: rate.table, filter: rate.filter.map { .and($0, condition) } ?? condition, argument: nil)
         case .arithmetic("/", .aggregate(let top), .aggregate(let bottom))
         where aggregates[top].function == .count && aggregates[bottom].function == .count:
             return top
@@ -293,7 +291,6 @@ extension Checker {
             return .lognormal(p10: p10, median: median)
         case .linear(let controlPoints, let range):
             var pairs: [(Double, Double)] = []
-            pairs.reserveCapacity(controlPoints.count)
             for point in controlPoints {
                 guard let input = constantNumber(point.input), let output = constantNumber(point.points) else { continue }
                 if let last = pairs.last, input <= last.0 {
@@ -312,7 +309,6 @@ extension Checker {
             return .linear(pairs)
         case .bands(let bands, let range):
             var plans: [(comparison: String?, bound: Double, points: Double)] = []
-            plans.reserveCapacity(bands.count)
             for band in bands {
                 let bound = band.bound.flatMap { constantNumber($0) } ?? 0
                 let output = constantNumber(band.points) ?? 0

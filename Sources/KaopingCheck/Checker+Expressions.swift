@@ -10,7 +10,7 @@ enum ExpressionContext {
     /// A row of a table being scanned: names are its columns.
     case row(String)
     /// A per-center value (a measure or a veto): aggregates over `table` rows that pass `filter`.
-    case center(table: String?, filter: Fingerprinted?)
+    case center(table: String?, filter: TypedExpression?)
     /// A score expression: `measure` and parameters.
     case score
 }
@@ -356,16 +356,10 @@ extension Checker {
             hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
     }
 
-    /// The column `name` of a row of `table`, typed, if the table has it. A file names the same few columns
-    /// over and over: each is looked up in the schema once for the table whose rows are being checked, then
-    /// found among those by comparing names (a table has a few dozen columns: faster than hashing the name).
+    /// The column `name` of a row of `table`, typed, if the table has it.
     private mutating func rowColumn(_ name: String, in table: String) -> Typed? {
-        if rowColumns.table != table { rowColumns = (table, []) }
-        if let found = rowColumns.names.first(where: { $0.name == name }) { return found.typed }
         guard let type = schema.type(of: name, in: table) else { return nil }
-        let typed = Typed(expression: .column(scanSlot(table: table, column: name)), type: type)
-        rowColumns.names.append((name, typed))
-        return typed
+        return Typed(expression: .column(scanSlot(table: table, column: name)), type: type)
     }
 
     /// The slot of `column` in the scan of `table`, adding it if it is new.

@@ -60,7 +60,6 @@ extension Checker {
         let sum = weights.reduce(0, +)
         let fixed = indicators.reduce(0) { $1.weight == nil ? $0 + $1.points : $0 }
         guard let total = structure.total, sum > 0 else { return }
-        // Changed in place: a file may have a great many plans, and a copy of each would cost more than this.
         for index in indicators.indices {
             if let weight = indicators[index].weight { indicators[index].points = max(0, total - fixed) * weight / sum }
         }
@@ -81,26 +80,12 @@ extension Checker {
                 en: "the indicators' points add up to \(Checker.number(sum)), not the declared total \(Checker.number(total))",
                 hint: "调整指标分值或 total", hintEn: "adjust the indicators' points or the total")
         }
-        // The points of the indicators in each category, its sub-categories' included. A file may have a great
-        // many indicators: they are added up by category in one pass (a run of indicators of one category, as
-        // files list them, with one lookup), then each category's sum is added to its ancestors.
-        var byCategory: [UTF8Key: Double] = [:]
-        var run: (category: String, points: Double)?
-        for index in indicators.indices where !indicators[index].category.isEmpty {
-            let category = indicators[index].category
-            if let current = run, current.category.utf8.elementsEqual(category.utf8) {
-                run?.points += indicators[index].points
-                continue
-            }
-            if let current = run { byCategory[UTF8Key(current.category), default: 0] += current.points }
-            run = (category, indicators[index].points)
-        }
-        if let current = run { byCategory[UTF8Key(current.category), default: 0] += current.points }
+        // The points of the indicators in each category, its sub-categories' included.
         var inside: [String: Double] = [:]
-        for (category, points) in byCategory {
-            var path = Substring(category.text)
+        for indicator in indicators where !indicator.category.isEmpty {
+            var path = Substring(indicator.category)
             while true {
-                inside[String(path), default: 0] += points
+                inside[String(path), default: 0] += indicator.points
                 guard let slash = path.lastIndex(of: "/") else { break }
                 path = path[..<slash]
             }

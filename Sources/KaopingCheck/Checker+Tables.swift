@@ -10,7 +10,7 @@ extension Checker {
     /// one the schema has must have every declared column, with a compatible type.
     mutating func declareTables(in schema: SchemaCatalog) -> SchemaCatalog {
         var tables = schema.tables
-        for (declarationFile, declaration) in setup {
+        for (declarationFile, declaration) in declarations {
             guard case .table(let table) = declaration else { continue }
             fileIndex = declarationFile
             var columns: [(name: String, type: ValueType)] = []

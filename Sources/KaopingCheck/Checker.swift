@@ -7,23 +7,16 @@ public struct Checker {
     /// The index in `files` of the file whose declaration is being checked (diagnostics name it).
     var fileIndex = 0
     /// The store's schema (or the canonical one), with the rule files' `table` declarations.
-    var schema: SchemaCatalog {
-        didSet { rowColumns = ("", []) }
-    }
-    /// The columns of one table already resolved, by name (see `rowColumn`).
-    var rowColumns: (table: String, names: [(name: String, typed: Typed)]) = ("", [])
+    var schema: SchemaCatalog
     /// Every problem found, added by `add` only.
     private(set) var diagnostics: [Diagnostic] = []
-    /// How many of `diagnostics` are errors (counted as they are added: a file with many errors must not
-    /// recount them all for each declaration).
+    /// How many of `diagnostics` are errors.
     private(set) var errorCount = 0
     var parameters: [String: ParameterEntry] = [:]
+    /// The aggregates planned, in the order they were met, and the index of each: indicators that compute the
+    /// same aggregate over the same rows share it (and its accumulator in the evaluator).
     var aggregates: [AggregatePlan] = []
-    /// The fingerprints of each aggregate (see `Fingerprint`), and the index of the one before it with the same
-    /// fingerprint (-1: none), in the order of `aggregates`.
-    var aggregateFingerprints: [(fingerprints: AggregateFingerprints, earlier: Int)] = []
-    /// The index of the last aggregate with each fingerprint (a file with many indicators has many aggregates).
-    var aggregatesByFingerprint = FingerprintTable()
+    var aggregateIndices: [AggregatePlan: Int] = [:]
     var scanColumns: [String: [String]] = [:]
     var centerColumns = ["id", "code", "name", "kind", "level", "region"]
     var usesCalendar = false
@@ -32,20 +25,6 @@ public struct Checker {
     var regexes: [String: RegexPattern?] = [:]
     /// Set while checking a declaration whose `from` names no usable table (already reported).
     var sourceFailed = false
-    /// Where each indicator body checked without a diagnostic has its plan (its position in `order`), and
-    /// what each `from`, `where` and `measure` checked without one came to (see `Checker+Repeats.swift`).
-    var repeatedBodies = RepeatedTexts<Int>()
-    var repeatedStatements = RepeatedTexts<SourceAndMeasure>()
-    /// What each condition on the rows of a table checked without a diagnostic came to, with the table: apart
-    /// for populations' filters and for the conditions of aggregates (`RowConditionKind`), which stop being
-    /// remembered each on its own (a file whose filters all differ may count one condition in every rate).
-    var repeatedConditions = [RepeatedTexts<RowCondition>](repeating: RepeatedTexts(), count: 2)
-    /// Whether repeated bodies, statements and conditions take what the first came to (off only to test that
-    /// this changes nothing).
-    var remembersRepeats = true
-    /// How many pieces to check the indicators in (see `Checker+Pieces.swift`); `nil`: several per core for a
-    /// large file, else one.
-    var pieces: Int?
 
     struct ParameterEntry {
         var value: Value
@@ -68,92 +47,38 @@ public struct Checker {
     public static func check(_ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String] = [:]) -> (
         plan: Plan?, diagnostics: [Diagnostic]
     ) {
-        check(files, schema: schema, overrides: overrides, pieces: nil)
-    }
-
-    /// Checks in `pieces` pieces (`nil`: as many as the file and the machine are worth), each repeated
-    /// indicator body, statement and condition once or (`remembersRepeats` off) every time.
-    static func check(
-        _ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String], pieces: Int?, remembersRepeats: Bool = true
-    ) -> (plan: Plan?, diagnostics: [Diagnostic]) {
         guard !files.isEmpty else { return (nil, []) }
         var checker = Checker(files: files, schema: schema)
-        checker.pieces = pieces
-        checker.remembersRepeats = remembersRepeats
         let plan = checker.run(overrides: overrides)
-        let sorted = sortedByPosition(checker.takeDiagnostics(), files: files)
+        let sorted = sortedByPosition(checker.diagnostics, files: files)
         return (sorted.hasErrors ? nil : plan, sorted)
     }
 
-    /// The diagnostics, leaving none: the caller holds the only reference to them.
-    private mutating func takeDiagnostics() -> [Diagnostic] {
-        defer { diagnostics = [] }
-        return diagnostics
-    }
-
-    /// The diagnostics in the order of the files, then of their positions, then of their ids. (A file with many
-    /// mistakes has many: their order is worked out on integers, then each diagnostic is moved, not copied, to
-    /// its place.)
-    private static func sortedByPosition(_ diagnostics: consuming [Diagnostic], files: [RuleFile]) -> [Diagnostic] {
+    /// The diagnostics in the order of the files, then of their positions, then of their ids (then as found).
+    private static func sortedByPosition(_ diagnostics: [Diagnostic], files: [RuleFile]) -> [Diagnostic] {
         let order = Dictionary(files.enumerated().map { ($1.source.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var fileOrder: (name: String, order: Int) = ("", 0)
-        let keys = diagnostics.indices.map { index in
-            let diagnostic = diagnostics[index]
-            if diagnostic.file != fileOrder.name { fileOrder = (diagnostic.file, order[diagnostic.file] ?? 0) }
-            return (file: fileOrder.order, start: diagnostic.range.start, index: index)
-        }
-        // `sources[place]`: the index of the diagnostic that goes to `place`.
-        let sources = keys.sorted { lhs, rhs in
-            if (lhs.file, lhs.start) != (rhs.file, rhs.start) { return (lhs.file, lhs.start) < (rhs.file, rhs.start) }
-            let (left, right) = (diagnostics[lhs.index].id, diagnostics[rhs.index].id)
-            return left != right ? left < right : lhs.index < rhs.index
-        }.map(\.index)
-        // Each cycle of the permutation is followed once, swapping along it.
-        var sorted = consume diagnostics
-        sorted.withUnsafeMutableBufferPointer { buffer in
-            var placed = [Bool](repeating: false, count: buffer.count)
-            for start in buffer.indices where !placed[start] {
-                var place = start
-                placed[place] = true
-                while sources[place] != start {
-                    buffer.swapAt(place, sources[place])
-                    place = sources[place]
-                    placed[place] = true
-                }
-            }
-        }
-        return sorted
+        return diagnostics.enumerated().sorted { lhs, rhs in
+            let left = (order[lhs.element.file] ?? 0, lhs.element.range.start)
+            let right = (order[rhs.element.file] ?? 0, rhs.element.range.start)
+            if left != right { return left < right }
+            if lhs.element.id != rhs.element.id { return lhs.element.id < rhs.element.id }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
     }
 
     init(files: [RuleFile], schema: SchemaCatalog) {
         self.files = files
         self.schema = schema
-        var order: [(file: Int, index: Int)] = []
-        order.reserveCapacity(files.reduce(0) { $0 + $1.declarations.count })
-        var setup: [(file: Int, declaration: Declaration)] = []
-        for file in files.indices {
-            for (index, declaration) in files[file].declarations.enumerated() {
-                order.append((file, index))
-                switch declaration {
-                case .indicator, .veto, .adjustment: continue
-                default: setup.append((file, declaration))
-                }
-            }
-        }
-        self.order = order
-        self.setup = setup
     }
 
     init(file: RuleFile, schema: SchemaCatalog) {
         self.init(files: [file], schema: schema)
     }
 
-    /// Where every declaration of every file is: its file's index in `files` and its own there. (Positions, not
-    /// the declarations themselves: a large file has many, and a list of positions is made without touching them.)
-    let order: [(file: Int, index: Int)]
-    /// The declarations other than indicators, vetoes and adjustments, with their files' indices: the
-    /// assessment, parameters and tables, read before the rest, and includes and tests.
-    let setup: [(file: Int, declaration: Declaration)]
+    /// Every declaration of every file, with its file's index in `files`, in the order they were written.
+    var declarations: [(file: Int, declaration: Declaration)] {
+        files.indices.flatMap { file in files[file].declarations.map { (file, $0) } }
+    }
 
     /// The file whose declaration is being checked.
     var file: RuleFile { files[fileIndex] }
@@ -171,7 +96,7 @@ public struct Checker {
     }
 
     private mutating func run(overrides: [String: String]) -> Plan? {
-        let assessments = setup.compactMap { item -> (Int, AssessmentDeclaration)? in
+        let assessments = declarations.compactMap { item -> (Int, AssessmentDeclaration)? in
             if case .assessment(let value) = item.declaration { return (item.file, value) }
             return nil
         }
@@ -200,27 +125,14 @@ public struct Checker {
         }
         let grades = checkGrades(assessment)
         let structure = checkStructure(assessment)
-        var scored = checkScored(structure: structure)
-        checkUnique(scored.ids)
-        let (vetoes, adjustments) = (scored.vetoes, scored.adjustments)
+        let scored = checkScored(structure: structure)
         fileIndex = assessmentFile
         var indicators = scored.indicators
-        scored.indicators = []
         resolveWeights(&indicators, structure: structure)
         lintPoints(indicators, complete: scored.failedIndicators == 0, structure: structure, assessment: assessment)
         reportUnusedParameters()
-        // The aggregates of each table: a file reads few tables and may plan many aggregates, each table found
-        // in a short list rather than hashed for each.
-        var tableAggregates: [(table: String, indices: [Int])] = []
-        for index in aggregates.indices {
-            let table = aggregates[index].table
-            if let slot = tableAggregates.firstIndex(where: { $0.table == table }) {
-                tableAggregates[slot].indices.append(index)
-            } else {
-                tableAggregates.append((table, [index]))
-            }
-        }
-        let scanned = Set(scanColumns.keys).union(tableAggregates.map(\.table))
+        let tableAggregates = Dictionary(grouping: aggregates.indices) { aggregates[$0].table }
+        let scanned = Set(scanColumns.keys).union(tableAggregates.keys)
         let scans = scanned.sorted().compactMap { table -> TableScan? in
             guard let spec = schema.table(table), let centerColumn = spec.centerColumn else { return nil }
             var columns = scanColumns[table] ?? []
@@ -231,7 +143,7 @@ public struct Checker {
             return TableScan(
                 table: table, centerColumn: centerColumn, periodColumn: spec.periodColumn, columns: columns,
                 joins: joins(table: table, columns: columns), columnTypes: columns.map { columnType(table: table, path: $0) },
-                aggregates: tableAggregates.first { $0.table == table }?.indices ?? [])
+                aggregates: tableAggregates[table] ?? [])
         }
         let parameterValues = parameters.keys.sorted().compactMap { name in
             parameters[name].map { ParameterValue(name: name, value: $0.value, display: $0.display, overridden: $0.overridden) }
@@ -240,40 +152,9 @@ public struct Checker {
             title: assessment.title.value, periodStart: start, periodEnd: end, assessFilter: assessFilter,
             centerColumns: centerColumns, centerJoins: joins(table: "centers", columns: centerColumns), rankWithin: rankWithin,
             grades: grades, parameters: parameterValues,
-            aggregates: aggregates, scans: scans, indicators: indicators, vetoes: vetoes, adjustments: adjustments,
+            aggregates: aggregates, scans: scans, indicators: indicators, vetoes: scored.vetoes, adjustments: scored.adjustments,
             total: structure.total, categories: structure.categories, listTop: structure.listTop,
             listBottom: structure.listBottom, usesCalendar: usesCalendar)
-    }
-
-    /// Reports each indicator, adjustment or veto whose id an earlier one has. A file may have a great many:
-    /// the ids are found in a table keyed by the hashes the pieces worked out (open addressing, each slot the
-    /// index of the first id of its hash and bytes), not hashed again.
-    private mutating func checkUnique(_ ids: [(position: Int, hash: UInt64, id: Name)]) {
-        var capacity = 16
-        while capacity < 2 * ids.count { capacity *= 2 }
-        var slots = [Int](repeating: -1, count: capacity)
-        for index in ids.indices {
-            let (position, hash, id) = ids[index]
-            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-            while slots[slot] >= 0, ids[slots[slot]].hash != hash || !UTF8Key.equal(ids[slots[slot]].id.text, id.text) {
-                slot = (slot + 1) & (capacity - 1)
-            }
-            guard slots[slot] >= 0 else {
-                slots[slot] = index
-                continue
-            }
-            fileIndex = order[position].file
-            report(
-                "K0203", id.range, zh: .joined("编号“", id.text, "”重复"), en: .joined("the id `", id.text, "` is used twice"),
-                hint: "每个指标、加扣分项和否决项的编号必须唯一", hintEn: "every indicator, adjustment and veto needs its own id")
-        }
-    }
-
-    /// FNV-1a of an id's bytes, for `checkUnique`.
-    static func idHash(_ id: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
     }
 
     private mutating func checkPeriod(_ assessment: AssessmentDeclaration) -> (Int, Int) {
@@ -341,13 +222,6 @@ public struct Checker {
     }
 
     mutating func constantNumber(_ expression: Expression) -> Double? {
-        // A number written as such, as most are (points, control points, bounds), is read as it is.
-        switch expression.kind {
-        case .number(let value, _), .percent(let value):
-            if value.isFinite { return value }
-        default:
-            break
-        }
         let typed = checkExpression(expression, in: .constant)
         if typed.type == .unknown { return nil }
         guard typed.type.isNumeric, typed.expression.isConstant,

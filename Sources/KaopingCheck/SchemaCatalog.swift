@@ -48,10 +48,9 @@ public struct SchemaCatalog: Sendable, Equatable {
         return tables[index].type(of: column)
     }
 
-    /// A table's index in `tables`. A store has a handful of tables, whose short names are compared faster than
-    /// one is hashed (a large rule file looks tables up hundreds of thousands of times); many are hashed.
+    /// A table's index in `tables`.
     private func index(of name: String) -> Int? {
-        tables.count <= 16 ? tables.firstIndex { $0.name == name } : indices[name]
+        indices[name]
     }
 
     /// The canonical schema, for checking a rule file without a store.

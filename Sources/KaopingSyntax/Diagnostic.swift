@@ -43,32 +43,3 @@ extension Array where Element == Diagnostic {
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
-
-extension String {
-    /// `first`, `second` and `third` one after another, made in one allocation. A file with a great many
-    /// mistakes (a rule file copied into itself) makes a message for each, and interpolating text into a
-    /// Chinese message appends it piece by piece, which costs several times as much.
-    public static func joined(_ first: String, _ second: String, _ third: String) -> String {
-        var (first, second, third) = (first, second, third)
-        return first.withUTF8 { first in
-            second.withUTF8 { second in
-                third.withUTF8 { third in
-                    let count = first.count + second.count + third.count
-                    guard count > 0 else { return "" }
-                    return String(unsafeUninitializedCapacity: count) { buffer in
-                        var end = 0
-                        func append(_ part: UnsafeBufferPointer<UInt8>) {
-                            guard let base = part.baseAddress else { return }
-                            (buffer.baseAddress! + end).initialize(from: base, count: part.count)
-                            end += part.count
-                        }
-                        append(first)
-                        append(second)
-                        append(third)
-                        return end
-                    }
-                }
-            }
-        }
-    }
-}

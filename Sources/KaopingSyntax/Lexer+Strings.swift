@@ -1,11 +1,10 @@
 /// Strings (their escapes and ends) and bytes that are not UTF-8 inside strings and comments.
 extension Lexer {
-    mutating func lexString() -> LexedToken {
+    mutating func lexString() -> Token {
         let start = offset
         // The opening quote may be ASCII or a full-width “ already reported; only then does ” close it.
         let openedFullWidth = bytes[offset] != UInt8(ascii: "\"")
         offset += utf8Length(bytes[offset])
-        if !openedFullWidth, let token = plainString(from: start) { return token }
         var value: [UInt8] = []
         while true {
             guard let byte = peek(), byte != UInt8(ascii: "\n") else { return unterminated(from: start, value) }
@@ -50,46 +49,17 @@ extension Lexer {
             offset += 1
         }
         reportInvalidUTF8(value, from: start)
-        return made(.string, String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
-    }
-
-    /// The common string, `"…"` on one line with no escape and valid UTF-8, whose value is the bytes between
-    /// the quotes, and a string without escape that the line ends before its quote (K0004); `nil` (and
-    /// `offset` unmoved) for any other, which `lexString` decodes byte by byte.
-    mutating func plainString(from start: Int) -> LexedToken? {
-        var end = offset
-        var ascii = true
-        while end < bytes.count {
-            switch bytes[end] {
-            case UInt8(ascii: "\""):
-                guard ascii || bytes.isValidUTF8(offset..<end) else { return nil }
-                defer { offset = end + 1 }
-                return LexedToken(kind: .string, range: SourceRange(start, end + 1), text: LexedToken.inQuotes)
-            case UInt8(ascii: "\n"):
-                // No closing quote on the line, and no escape: the string is what the line holds.
-                offset = end
-                return unterminated(from: start, bytes[(start + 1)..<end])
-            case UInt8(ascii: "\\"):
-                return nil
-            case 0x80...:
-                ascii = false
-                end += 1
-            default:
-                end += 1
-            }
-        }
-        offset = end
-        return unterminated(from: start, bytes[(start + 1)..<end])
+        return Token(kind: .string, text: String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
     }
 
     /// A string that the line or the file ends before its closing quote: reported, and kept with the text it has.
-    private mutating func unterminated<Bytes: Collection<UInt8>>(from start: Int, _ value: Bytes) -> LexedToken {
+    private mutating func unterminated(from start: Int, _ value: [UInt8]) -> Token {
         diagnostics.append(
             Diagnostic(
                 "K0004", .error, file: source.name, range: SourceRange(start, offset),
                 zh: "字符串没有结束引号", en: "the string has no closing quote",
                 hint: "在字符串末尾补上 \"", hintEn: "add a closing \" at the end of the string"))
-        return made(.string, String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
+        return Token(kind: .string, text: String(decoding: value, as: UTF8.self), range: SourceRange(start, offset))
     }
 
     /// A string's decoded value may hold any text, but it must be UTF-8 (a file saved as GBK is not). It is

@@ -2,7 +2,6 @@ extension Parser {
     mutating func parseFile() -> [Declaration] {
         var declarations: [Declaration] = []
         while !atEnd {
-            if reachedStop() { break }
             suppressing = false
             let token = current
             guard token.isWord(in: Parser.declarationKeywords) else {
@@ -14,9 +13,9 @@ extension Parser {
             switch token {
             case "assessment": if let value = parseAssessment(start: token.range.start) { declarations.append(.assessment(value)) }
             case "param": if let value = parseParameter(start: token.range.start) { declarations.append(.parameter(value)) }
-            case "indicator": if let value = parseIndicator(start: token.range.start) { declarations.append(.indicator(consume value)) }
+            case "indicator": if let value = parseIndicator(start: token.range.start) { declarations.append(.indicator(value)) }
             case "bonus", "deduction":
-                if let value = parseAdjustment(text(of: token), start: token.range.start) { declarations.append(.adjustment(value)) }
+                if let value = parseAdjustment(token.text, start: token.range.start) { declarations.append(.adjustment(value)) }
             case "test":
                 if let value = parseTest(start: token.range.start) { declarations.append(.test(value)) }
             case "table":
@@ -33,30 +32,20 @@ extension Parser {
     }
 
     /// Reports a token where one of `keywords` was expected, suggesting the nearest.
-    mutating func reportUnknown(_ token: LexedToken, among keywords: Keywords, what: (String, String)) {
-        let keywords = keywords.names
-        if token.kind == .identifier, let guess = nearestName(text(of: token), among: keywords) {
+    mutating func reportUnknown(_ token: Token, among keywords: [String], what: (String, String)) {
+        if token.kind == .identifier, let guess = nearestName(token.text, among: keywords) {
             error(
-                "K0102", token.range, zh: "无法识别的\(what.0)“\(text(of: token))”",
-                en: "unknown \(what.1.replacingArticle) `\(text(of: token))`",
+                "K0102", token.range, zh: "无法识别的\(what.0)“\(token.text)”",
+                en: "unknown \(what.1.replacingArticle) `\(token.text)`",
                 hint: "是否想写“\(guess)”？", hintEn: "did you mean `\(guess)`?")
         } else {
             expected(what.0 + "（" + keywords.joined(separator: "、") + "）", what.1 + " (" + keywords.joined(separator: ", ") + ")")
         }
     }
 
-    /// Parses `{ statement … }`, calling `statement` with each statement's keyword token.
-    mutating func parseBlock(keywords: Keywords, what: (String, String), _ statement: (inout Parser, LexedToken) -> Void) -> Int {
-        var nothing: Void = ()
-        return parseBlock(keywords: keywords, what: what, into: &nothing) { parser, _, keyword in statement(&parser, keyword) }
-    }
-
-    /// `parseBlock`, with the declaration being built passed to each statement rather than captured by it: a
-    /// captured declaration is kept in a box of its own and copied out of it at the end.
-    mutating func parseBlock<Declaration>(
-        keywords: Keywords, what: (String, String), into declaration: inout Declaration,
-        _ statement: (inout Parser, inout Declaration, LexedToken) -> Void
-    ) -> Int {
+    /// Parses `{ statement … }`, calling `statement` with each statement's keyword token; returns where the
+    /// block ends.
+    mutating func parseBlock(keywords: [String], what: (String, String), _ statement: (inout Parser, Token) -> Void) -> Int {
         guard expect("{") else {
             skipDeclaration()
             return previousEnd
@@ -74,7 +63,7 @@ extension Parser {
                 continue
             }
             advance()
-            statement(&self, &declaration, token)
+            statement(&self, token)
         }
         if !accept("}") {
             expected("“}”（块结束）", "`}` closing the block")
@@ -214,19 +203,41 @@ extension Parser {
             skipDeclaration()
             return nil
         }
-        let key = repeatedBodies.isOn ? RepeatedSyntax<IndicatorDeclaration>.key(at: title.range.end, in: lexer.bytes) : 0
-        if let repeated = takeRepeatedBody(after: title, id: id, start: start, key: key) { return repeated }
-        let before = (diagnostics: diagnostics.count, lexer: lexer.diagnostics.count, index: index)
         var declaration = IndicatorDeclaration(id: id, title: title, range: SourceRange(start, title.range.end))
-        let end = parseBlock(keywords: Parser.indicatorKeywords, what: ("指标设置", "indicator setting"), into: &declaration) {
-            parser, declaration, keyword in
-            parser.indicatorStatement(after: keyword).apply(to: &declaration)
+        let end = parseBlock(keywords: Parser.indicatorKeywords, what: ("指标设置", "indicator setting")) { parser, keyword in
+            switch keyword {
+            case "category":
+                guard let first = parser.expectString("指标类别", "the category") else { break }
+                var path = [first]
+                while parser.accept("/") {
+                    if let next = parser.expectString("二级类别", "the sub-category") { path.append(next) }
+                }
+                declaration.category = path
+            case "points":
+                declaration.points = parser.parseExpression()
+            case "weight":
+                declaration.weight = parser.parseExpression()
+            case "from":
+                declaration.source = parser.expectName("数据表名（如 cases）", "a table name (such as cases)")
+                if parser.acceptWord("where") { declaration.filter = parser.parseExpression() }
+            case "measure":
+                declaration.measure = parser.parseExpression()
+            case "score":
+                declaration.score = parser.parseScore()
+            case "minimum":
+                declaration.minimum = parser.parseExpression()
+            default:
+                guard parser.acceptWord("empty") else {
+                    parser.expected("“empty”", "`empty`")
+                    break
+                }
+                _ = parser.expect(":")
+                declaration.emptyPolicy = parser.expectName(
+                    "空样本处理方式（not_applicable、full 或 zero）", "an empty-population policy (not_applicable, full or zero)")
+            }
             parser.endStatement()
         }
         declaration.range = SourceRange(start, end)
-        if repeatedBodies.isOn, cleanSince(title.range.end, before: before) {
-            repeatedBodies.remember(.init(bytes: title.range.end..<end, tokens: index - before.index, value: declaration), key: key)
-        }
         return declaration
     }
 
@@ -324,13 +335,13 @@ extension Parser {
 
 extension Parser {
     /// The statements of each block (worked out once: each indicator has a block).
-    static let assessmentKeywords: Keywords = ["period", "assess", "grades", "rank", "total", "category", "lists"]
-    static let categoryKeywords: Keywords = ["category"]
-    static let indicatorKeywords: Keywords = ["category", "points", "weight", "from", "measure", "score", "when", "minimum"]
-    static let vetoKeywords: Keywords = ["when", "reason"]
-    static let bonusKeywords: Keywords = ["from", "measure", "score", "max", "gate"]
-    static let deductionKeywords: Keywords = ["from", "measure", "score", "max"]
-    static let testKeywords: Keywords = ["table", "calendar", "param", "expect"]
+    static let assessmentKeywords = ["period", "assess", "grades", "rank", "total", "category", "lists"]
+    static let categoryKeywords = ["category"]
+    static let indicatorKeywords = ["category", "points", "weight", "from", "measure", "score", "when", "minimum"]
+    static let vetoKeywords = ["when", "reason"]
+    static let bonusKeywords = ["from", "measure", "score", "max", "gate"]
+    static let deductionKeywords = ["from", "measure", "score", "max"]
+    static let testKeywords = ["table", "calendar", "param", "expect"]
 }
 
 extension String {

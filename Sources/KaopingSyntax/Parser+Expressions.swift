@@ -4,39 +4,7 @@ extension Parser {
         let level = depth
         defer { depth = level }
         guard deeper() else { return Expression(.invalid, .at(current.range.start)) }
-        // Most expressions are a lone value (`points 1`, `f(a, b)`, `90% -> 0`): the levels below would only
-        // pass it up, each checking for its operators, so it is read at once.
-        if atLoneValue { return parsePrimary() }
         return parseOr()
-    }
-
-    /// Whether the current token is a literal or a name and the next one cannot continue an expression after
-    /// it: none of the levels of precedence below `parseExpression` would do more than return the value.
-    private var atLoneValue: Bool {
-        switch current.kind {
-        case .number, .percent, .string, .date:
-            break
-        case .identifier:
-            // `not` and `case` begin larger expressions.
-            guard !current.isWord("not"), !current.isWord("case") else { return false }
-        case .symbol, .end:
-            return false
-        }
-        switch following.kind {
-        case .end, .number, .percent, .string, .date:
-            return true
-        case .identifier:
-            // Words that continue an expression: operators, `is`, `in`, `not in`, and units after a number.
-            let continues =
-                following.isWord("and") || following.isWord("or") || following.isWord("is") || following.isWord("in")
-                || following.isWord("not") || following.isWord(in: Parser.durationUnits)
-            return !continues
-        case .symbol:
-            // Closing brackets, separators and the symbols of statements, never an operator or `(` `.`.
-            return following.is(")") || following.is(",") || following.is("}") || following.is("{") || following.is("]")
-                || following.is("[") || following.is(";") || following.is(":") || following.is("->") || following.is("..")
-                || following.is("|")
-        }
     }
 
     /// Counts one more level of the tree being built — a bracket, a sign, a `not`, or one more operator or
@@ -55,9 +23,7 @@ extension Parser {
 
     /// After a nesting error: skip everything up to the end of the statement.
     private mutating func skipToEndOfNesting() {
-        while !atEnd && !atLineStart {
-            if skipRestOfLine() == nil { advance() }
-        }
+        while !atEnd && !atLineStart { advance() }
     }
 
     private mutating func parseOr() -> Expression {
@@ -180,7 +146,7 @@ extension Parser {
             switch base.kind {
             case .number, .name:
                 let unit = advance()
-                return Expression(.duration(base, unit: text(of: unit)), base.range.union(unit.range))
+                return Expression(.duration(base, unit: unit.text), base.range.union(unit.range))
             default:
                 break
             }
@@ -191,7 +157,7 @@ extension Parser {
             guard deeper() else { return base }
             advance()
             let nameToken = advance()
-            base = Expression(.member(base, Name(text(of: nameToken), nameToken.range)), SourceRange(base.range.start, nameToken.range.end))
+            base = Expression(.member(base, Name(nameToken.text, nameToken.range)), SourceRange(base.range.start, nameToken.range.end))
         }
         return base
     }
@@ -201,18 +167,16 @@ extension Parser {
         switch token.kind {
         case .number:
             advance()
-            return lexer.withTextBytes(of: token) { digits in
-                Expression(.number(Parser.value(of: digits) ?? 0, isInteger: !digits.contains(UInt8(ascii: "."))), token.range)
-            }
+            return Expression(.number(Double(token.text) ?? 0, isInteger: !token.text.contains(".")), token.range)
         case .percent:
             advance()
-            return lexer.withTextBytes(of: token) { Expression(.percent((Parser.value(of: $0.dropLast()) ?? 0) / 100), token.range) }
+            return Expression(.percent((Double(token.text.dropLast()) ?? 0) / 100), token.range)
         case .string:
             advance()
-            return Expression(.string(text(of: token)), token.range)
+            return Expression(.string(token.text), token.range)
         case .date:
             advance()
-            return Expression(.date(text(of: token)), token.range)
+            return Expression(.date(token.text), token.range)
         case .identifier:
             if token.isWord("true") || token.isWord("false") {
                 advance()
@@ -227,9 +191,9 @@ extension Parser {
             }
             advance()
             if current.is("("), !atLineStart {
-                return parseCall(Name(text(of: token), token.range))
+                return parseCall(Name(token.text, token.range))
             }
-            return Expression(.name(text(of: token)), token.range)
+            return Expression(.name(token.text), token.range)
         case .symbol where token.is("("):
             advance()
             let inner = parseNested()
@@ -279,32 +243,7 @@ extension Parser {
 }
 
 extension Parser {
-    /// The value of a number as the lexer reads them (`25`, `0.5`), exactly what `Double(text)` gives: with
-    /// at most 15 digits, the digits as an integer and the power of ten of the fraction are both exact
-    /// doubles, so one division rounds correctly, as `Double(text)` does; other text is left to `Double(text)`.
-    static func value<Bytes: Collection<UInt8>>(of text: Bytes) -> Double? {
-        var mantissa = 0
-        var digits = 0
-        var fractionDigits: Int?
-        for byte in text {
-            if byte == UInt8(ascii: "."), fractionDigits == nil {
-                fractionDigits = 0
-                continue
-            }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 15 else {
-                return Double(String(decoding: text, as: UTF8.self))
-            }
-            mantissa = mantissa * 10 + Int(byte - UInt8(ascii: "0"))
-            digits += 1
-            fractionDigits = fractionDigits.map { $0 + 1 }
-        }
-        guard digits > 0, fractionDigits != 0 else { return Double(String(decoding: text, as: UTF8.self)) }
-        return Double(mantissa) / Parser.powersOfTen[fractionDigits ?? 0]
-    }
-
-    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
-
-    static let durationUnits: Keywords = ["workdays", "days", "hours", "minutes"]
+    static let durationUnits = ["workdays", "days", "hours", "minutes"]
 
     /// `case x { a -> r; …; else -> r }` or `case { condition -> r; …; else -> r }`.
     mutating func parseMatch() -> Expression {
@@ -336,7 +275,7 @@ extension Parser {
     /// Consumes the current token, an operator, and returns it.
     private mutating func advanceOperator() -> Expression.Operator {
         let token = advance()
-        let operators: [(Spelling, Expression.Operator)] = [
+        let operators: [(String, Expression.Operator)] = [
             ("==", .equal), ("!=", .notEqual), ("<", .less), ("<=", .lessOrEqual), (">", .greater), (">=", .greaterOrEqual),
             ("+", .plus), ("-", .minus), ("*", .times), ("/", .divide),
         ]

@@ -5,26 +5,18 @@ public struct Parser {
     /// Where the tokens come from, one at a time.
     var lexer: Lexer
     /// The token being looked at, and the one after it (the parser never looks further ahead).
-    var current: LexedToken
-    var following: LexedToken
+    var current: Token
+    var following: Token
     /// Whether the current token is the first on its line.
     var atLineStart: Bool { current.startsLine }
-    /// How many tokens have been consumed (a line skipped at once counts as two).
+    /// How many tokens have been consumed.
     var index = 0
-    /// Whether recovery may skip plain lines at once (see `skipRestOfLine`); tests turn it off to compare.
-    var skipsLinesAtOnce = true
     /// The end offset of the token before the current one.
     var previousEnd = 0
     var diagnostics: [Diagnostic] = []
     var depth = 0
     /// Set after an error until the next statement starts, so one mistake gives one error.
     var suppressing = false
-    /// The indicator bodies and statements parsed so far, for those that repeat them (see `Parser+Repeats.swift`):
-    /// the statements apart for each keyword of `indicatorKeywords` (each stops being remembered on its own), each
-    /// with where its last token ends.
-    var repeatedBodies = RepeatedSyntax<IndicatorDeclaration>()
-    var repeatedStatements = [RepeatedSyntax<(statement: IndicatorStatement, end: Int)>](
-        repeating: RepeatedSyntax(), count: Parser.indicatorKeywords.names.count)
 
     /// The deepest nesting of brackets and expressions the parser follows before giving up on a construct.
     static let maximumDepth = 200
@@ -35,19 +27,17 @@ public struct Parser {
     /// Set once the limit is reached: from then on the parser sees the end of the file.
     var gaveUp = false
 
-    /// Where the parser stops, if it reaches one of them between declarations: the starts of the pieces
-    /// other parsers take (see `Parser+Pieces.swift`), in order; `stopIndex` is the next one ahead.
-    var stops: [Int] = []
-    var stopIndex = 0
-    /// The stop it ended at, if it did.
-    var stoppedAt: Int?
+    /// Parses `source`: its syntax tree and its diagnostics (those of its characters first, then those of its
+    /// grammar).
+    public static func parse(_ source: SourceFile) -> (file: RuleFile, diagnostics: [Diagnostic]) {
+        var parser = Parser(source: source)
+        let declarations = parser.parseFile()
+        return (RuleFile(source: source, declarations: declarations), parser.lexer.diagnostics + parser.diagnostics)
+    }
 
-    /// Parses `bytes`, those of `source` (see `Lexer`), from `offset` (the start of a line) to its end or to
-    /// the first of `stops` it reaches between declarations.
-    init(source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, from offset: Int = 0, stops: [Int] = []) {
+    init(source: SourceFile) {
         self.source = source
-        self.stops = stops
-        lexer = Lexer(source, bytes: bytes, from: offset)
+        lexer = Lexer(source)
         lexer.keepsComments = false
         lexer.diagnosticLimit = Parser.diagnosticLimit
         current = lexer.next()
@@ -59,11 +49,8 @@ public struct Parser {
 
     var atEnd: Bool { current.kind == .end }
 
-    /// The text of a token (for a string, its decoded value), made now: most tokens never need it.
-    mutating func text(of token: LexedToken) -> String { lexer.text(of: token) }
-
     @discardableResult
-    mutating func advance() -> LexedToken {
+    mutating func advance() -> Token {
         guard !atEnd else { return current }
         index += 1
         previousEnd = current.range.end
@@ -89,15 +76,10 @@ public struct Parser {
         following = lexer.next()
     }
 
-    /// Consumes the current token and returns its text. (Not `text(of: advance())`: reading `self` for
-    /// `text(of:)` while `advance()` changes it would copy the whole parser.)
-    mutating func advanceText() -> String {
-        let token = advance()
-        return text(of: token)
-    }
+    /// Consumes the current token and returns its text.
+    mutating func advanceText() -> String { advance().text }
 
-    @inline(__always)
-    mutating func accept(_ symbol: Spelling) -> Bool {
+    mutating func accept(_ symbol: String) -> Bool {
         if current.is(symbol) {
             advance()
             return true
@@ -105,8 +87,7 @@ public struct Parser {
         return false
     }
 
-    @inline(__always)
-    mutating func acceptWord(_ word: Spelling) -> Bool {
+    mutating func acceptWord(_ word: String) -> Bool {
         if current.isWord(word) {
             advance()
             return true
@@ -136,31 +117,17 @@ public struct Parser {
     }
 
     /// A token as a message quotes it: strings in quotes, and cut after `DiagnosticPrinter.messageLimit`
-    /// characters (a damaged file may hold a name of millions, which is not decoded whole to be cut later).
-    func describe(_ token: LexedToken) -> String {
-        let limit = DiagnosticPrinter.messageLimit
-        var range = token.range
-        var cut = false
-        if token.text < 0, range.end - range.start > 4 * limit + 2 {
-            // Four bytes per character at most; the cut moves back to the start of a character.
-            range.end = range.start + 4 * limit
-            while range.end > range.start, lexer.bytes[range.end] & 0xC0 == 0x80 { range.end -= 1 }
-            // (A string's text ends a byte before its range, at the closing quote.)
-            if token.text == LexedToken.inQuotes { range.end += 1 }
-            cut = true
+    /// characters (a damaged file may hold a name of millions).
+    func describe(_ token: Token) -> String {
+        var text = token.text
+        if let end = text.index(text.startIndex, offsetBy: DiagnosticPrinter.messageLimit, limitedBy: text.endIndex), end < text.endIndex {
+            text = String(text[..<end]) + "…"
         }
-        var text = lexer.madeText(of: LexedToken(kind: token.kind, range: range, text: token.text))
-        if let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex {
-            text = String(text[..<end])
-            cut = true
-        }
-        if cut { text += "…" }
         return token.kind == .string ? "\"\(text)\"" : text
     }
 
-    @inline(__always)
-    mutating func expect(_ symbol: StaticString) -> Bool {
-        if accept(Spelling(stringLiteral: symbol)) { return true }
+    mutating func expect(_ symbol: String) -> Bool {
+        if accept(symbol) { return true }
         expected("“\(symbol)”", "`\(symbol)`")
         return false
     }
@@ -171,7 +138,7 @@ public struct Parser {
             return nil
         }
         let token = advance()
-        return Name(text(of: token), token.range)
+        return Name(token.text, token.range)
     }
 
     mutating func expectString(_ zh: String, _ en: String) -> StringLiteral? {
@@ -180,7 +147,7 @@ public struct Parser {
             return nil
         }
         let token = advance()
-        return StringLiteral(value: text(of: token), range: token.range)
+        return StringLiteral(value: token.text, range: token.range)
     }
 
     // MARK: Recovery
@@ -241,52 +208,13 @@ public struct Parser {
         if !atEnd { advance() }
         while !atEnd {
             if nesting <= 0, atLineStart, current.isWord(in: Parser.declarationKeywords) { return }
-            if let braces = skipPlainLines(nesting: nesting) {
-                nesting += braces
-                continue
-            }
             if current.is("{") { nesting += 1 }
             if current.is("}") { nesting -= 1 }
             advance()
         }
     }
 
-    /// Skips the current token and the rest of its line at once, as `advance()` would token by token, when the
-    /// lexer finds the rest of the line plain (see `Lexer.plainRestOfLine`): a damaged file may have millions
-    /// of tokens on a line. Returns how many `{` it skipped more than `}`, or `nil`, having skipped nothing.
-    mutating func skipRestOfLine() -> Int? {
-        guard skipsLinesAtOnce, !atEnd, following.kind != .end, !following.startsLine, let rest = lexer.plainRestOfLine() else {
-            return nil
-        }
-        let skipped = rest.braces + current.braces + following.braces
-        skip(to: rest)
-        return skipped
-    }
-
-    /// In `skipDeclaration`, with `nesting` braces open: skips the current token, the next, and the plain lines
-    /// after them at once (see `Lexer.plainLines`), up to a line where a declaration may start. Returns how many
-    /// `{` it skipped more than `}`, or `nil`, having skipped nothing.
-    mutating func skipPlainLines(nesting: Int) -> Int? {
-        guard skipsLinesAtOnce, !atEnd, following.kind != .end else { return nil }
-        let afterCurrent = nesting + current.braces
-        // The next token may itself begin the declaration to stop at.
-        if following.startsLine, afterCurrent <= 0, following.isWord(in: Parser.declarationKeywords) { return nil }
-        let afterFollowing = afterCurrent + following.braces
-        guard let rest = lexer.plainLines(nesting: afterFollowing, stoppingAt: Parser.declarationKeywords) else { return nil }
-        skip(to: rest)
-        return afterFollowing + rest.braces - nesting
-    }
-
-    /// Moves past the current token, the next, and the plain text after them up to `rest.end`.
-    private mutating func skip(to rest: (end: Int, lastCode: Int?, braces: Int)) {
-        index += 2
-        previousEnd = rest.lastCode ?? following.range.end
-        lexer.skipPlainLine(to: rest.end)
-        current = lexer.next()
-        following = lexer.next()
-    }
-
-    static let declarationKeywords: Keywords = [
+    static let declarationKeywords = [
         "assessment", "param", "indicator", "veto", "bonus", "deduction", "include", "test", "table",
     ]
 }

@@ -4,26 +4,39 @@ import Foundation
 ///
 /// An `include "path"` is resolved relative to the folder of the file that contains it. Each file is read
 /// once however often it is included; a file that includes itself, directly or through others, is an
-/// error at the `include` that closes the cycle.
+/// error at the `include` that closes the cycle. A rule file over `SourceFile.maximumSize`, or one whose includes
+/// take the files read together over it, is refused with one diagnostic (K0113) before the file over it is parsed.
 public struct RuleLoader {
     /// The files read, the root first, then included files in the order they were first included.
     public private(set) var files: [RuleFile] = []
     /// Parse diagnostics of every file, and include problems.
     public private(set) var diagnostics: [Diagnostic] = []
     private var loaded: Set<String> = []
+    /// The bytes of the files read so far.
+    private var size = 0
+    /// Set when the files became too large together: nothing more is read.
+    private var refused = false
 
     /// Loads `path` and its includes.
     /// - Throws: the file-system error when the root file cannot be read.
     public static func load(path: String) throws -> RuleLoader {
         var loader = RuleLoader()
-        loader.add(try SourceFile(contentsOf: path), stack: [canonical(path)])
+        switch try SourceFile.read(path) {
+        case .file(let source): loader.add(source, stack: [canonical(path)])
+        case .tooLarge(let size): loader.diagnostics = [SourceFile.tooLarge(path: path, size: size)]
+        }
         return loader
     }
 
     /// Loads a root file from text already in memory (its includes are read from disk relative to `name`).
     public static func load(name: String, text: String) -> RuleLoader {
         var loader = RuleLoader()
-        loader.add(SourceFile(name: name, text: text), stack: [canonical(name)])
+        let source = SourceFile(name: name, text: text)
+        if source.bytes.count > SourceFile.maximumSize {
+            loader.diagnostics = [SourceFile.tooLarge(path: name, size: source.bytes.count)]
+        } else {
+            loader.add(source, stack: [canonical(name)])
+        }
         return loader
     }
 
@@ -32,11 +45,12 @@ public struct RuleLoader {
 
     private mutating func add(_ source: SourceFile, stack: [String]) {
         loaded.insert(RuleLoader.canonical(source.name))
+        size += source.bytes.count
         let parsed = Parser.parse(source)
         files.append(parsed.file)
         diagnostics += parsed.diagnostics
         let folder = (source.name as NSString).deletingLastPathComponent
-        for declaration in parsed.file.declarations {
+        for declaration in parsed.file.declarations where !refused {
             guard case .include(let target, let range) = declaration else { continue }
             let path = target.value.hasPrefix("/") ? target.value : (folder.isEmpty ? target.value : folder + "/" + target.value)
             let key = RuleLoader.canonical(path)
@@ -49,7 +63,7 @@ public struct RuleLoader {
                 continue
             }
             if loaded.contains(key) { continue }
-            guard let source = try? SourceFile(contentsOf: path) else {
+            guard let reading = try? SourceFile.read(path, limit: SourceFile.maximumSize - size) else {
                 diagnostics.append(
                     Diagnostic(
                         "K0121", .error, file: source.name, range: target.range, zh: "找不到被包含的文件“\(target.value)”",
@@ -57,8 +71,28 @@ public struct RuleLoader {
                         hint: "路径相对于本文件所在的文件夹", hintEn: "the path is relative to this file's folder"))
                 continue
             }
-            add(source, stack: stack + [key])
+            switch reading {
+            case .file(let included): add(included, stack: stack + [key])
+            case .tooLarge(let includedSize): refuse(at: target, in: source, adding: includedSize)
+            }
         }
+    }
+
+    /// Refuses the whole set of files, an include having taken them over the limit: its one diagnostic
+    /// replaces all others, at the `include` of `target` in `source`.
+    private mutating func refuse(at target: StringLiteral, in source: SourceFile, adding includedSize: Int) {
+        let total = SourceFile.grouped(size + includedSize)
+        let limit = SourceFile.grouped(SourceFile.maximumSize)
+        diagnostics = [
+            Diagnostic(
+                "K0113", .error, file: source.name, range: target.range,
+                zh: "规则文件与其包含的文件合计 \(total) 字节，超过上限 \(limit) 字节（8 MiB），“\(target.value)”未读取",
+                en:
+                    "the rule file and the files it includes have \(total) bytes together, over the limit of \(limit) bytes (8 MiB); `\(target.value)` was not read",
+                hint: "规则文件一般只有几十 KB：请确认包含的是规则文件，而不是数据或导出的文件",
+                hintEn: "a rule file is usually tens of kilobytes: check that the file included is a rule file, not data or an export")
+        ]
+        refused = true
     }
 
     private static func canonical(_ path: String) -> String {

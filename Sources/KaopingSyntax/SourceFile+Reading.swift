@@ -1,76 +1,54 @@
 import Foundation
 
 extension SourceFile {
-    /// The rule file at `path`, named by its path.
-    /// - Throws: the file-system error when it cannot be read, or `TooLarge` past `maximumSize`.
-    public init(contentsOf path: String) throws {
+    /// What reading a rule file gave.
+    public enum Reading: Sendable, Equatable {
+        /// The file, read whole and named by its path.
+        case file(SourceFile)
+        /// A file of `size` bytes, more than the limit: it was not read (its size is all that is known of it).
+        case tooLarge(size: Int)
+    }
+
+    /// Reads the rule file at `path`, unless it has more than `limit` bytes (a file of megabytes is no rule
+    /// file an analyst wrote, and is refused before anything of it is parsed: `tooLarge(path:size:limit:)`).
+    /// - Throws: the file-system error when it cannot be read.
+    public static func read(_ path: String, limit: Int = maximumSize) throws -> Reading {
         let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         var status = stat()
-        guard fstat(handle.fileDescriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            // A pipe or a device, which has no size, is read to its end.
-            let bytes = [UInt8](try handle.readToEnd() ?? Data())
-            guard bytes.count <= SourceFile.maximumSize else { throw TooLarge(size: bytes.count) }
-            self.init(name: path, bytes: bytes)
-            return
+        if fstat(handle.fileDescriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > limit {
+            return .tooLarge(size: Int(status.st_size))
         }
-        let size = Int(status.st_size)
-        guard size <= SourceFile.maximumSize else { throw TooLarge(size: size) }
-        let (bytes, lineStarts) = SourceFile.read(size, from: handle.fileDescriptor)
-        // A file that changed size while it was read is read again whole, as it is now. (`pread` leaves the
-        // handle's offset at the start.)
-        try handle.seek(toOffset: UInt64(bytes.count))
-        guard bytes.count == size, (try handle.readToEnd() ?? Data()).isEmpty else {
-            try handle.seek(toOffset: 0)
-            let bytes = [UInt8](try handle.readToEnd() ?? Data())
-            guard bytes.count <= SourceFile.maximumSize else { throw TooLarge(size: bytes.count) }
-            self.init(name: path, bytes: bytes)
-            return
+        // A pipe has no size to ask for, and a file may grow while it is read: what is read is counted too.
+        var bytes: [UInt8] = []
+        var size = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            size += chunk.count
+            if size <= limit { bytes += chunk }
         }
-        self.init(name: path, bytes: bytes, lineStarts: lineStarts)
+        guard size <= limit else { return .tooLarge(size: size) }
+        return .file(SourceFile(name: path, bytes: bytes))
     }
 
-    /// The first `size` bytes of the file open as `descriptor` (fewer if it is shorter), read straight into an
-    /// array, with its line starts. A large file is read in pieces at once, each piece's line starts found
-    /// as it is read, a block at a time, while the block is in the cache.
-    /// (`unit`: the fewest bytes worth a piece of their own.)
-    static func read(_ size: Int, from descriptor: Int32, unit: Int = 1 << 22) -> (bytes: [UInt8], lineStarts: [Int]) {
-        let pieces = Parallel.pieces(of: size, unit: unit)
-        let block = min(unit, 1 << 18)
-        var lineStarts: [[Int]] = []
-        var complete = true
-        // Read into the array's storage as it is made (not zeroed first: the file fills it).
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
-            let read = Parallel.map(pieces) { piece in
-                let range = size * piece / pieces..<size * (piece + 1) / pieces
-                var starts: [Int] = []
-                starts.reserveCapacity(range.count / 24)
-                var done = range.lowerBound
-                while done < range.upperBound {
-                    let count = pread(descriptor, buffer.baseAddress! + done, min(range.upperBound - done, block), off_t(done))
-                    guard count > 0 else { break }
-                    appendLineStarts(of: UnsafeBufferPointer(buffer), in: done..<(done + count), to: &starts)
-                    done += count
-                }
-                return (complete: done == range.upperBound, starts: starts)
-            }
-            complete = read.allSatisfy(\.complete)
-            lineStarts = read.map(\.starts)
-            filled = complete ? size : 0
-        }
-        guard complete else { return ([], []) }
-        var starts = [0]
-        starts.reserveCapacity(lineStarts.reduce(1) { $0 + $1.count })
-        for piece in lineStarts { starts += piece }
-        return (bytes, starts)
+    /// The error (K0113) refusing the rule file `path` of `size` bytes, over `maximumSize`: it has no place
+    /// in the file, which was not read.
+    public static func tooLarge(path: String, size: Int) -> Diagnostic {
+        Diagnostic(
+            "K0113", .error, file: path, range: .at(0),
+            zh: "规则文件有 \(grouped(size)) 字节，超过上限 \(grouped(maximumSize)) 字节（8 MiB），未读取",
+            en: "the rule file has \(grouped(size)) bytes, over the limit of \(grouped(maximumSize)) bytes (8 MiB); it was not read",
+            hint: "规则文件一般只有几十 KB：请确认选的是规则文件，而不是数据或导出的文件",
+            hintEn: "a rule file is usually tens of kilobytes: check that this is the rule file, not data or an export")
     }
 
-    /// A file past `maximumSize`.
-    struct TooLarge: Error, CustomStringConvertible {
-        let size: Int
-        var description: String {
-            "the file has \(size) bytes; a rule file may have at most \(maximumSize) (1 GiB)"
+    /// `number` with a comma between each group of three digits (our own, not the locale's).
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
         }
+        return number < 0 ? "-" + digits : digits
     }
-
 }

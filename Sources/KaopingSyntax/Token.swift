@@ -19,54 +19,31 @@ public struct Token: Sendable, Equatable {
     }
 
     public let kind: Kind
-    /// The token's text (for strings, the decoded value).
+    /// The token's text (for strings, the decoded value; full-width punctuation, as the ASCII it stands for).
     public let text: String
     public let range: SourceRange
-    /// The first eight bytes of `text` (zero past its end) for a symbol or an identifier, so that the
-    /// parser's many tests of "is this `}`?" or "is this `and`?" compare two integers rather than two strings.
-    private let head: UInt64
+    /// Whether it is the first token on its line (a new line ends a statement).
+    public internal(set) var startsLine = false
 
     init(kind: Kind, text: String, range: SourceRange) {
         self.kind = kind
         self.text = text
         self.range = range
-        self.head = Token.head(of: text.utf8, kind)
-    }
-
-    private static func head<Bytes: Collection<UInt8>>(of bytes: Bytes, _ kind: Kind) -> UInt64 {
-        guard kind == .symbol || kind == .identifier else { return 0 }
-        var head: UInt64 = 0
-        var shift: UInt64 = 0
-        for byte in bytes.prefix(8) {
-            head |= UInt64(byte) << shift
-            shift += 8
-        }
-        return head
     }
 
     /// Whether this is the symbol `symbol`.
-    @inline(__always)
-    public func `is`(_ symbol: StaticString) -> Bool { kind == .symbol && hasText(symbol) }
+    public func `is`(_ symbol: String) -> Bool { kind == .symbol && text == symbol }
 
-    /// Whether this is the identifier `word` (keywords are identifiers that matter in context). `word` is
-    /// ASCII: a name equals it only if it has the same bytes.
-    @inline(__always)
-    public func isWord(_ word: StaticString) -> Bool { kind == .identifier && hasText(word) }
+    /// Whether this is the identifier `word` (keywords are identifiers that matter in context).
+    public func isWord(_ word: String) -> Bool { kind == .identifier && text == word }
 
-    /// Whether the text is `ascii`, byte for byte.
-    @inline(__always)
-    private func hasText(_ ascii: StaticString) -> Bool {
-        let count = ascii.utf8CodeUnitCount
-        var expected: UInt64 = 0
-        for index in 0..<min(count, 8) { expected |= UInt64(ascii.utf8Start[index]) << (8 * UInt64(index)) }
-        guard head == expected, text.utf8.count == count else { return false }
-        return count <= 8 || text.utf8.elementsEqual(UnsafeBufferPointer(start: ascii.utf8Start, count: count))
-    }
+    /// Whether this is one of the identifiers `words`.
+    func isWord(in words: [String]) -> Bool { kind == .identifier && words.contains(text) }
 
     /// Matches a keyword in a `switch` over a token: `case "points":` is `isWord("points")`.
-    @inline(__always)
-    static func ~= (word: StaticString, token: Token) -> Bool { token.isWord(word) }
+    static func ~= (word: String, token: Token) -> Bool { token.isWord(word) }
 
+    /// Tokens are equal when their kinds, texts and ranges are (where their lines start is the lexer's affair).
     public static func == (lhs: Token, rhs: Token) -> Bool {
         lhs.kind == rhs.kind && lhs.text == rhs.text && lhs.range == rhs.range
     }

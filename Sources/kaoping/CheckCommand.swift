@@ -32,23 +32,20 @@ struct CheckCommand: ParsableCommand {
             let store = try db.map { try Store.open(at: $0, readOnly: true) }
             let schema = try store.map { try SchemaCatalog(store: $0) } ?? .canonical
             let files = try RuleFileSet.expand(paths, tests: false)
-            for (index, path) in files.enumerated() {
+            for path in files {
                 let loader: RuleLoader
                 do { loader = try RuleLoader.load(path: path) } catch { throw CommandFailure("cannot read \(path): \(error)") }
                 var diagnostics = loader.diagnostics
-                var checked: (plan: Plan?, diagnostics: [Diagnostic])?
                 if !loader.diagnostics.hasErrors {
-                    checked = Checker.check(loader.files, schema: schema)
-                    // (Not `+=` onto an empty array: that would copy every diagnostic of a file with many.)
-                    if diagnostics.isEmpty { diagnostics = checked?.diagnostics ?? [] } else { diagnostics += checked?.diagnostics ?? [] }
-                    if let store, let plan = checked?.plan {
+                    let checked = Checker.check(loader.files, schema: schema)
+                    diagnostics += checked.diagnostics
+                    if let store, let plan = checked.plan {
                         diagnostics += try PeriodCoverage.lint(loader.files, plan: plan, store: store)
                     }
                 }
                 print(
                     DiagnosticPrinter(sources: loader.sources, english: english).render(diagnostics, limit: DiagnosticPrinter.displayLimit),
                     terminator: "")
-                if index == files.count - 1 { keepUntilExit((loader, checked)) }
                 for diagnostic in diagnostics {
                     if diagnostic.severity == .error { errors += 1 } else if diagnostic.severity == .warning { warnings += 1 }
                 }

@@ -46,8 +46,16 @@ struct FmtCommand: ParsableCommand {
 
     /// Formats one file; returns 1 when it has errors or (with `--check`) would change, else 0.
     private func format(_ path: String) throws -> Int32 {
+        let reading: SourceFile.Reading
+        do { reading = try SourceFile.read(path) } catch { throw CommandFailure("cannot read \(path): \(error)") }
         let source: SourceFile
-        do { source = try SourceFile(contentsOf: path) } catch { throw CommandFailure("cannot read \(path): \(error)") }
+        switch reading {
+        case .file(let file):
+            source = file
+        case .tooLarge(let size):
+            print(DiagnosticPrinter(sources: [], english: lang == "en").render(SourceFile.tooLarge(path: path, size: size)), terminator: "")
+            return 1
+        }
         let formatted = Formatter.format(source)
         guard let text = formatted.text else {
             print(

@@ -55,8 +55,19 @@ struct TestCommand: ParsableCommand {
             var testFiles: [RuleFile] = []
             let testPath = String(root.dropLast(".rules".count)) + ".test.rules"
             if FileManager.default.fileExists(atPath: testPath) {
+                let reading: SourceFile.Reading
+                do { reading = try SourceFile.read(testPath) } catch { throw CommandFailure("cannot read \(testPath): \(error)") }
                 let source: SourceFile
-                do { source = try SourceFile(contentsOf: testPath) } catch { throw CommandFailure("cannot read \(testPath): \(error)") }
+                switch reading {
+                case .file(let file):
+                    source = file
+                case .tooLarge(let size):
+                    print(
+                        DiagnosticPrinter(sources: [], english: english).render(SourceFile.tooLarge(path: testPath, size: size)),
+                        terminator: "")
+                    failed += 1
+                    continue
+                }
                 let parsed = Parser.parse(source)
                 testFiles.append(parsed.file)
                 sources.append(parsed.file.source)

@@ -1,8 +1,9 @@
 import Foundation
 import KaopingCheck
 import KaopingStore
-import KaopingSyntax
 import Testing
+
+@testable import KaopingSyntax
 
 /// The diagnostics that no other test pinned: each by id, severity, English message and the line and column of
 /// the 1️⃣ marker (written out by hand, so a wrong offset-to-column conversion fails too).
@@ -254,6 +255,50 @@ struct DiagnosticCoverageTests {
         #expect(diagnostic.englishMessage == "cannot read the included file `shared/定义.rules`")
         #expect(diagnostic.englishHint == "the path is relative to this file's folder")
         #expect(loader.files.count == 1)
+    }
+
+    @Test("K0113: a rule file over 8 MiB is refused with one error, unread, naming its size and the limit")
+    func tooLarge() throws {
+        let folder = try TemporaryFolder()
+        let size = 9 * 1024 * 1024
+        try folder.write("big.rules", String(repeating: "# notes\n", count: size / 8))
+        let loader = try RuleLoader.load(path: folder.path("big.rules"))
+        #expect(loader.diagnostics.map(\.id) == ["K0113"])
+        #expect(loader.files.isEmpty)
+        let diagnostic = try #require(loader.diagnostics.first)
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.file == folder.path("big.rules"))
+        #expect(diagnostic.range == .at(0))
+        #expect(diagnostic.message == "规则文件有 9,437,184 字节，超过上限 8,388,608 字节（8 MiB），未读取")
+        #expect(
+            diagnostic.englishMessage == "the rule file has 9,437,184 bytes, over the limit of 8,388,608 bytes (8 MiB); it was not read")
+        // Printed without a position: nothing of the file was read.
+        let printed = DiagnosticPrinter(sources: loader.sources, english: true).render(diagnostic)
+        #expect(printed.hasPrefix(folder.path("big.rules") + ": error: the rule file has 9,437,184 bytes"))
+    }
+
+    @Test("K0113: includes that take the files over 8 MiB together refuse them all, at the include that does")
+    func tooLargeTogether() throws {
+        let folder = try TemporaryFolder()
+        let half = String(repeating: "# 共用定义的说明\n", count: 5 * 1024 * 1024 / 25)
+        try folder.write("a.rules", half)
+        try folder.write("b.rules", half)
+        let marked = MarkedSource("assessment \"考核\" {\n  nonsense\n}\ninclude \"a.rules\"\ninclude 1️⃣\"b.rules\"\n")
+        try folder.write("main.rules", marked.text)
+        let loader = try RuleLoader.load(path: folder.path("main.rules"))
+        // One diagnostic only: the syntax error of main.rules is not among them.
+        #expect(loader.diagnostics.map(\.id) == ["K0113"])
+        let diagnostic = try #require(loader.diagnostics.first)
+        #expect(diagnostic.file == folder.path("main.rules"))
+        #expect(diagnostic.range.start == marked["1️⃣"])
+        let location = try #require(loader.sources.first).location(of: diagnostic.range.start)
+        #expect("\(location.line):\(location.column)" == "5:9")
+        let total = SourceFile.grouped(marked.text.utf8.count + 2 * half.utf8.count)
+        #expect(
+            diagnostic.englishMessage
+                == "the rule file and the files it includes have \(total) bytes together, over the limit of 8,388,608 bytes (8 MiB); `b.rules` was not read"
+        )
+        #expect(loader.files.map { ($0.source.name as NSString).lastPathComponent } == ["main.rules", "a.rules"])
     }
 
     // MARK: Period coverage (needs a store)

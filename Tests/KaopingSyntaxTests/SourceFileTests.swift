@@ -3,9 +3,8 @@ import Testing
 
 @testable import KaopingSyntax
 
-/// A source file's line starts are found eight bytes at a time, and, for a large file read from disk, in
-/// pieces on several threads as each piece is read; both must give every line start, and the bytes as read.
-@Suite("Line starts")
+/// A source file's line starts, and a rule file read from disk: whole, or refused unread past the limit.
+@Suite("Source files")
 struct SourceFileTests {
     static let texts: [String] = [
         "", "x", "\n", "\n\n", "a\nb", "a\nb\n",
@@ -39,29 +38,58 @@ struct SourceFileTests {
         }
     }
 
-    @Test("A file read from disk in pieces, and whole: its bytes and every line start")
-    func readInPieces() throws {
-        // Lines of every length up to 200 bytes, some empty, in pieces of a few kilobytes (a large file is read
-        // in pieces of megabytes: the same code).
+    /// Writes `bytes` to a temporary file and calls `body` with its path.
+    static func withFile(_ bytes: [UInt8], _ body: (String) throws -> Void) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kaoping-source-\(UUID().uuidString).rules")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        try body(url.path)
+    }
+
+    @Test("A file read from disk: its bytes and every line start")
+    func readWhole() throws {
+        // Lines of every length up to 200 bytes, some empty, more than one read's worth in all.
         var bytes: [UInt8] = []
         var length = 0
-        while bytes.count < 200_000 {
+        while bytes.count < 3_000_000 {
             length = (length * 37 + 11) % 200
             bytes += repeatElement(UInt8(ascii: "a") + UInt8(length % 26), count: length)
             bytes.append(UInt8(ascii: "\n"))
         }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kaoping-lines-\(UUID().uuidString).rules")
-        try Data(bytes).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        for unit in [1 << 12, 1 << 14, 1 << 22] {
-            let read = SourceFile.read(bytes.count, from: handle.fileDescriptor, unit: unit)
-            #expect(read.bytes == bytes)
-            #expect(read.lineStarts == Self.expectedStarts(bytes))
+        try Self.withFile(bytes) { path in
+            guard case .file(let source) = try SourceFile.read(path) else {
+                Issue.record("a file of 3 MB was not read")
+                return
+            }
+            #expect(source.name == path)
+            #expect(source.bytes == bytes)
+            #expect(source.lineStarts == Self.expectedStarts(bytes))
         }
-        let source = try SourceFile(contentsOf: url.path)
-        #expect(source.bytes == bytes)
-        #expect(source.lineStarts == Self.expectedStarts(bytes))
+    }
+
+    @Test("A file of exactly the limit is read; one byte more is refused unread, with its size")
+    func limit() throws {
+        let limit = 1000
+        try Self.withFile([UInt8](repeating: UInt8(ascii: "\n"), count: limit)) { path in
+            guard case .file(let source) = try SourceFile.read(path, limit: limit) else {
+                Issue.record("a file at the limit was refused")
+                return
+            }
+            #expect(source.bytes.count == limit)
+        }
+        try Self.withFile([UInt8](repeating: UInt8(ascii: "\n"), count: limit + 1)) { path in
+            let reading = try SourceFile.read(path, limit: limit)
+            #expect(reading == .tooLarge(size: limit + 1))
+        }
+        #expect(SourceFile.maximumSize == 8 * 1024 * 1024)
+    }
+
+    @Test(
+        "Sizes are written with a comma between groups of three digits",
+        arguments: [
+            (0, "0"), (999, "999"), (1000, "1,000"), (8_388_608, "8,388,608"), (123_456_789_012, "123,456,789,012"), (-1234, "-1,234"),
+        ])
+    func grouped(_ number: Int, _ text: String) {
+        #expect(SourceFile.grouped(number) == text)
     }
 }

@@ -13,8 +13,9 @@ struct KaopingBench: ParsableCommand {
             (--no-cache) and warm (filters edited) runs of Benchmarks/six.rules and Rules/jiangsu-2020.rules, and \
             `sqlite3 STORE < Benchmarks/reference.sql`. Stores are generated once into OUT/CASES/demo.sqlite. The \
             answers of reference.sql and of the warm runs are checked against the cold runs before the table is \
-            written to standard output and OUT/results.md. With --front-end: `kaoping check` on 50 MB rule files \
-            instead, written to OUT/front-end.md.
+            written to standard output and OUT/results.md. With --front-end: `kaoping check` on the shipped rules and \
+            on generated rule files of 1 and 8 MB instead (with --baseline, another kaoping side by side), written \
+            to OUT/front-end.md.
             """
     )
 
@@ -37,13 +38,22 @@ struct KaopingBench: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "Take each timed run this many times and keep the fastest.")
     var repetitions = 1
 
-    @Flag(help: "Measure `kaoping check` on 50 MB rule files (valid, and random bytes) instead of the stores.")
+    @Flag(help: "Measure `kaoping check` on the shipped rules and on generated rule files instead of the stores.")
     var frontEnd = false
+
+    @Option(help: "With --front-end: another kaoping executable to measure side by side (a build from before a change).")
+    var baseline: String?
 
     func validate() throws {
         _ = try sizes()
         _ = try givenStores()
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        if let baseline {
+            guard frontEnd else { throw ValidationError("--baseline is measured with --front-end only") }
+            guard FileManager.default.isExecutableFile(atPath: baseline) else {
+                throw ValidationError("--baseline \(baseline): not an executable")
+            }
+        }
     }
 
     /// The case counts, ascending, without repeats.
@@ -78,10 +88,10 @@ struct KaopingBench: ParsableCommand {
     func run() throws {
         let tools = try Tools.find(kaoping: kaoping)
         if frontEnd {
-            let table = try FrontEndBenchmark(tools: tools, folder: "\(out)/front-end", repetitions: repetitions).run()
+            let table = try FrontEndBenchmark(tools: tools, baseline: baseline, folder: "\(out)/front-end", repetitions: repetitions).run()
             let text =
                 "# kaoping-bench --front-end\n\n\(Self.now()) · \(ProcessInfo.processInfo.activeProcessorCount) cores · "
-                + "\(tools.versions) · fastest of \(repetitions)\n\n" + table
+                + "\(tools.versions)\(baseline.map { ", before: \($0)" } ?? "") · fastest of \(repetitions)\n\n" + table
             try text.write(toFile: "\(out)/front-end.md", atomically: true, encoding: .utf8)
             print(text, terminator: "")
             Log.line("wrote \(out)/front-end.md")

@@ -1,0 +1,46 @@
+import KaopingSyntax
+
+/// The declarations that score: indicators, vetoes and adjustments, checked in the order they are written.
+extension Checker {
+    /// The plans made from the indicators, vetoes and adjustments.
+    struct Scored {
+        var indicators: [IndicatorPlan] = []
+        var vetoes: [VetoPlan] = []
+        var adjustments: [AdjustmentPlan] = []
+        /// How many indicators have errors that keep them out of the plan (and their points out of its sums).
+        var failedIndicators = 0
+    }
+
+    /// Checks every indicator, veto and adjustment, and that no two of them share an id.
+    mutating func checkScored(structure: Structure) -> Scored {
+        var scored = Scored()
+        var ids: Set<String> = []
+        for (declarationFile, declaration) in declarations {
+            fileIndex = declarationFile
+            let id: Name
+            switch declaration {
+            case .indicator(let indicator):
+                id = indicator.id
+                if let plan = checkIndicator(indicator, structure: structure) {
+                    scored.indicators.append(plan)
+                } else {
+                    scored.failedIndicators += 1
+                }
+            case .veto(let veto):
+                id = veto.id
+                if let plan = checkVeto(veto) { scored.vetoes.append(plan) }
+            case .adjustment(let adjustment):
+                id = adjustment.id
+                if let plan = checkAdjustment(adjustment) { scored.adjustments.append(plan) }
+            default:
+                continue
+            }
+            if !ids.insert(id.text).inserted {
+                report(
+                    "K0203", id.range, zh: "编号“\(id.text)”重复", en: "the id `\(id.text)` is used twice",
+                    hint: "每个指标、加扣分项和否决项的编号必须唯一", hintEn: "every indicator, adjustment and veto needs its own id")
+            }
+        }
+        return scored
+    }
+}
