@@ -28,33 +28,7 @@ extension Checker {
                 value: value, type: typed.type, display: file.source.text(parameter.value.range), overridden: false, declaration: parameter)
         }
         for (name, text) in overrides.sorted(by: { $0.key < $1.key }) {
-            guard var entry = parameters[name] else {
-                let guess = nearestName(name, among: parameters.keys.sorted())
-                reportCommandLine(
-                    "K0252", zh: "命令行参数 --param \(name) 在规则文件中没有定义", en: "--param \(name) is not a parameter of the rule file",
-                    hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
-                continue
-            }
-            let source = SourceFile(name: "--param \(name)", text: text)
-            let parsed = Parser.parse(SourceFile(name: source.name, text: "param \(name) = \(text)"))
-            guard !parsed.diagnostics.hasErrors, case .parameter(let declaration)? = parsed.file.declarations.first else {
-                reportCommandLine(
-                    "K0253", zh: "--param \(name)=\(text) 的值无法识别", en: "the value of --param \(name)=\(text) cannot be read",
-                    hint: "写成规则中的常量，例如 15、90% 或 \"文本\"", hintEn: "write a constant as in a rule file: 15, 90% or \"text\"")
-                continue
-            }
-            var scratch = Checker(file: parsed.file, schema: schema)
-            let typed = scratch.checkExpression(declaration.value, in: .constant)
-            guard let value = constantValue(typed.expression), compatible(typed.type, entry.type) else {
-                reportCommandLine(
-                    "K0254", zh: "--param \(name) 的值应为\(entry.type.label.zh)", en: "--param \(name) must be \(entry.type.label.en)")
-                continue
-            }
-            entry.value = value
-            entry.type = typed.type == .integer && entry.type == .real ? .real : typed.type
-            entry.display = text
-            entry.overridden = true
-            parameters[name] = entry
+            applyOverride(name, text)
         }
     }
 
@@ -69,10 +43,6 @@ extension Checker {
         guard expression.isConstant else { return nil }
         let value = expression.evaluateConstant()
         return value.isNull ? nil : value
-    }
-
-    private func compatible(_ given: ValueType, _ declared: ValueType) -> Bool {
-        given == declared || (given.isNumeric && declared.isNumeric && given != .null && declared != .null)
     }
 
     /// Marks the parameters that `expressions` name as used, for expressions left unchecked after an error

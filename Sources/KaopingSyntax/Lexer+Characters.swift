@@ -8,6 +8,22 @@ extension Lexer {
         "。": ".", "、": ",", "‘": "\"", "’": "\"",
     ]
 
+    /// `text` with the full-width digits and punctuation of a Chinese keyboard as the ASCII they stand for
+    /// (`９０％` is `90%`): for values typed outside a rule file, such as `--param`.
+    public static func asciiForm(of text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if let digit = fullWidthDigit(scalar) {
+                result.unicodeScalars.append(Unicode.Scalar(digit))
+            } else if let ascii = fullWidth[String(scalar)] {
+                result += ascii
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// Decodes the scalar at `index`, or `nil` if the bytes there are not valid UTF-8.
     func scalar(at index: Int) -> (Unicode.Scalar, Int)? {
         let length = utf8Length(bytes[index])
@@ -49,6 +65,9 @@ extension Lexer {
                     hint: "请用 UTF-8 编码保存规则文件", hintEn: "save the rule file as UTF-8"))
             return nil
         }
+        if Lexer.fullWidthDigit(scalar) != nil {
+            return lexFullWidthNumber()
+        }
         if let ascii = fullWidthASCII(scalar) {
             reportFullWidth(scalar, ascii, at: start, length: length)
             if ascii == "\"" { return lexString() }
@@ -79,6 +98,68 @@ extension Lexer {
                 "K0002", .error, file: source.name, range: SourceRange(start, start + length),
                 zh: "全角标点“\(character)”不能用在规则中", en: "full-width punctuation `\(character)` cannot be used in rules",
                 hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)"))
+    }
+
+    /// The ASCII digit for a full-width one (`０`…`９`), if `scalar` is one.
+    static func fullWidthDigit(_ scalar: Unicode.Scalar) -> UInt8? {
+        (0xFF10...0xFF19).contains(scalar.value) ? UInt8(ascii: "0") + UInt8(scalar.value - 0xFF10) : nil
+    }
+
+    /// The digit (ASCII or full-width) at `offset`, as ASCII, and its length in bytes.
+    func digit(at offset: Int) -> (UInt8, Int)? {
+        guard offset < bytes.count else { return nil }
+        if isDigit(bytes[offset]) { return (bytes[offset], 1) }
+        guard bytes[offset] == 0xEF, let (scalar, length) = scalar(at: offset), let ascii = Lexer.fullWidthDigit(scalar) else { return nil }
+        return (ascii, length)
+    }
+
+    /// Whether `character` (ASCII or full-width) is at `offset`, and its length in bytes.
+    func mark(_ character: Unicode.Scalar, _ fullWidth: Unicode.Scalar, at offset: Int) -> Int? {
+        guard offset < bytes.count else { return nil }
+        if bytes[offset] == UInt8(character.value) { return 1 }
+        guard let (scalar, length) = scalar(at: offset), scalar == fullWidth else { return nil }
+        return length
+    }
+
+    /// Whether a number goes on at `offset` in full-width digits, or with a full-width point and a digit.
+    func continuesFullWidth() -> Bool {
+        guard offset < bytes.count, bytes[offset] == 0xEF else { return false }
+        if let (scalar, _) = scalar(at: offset), Lexer.fullWidthDigit(scalar) != nil { return true }
+        if let point = mark(".", "．", at: offset), point > 1, digit(at: offset + point) != nil { return true }
+        return false
+    }
+
+    /// A number typed with full-width digits (`９０`, `９０％`, `１２．５`), perhaps mixed with ASCII: one K0002
+    /// for the whole number, which is read as its ASCII form.
+    mutating func lexFullWidthNumber() -> Token {
+        let start = offset
+        var text: [UInt8] = []
+        func digits(_ lexer: inout Lexer) {
+            while let (ascii, length) = lexer.digit(at: lexer.offset) {
+                text.append(ascii)
+                lexer.offset += length
+            }
+        }
+        digits(&self)
+        if let point = mark(".", "．", at: offset), digit(at: offset + point) != nil {
+            text.append(UInt8(ascii: "."))
+            offset += point
+            digits(&self)
+        }
+        var kind = Token.Kind.number
+        if let percent = mark("%", "％", at: offset) {
+            text.append(UInt8(ascii: "%"))
+            offset += percent
+            kind = .percent
+        }
+        let typed = source.text(SourceRange(start, offset))
+        let ascii = String(decoding: text, as: UTF8.self)
+        diagnostics.append(
+            Diagnostic(
+                "K0002", .error, file: source.name, range: SourceRange(start, offset),
+                zh: "全角数字“\(typed)”不能用在规则中", en: "full-width digits `\(typed)` cannot be used in rules",
+                hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)"))
+        return Token(kind: kind, text: ascii, range: SourceRange(start, offset))
     }
 
     /// `！＝`, `＞＝`, `－＞` typed full-width become one operator, as their ASCII forms would: a full-width

@@ -159,6 +159,11 @@ public struct Lexer {
             offset += 1
             while isDigit(peek()) { offset += 1 }
         }
+        if continuesFullWidth() {
+            // `1０`: the number is read whole, as one typed full-width.
+            offset = start
+            return lexFullWidthNumber()
+        }
         if peek() == UInt8(ascii: "%") {
             offset += 1
             return token(.percent, from: start)

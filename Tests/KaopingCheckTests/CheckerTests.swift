@@ -155,18 +155,57 @@ struct CheckerTests {
     }
 
     @Test(
-        "A bad override: unknown name (K0252, suggesting the nearest), unreadable value (K0253), wrong type (K0254)",
+        "A bad override names the --param, its value and the kind wanted, never a rule-file position",
         arguments: [
             (["flor": "95%"], "K0252", "--param flor is not a parameter of the rule file", "did you mean `floor`?"),
-            (["x": "2 0"], "K0253", "the value of --param x=2 0 cannot be read", "write a constant as in a rule file: 15, 90% or \"text\""),
-            (["x": "\"二十\""], "K0254", "--param x must be an integer", ""),
-        ])
+            (["x": "2 0"], "K0253", "the value of --param x=2 0 cannot be read: x must be a whole number", "write --param x=15"),
+            (["x": "abc"], "K0253", "the value of --param x=abc cannot be read: x must be a whole number", "write --param x=15"),
+            (["x": "15 * 2"], "K0253", "the value of --param x=15 * 2 cannot be read: x must be a whole number", "write --param x=15"),
+            (
+                ["floor": "xyz"], "K0253", "the value of --param floor=xyz cannot be read: floor must be a percentage",
+                "write --param floor=90%"
+            ),
+            (["x": "\"二十\""], "K0254", "--param x=\"二十\": x must be a whole number", "write --param x=15"),
+            (["x": "10.5"], "K0254", "--param x=10.5: x must be a whole number", "write --param x=15"),
+            (["x": "20%"], "K0254", "--param x=20%: x must be a whole number", "write --param x=15"),
+            (["floor": "92"], "K0254", "--param floor=92: floor must be a percentage", "write --param floor=92%"),
+            (["floor": "0.57"], "K0254", "--param floor=0.57: floor must be a percentage", "write --param floor=57%"),
+            (["floor": "2024-01-01"], "K0254", "--param floor=2024-01-01: floor must be a percentage", "write --param floor=90%"),
+        ] as [([String: String], String, String, String)])
     func badOverride(overrides: [String: String], id: String, message: String, hint: String) {
         let checked = check(CheckerTests.parameterRules, overrides: overrides)
         #expect(checked.diagnostics.map(\.id) == [id])
+        #expect(checked.diagnostics.first?.file == "--param")
         #expect(checked.diagnostics.first?.englishMessage == message)
         #expect(checked.diagnostics.first?.englishHint == hint)
         #expect(checked.plan == nil)
+    }
+
+    @Test("An impossible date on the command line says so")
+    func impossibleDateOverride() {
+        let rules =
+            header + "param due = 2024-06-30\n" + indicator("  from cases where accepted_at <= due\n  measure count()\n  score measure")
+        let checked = check(rules, overrides: ["due": "2024-02-30"])
+        #expect(checked.diagnostics.map(\.id) == ["K0253"])
+        #expect(checked.diagnostics.first?.englishMessage == "--param due=2024-02-30: the date 2024-02-30 does not exist")
+        #expect(checked.diagnostics.first?.message == "--param due=2024-02-30：2024-02-30 这个日期不存在")
+        #expect(checked.plan == nil)
+    }
+
+    @Test("Full-width digits, percent sign and minus on the command line are read as ASCII, and recorded so")
+    func fullWidthOverride() throws {
+        let checked = check(CheckerTests.parameterRules, overrides: ["x": "－１０", "floor": "９５％"])
+        #expect(checked.diagnostics == [])
+        let plan = try #require(checked.plan)
+        #expect(parameters(plan) == ["floor = real(0.95), 95%, overridden", "x = integer(-10), -10, overridden"])
+    }
+
+    @Test("A whole number for a number parameter is a number; one declared as a fraction takes any number")
+    func numberOverride() throws {
+        let rules = header + "param scale = 1.5\n" + indicator("  from cases\n  measure count() * scale\n  score measure")
+        let checked = check(rules, overrides: ["scale": "2"])
+        #expect(checked.diagnostics == [])
+        #expect(checked.plan.map(parameters) == ["scale = real(2.0), 2, overridden"])
     }
 
     @Test("A negative number is a constant parameter value, in the file and on the command line")

@@ -38,6 +38,37 @@ struct LexerTests {
         #expect(lexed.diagnostics.first?.range == SourceRange(2, 5))
     }
 
+    @Test(
+        "Full-width digits: one K0002 over the whole number, with a hint naming its ASCII form, and lexed as that",
+        arguments: [
+            ("１０", Token.Kind.number, "10"), ("９０％", .percent, "90%"), ("１２．５", .number, "12.5"), ("9０", .number, "90"),
+            ("99．５%", .percent, "99.5%"),
+        ])
+    func fullWidthDigits(typed: String, kind: Token.Kind, ascii: String) {
+        let lexed = Lexer.lex(SourceFile(name: "t", text: "x " + typed + " y"))
+        #expect(lexed.tokens.map(\.text) == ["x", ascii, "y", ""])
+        #expect(lexed.tokens.map(\.kind) == [.identifier, kind, .identifier, .end])
+        #expect(lexed.diagnostics.map(\.id) == ["K0002"])
+        #expect(lexed.diagnostics.first?.range == SourceRange(2, 2 + typed.utf8.count))
+        #expect(lexed.diagnostics.first?.message == "全角数字“\(typed)”不能用在规则中")
+        #expect(lexed.diagnostics.first?.hint == "改用半角“\(ascii)”（切换到英文输入法）")
+    }
+
+    @Test("A full-width digit inside a name is part of the name")
+    func fullWidthDigitInName() {
+        let lexed = Lexer.lex(SourceFile(name: "t", text: "指标１ a１"))
+        #expect(lexed.tokens.map(\.text) == ["指标１", "a１", ""])
+        #expect(lexed.diagnostics.isEmpty)
+    }
+
+    @Test("Values typed outside a rule file are read in their ASCII form")
+    func asciiForm() {
+        #expect(Lexer.asciiForm(of: "９０％") == "90%")
+        #expect(Lexer.asciiForm(of: "－１２．５") == "-12.5")
+        #expect(Lexer.asciiForm(of: "“南京”") == "\"南京\"")
+        #expect(Lexer.asciiForm(of: "按时 15") == "按时 15")
+    }
+
     @Test("An unterminated string: K0004 from the quote to the end of the line; the next line lexes normally")
     func unterminatedString() {
         let lexed = Lexer.lex(SourceFile(name: "t", text: "\"abc\nx"))
