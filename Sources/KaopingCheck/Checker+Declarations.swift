@@ -126,8 +126,12 @@ extension Checker {
         let numerator = numeratorAggregate(of: measure.expression)
         var points = 0.0
         var weight: Double?
+        var owner = ScoreOwner.indicator
         if let pointsExpression = indicator.points {
+            let errors = errorCount
+            checkPointsWriting(pointsExpression, share: false)
             points = constantNumber(pointsExpression) ?? 0
+            if errorCount != errors { owner = .unknownFull }
             if points < 0 {
                 report("K0262", pointsExpression.range, zh: "分值不能为负", en: "points cannot be negative")
             }
@@ -136,6 +140,8 @@ extension Checker {
             }
         } else if let weightExpression = indicator.weight {
             weight = constantNumber(weightExpression)
+            points = weight.map { structure.points(ofWeight: $0) } ?? 0
+            owner = .weightedIndicator
             if structure.total == nil {
                 report(
                     "K0267", weightExpression.range, zh: "使用 weight 时 assessment 必须声明 total（总分）",
@@ -155,7 +161,7 @@ extension Checker {
                 hint: "例如 score linear { 90% -> 0; 100% -> 25 }", hintEn: "for example score linear { 90% -> 0; 100% -> 25 }")
             return nil
         }
-        let score = checkScore(scoreRule, points: points)
+        let score = checkScore(scoreRule, full: points, fraction: isFraction(measure.expression), owner: owner)
         var policy = IndicatorPlan.EmptyPolicy.notApplicable
         if indicator.emptyPolicy == nil, table != nil, measureExpression.mentions(function: "rate") {
             report(
@@ -228,111 +234,18 @@ extension Checker {
             }
             return nil
         }
-        let score = adjustment.score.map { checkScore($0, points: maximum) } ?? .expression(.measure)
+        let capErrors = errorCount
+        checkPointsWriting(maximumExpression, share: false)
+        let owner: ScoreOwner = errorCount == capErrors ? .adjustment : .unknownFull
+        let score =
+            adjustment.score.map { checkScore($0, full: maximum, fraction: isFraction(measure.expression), owner: owner) }
+            ?? .expression(.measure)
+        if let gate = adjustment.gate { checkPointsWriting(gate, share: false) }
         let gate = adjustment.gate.flatMap { constantNumber($0) }
         guard errorCount == errorsBefore else { return nil }
         return AdjustmentPlan(
             kind: adjustment.kind == "bonus" ? .bonus : .deduction, id: adjustment.id.text, title: adjustment.title.value,
             population: population, measure: measure.expression, score: score, maximum: maximum, gate: gate)
-    }
-
-    mutating func checkScore(_ rule: ScoreRule, points: Double) -> ScorePlan {
-        switch rule {
-        case .deduct(let rule):
-            let amount = constantNumber(rule.amount) ?? 0
-            let unit = rule.unit.flatMap { constantNumber($0) } ?? 1
-            if unit <= 0, let unitExpression = rule.unit {
-                report("K0274", unitExpression.range, zh: "per 后的单位应大于 0", en: "the unit after `per` must be greater than 0")
-            }
-            return .deduct(
-                amount: amount, unit: unit > 0 ? unit : 1, direction: rule.direction,
-                reference: rule.reference.flatMap { constantNumber($0) } ?? 0,
-                maximum: rule.maximum.flatMap { constantNumber($0) }, floor: rule.floor.flatMap { constantNumber($0) } ?? 0)
-        case .lognormal(let p10Expression, let medianExpression, let range):
-            let p10 = constantNumber(p10Expression) ?? 0
-            let median = constantNumber(medianExpression) ?? 0
-            if p10 <= 0 || median <= 0 || p10 >= median {
-                report(
-                    "K0275", range, zh: "lognormal 要求 0 < p10 < median", en: "`lognormal` needs 0 < p10 < median",
-                    hint: "p10 是得 0.9 分的较好值，median 是得 0.5 分的中位值",
-                    hintEn: "p10 is the better value scoring 0.9, median the value scoring 0.5")
-                return .lognormal(p10: 1, median: 2)
-            }
-            return .lognormal(p10: p10, median: median)
-        case .linear(let controlPoints, let range):
-            var pairs: [(Double, Double)] = []
-            for point in controlPoints {
-                guard let input = constantNumber(point.input), let output = constantNumber(point.points) else { continue }
-                if let last = pairs.last, input <= last.0 {
-                    report(
-                        "K0270", point.input.range, zh: "linear 的控制点应按计量值从小到大排列",
-                        en: "the control points of `linear` must be in increasing order of the measure",
-                        hint: "把较小的计量值写在前面", hintEn: "list smaller measures first")
-                }
-                pairs.append((input, output))
-            }
-            if controlPoints.count < 2 {
-                report(
-                    "K0271", range, zh: "linear 至少需要两个控制点", en: "`linear` needs at least two control points",
-                    hint: "例如 linear { 90% -> 0; 100% -> 25 }", hintEn: "for example linear { 90% -> 0; 100% -> 25 }")
-            }
-            return .linear(pairs)
-        case .bands(let bands, let range):
-            var plans: [(comparison: String?, bound: Double, points: Double)] = []
-            for band in bands {
-                let bound = band.bound.flatMap { constantNumber($0) } ?? 0
-                let output = constantNumber(band.points) ?? 0
-                plans.append((band.comparison, bound, output))
-            }
-            if bands.last?.comparison != nil {
-                report(
-                    "K0272", range, severity: .warning, zh: "bands 没有 else 档，未命中任何档的单位得 0 分",
-                    en: "`bands` has no `else` band, so a measure matching no band scores 0",
-                    hint: "最后加一行 else -> 0", hintEn: "end with else -> 0")
-            }
-            lintBandOrder(bands, plans)
-            return .bands(plans)
-        case .expression(let expression):
-            let typed = checkExpression(expression, in: .score)
-            if !typed.type.isNumeric {
-                report("K0273", expression.range, zh: "评分表达式应为数值", en: "a score expression must be a number")
-            }
-            return .expression(typed.expression)
-        }
-    }
-
-    /// Bands are tried top to bottom: `>=`/`>` bands must go from high to low bounds and `<=`/`<` bands from
-    /// low to high, or a later band can never match (an overlap); an `else` before the last band hides the rest.
-    private mutating func lintBandOrder(_ bands: [ScoreBand], _ plans: [(comparison: String?, bound: Double, points: Double)]) {
-        var previous: (comparison: String, bound: Double)?
-        for (index, band) in bands.enumerated() {
-            guard let comparison = band.comparison else {
-                if index < bands.count - 1 {
-                    report(
-                        "K0276", band.range, severity: .warning, zh: "else 档之后的档永远不会命中", en: "the bands after `else` can never match",
-                        hint: "把 else 放在最后", hintEn: "put `else` last")
-                }
-                continue
-            }
-            let bound = plans[index].bound
-            defer { previous = (comparison, bound) }
-            guard let last = previous else { continue }
-            let descending = [">=", ">"].contains(comparison)
-            let lastDescending = [">=", ">"].contains(last.comparison)
-            if comparison == "==" || last.comparison == "==" { continue }
-            if descending != lastDescending {
-                report(
-                    "K0277", band.range, severity: .warning, zh: "bands 混用了“大于”和“小于”两个方向，可能有空档或重叠",
-                    en: "these bands mix `>`-style and `<`-style comparisons, which leaves gaps or overlaps",
-                    hint: "同一个 bands 中只用 >= 或只用 <=", hintEn: "use only >= bands or only <= bands in one `bands`")
-            } else if descending ? bound >= last.bound : bound <= last.bound {
-                report(
-                    "K0278", band.range, severity: .warning, zh: "这一档永远不会命中：前面的档已包含它",
-                    en: "this band can never match: an earlier band already covers it",
-                    hint: descending ? "“>=”档应按分界从高到低排列" : "“<=”档应按分界从低到高排列",
-                    hintEn: descending ? "list >= bands from the highest bound down" : "list <= bands from the lowest bound up")
-            }
-        }
     }
 
     mutating func checkVeto(_ veto: VetoDeclaration) -> VetoPlan? {

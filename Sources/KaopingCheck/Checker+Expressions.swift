@@ -11,8 +11,10 @@ enum ExpressionContext {
     case row(String)
     /// A per-center value (a measure or a veto): aggregates over `table` rows that pass `filter`.
     case center(table: String?, filter: TypedExpression?)
-    /// A score expression: `measure` and parameters.
-    case score
+    /// A score expression: `measure`, parameters, and `full` (满分), the points it scores out of.
+    case score(full: Double)
+    /// Points in a score rule (an output, a cap): constants, parameters and `full` (满分).
+    case points(full: Double)
 }
 
 /// A checked expression and its type.
@@ -283,6 +285,7 @@ extension Checker {
                     en: "\(left.type.label.en) cannot be compared with \(right.type.label.en)")
                 return Typed(expression: .constant(.null), type: .boolean)
             }
+            checkComparisonUnits(lhs, left, rhs, right)
             var a = left.expression
             var b = right.expression
             // A time compared with a date compares the time's day (in China time) with the date.
@@ -302,8 +305,11 @@ extension Checker {
             if let slot = centerColumnSlot(name.text), let type = schema.type(of: name.text, in: "centers") {
                 return Typed(expression: .centerColumn(slot), type: type)
             }
-        case .score:
+        case .score(let full):
             if name.text == "measure" { return Typed(expression: .measure, type: .real) }
+            if Expression.fullPointsNames.contains(name.text) { return Typed(expression: .constant(.real(full)), type: .real) }
+        case .points(let full):
+            if Expression.fullPointsNames.contains(name.text) { return Typed(expression: .constant(.real(full)), type: .real) }
         case .center, .constant:
             break
         }
@@ -330,8 +336,11 @@ extension Checker {
             candidates += schema.table("centers")?.columns.map(\.name) ?? []
             place = ("centers 表中没有字段，也没有参数", "no column of `centers` and no parameter")
         case .score:
-            candidates.append("measure")
-            place = ("评分规则中只能使用 measure 和参数", "a score may only use `measure` and parameters; there is nothing")
+            candidates += ["measure", "full"]
+            place = ("评分规则中只能使用 measure、full 和参数", "a score may only use `measure`, `full` and parameters; there is nothing")
+        case .points:
+            candidates.append("full")
+            place = ("这里只能使用常量、full 和参数，没有参数", "only constants, `full` and parameters are allowed here; there is no parameter")
         case .constant:
             place = ("这里只能使用常量和参数，没有参数", "only constants and parameters are allowed here; there is no parameter")
         }
@@ -340,7 +349,8 @@ extension Checker {
         if let guess { parameters[guess]?.used = true }
         var chinese = "\(place.0)叫“\(name.text)”"
         switch context {
-        case .score: chinese = "评分规则中只能使用 measure 和参数，没有“\(name.text)”"
+        case .score: chinese = "评分规则中只能使用 measure、full 和参数，没有“\(name.text)”"
+        case .points: chinese = "这里只能使用常量、full 和参数，没有参数“\(name.text)”"
         case .constant: chinese = "这里只能使用常量和参数，没有参数“\(name.text)”"
         default: break
         }

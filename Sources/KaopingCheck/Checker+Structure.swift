@@ -6,6 +6,16 @@ struct Structure {
     var categories: [CategoryPlan] = []
     var listTop = 0
     var listBottom = 0
+    /// The points of the indicators with fixed `points`, and the weights of the others, added up.
+    var fixedPoints = 0.0
+    var weights = 0.0
+
+    /// The points of an indicator of `weight`: the weighted indicators share what the declared total leaves
+    /// after the indicators with fixed points, in proportion to their weights (0 without a total).
+    func points(ofWeight weight: Double) -> Double {
+        guard let total, weights > 0 else { return 0 }
+        return max(0, total - fixedPoints) * weight / weights
+    }
 }
 
 extension Checker {
@@ -30,6 +40,7 @@ extension Checker {
             }
         }
         walk(assessment.categories, parent: nil, level: 1)
+        addUpWeights(into: &structure)
         if let top = assessment.listTop { structure.listTop = max(0, Int((constantNumber(top) ?? 0).clampedInteger(.towardZero))) }
         if let bottom = assessment.listBottom {
             structure.listBottom = max(0, Int((constantNumber(bottom) ?? 0).clampedInteger(.towardZero)))
@@ -52,16 +63,18 @@ extension Checker {
         return path
     }
 
-    /// Turns `weight`s into points: the weighted indicators share what the declared total leaves after
-    /// the indicators with fixed `points`, in proportion to their weights.
-    mutating func resolveWeights(_ indicators: inout [IndicatorPlan], structure: Structure) {
-        let weights = indicators.compactMap(\.weight)
-        guard !weights.isEmpty else { return }
-        let sum = weights.reduce(0, +)
-        let fixed = indicators.reduce(0) { $1.weight == nil ? $0 + $1.points : $0 }
-        guard let total = structure.total, sum > 0 else { return }
-        for index in indicators.indices {
-            if let weight = indicators[index].weight { indicators[index].points = max(0, total - fixed) * weight / sum }
+    /// Adds up the fixed points and the weights of every indicator, before any is checked: a weighted
+    /// indicator's points, which its score rule scores out of, depend on them all. (What cannot be read here is
+    /// reported when its indicator is checked.)
+    mutating func addUpWeights(into structure: inout Structure) {
+        for (_, declaration) in declarations {
+            guard case .indicator(let indicator) = declaration else { continue }
+            var scratch = self
+            if let points = indicator.points {
+                structure.fixedPoints += scratch.constantNumber(points) ?? 0
+            } else if let weight = indicator.weight {
+                structure.weights += scratch.constantNumber(weight) ?? 0
+            }
         }
     }
 }

@@ -25,6 +25,8 @@ public struct Checker {
     var regexes: [String: RegexPattern?] = [:]
     /// Set while checking a declaration whose `from` names no usable table (already reported).
     var sourceFailed = false
+    /// Set while checking the score rule of a measure that is a fraction (see `Checker+Units.swift`).
+    var scoringFraction = false
 
     struct ParameterEntry {
         var value: Value
@@ -127,8 +129,7 @@ public struct Checker {
         let structure = checkStructure(assessment)
         let scored = checkScored(structure: structure)
         fileIndex = assessmentFile
-        var indicators = scored.indicators
-        resolveWeights(&indicators, structure: structure)
+        let indicators = scored.indicators
         lintPoints(indicators, complete: scored.failedIndicators == 0, structure: structure, assessment: assessment)
         reportUnusedParameters()
         let tableAggregates = Dictionary(grouping: aggregates.indices) { aggregates[$0].table }
@@ -204,6 +205,7 @@ public struct Checker {
                 plans.append(GradePlan(name: band.name.text, minimum: nil))
                 continue
             }
+            checkPointsWriting(threshold, share: false)
             let minimum = constantNumber(threshold)
             if let minimum, let previous = plans.last?.minimum, minimum >= previous {
                 report(
@@ -221,8 +223,9 @@ public struct Checker {
         return plans
     }
 
-    mutating func constantNumber(_ expression: Expression) -> Double? {
-        let typed = checkExpression(expression, in: .constant)
+    /// The number `expression` comes to, written where a constant is meant (or points, `in: .points`).
+    mutating func constantNumber(_ expression: Expression, in context: ExpressionContext = .constant) -> Double? {
+        let typed = checkExpression(expression, in: context)
         if typed.type == .unknown { return nil }
         guard typed.type.isNumeric, typed.expression.isConstant,
             let number = typed.expression.evaluateConstant().number, number.isFinite

@@ -108,6 +108,19 @@ public struct Expression: Sendable, Equatable {
 }
 
 extension Expression {
+    /// The names that stand for the points a score rule scores out of — an indicator's points, a bonus's cap —
+    /// in its outputs: `100% -> full`, `>= 95% -> 满分`, `>= 90% -> 60% full`.
+    public static let fullPointsNames = ["full", "满分"]
+
+    /// Whether the expression names the points it scores out of (`full`, `满分`) anywhere.
+    public var mentionsFullPoints: Bool {
+        var found = false
+        walk { expression in
+            if case .name(let name) = expression.kind, Expression.fullPointsNames.contains(name) { found = true }
+        }
+        return found
+    }
+
     /// Whether the expression calls `function` anywhere.
     public func mentions(function: String) -> Bool {
         var found = false

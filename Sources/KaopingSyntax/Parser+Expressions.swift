@@ -151,6 +151,16 @@ extension Parser {
                 break
             }
         }
+        // `60% full`, `0.5 满分`: a share of the points a score rule scores out of.
+        if current.kind == .identifier, Expression.fullPointsNames.contains(current.text), !atLineStart {
+            switch base.kind {
+            case .number, .percent:
+                let word = advance()
+                return Expression(.binary(.times, base, Expression(.name(word.text), word.range)), base.range.union(word.range))
+            default:
+                break
+            }
+        }
         let level = depth
         defer { depth = level }
         while current.is("."), following.kind == .identifier, !atLineStart {

@@ -42,7 +42,7 @@ struct BandLintTests {
 
     @Test("Mixing >= and <= is K0277; a band after else is K0276 (and the block, not ending in else, K0272)")
     func directionAndElse() {
-        #expect(BandLintTests.lint("    >= 90% -> 6\n    <= 50% -> 0\n    else -> 3").map(\.id) == ["K0277"])
-        #expect(BandLintTests.lint("    >= 90% -> 6\n    else -> 3\n    >= 50% -> 1").map(\.id) == ["K0272", "K0276"])
+        #expect(BandLintTests.lint("    >= 90% -> 10\n    <= 50% -> 0\n    else -> 3").map(\.id) == ["K0277"])
+        #expect(BandLintTests.lint("    >= 90% -> 10\n    else -> 3\n    >= 50% -> 1").map(\.id) == ["K0272", "K0276"])
     }
 }

@@ -135,6 +135,83 @@ struct DiagnosticCoverageTests {
                 + indicator("  from cases\n  measure median(workdays(accepted_at, finished_at))\n  score 1️⃣lognormal { p10 8; median 3 }"),
             "10:9", "`lognormal` needs 0 < p10 < median"
         ),
+        // Units: a rate's values are percentages, points are never one.
+        (
+            "K0281", .error,
+            header
+                + indicator("  from cases\n  measure rate(corrections <= 1)\n  score bands { >= 1️⃣95 -> 10; else -> 0 }\n  when empty: full"),
+            "10:20", "the measure is a rate (0 to 100%): write 95 as a percentage"
+        ),
+        (
+            "K0281", .error,
+            header + "param floor = 90\n"
+                + indicator(
+                    "  from cases\n  measure rate(corrections <= 1)\n  score linear { 1️⃣floor -> 0; 100% -> 10 }\n  when empty: full"),
+            "11:18", "the measure is a rate (0 to 100%): the parameter floor, 90, must be a percentage"
+        ),
+        (
+            "K0281", .error,
+            header + "veto v \"V\" when rate(cases, corrections > 1) > 1️⃣30\n", "5:48",
+            "the measure is a rate (0 to 100%): write 30 as a percentage"
+        ),
+        (
+            "K0281", .error,
+            header
+                + indicator(
+                    "  from cases\n  measure rate(corrections <= 1)\n  score case { measure >= 1️⃣95 -> full; else -> 0 }\n  when empty: full"
+                ),
+            "10:27", "the measure is a rate (0 to 100%): write 95 as a percentage"
+        ),
+        (
+            "K0282", .warning,
+            header
+                + indicator("  from cases\n  measure rate(corrections <= 1)\n  score linear { 1️⃣0.9% -> 0; 100% -> 10 }\n  when empty: full"),
+            "10:18", "the measure is a rate, and 0.9% is under 1%"
+        ),
+        (
+            "K0283", .error,
+            header
+                + indicator(
+                    "  from cases\n  measure rate(corrections <= 1)\n  score linear { 90% -> 0; 100% -> 1️⃣100% }\n  when empty: full"),
+            "10:36", "points are meant here, not the percentage 100%"
+        ),
+        (
+            "K0283", .error, header + "bonus b \"B\" {\n  from cases\n  measure count()\n  max 5\n  gate 1️⃣80%\n}\n", "9:8",
+            "points are meant here, not the percentage 80%"
+        ),
+        (
+            "K0283", .error, header + "bonus b \"B\" {\n  from cases\n  measure count()\n  max 1️⃣5%\n}\n", "8:7",
+            "points are meant here, not the percentage 5%"
+        ),
+        (
+            "K0283", .error, "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 1️⃣90%; 不合格 }\n}\n", "3:18",
+            "points are meant here, not the percentage 90%"
+        ),
+        (
+            "K0284", .error,
+            header
+                + indicator("  from cases\n  measure rate(corrections <= 1)\n  score linear { 90% -> 0; 100% -> 1️⃣15 }\n  when empty: full"),
+            "10:36", "the score rule gives up to 15 points, more than its 10 points"
+        ),
+        (
+            "K0284", .error,
+            header + "bonus b \"B\" {\n  from cases\n  measure rate(one_thing == 1)\n  score linear { 5% -> 0; 15% -> 1️⃣3 }\n  max 2\n}\n",
+            "8:34", "the score rule gives up to 3 points, more than its cap of 2"
+        ),
+        (
+            "K0285", .warning,
+            header
+                + indicator("  from cases\n  measure rate(corrections <= 1)\n  score bands { >= 95% -> 1️⃣8; else -> 0 }\n  when empty: full"),
+            "10:27", "the score rule gives at most 8 points, never its 10 points"
+        ),
+        (
+            "K0286", .error,
+            "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  total 10\n  grades { 优秀 >= 9; 不合格 }\n}\n"
+                + "indicator a \"A\" {\n  weight 1\n  from cases\n  measure rate(corrections <= 1)\n  score linear { 90% -> 0; 100% -> 1️⃣10 }\n"
+                + "  when empty: full\n}\n",
+            "10:36",
+            "an indicator with `weight` has its points worked out from the total, so its score rule must give shares of full"
+        ),
         // The category tree.
         (
             "K0290", .error,

@@ -155,6 +155,40 @@ extension LanguageConstructTests {
             #expect(try doc.center("W3").total == 20)
         }
 
+        /// total 100; f has fixed points 40, scored `deduct 10 per 1`; w1 (weight 2) and w2 (weight 1) get 40 and
+        /// 20, and score out of them, written relative to `full`: w1 full with no finding, half with one; w2 a line
+        /// from full at 0 findings to nothing at 2.
+        @Test("Weighted indicators score out of the points their weights give them, through rules relative to full")
+        func weightsWithRelativeRules() throws {
+            let test = try TestStore(calendar: false)
+            try test.center(1, "W1")
+            try test.center(2, "W2")
+            try test.addInspection(1, at: at("2024-05-01"), severity: "minor")
+            let indicator = { (id: String, size: String, score: String) in
+                """
+                indicator \(id) "\(id)" {
+                  category "测试"
+                  \(size)
+                  from inspections
+                  measure count()
+                  score \(score)
+                  when empty: full
+                }
+
+                """
+            }
+            let doc = try test.run(
+                assessment("  total 100") + indicator("f", "points 40", "deduct 10 per 1")
+                    + indicator("w1", "weight 2", "bands { <= 0 -> full; <= 1 -> 50% full; else -> 0 }")
+                    + indicator("w2", "weight 1", "linear { 0 -> 满分; 2 -> 0 }"))
+            #expect(doc.assessment.indicators.map { "\($0.id) \($0.points)" } == ["f 40.0", "w1 40.0", "w2 20.0"])
+            // W1, one finding: 40 − 10, 50% of 40, half way from 20 to 0 → 30 + 20 + 10 = 60.
+            #expect(try doc.center("W1").indicators.map(summary) == ["ok 30.0/40.0", "ok 20.0/40.0", "ok 10.0/20.0"])
+            #expect(try doc.center("W1").total == 60)
+            // W2, nothing found: every indicator's full points.
+            #expect(try doc.center("W2").total == 100)
+        }
+
         /// a (40, minimum 2) and b (60) in one category; b scores 60 − 10 per inspection and is full when empty.
         @Test("minimum N: exactly N rows are scored, N − 1 are insufficient_data and redistributed like not_applicable")
         func minimumBoundary() throws {

@@ -18,6 +18,19 @@ struct ScoringTests {
             ]
         ),
         (
+            "relative linear 90% → 0, 100% → full, with 30 points", "sum(promised_days) / 100", 30, "linear { 90% -> 0; 100% -> full }",
+            [(90, 0), (95, 15), (100, 30)]
+        ),
+        (
+            "relative bands ≥ 95% → 满分, ≥ 90% → 60% 满分, with 20 points", "sum(promised_days) / 100", 20,
+            "bands { >= 95% -> 满分; >= 90% -> 60% 满分; else -> 0 }",
+            [
+                (96, 20),
+                (92, 12),  // 60% of the 20 points
+                (80, 0),
+            ]
+        ),
+        (
             "linear with three points 0% → 0, 50% → 5, 100% → 25", "sum(promised_days) / 100", 25,
             "linear { 0% -> 0; 50% -> 5; 100% -> 25 }",
             [
@@ -38,8 +51,9 @@ struct ScoringTests {
             ]
         ),
         (
-            "linear above the points is clamped to them: 90% → 0, 100% → 40 with 30 points", "sum(promised_days) / 100", 30,
-            "linear { 90% -> 0; 100% -> 40 }",
+            "a relative linear above the points is clamped to them: 90% → 0, 100% → 4/3 of the 30 points", "sum(promised_days) / 100",
+            30,
+            "linear { 90% -> 0; 100% -> full * 4 / 3 }",
             [
                 (95, 20),  // 40 × 0.5, under the 30 points
                 (100, 30),  // 40, clamped to the indicator's 30 points
