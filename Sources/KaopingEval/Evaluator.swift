@@ -24,6 +24,7 @@ public struct Evaluator {
         let centers = try CenterTable(plan: plan, store: store, catalog: catalog)
         var states: [Int: [Accumulator]] = [:]
         var quality: [DataQualityEntry] = []
+        var coverage: [DataCoverageEntry] = []
         var total = 0
         for scan in plan.scans {
             let (low, high) = try ParallelScanner.rowidBounds(scan.table, in: store)
@@ -37,7 +38,23 @@ public struct Evaluator {
                 plan: plan, scan: scan, centers: centers, centerTypes: centers.types, options: options, path: store.database.path
             ).run(store: store, cache: cache, progress: progress)
             states.merge(output.states) { first, _ in first }
-            for (reason, rows) in output.quality.counts.sorted(by: { $0.key < $1.key }) {
+            var counts = output.quality.counts
+            if let column = scan.periodColumn {
+                let tally = output.quality
+                if tally.before > 0 { counts["\(column) before the period"] = tally.before }
+                if tally.after > 0 { counts["\(column) after the period"] = tally.after }
+                let day = { (value: Double) -> String in
+                    let number = Int64(value)
+                    return
+                        (scan.columnTypes[scan.columns.firstIndex(of: column) ?? 0] == .day
+                        ? CivilDay(number: Int(number)) : CivilDay(instant: number)).description
+                }
+                coverage.append(
+                    DataCoverageEntry(
+                        table: scan.table, column: column, rows: tally.periodRows, inPeriod: tally.periodRows - tally.before - tally.after,
+                        before: tally.before, after: tally.after, firstDay: tally.earliest.map(day), lastDay: tally.latest.map(day)))
+            }
+            for (reason, rows) in counts.sorted(by: { $0.key < $1.key }) {
                 quality.append(DataQualityEntry(table: scan.table, reason: reason, rows: rows))
             }
         }
@@ -83,7 +100,7 @@ public struct Evaluator {
         let ranked = Ranking.rank(results, plan: plan)
         return ResultsDocument(
             assessment: assessment, centers: ranked, lists: Ranking.lists(ranked, top: plan.listTop, bottom: plan.listBottom),
-            dataQuality: quality)
+            dataQuality: quality, dataCoverage: coverage)
     }
 
     /// Points per category path: the declared ones in order, then any other path the indicators name.

@@ -159,6 +159,28 @@ final class MorselReader {
         return count ?? 0
     }
 
+    /// Counts how the morsel's rows, of every center, fall against the period: `times` are the period column.
+    private func tally(_ times: [Double], _ count: Int, _ quality: inout DataQuality) {
+        var (rows, before, after) = (0, 0, 0)
+        var earliest = Double.infinity
+        var latest = -Double.infinity
+        for row in 0..<count {
+            let time = times[row]
+            if time.isNaN { continue }
+            rows += 1
+            if time < periodLow { before += 1 } else if time >= periodHigh { after += 1 }
+            earliest = min(earliest, time)
+            latest = max(latest, time)
+        }
+        quality.periodRows += rows
+        quality.before += before
+        quality.after += after
+        if rows > 0 {
+            quality.earliest = min(quality.earliest ?? earliest, earliest)
+            quality.latest = max(quality.latest ?? latest, latest)
+        }
+    }
+
     /// The rows of the morsel the assessment covers, with their dense center numbers. Rows of centers not
     /// assessed and times outside the period are left out silently; data problems (a NULL center or
     /// period time, an unknown center, times out of order) are left out and counted.
@@ -183,6 +205,7 @@ final class MorselReader {
         if nullCenters > 0 { quality.add("\(scan.centerColumn) is NULL", nullCenters) }
         if unknownCenters > 0 { quality.add("\(scan.centerColumn) names no center", unknownCenters) }
         if let periodSlot {
+            tally(numbers[periodSlot], count, &quality)
             var nullTimes = 0
             numbers[periodSlot].withUnsafeBufferPointer { times in
                 for row in 0..<count where dense[row] >= 0 {

@@ -24,6 +24,19 @@ extension ResultsDocument {
                         .object([("table", .string($0.table)), ("reason", .string($0.reason)), ("rows", .integer(Int64($0.rows)))])
                     })
             ),
+            (
+                "data_coverage",
+                .array(
+                    dataCoverage.map {
+                        .object([
+                            ("table", .string($0.table)), ("column", .string($0.column)), ("rows", .integer(Int64($0.rows))),
+                            ("in_period", .integer(Int64($0.inPeriod))), ("before", .integer(Int64($0.before))),
+                            ("after", .integer(Int64($0.after))), ("first_day", $0.firstDay.map(JSONValue.string) ?? .null),
+                            ("last_day", $0.lastDay.map(JSONValue.string) ?? .null),
+                        ])
+                    })
+            ),
+            ("partial_data_allowed", .bool(partialDataAllowed)),
         ])
     }
 

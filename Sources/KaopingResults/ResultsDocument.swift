@@ -12,20 +12,68 @@ public struct ResultsDocument: Sendable, Equatable, Codable {
     public var lists: [GroupList]
     /// Rows the evaluation left out, per table and reason (empty when the data is clean).
     public var dataQuality: [DataQualityEntry]
+    /// How each table with a period column covers the period, in table order.
+    public var dataCoverage: [DataCoverageEntry]
+    /// Whether the run was told to go on when a table had no row in the period (`--allow-partial-data`).
+    public var partialDataAllowed: Bool
 
     public init(
         schemaVersion: Int = ResultsDocument.currentSchemaVersion, assessment: Assessment, centers: [CenterResult], lists: [GroupList] = [],
-        dataQuality: [DataQualityEntry] = []
+        dataQuality: [DataQualityEntry] = [], dataCoverage: [DataCoverageEntry] = [], partialDataAllowed: Bool = false
     ) {
         self.schemaVersion = schemaVersion
         self.assessment = assessment
         self.centers = centers
         self.lists = lists
         self.dataQuality = dataQuality
+        self.dataCoverage = dataCoverage
+        self.partialDataAllowed = partialDataAllowed
     }
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", assessment, centers, lists, dataQuality = "data_quality"
+        case dataCoverage = "data_coverage", partialDataAllowed = "partial_data_allowed"
+    }
+
+    /// Reads a document; the fields added after the first version may be missing from an older one.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+        assessment = try container.decode(Assessment.self, forKey: .assessment)
+        centers = try container.decode([CenterResult].self, forKey: .centers)
+        lists = try container.decode([GroupList].self, forKey: .lists)
+        dataQuality = try container.decode([DataQualityEntry].self, forKey: .dataQuality)
+        dataCoverage = try container.decodeIfPresent([DataCoverageEntry].self, forKey: .dataCoverage) ?? []
+        partialDataAllowed = try container.decodeIfPresent(Bool.self, forKey: .partialDataAllowed) ?? false
+    }
+}
+
+/// How the rows of one table fall against the period, by the column that decides (its period column).
+public struct DataCoverageEntry: Sendable, Equatable, Codable {
+    public var table: String
+    public var column: String
+    /// Rows with a value in `column`, those in the period, and those before and after it.
+    public var rows: Int
+    public var inPeriod: Int
+    public var before: Int
+    public var after: Int
+    /// The first and last day `column` names, `YYYY-MM-DD` (China time); `nil` for a table without rows.
+    public var firstDay: String?
+    public var lastDay: String?
+
+    public init(table: String, column: String, rows: Int, inPeriod: Int, before: Int, after: Int, firstDay: String?, lastDay: String?) {
+        self.table = table
+        self.column = column
+        self.rows = rows
+        self.inPeriod = inPeriod
+        self.before = before
+        self.after = after
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case table, column, rows, inPeriod = "in_period", before, after, firstDay = "first_day", lastDay = "last_day"
     }
 }
 

@@ -11,22 +11,40 @@ import KaopingSyntax
 struct AssessmentRun {
     let results: ResultsDocument
 
-    /// Parses and checks `rules` against the store at `db`, then evaluates it.
-    /// - Throws: `ExitCode(1)` after printing diagnostics when the rule file has errors; store errors otherwise.
-    init(rules: String, db: String, parameters: [String: String], lang: String, options: EvaluationOptions = EvaluationOptions()) throws {
+    /// Parses and checks `rules` against the store at `db`, then evaluates it, and checks that the data covers
+    /// the period: a table with no row in it stops the run unless `allowPartialData`.
+    /// - Throws: `ExitCode(1)` after printing diagnostics when the rule file has errors or the data does not
+    ///   reach the period; store errors otherwise.
+    init(
+        rules: String, db: String, parameters: [String: String], lang: String, allowPartialData: Bool = false,
+        options: EvaluationOptions = EvaluationOptions()
+    ) throws {
         let loader = try AssessmentRun.load(rules)
         let store = try Store.open(at: db, readOnly: true)
         let checked = Checker.check(loader.files, schema: try SchemaCatalog(store: store), overrides: parameters)
+        let printer = DiagnosticPrinter(sources: loader.sources, english: lang == "en")
         let diagnostics = loader.diagnostics + checked.diagnostics
         if !diagnostics.isEmpty {
-            FileHandle.standardError.write(
-                Data(
-                    DiagnosticPrinter(sources: loader.sources, english: lang == "en").render(
-                        diagnostics, limit: DiagnosticPrinter.displayLimit
-                    ).utf8))
+            FileHandle.standardError.write(Data(printer.render(diagnostics, limit: DiagnosticPrinter.displayLimit).utf8))
         }
         guard let plan = checked.plan, !loader.diagnostics.hasErrors else { throw ExitCode(1) }
-        results = try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: AssessmentRun.digest(loader.sources), options: options)
+        var results = try Evaluator.evaluate(
+            plan: plan, store: store, rulesSHA256: AssessmentRun.digest(loader.sources), options: options)
+        let coverage = results.dataCoverage.map {
+            TableCoverage(
+                table: $0.table, column: $0.column, rows: $0.rows, before: $0.before, after: $0.after,
+                first: $0.firstDay.flatMap(CivilDay.init),
+                last: $0.lastDay.flatMap(CivilDay.init))
+        }
+        let coverageDiagnostics = try PeriodCoverage.diagnostics(
+            coverage, files: loader.files, plan: plan, store: store, refusingEmpty: !allowPartialData)
+        if !coverageDiagnostics.isEmpty {
+            ProgressBar.shared.finish()
+            FileHandle.standardError.write(Data(printer.render(coverageDiagnostics, limit: DiagnosticPrinter.displayLimit).utf8))
+        }
+        guard !coverageDiagnostics.hasErrors else { throw ExitCode(1) }
+        results.partialDataAllowed = allowPartialData
+        self.results = results
     }
 
     /// Reads a rule file and its includes, with a plain message when the file cannot be read.

@@ -44,6 +44,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Read the store directly: neither read nor fill the column cache kept beside it (STORE.kaoping/columns/).")
     var noCache = false
 
+    @Flag(help: "Write results even when a table the rules assess has no row in the period (recorded in results.json).")
+    var allowPartialData = false
+
     func validate() throws {
         let unknown = formats.filter { !["json", "html"].contains($0) }
         guard unknown.isEmpty else { throw ValidationError("unknown format \(unknown.joined(separator: ", ")); use json, html") }
@@ -69,7 +72,8 @@ struct RunCommand: ParsableCommand {
         let options = EvaluationOptions(
             threads: threads ?? EvaluationOptions.defaultThreads, chunkSize: chunkSize, columnCache: !noCache,
             progress: quiet ? nil : ProgressBar.shared.report)
-        let run = try AssessmentRun(rules: rules, db: db, parameters: parsedParameters(), lang: lang, options: options)
+        let run = try AssessmentRun(
+            rules: rules, db: db, parameters: parsedParameters(), lang: lang, allowPartialData: allowPartialData, options: options)
         ProgressBar.shared.finish()
         let written = try run.write(to: out, formats: formats)
         for path in written { print("wrote \(path)") }

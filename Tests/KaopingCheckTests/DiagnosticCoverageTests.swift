@@ -383,10 +383,10 @@ struct DiagnosticCoverageTests {
     /// Rows of `cases` (accepted at noon, China time, on the day in the comment) and whether the rule reads a
     /// working-day calendar, with the warnings expected at the period (line 2, column 10).
     static let coverageCases: [(label: String, acceptedAt: [Int], workdays: Bool, english: [String])] = [
-        ("no rows", [], false, ["table `cases` has no rows for the period 2024-01-01–2024-12-31"]),
+        ("no rows", [], false, ["table `cases` has no rows for the period 2024-01-01–2024-12-31 (by accepted_at; the table is empty)"]),
         (
             "a year early", [1_677_643_200],  // 2023-03-01
-            false, ["the data of `cases` (2023-03-01–2023-03-01) does not overlap the period 2024-01-01–2024-12-31"]
+            false, ["table `cases` has no rows for the period 2024-01-01–2024-12-31 (by accepted_at; its data runs 2023-03-01–2023-03-01)"]
         ),
         (
             "from March only", [1_709_265_600],  // 2024-03-01
@@ -439,6 +439,68 @@ struct DiagnosticCoverageTests {
             let location = source.location(of: warning.range.start)
             #expect("\(location.line):\(location.column)" == "2:10")
         }
+    }
+}
+
+extension DiagnosticCoverageTests {
+    static let coverageRules = """
+        assessment "考核" {
+          period 2024-01-01 .. 2024-12-31
+          grades { 优秀 >= 90; 不合格 }
+        }
+        indicator a "A" {
+          points 10
+          from cases
+          measure count()
+          score measure
+        }
+
+        """
+
+    /// The diagnostics of `coverage` against `coverageRules`, as a run (`refusing`) or `check --db` reports them.
+    static func coverageDiagnostics(_ coverage: TableCoverage, refusing: Bool) throws -> [Diagnostic] {
+        let parsed = Parser.parse(SourceFile(name: "test.rules", text: coverageRules))
+        let plan = try #require(Checker.check(parsed.file, schema: .canonical).plan)
+        let folder = try TemporaryFolder()
+        let store = try Store.create(at: folder.path("store.sqlite"))
+        return try PeriodCoverage.diagnostics([coverage], files: [parsed.file], plan: plan, store: store, refusingEmpty: refusing)
+    }
+
+    @Test("K0287: a run refuses a table with no row in the period, as an error at the period naming the column that decides")
+    func noRowsInThePeriod() throws {
+        let coverage = TableCoverage(
+            table: "cases", column: "accepted_at", rows: 5, before: 5, after: 0, first: CivilDay("2023-03-01"), last: CivilDay("2023-12-31")
+        )
+        let refused = try Self.coverageDiagnostics(coverage, refusing: true)
+        #expect(refused.map(\.id) == ["K0287"])
+        #expect(refused.first?.severity == .error)
+        #expect(refused.first?.range.start == Self.coverageRules.utf8.count - Self.coverageRules.drop { $0 != "2" }.utf8.count)
+        #expect(
+            refused.first?.englishMessage
+                == "table `cases` has no row in the period 2024-01-01–2024-12-31 (by accepted_at; its data runs 2023-03-01–2023-12-31): no results are written from no data"
+        )
+        #expect(refused.first?.englishHint.contains("--allow-partial-data") == true)
+        // Allowed (or in `check --db`), the same is the warning K0295.
+        #expect(try Self.coverageDiagnostics(coverage, refusing: false).map(\.id) == ["K0295"])
+    }
+
+    @Test("K0288: more than 1% of a table's rows outside the period is a warning naming the column that decides")
+    func rowsOutsideThePeriod() throws {
+        let day = { CivilDay($0) }
+        let many = TableCoverage(
+            table: "reviews", column: "rated_at", rows: 1000, before: 3, after: 9, first: day("2023-12-30"), last: day("2025-01-20"))
+        let warned = try Self.coverageDiagnostics(many, refusing: true)
+        #expect(warned.map(\.id) == ["K0288"])
+        #expect(warned.first?.severity == .warning)
+        #expect(
+            warned.first?.englishMessage
+                == "1.2% of the rows of `reviews` (12: 3 before, 9 after) have rated_at outside the period 2024-01-01–2024-12-31 and are not assessed"
+        )
+        #expect(warned.first?.message.contains("按 reviews 的 rated_at") == false)
+        #expect(warned.first?.hint.hasPrefix("考核期按 reviews 的 rated_at 划分") == true)
+        let few = TableCoverage(
+            table: "reviews", column: "rated_at", rows: 1000, before: 0, after: 10, first: day("2024-01-01"), last: day("2025-01-20"))
+        #expect(try Self.coverageDiagnostics(few, refusing: true).isEmpty)
     }
 }
 
