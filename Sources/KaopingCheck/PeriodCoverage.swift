@@ -32,7 +32,7 @@ public struct TableCoverage: Sendable, Equatable {
 /// Does the store's data cover the assessment period? `check --db` asks the store; `run` counts as it scans.
 /// Both report the same: a table without a row in the period (K0295, or for a run the error K0287), data that
 /// misses the period or covers only part of it (K0295), more than 1% of a table's rows outside it (K0288), and a
-/// working-day calendar that does not cover it (K0295).
+/// year of the period with no working-day calendar when the rules count working days (K0289).
 public enum PeriodCoverage {
     /// The share of a table's rows outside the period past which a warning says so.
     public static let outsideShare = 0.01
@@ -131,11 +131,20 @@ public enum PeriodCoverage {
         }
         if plan.usesCalendar {
             let calendar = try store.workingCalendar()
-            if !calendar.covers(start) || !calendar.covers(end) {
-                warn(
-                    "工作日历未覆盖考核期 \(start)–\(end)，超出部分按周一至周五计算",
-                    "the working-day calendar does not cover the period \(start)–\(end); days outside it count Monday to Friday",
-                    hint: "导入该年份的国务院节假日安排", hintEn: "load that year's State Council holiday schedule")
+            let missing = (start.components.year...end.components.year).filter { !calendar.announces(year: $0) }
+            if !missing.isEmpty {
+                let years = missing.map(String.init).joined(separator: "、")
+                let yearsEn = missing.map(String.init).joined(separator: ", ")
+                diagnostics.append(
+                    Diagnostic(
+                        "K0289", .error, file: file.source.name, range: range,
+                        zh: "规则按工作日计算，但考核期的 \(years) 年没有工作日历（既未内置，库中也没有）",
+                        en:
+                            "the rules count working days, but there is no working-day calendar for \(yearsEn) in the period (none built in, none in the store)",
+                        hint: "把该年的国务院节假日安排按 Rules/calendars 的格式写成文件，导入库的 calendar 表",
+                        hintEn:
+                            "write that year's State Council holiday schedule in the format of Rules/calendars and load it into the store's calendar table"
+                    ))
             }
         }
         return diagnostics

@@ -28,6 +28,10 @@ public struct CalendarFile: Sendable, Equatable {
         public var description: String { "\(file):\(line): \(message)" }
     }
 
+    /// The calendars built into Kaoping, from `Rules/calendars/` (see `Rules/embed.sh`): the State Council's
+    /// holiday announcements for 2020–2026, in year order.
+    public static let builtIn: [CalendarFile] = builtInTexts.compactMap { try? CalendarFile(text: $0.text, file: $0.name) }
+
     /// The year the file announces.
     public let year: Int
     /// The announced days, in file order (a range expands to its days).

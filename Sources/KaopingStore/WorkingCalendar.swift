@@ -15,24 +15,29 @@ public struct WorkingCalendar: Sendable, Equatable {
     private let before: Int
     /// The offset from `firstDay` of each covered working day, in order: the inverse of `prefix`.
     private let workingOffsets: [Int32]
+    /// The years whose working days were announced (in a calendar file, or in a store's `calendar` rows): for
+    /// any other year, the calendar knows only the weekly rule, which is no calendar at all.
+    public let announcedYears: Set<Int>
 
     /// A calendar with no announced days: the weekly rule everywhere.
     public init() {
-        self.init(firstDay: CivilDay(number: 0), dayCount: 0, prefix: [0])
+        self.init(firstDay: CivilDay(number: 0), dayCount: 0, prefix: [0], years: [])
     }
 
-    private init(firstDay: CivilDay, dayCount: Int, prefix: [Int32]) {
+    private init(firstDay: CivilDay, dayCount: Int, prefix: [Int32], years: Set<Int>) {
         self.firstDay = firstDay
         self.dayCount = dayCount
         self.prefix = prefix
+        announcedYears = years
         before = WorkingCalendar.weekdaysBefore(firstDay.number)
         var offsets: [Int32] = []
         for offset in 0..<dayCount where prefix[offset + 1] > prefix[offset] { offsets.append(Int32(offset)) }
         workingOffsets = offsets
     }
 
-    /// A calendar over the whole years that `overrides` touches, with those days' working status.
-    public init(overrides: [CivilDay: Bool]) {
+    /// A calendar over the whole years that `overrides` touches, with those days' working status; the years
+    /// announced are `years`, or those of the days given.
+    public init(overrides: [CivilDay: Bool], years: Set<Int>? = nil) {
         guard let low = overrides.keys.min(), let high = overrides.keys.max(),
             let first = CivilDay(year: low.components.year, month: 1, day: 1),
             let last = CivilDay(year: high.components.year, month: 12, day: 31)
@@ -47,7 +52,9 @@ public struct WorkingCalendar: Sendable, Equatable {
             if overrides[day] ?? !day.isWeekend { running += 1 }
             prefix[offset + 1] = running
         }
-        self.init(firstDay: first, dayCount: last.number - first.number + 1, prefix: prefix)
+        self.init(
+            firstDay: first, dayCount: last.number - first.number + 1, prefix: prefix,
+            years: years ?? Set(overrides.keys.map(\.components.year)))
     }
 
     /// The calendar of a whole set of announcement files.
@@ -56,13 +63,19 @@ public struct WorkingCalendar: Sendable, Equatable {
         for file in files {
             for entry in file.entries { overrides[entry.day] = entry.isWorkday }
         }
-        self.init(overrides: overrides)
+        self.init(overrides: overrides, years: Set(files.map(\.year)))
     }
 
     /// The last covered day, if any day is covered.
     public var lastDay: CivilDay? { dayCount == 0 ? nil : firstDay.adding(days: dayCount - 1) }
 
-    /// Whether `day` is covered by announced data rather than the weekly rule.
+    /// Whether the working days of `year` were announced.
+    public func announces(year: Int) -> Bool {
+        announcedYears.contains(year)
+    }
+
+    /// Whether `day` lies in the span of the calendar's years (a year between two announced ones follows the
+    /// weekly rule: see `announces(year:)`).
     public func covers(_ day: CivilDay) -> Bool {
         day.number >= firstDay.number && day.number < firstDay.number + dayCount
     }

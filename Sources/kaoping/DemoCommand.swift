@@ -20,10 +20,10 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Output folder; the store is written to OUT/demo.sqlite.")
     var out = "kaoping-demo"
 
-    @Option(help: "Folder of working-day calendar files (default: Rules/calendars of this project).")
+    @Option(help: "Folder of working-day calendar files (default: the 2020–2026 calendars built into Kaoping).")
     var calendars: String?
 
-    @Option(help: "Rule file to assess the demo with (default: Rules/jiangsu-2020.rules of this project).")
+    @Option(help: "Rule file to assess the demo with (default: Rules/jiangsu-2024.rules of this project, or its built-in copy).")
     var rules: String?
 
     @Flag(help: "Only generate the store; do not assess it.")
@@ -39,10 +39,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let calendarFolder = calendars ?? ProjectFiles.folder("Rules").map({ $0 + "/calendars" }) else {
-            throw ValidationError("cannot find Rules/calendars; run from the project folder or pass --calendars")
-        }
-        let files = try Store.calendarFiles(in: calendarFolder)
+        let files = try calendars.map { try Store.calendarFiles(in: $0) } ?? CalendarFile.builtIn
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let path = (out as NSString).appendingPathComponent("demo.sqlite")
         let generator = DemoGenerator(options: DemoOptions(cases: cases, seed: seed), calendarFiles: files)
@@ -54,9 +51,7 @@ struct DemoCommand: ParsableCommand {
             print("planted \(effect.rawValue): \(names.joined(separator: "、"))")
         }
         guard !noRun else { return }
-        guard let rulesPath = rules ?? ProjectFiles.folder("Rules").map({ $0 + "/jiangsu-2020.rules" }) else {
-            throw ValidationError("cannot find Rules/jiangsu-2020.rules; run from the project folder or pass --rules")
-        }
+        let rulesPath = try rules ?? ProjectFiles.folder("Rules").map({ $0 + "/jiangsu-2024.rules" }) ?? writeDefaultRules()
         var overrides: [String: String] = [:]
         for item in parameters {
             guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
@@ -68,6 +63,17 @@ struct DemoCommand: ParsableCommand {
         let written = try run.write(to: out, formats: ["json", "html"])
         printRanking(run.results)
         for file in written { print("wrote \(file)") }
+    }
+
+    /// Away from the project folder: the default rules, built into Kaoping, written to `OUT/jiangsu-2024.rules`
+    /// for the run (and for the analyst to read and edit).
+    private func writeDefaultRules() throws -> String {
+        let path = (out as NSString).appendingPathComponent("jiangsu-2024.rules")
+        guard FileManager.default.createFile(atPath: path, contents: Data(DemoGenerator.defaultRules.utf8)) else {
+            throw CommandFailure("cannot write \(path)")
+        }
+        print("wrote \(path) (the default rules)")
+        return path
     }
 
     /// The top and bottom five of each ranking group, with their grades.

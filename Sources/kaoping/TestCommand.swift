@@ -20,7 +20,7 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Language of messages: zh or en.")
     var lang = "zh"
 
-    @Option(help: "Folder of working-day calendar files (default: Rules/calendars of this project).")
+    @Option(help: "Folder of working-day calendar files (default: the 2020–2026 calendars built into Kaoping).")
     var calendars: String?
 
     func run() throws {
@@ -34,8 +34,7 @@ struct TestCommand: ParsableCommand {
 
     private func runTests() throws {
         let english = lang == "en"
-        let calendarFolder = calendars ?? ProjectFiles.folder("Rules").map { $0 + "/calendars" }
-        let calendarFiles = try calendarFolder.map { try Store.calendarFiles(in: $0) } ?? []
+        let calendarFiles = try calendars.map { try Store.calendarFiles(in: $0) } ?? CalendarFile.builtIn
         let runner = RuleTestRunner(calendarFiles: calendarFiles)
         var passed = 0
         var failed = 0

@@ -12,7 +12,7 @@ import Testing
 struct BenchmarkReadTests {
     @Test(
         "Each .read.sql is the scans of its rule file",
-        arguments: [("Benchmarks/six.rules", "Benchmarks/six.read.sql"), ("Rules/jiangsu-2020.rules", "Benchmarks/jiangsu-2020.read.sql")])
+        arguments: [("Benchmarks/six.rules", "Benchmarks/six.read.sql"), ("Rules/jiangsu-2024.rules", "Benchmarks/jiangsu-2024.read.sql")])
     func readQueries(rules: String, queries: String) throws {
         let store = try Store.open(at: try ShippedRules.demo.get(), readOnly: true)
         let loader = try RuleLoader.load(path: ShippedRules.path(rules))

@@ -11,7 +11,7 @@ struct DiscriminationTests {
     let results: ResultsDocument
 
     init() throws {
-        let (results, diagnostics) = try ShippedRules.assess("Rules/jiangsu-2020.rules")
+        let (results, diagnostics) = try ShippedRules.assess("Rules/jiangsu-2024.rules")
         #expect(diagnostics.filter { $0.severity == .error } == [])
         self.results = results
     }

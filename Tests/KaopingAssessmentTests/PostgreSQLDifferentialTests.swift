@@ -50,7 +50,7 @@ struct PostgreSQLDifferentialTests {
             return
         }
         let store = try Store.open(at: try ShippedRules.demo.get(), readOnly: true)
-        let loader = try RuleLoader.load(path: ShippedRules.path("Rules/jiangsu-2020.rules"))
+        let loader = try RuleLoader.load(path: ShippedRules.path("Rules/jiangsu-2024.rules"))
         let plan = try #require(Checker.check(loader.files, schema: try SchemaCatalog(store: store)).plan)
         let native = try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: "")
         let schema = "kaoping_test_\(getpid())"

@@ -13,7 +13,7 @@ import Testing
 struct SQLDifferentialTests {
     @Test(
         "Every center and indicator, shipped rules on the demo store",
-        arguments: ["Rules/jiangsu-2020.rules", "Rules/examples/yinchuan-branch-halls.rules"])
+        arguments: ["Rules/jiangsu-2024.rules", "Rules/examples/yinchuan-branch-halls.rules"])
     func agree(file: String) throws {
         let store = try Store.open(at: try ShippedRules.demo.get(), readOnly: true)
         let loader = try RuleLoader.load(path: ShippedRules.path(file))

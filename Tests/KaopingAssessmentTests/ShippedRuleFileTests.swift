@@ -34,7 +34,7 @@ struct ShippedRuleFileTests {
     @Test("The 2021 revision evaluates on the 2024 demo data with its period overridden")
     func revisionOnDemo() throws {
         let (results, diagnostics) = try ShippedRules.assess(
-            "Rules/jiangsu-2021.rules", overrides: ["period_start": "2024-01-01", "period_end": "2024-12-31"])
+            "Rules/jiangsu-2025.rules", overrides: ["period_start": "2024-01-01", "period_end": "2024-12-31"])
         #expect(diagnostics.filter { $0.severity == .error } == [])
         let ids = results.assessment.indicators.map(\.id)
         #expect(ids.contains("one_visit"))
@@ -50,7 +50,7 @@ struct ShippedRuleFileTests {
 struct ShippedRuleTypoTests {
     @Test("finished_at misspelled as finshed_at: one K0230 at its position, suggesting finished_at")
     func misspelledColumn() throws {
-        let original = try String(contentsOfFile: ShippedRules.path("Rules/jiangsu-2020.rules"), encoding: .utf8)
+        let original = try String(contentsOfFile: ShippedRules.path("Rules/jiangsu-2024.rules"), encoding: .utf8)
         let line = "  measure rate(workdays(accepted_at, finished_at) - paused_days <= promised_days)"
         let lines = original.components(separatedBy: "\n")
         let number = try #require(lines.firstIndex(of: line)) + 1
@@ -71,7 +71,7 @@ struct ShippedRuleTypoTests {
 
     @Test("A parameter misspelled where it is used: one K0230 suggesting it, and no warning that it is unused")
     func misspelledParameter() throws {
-        let original = try String(contentsOfFile: ShippedRules.path("Rules/jiangsu-2020.rules"), encoding: .utf8)
+        let original = try String(contentsOfFile: ShippedRules.path("Rules/jiangsu-2024.rules"), encoding: .utf8)
         let use = "score linear { ontime_floor -> 0;"
         #expect(original.contains(use))
         let broken = original.replacingOccurrences(of: use, with: "score linear { ontime_flor -> 0;")
@@ -97,7 +97,7 @@ struct ShippedRuleTypoTests {
 
     @Test("One typo, one diagnostic: no warning that follows from it (unused parameters, points that do not add up)")
     func oneTypoOneDiagnostic() throws {
-        let original = try String(contentsOfFile: ShippedRules.path("Rules/jiangsu-2020.rules"), encoding: .utf8)
+        let original = try String(contentsOfFile: ShippedRules.path("Rules/jiangsu-2024.rules"), encoding: .utf8)
         for typo in Self.typos {
             let at = try #require(original.range(of: typo.from), "\(typo.from)")
             let broken = original.replacingCharacters(in: at, with: typo.to)

@@ -13,7 +13,7 @@ enum ShippedRules {
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
     /// Every shipped rule file (not the `*.test.rules`), relative to the project.
-    static let ruleFiles = ["Rules/jiangsu-2020.rules", "Rules/jiangsu-2021.rules", "Rules/examples/yinchuan-branch-halls.rules"]
+    static let ruleFiles = ["Rules/jiangsu-2024.rules", "Rules/jiangsu-2025.rules", "Rules/examples/yinchuan-branch-halls.rules"]
 
     static var calendarFiles: [CalendarFile] {
         get throws { try Store.calendarFiles(in: path("Rules/calendars")) }

@@ -393,9 +393,8 @@ struct DiagnosticCoverageTests {
             false, ["the data of `cases` only covers 2024-03-01–2024-03-01 of the period 2024-01-01–2024-12-31"]
         ),
         (
-            "the whole year, but no calendar", [1_704_081_600, 1_735_617_600],  // 2024-01-01, 2024-12-31
-            true,
-            ["the working-day calendar does not cover the period 2024-01-01–2024-12-31; days outside it count Monday to Friday"]
+            "the whole year, no calendar in the store: the built-in one", [1_704_081_600, 1_735_617_600],  // 2024-01-01, 2024-12-31
+            true, []
         ),
         ("the whole year", [1_704_081_600, 1_735_617_600], false, []),
     ]
@@ -482,6 +481,38 @@ extension DiagnosticCoverageTests {
         #expect(refused.first?.englishHint.contains("--allow-partial-data") == true)
         // Allowed (or in `check --db`), the same is the warning K0295.
         #expect(try Self.coverageDiagnostics(coverage, refusing: false).map(\.id) == ["K0295"])
+    }
+
+    @Test(
+        "K0289: a year of the period with no working-day calendar, built in or in the store, is an error when the rules count working days")
+    func noCalendar() throws {
+        let rules = """
+            assessment "考核" {
+              period 2030-01-01 .. 2031-06-30
+              grades { 优秀 >= 90; 不合格 }
+            }
+            indicator a "A" {
+              points 10
+              from cases where workdays(accepted_at, finished_at) <= 5
+              measure count()
+              score measure
+            }
+
+            """
+        let parsed = Parser.parse(SourceFile(name: "test.rules", text: rules))
+        let plan = try #require(Checker.check(parsed.file, schema: .canonical).plan)
+        let folder = try TemporaryFolder()
+        let store = try Store.create(at: folder.path("store.sqlite"))
+        var days: [CivilDay: Bool] = [:]
+        days[CivilDay("2031-01-01")!] = false
+        try store.loadCalendar(WorkingCalendar(overrides: days), years: 2031...2031)
+        let found = try PeriodCoverage.diagnostics([], files: [parsed.file], plan: plan, store: store, refusingEmpty: true)
+        #expect(found.map(\.id) == ["K0289"])
+        #expect(found.first?.severity == .error)
+        #expect(
+            found.first?.englishMessage
+                == "the rules count working days, but there is no working-day calendar for 2030 in the period (none built in, none in the store)"
+        )
     }
 
     @Test("K0288: more than 1% of a table's rows outside the period is a warning naming the column that decides")

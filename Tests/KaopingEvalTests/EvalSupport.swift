@@ -168,6 +168,6 @@ enum ProjectFolder {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static var calendars: String { root.appendingPathComponent("Rules/calendars").path }
     /// The first, four-indicator version of the default rules, frozen as a fixture so these tests keep their
-    /// hand-worked values while `Rules/jiangsu-2020.rules` grows.
+    /// hand-worked values while `Rules/jiangsu-2024.rules` grows.
     static var shippedRules: String { root.appendingPathComponent("Tests/Fixtures/jiangsu-core-4.rules").path }
 }

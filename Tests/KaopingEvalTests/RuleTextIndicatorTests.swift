@@ -56,7 +56,7 @@ struct RuleTextIndicatorTests {
         #expect(doc.assessment.indicators.map(\.id) == ["complaint_closure", "complaint_found"])
     }
 
-    /// The shipped Rules/jiangsu-2020.rules over three assessed centers and one that is not assessed.
+    /// The shipped Rules/jiangsu-2024.rules over three assessed centers and one that is not assessed.
     ///
     /// S1 (sub_center, county):
     /// - timeliness: finished promised cases 02-08→02-19 (3 workdays, promised 3), 03-01→03-04 (1, promised 1),

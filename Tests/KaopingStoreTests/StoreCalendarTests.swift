@@ -1,5 +1,7 @@
-import KaopingStore
+import Foundation
 import Testing
+
+@testable import KaopingStore
 
 @Suite("The calendar table: load, read back, regional rows")
 struct StoreCalendarTests {
@@ -18,9 +20,11 @@ struct StoreCalendarTests {
             try store.database.query("SELECT day, is_workday FROM calendar WHERE day IN ('2024-02-12', '2024-02-18') ORDER BY day")
                 == [["2024-02-12", 0], ["2024-02-18", 1]])
 
+        // The store's years, and the built-in calendars for the others (2020–2022 and 2026).
         let loaded = try store.workingCalendar()
-        #expect(loaded.firstDay.description == "2023-01-01")
-        #expect(loaded.lastDay?.description == "2025-12-31")
+        #expect(loaded.firstDay.description == "2020-01-01")
+        #expect(loaded.lastDay?.description == "2026-12-31")
+        #expect(loaded.announcedYears == Set(2020...2026))
         for year in 2023...2025 {
             let start = day("\(year - 1)-12-31")
             let end = day("\(year)-12-31")
@@ -79,12 +83,45 @@ struct StoreCalendarTests {
         #expect(throws: SQLiteError.self) { try store.database.execute("INSERT INTO calendar VALUES ('2024-10-08', 0, NULL)") }
     }
 
-    @Test("An empty calendar table gives the weekly rule")
+    @Test("An empty calendar table gives the calendars built into Kaoping, 2020–2026, and no other year")
     func emptyTable() throws {
         let folder = try TemporaryDirectory()
         let store = try Store.create(at: folder.file("calendar.sqlite"))
         let calendar = try store.workingCalendar()
-        #expect(calendar == WorkingCalendar())
-        #expect(calendar.isWorkday(day("2024-10-01")))
+        #expect(calendar == WorkingCalendar(files: CalendarFile.builtIn))
+        #expect(!calendar.isWorkday(day("2024-10-01")))
+        #expect(calendar.announcedYears == Set(2020...2026))
+        #expect(!calendar.announces(year: 2027))
+    }
+
+    @Test("A year the store has rows of is the store's, even where the built-in calendar says otherwise")
+    func storeYearsFirst() throws {
+        let folder = try TemporaryDirectory()
+        let store = try Store.create(at: folder.file("calendar.sqlite"))
+        // A province that kept 2024-10-07 (a built-in holiday) a working day: its own 2024 rows say so.
+        var days: [CivilDay: Bool] = [:]
+        for entry in try ProjectFolder.shippedCalendar(year: 2024).entries { days[entry.day] = entry.isWorkday }
+        days[day("2024-10-07")] = true
+        try store.loadCalendar(WorkingCalendar(overrides: days), years: 2024...2024)
+        let calendar = try store.workingCalendar()
+        #expect(calendar.isWorkday(day("2024-10-07")))
+        #expect(!calendar.isWorkday(day("2025-10-07")))  // 2025 is the built-in one
+        // Regional rows of a year without province-wide rows go over the built-in calendar of that year.
+        try store.database.execute("INSERT INTO calendar VALUES ('2025-10-08', 1, '南京市')")
+        let nanjing = try store.workingCalendar(region: "南京市")
+        #expect(nanjing.isWorkday(day("2025-10-08")))
+        #expect(!nanjing.isWorkday(day("2025-10-06")))
+    }
+
+    @Test("The built-in calendars are the files of Rules/calendars, each parsed, one per year (run Rules/embed.sh after editing)")
+    func builtInMatchesFiles() throws {
+        let folder = ProjectFolder.calendars
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(CalendarFile.builtIn.count == names.count)
+        #expect(CalendarFile.builtIn.map(\.year) == names.map { Int($0.dropLast(4)) ?? 0 })
+        let files = try Store.calendarFiles(in: folder)
+        #expect(CalendarFile.builtIn.map(\.entries) == files.map(\.entries))
+        let texts = try names.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+        #expect(CalendarFile.builtInTexts.map(\.text) == texts, "run Rules/embed.sh")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KaopingStore
+import Testing
 
 /// A fresh directory under the system's temporary folder, removed when the value goes away.
 final class TemporaryDirectory {
@@ -32,6 +33,11 @@ enum ProjectFolder {
     /// The working calendar of every shipped announcement file (2020–2026).
     static func shippedCalendar() throws -> WorkingCalendar {
         WorkingCalendar(files: try Store.calendarFiles(in: calendars))
+    }
+
+    /// The shipped announcement file of `year`.
+    static func shippedCalendar(year: Int) throws -> CalendarFile {
+        try #require(try Store.calendarFiles(in: calendars).first { $0.year == year })
     }
 }
 

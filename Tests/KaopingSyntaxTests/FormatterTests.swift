@@ -22,7 +22,7 @@ struct FormatterTests {
 
     @Test("The shipped rule files are found (so the tables below are not vacuous)")
     func shippedFilesFound() {
-        #expect(FormatterTests.shippedFiles.contains("Rules/jiangsu-2020.rules"))
+        #expect(FormatterTests.shippedFiles.contains("Rules/jiangsu-2024.rules"))
         #expect(FormatterTests.shippedFiles.contains("Rules/examples/yinchuan-branch-halls.rules"))
     }
 

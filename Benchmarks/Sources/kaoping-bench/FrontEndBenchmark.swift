@@ -34,7 +34,7 @@ struct FrontEndBenchmark {
         let (eightMB, eightCount) = try distinctFile(bytes: 8_000_000, name: "distinct-8mb.rules")
         let (nineMB, _) = try distinctFile(bytes: 9_000_000, name: "distinct-9mb.rules")
         let inputs = [
-            Input(name: "Rules/jiangsu-2020.rules", path: "\(tools.root)/Rules/jiangsu-2020.rules", status: 0, expected: "", aim: 0.1),
+            Input(name: "Rules/jiangsu-2024.rules", path: "\(tools.root)/Rules/jiangsu-2024.rules", status: 0, expected: "", aim: 0.1),
             Input(
                 name: "1 MB, \(oneCount) distinct indicators", path: oneMB, status: 0, expected: "0 error(s), 1 warning(s)", aim: 0.5),
             Input(

@@ -10,7 +10,7 @@ struct KaopingBench: ParsableCommand {
         abstract: "Measure kaoping cold and warm runs against a raw read and hand-written SQL on demo stores.",
         discussion: """
             Per store size: wall time and peak memory of the raw read of the columns the rules read, kaoping's cold \
-            (--no-cache) and warm (filters edited) runs of Benchmarks/six.rules and Rules/jiangsu-2020.rules, and \
+            (--no-cache) and warm (filters edited) runs of Benchmarks/six.rules and Rules/jiangsu-2024.rules, and \
             `sqlite3 STORE < Benchmarks/reference.sql`. Stores are generated once into OUT/CASES/demo.sqlite. The \
             answers of reference.sql and of the warm runs are checked against the cold runs before the table is \
             written to standard output and OUT/results.md. With --front-end: `kaoping check` on the shipped rules and \

@@ -5,20 +5,20 @@ import Foundation
 struct RuleSet {
     /// How the table names it: `six.rules`, `default rules`.
     let label: String
-    /// The rule file's name without `.rules`, for file names: `six`, `jiangsu-2020`.
+    /// The rule file's name without `.rules`, for file names: `six`, `jiangsu-2024`.
     let name: String
     let rules: String
     let readQueries: String
     let editedRules: String
 
-    /// `Benchmarks/six.rules` and `Rules/jiangsu-2020.rules`, with their edited copies written into `folder`.
+    /// `Benchmarks/six.rules` and `Rules/jiangsu-2024.rules`, with their edited copies written into `folder`.
     static func all(root: String, folder: String) throws -> [RuleSet] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return try [
             RuleSet(
                 label: "six.rules", rules: "\(root)/Benchmarks/six.rules", readQueries: "\(root)/Benchmarks/six.read.sql", folder: folder),
             RuleSet(
-                label: "default rules", rules: "\(root)/Rules/jiangsu-2020.rules", readQueries: "\(root)/Benchmarks/jiangsu-2020.read.sql",
+                label: "default rules", rules: "\(root)/Rules/jiangsu-2024.rules", readQueries: "\(root)/Benchmarks/jiangsu-2024.read.sql",
                 folder: folder),
         ]
     }

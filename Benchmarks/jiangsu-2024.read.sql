@@ -1,4 +1,4 @@
--- What `kaoping run Rules/jiangsu-2020.rules` reads: the evaluator's scan of each table (ScanQuery.select),
+-- What `kaoping run Rules/jiangsu-2024.rules` reads: the evaluator's scan of each table (ScanQuery.select),
 -- without the rowid ranges it splits them into. kaoping-raw-read steps through these rows on one thread.
 SELECT t0."status", t0."kind", t0."accepted_at", t0."finished_at", t0."paused_days", t0."promised_days", t0."channel", t0."window_type", t0."corrections", t0."appointment", t0."one_thing", t0."proxy_service", t0."off_hours", t0."center_id" FROM "cases" t0;
 SELECT t0."name", t0."head_changed_at", t0."head_change_filed_at", t0."id" FROM "centers" t0;
