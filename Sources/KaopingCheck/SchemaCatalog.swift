@@ -34,6 +34,8 @@ public struct SchemaCatalog: Sendable, Equatable {
     }
 
     public let tables: [Table]
+    /// Whether the tables are a store's (`init(store:)`): a table a rule file declares must then be among them.
+    public let isStore: Bool
     /// Each table's index in `tables` by name (the first table of a name, should there be two).
     private let indices: [String: Int]
 
@@ -83,11 +85,12 @@ public struct SchemaCatalog: Sendable, Equatable {
             let extraPeriod = periodColumns[name].flatMap { column in columns.first { $0.name == column && $0.type == .time }?.name }
             tables.append(Table(name: name, columns: columns, centerColumn: centerColumn, periodColumn: spec?.periodColumn ?? extraPeriod))
         }
-        self.init(tables: tables)
+        self.init(tables: tables, isStore: true)
     }
 
-    public init(tables: [Table]) {
+    public init(tables: [Table], isStore: Bool = false) {
         self.tables = tables
+        self.isStore = isStore
         self.indices = Dictionary(tables.indices.map { (tables[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -41,7 +41,7 @@ public struct RuleTestRunner {
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            var builder = TestStoreBuilder(test: test, file: file.name, calendarFiles: calendarFiles)
+            var builder = TestStoreBuilder(test: test, file: file.name, calendarFiles: calendarFiles, declared: declaredTables(rules))
             let store = try builder.build(at: folder.appendingPathComponent("test.sqlite").path)
             outcome.failures += builder.problems
             guard builder.problems.isEmpty else { return outcome }
@@ -65,6 +65,15 @@ public struct RuleTestRunner {
                     en: "the test could not run: \(reason)"))
         }
         return outcome
+    }
+
+    /// The extra tables the rule files declare, by name (the first declaration of a name).
+    private func declaredTables(_ rules: [RuleFile]) -> [String: TableDeclaration] {
+        var tables: [String: TableDeclaration] = [:]
+        for file in rules {
+            for case .table(let table) in file.declarations where tables[table.name.text] == nil { tables[table.name.text] = table }
+        }
+        return tables
     }
 
     /// `nil` when the expectation holds, otherwise a diagnostic with the expected and actual values.

@@ -7,6 +7,8 @@ struct TestStoreBuilder {
     let test: TestDeclaration
     let file: String
     let calendarFiles: [CalendarFile]
+    /// The extra tables the rules declare (`table NAME { column type [period] … }`), by name.
+    let declared: [String: TableDeclaration]
     var problems: [Diagnostic] = []
 
     /// Columns filled in when a test leaves them out, so tests need only the columns they are about.
@@ -118,23 +120,43 @@ struct TestStoreBuilder {
         }
     }
 
-    /// A table outside the canonical schema: its column types are taken from the first row (a time in a
-    /// column named `…_at` makes it the table's period column).
+    /// A table outside the canonical schema. Declared by the rules, it is made as declared — its columns'
+    /// types, whichever the test's header names, and its period column — and each cell is read as its column's
+    /// type (a date stays a day in a `day` column). Undeclared, its columns' types are taken from its first row,
+    /// and it has no period column.
     private mutating func createExtra(_ table: TestTable, in store: Store) throws {
-        let first = table.rows.first ?? []
+        var types: [String: ColumnType] = [:]
         var definitions: [String] = []
         var period: String?
-        for (index, column) in table.columns.enumerated() {
-            var type = "TEXT"
-            if index < first.count {
-                switch TestLiteral.storeValue(first[index], type: .time) {
-                case .integer?: type = "INTEGER"
-                case .real?: type = "REAL"
-                default: type = "TEXT"
-                }
-                if type == "INTEGER", column.text.hasSuffix("_at"), case .date = first[index].kind, period == nil { period = column.text }
+        if let declaration = declared[table.name.text] {
+            for column in declaration.columns {
+                let type = ColumnType(rawValue: column.type.text) ?? .text
+                types[column.name.text] = type
+                definitions.append("\(quoteIdentifier(column.name.text)) \(type.sqlType)")
+                if column.period { period = column.name.text }
             }
-            definitions.append("\(quoteIdentifier(column.text)) \(type)")
+            for column in table.columns where types[column.text] == nil {
+                let guess = nearestName(column.text, among: declaration.columns.map(\.name.text))
+                report(
+                    column.range, zh: "表 \(table.name.text) 的声明中没有字段“\(column.text)”",
+                    en: "the declaration of `\(table.name.text)` has no column `\(column.text)`",
+                    hint: guess.map { "是否想写“\($0)”？" } ?? "", hintEn: guess.map { "did you mean `\($0)`?" } ?? "")
+                return
+            }
+        } else {
+            let first = table.rows.first ?? []
+            for (index, column) in table.columns.enumerated() {
+                var type = ColumnType.text
+                if index < first.count {
+                    switch TestLiteral.storeValue(first[index], type: .time) {
+                    case .integer?: type = .integer
+                    case .real?: type = .real
+                    default: type = .text
+                    }
+                }
+                types[column.text] = type
+                definitions.append("\(quoteIdentifier(column.text)) \(type.sqlType)")
+            }
         }
         try store.database.execute("CREATE TABLE \(quoteIdentifier(table.name.text)) (\(definitions.joined(separator: ", ")))")
         if let period {
@@ -146,7 +168,16 @@ struct TestStoreBuilder {
         let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
         let statement = try store.database.prepare("INSERT INTO \(quoteIdentifier(table.name.text)) (\(list)) VALUES (\(marks))")
         for row in table.rows where row.count == table.columns.count {
-            let values = row.map { TestLiteral.storeValue($0, type: .time) ?? .null }
+            var values: [SQLValue] = []
+            for (cell, column) in zip(row, table.columns) {
+                guard let value = TestLiteral.storeValue(cell, type: types[column.text] ?? .time) else {
+                    report(
+                        cell.range, zh: "表格中只能写常量（数字、百分数、日期、时间、字符串、null）",
+                        en: "a table cell must be a constant (a number, percentage, date, time, string or null)")
+                    return
+                }
+                values.append(value)
+            }
             try statement.run(values)
         }
     }

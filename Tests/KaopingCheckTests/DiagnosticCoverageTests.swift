@@ -465,6 +465,24 @@ extension DiagnosticCoverageTests {
         return try PeriodCoverage.diagnostics([coverage], files: [parsed.file], plan: plan, store: store, refusingEmpty: refusing)
     }
 
+    @Test("K0238: a table the rules declare that the store does not have is an error at its name, suggesting the nearest")
+    func declaredTableMissing() throws {
+        let marked = MarkedSource(Self.coverageRules + "table 1️⃣assessor_finding {\n  center_id integer\n  found_at time period\n}\n")
+        let parsed = Parser.parse(SourceFile(name: "test.rules", text: marked.text))
+        let folder = try TemporaryFolder()
+        let store = try Store.create(at: folder.path("store.sqlite"))
+        try store.database.execute("CREATE TABLE assessor_findings (center_id INTEGER, found_at INTEGER)")
+        let checked = Checker.check(parsed.file, schema: try SchemaCatalog(store: store))
+        #expect(checked.diagnostics.map(\.id) == ["K0238"])
+        let diagnostic = try #require(checked.diagnostics.first)
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.range.start == marked["1️⃣"])
+        #expect(diagnostic.englishMessage == "the store has no table `assessor_finding`, which the rules declare")
+        #expect(diagnostic.englishHint == "did you mean `assessor_findings`?")
+        // Without a store the declaration is what the rules check against.
+        #expect(Checker.check(parsed.file, schema: .canonical).diagnostics == [])
+    }
+
     @Test("K0287: a run refuses a table with no row in the period, as an error at the period naming the column that decides")
     func noRowsInThePeriod() throws {
         let coverage = TableCoverage(

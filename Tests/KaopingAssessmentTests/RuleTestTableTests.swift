@@ -1,0 +1,113 @@
+import Foundation
+import KaopingStore
+import KaopingSyntax
+import KaopingTesting
+import Testing
+
+/// A rule test's tables of an extra table are made as the rules declare it: its columns' types and its period
+/// column come from the `table` declaration, never from the cells or a column's name.
+@Suite("Rule tests: extra tables as declared")
+struct RuleTestTableTests {
+    static let header = """
+        assessment "T" {
+          period 2024-01-01 .. 2024-12-31
+          grades { 合格 >= 60; 不合格 }
+        }
+
+        """
+
+    /// The outcomes of the tests in `text`, run on the built-in calendars.
+    static func run(_ text: String) -> [RuleTestReport.Outcome] {
+        let parsed = Parser.parse(SourceFile(name: "t.rules", text: text))
+        #expect(parsed.diagnostics == [])
+        return RuleTestRunner(calendarFiles: CalendarFile.builtIn).run(rules: [parsed.file], testFiles: []).outcomes
+    }
+
+    @Test("A declared day column keeps its dates as days, and its period column filters the rows")
+    func declaredDayPeriod() {
+        let outcomes = Self.run(
+            Self.header + """
+                table visits "走访" {
+                  center_id integer
+                  visited_on day period
+                  score real
+                }
+                indicator v "走访" {
+                  points 10
+                  from visits
+                  measure count(where visited_on >= 2024-07-01)
+                  score measure
+                }
+                test "日期按日期存放，考核期按 visited_on 划分" {
+                  table visits {
+                    center_id | visited_on | score
+                    1         | 2023-12-31 | 1
+                    1         | 2024-07-01 | 2.5
+                    1         | 2024-12-31 | 3
+                    1         | 2025-01-01 | 4
+                  }
+                  expect "C1" v.population == 2
+                  expect "C1" v.measure == 2
+                }
+                """)
+        #expect(outcomes.map(\.failures) == [[]])
+    }
+
+    @Test("A declared table with a header only keeps its types; an undeclared column is a K0140 at its header")
+    func headerOnly() {
+        let outcomes = Self.run(
+            Self.header + """
+                table visits {
+                  center_id integer
+                  visited_on day period
+                  score real
+                }
+                indicator v "走访" {
+                  points 10
+                  from visits
+                  measure sum(score)
+                  score 10 - measure
+                  when empty: full
+                }
+                test "没有记录" {
+                  table visits {
+                    center_id | visited_on | score
+                  }
+                  expect "C1" v.population == 0
+                  expect "C1" v.points == 10
+                }
+                test "多写了一列" {
+                  table visits {
+                    center_id | visited_on | scor
+                    1         | 2024-03-01 | 1
+                  }
+                  expect "C1" v.population == 1
+                }
+                """)
+        #expect(outcomes.first?.failures == [])
+        #expect(outcomes.last?.failures.map(\.id) == ["K0140"])
+        #expect(outcomes.last?.failures.first?.englishMessage == "the declaration of `visits` has no column `scor`")
+    }
+
+    @Test("An undeclared extra table has no period column, whatever its columns are named")
+    func undeclaredHasNoPeriod() {
+        let outcomes = Self.run(
+            Self.header + """
+                indicator f "发现" {
+                  points 10
+                  from findings
+                  measure count()
+                  score measure
+                }
+                test "未声明的表不按考核期筛选" {
+                  table findings {
+                    center_id | found_at
+                    1         | 2023-05-01T09:00
+                    1         | 2024-05-01T09:00
+                  }
+                  expect "C1" f.population == 2
+                }
+                """)
+        #expect(outcomes.map(\.failures) == [[]])
+    }
+}
