@@ -72,7 +72,7 @@ public struct Evaluator {
             let base = indicators.reduce(0) { $0 + $1.points }
             let adjustments = plan.adjustments.map { adjust($0, base: base, input: input) }
             let change = adjustments.reduce(0) { sum, item in
-                item.gated ? sum : sum + (item.kind == "bonus" ? item.points : -item.points)
+                sum + (item.kind == "bonus" ? item.points : -item.points)
             }
             let veto = plan.vetoes.first { $0.condition.evaluate(input).isTrue }
             let group = plan.rankWithin.isEmpty ? "all" : plan.rankWithin.map { centers.text(number, $0, in: plan) }.joined(separator: "/")
@@ -142,7 +142,8 @@ public struct Evaluator {
         }
         let gated = adjustment.kind == .bonus && points > 0 && adjustment.gate.map { roundedTwo(base) < $0 } == true
         return AdjustmentResult(
-            kind: adjustment.kind.rawValue, id: adjustment.id, title: adjustment.title, measure: measure, points: points, gated: gated)
+            kind: adjustment.kind.rawValue, id: adjustment.id, title: adjustment.title, measure: measure, points: gated ? 0 : points,
+            gated: gated, heldBack: gated ? points : 0)
     }
 
     /// One indicator's result for one center, before redistribution.
@@ -156,8 +157,8 @@ public struct Evaluator {
         if population == 0 || measure == nil {
             switch indicator.emptyPolicy {
             case .notApplicable: result.status = .notApplicable
-            case .full: result.points = indicator.points
-            case .zero: result.points = 0
+            case .full: (result.status, result.points) = (.empty, indicator.points)
+            case .zero: (result.status, result.points) = (.empty, 0)
             }
             return result
         }

@@ -26,7 +26,7 @@ enum Redistribution {
 
     static func apply(_ results: [IndicatorResult], groups: [[Int]]) -> [IndicatorResult] {
         var scaled = results
-        let scored = { (result: IndicatorResult) in result.status == .ok }
+        let scored = { (result: IndicatorResult) in result.status == .ok || result.status == .empty }
         var orphaned = 0.0
         var factors = [Double](repeating: 1, count: results.count)
         for members in groups {

@@ -80,6 +80,7 @@ public struct HTMLReport {
                 let result = center.indicators.first { $0.id == indicator.id }
                 switch result?.status {
                 case .ok?: html += "<td class=\"n\">\(fixed(result?.points ?? 0, 2))</td>"
+                case .empty?: html += "<td class=\"n\">\(fixed(result?.points ?? 0, 2))（无业务）</td>"
                 case .notApplicable?: html += "<td class=\"n\">不适用</td>"
                 case .insufficientData?: html += "<td class=\"n\">样本不足</td>"
                 case nil: html += "<td></td>"

@@ -52,6 +52,9 @@ public struct IndicatorResult: Sendable, Equatable, Codable {
         case notApplicable = "not_applicable"
         /// The population was smaller than the indicator's `minimum`.
         case insufficientData = "insufficient_data"
+        /// The population was empty (or the measure could not be computed) and the policy `full` or `zero`
+        /// gave the points: full marks because nothing happened, not because everything was on time.
+        case empty
     }
 
     public var id: String
@@ -126,17 +129,36 @@ public struct AdjustmentResult: Sendable, Equatable, Codable {
     public var title: String
     /// The measure, if it could be computed.
     public var measure: Double?
-    /// Points added (bonus) or taken (deduction), never negative.
+    /// Points added (bonus) or taken (deduction), never negative: 0 for a bonus held back by its gate.
     public var points: Double
-    /// A bonus whose gate the center did not reach: shown, but not added.
+    /// A bonus whose gate the center did not reach: its amount is held back, not added.
     public var gated: Bool
+    /// The amount a gated bonus would have added (0 when it is not gated).
+    public var heldBack: Double
 
-    public init(kind: String, id: String, title: String, measure: Double?, points: Double, gated: Bool) {
+    public init(kind: String, id: String, title: String, measure: Double?, points: Double, gated: Bool, heldBack: Double = 0) {
         self.kind = kind
         self.id = id
         self.title = title
         self.measure = measure
         self.points = points
         self.gated = gated
+        self.heldBack = heldBack
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, id, title, measure, points, gated, heldBack = "held_back"
+    }
+
+    /// Reads a result; `held_back` may be missing from a document written before it was added.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(String.self, forKey: .kind)
+        id = try container.decode(String.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        measure = try container.decodeIfPresent(Double.self, forKey: .measure)
+        points = try container.decode(Double.self, forKey: .points)
+        gated = try container.decode(Bool.self, forKey: .gated)
+        heldBack = try container.decodeIfPresent(Double.self, forKey: .heldBack) ?? 0
     }
 }

@@ -122,7 +122,7 @@ extension CenterResult {
                         .object([
                             ("kind", .string($0.kind)), ("id", .string($0.id)), ("title", .string($0.title)),
                             ("measure", $0.measure.map(JSONValue.number) ?? .null), ("points", .number($0.points)),
-                            ("gated", .bool($0.gated)),
+                            ("gated", .bool($0.gated)), ("held_back", .number($0.heldBack)),
                         ])
                     })
             ),

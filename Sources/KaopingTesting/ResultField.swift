@@ -30,7 +30,8 @@ enum ResultField {
         }
         if let adjustment = center.adjustments.first(where: { $0.id == target[0] }) {
             switch field {
-            case "points": return .real(adjustment.gated ? 0 : adjustment.points)
+            case "points": return .real(adjustment.points)
+            case "held_back": return .real(adjustment.heldBack)
             case "measure": return adjustment.measure.map(Value.real) ?? .null
             default: return nil
             }

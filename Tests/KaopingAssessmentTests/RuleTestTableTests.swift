@@ -111,3 +111,56 @@ struct RuleTestTableTests {
         #expect(outcomes.map(\.failures) == [[]])
     }
 }
+
+/// What a rule test's expectations read is what `results.json` says: `status` `empty` for a policy that scored
+/// nothing that happened, a gated bonus's `points` 0 and its `held_back` amount.
+@Suite("Rule tests: empty statuses and held-back bonuses")
+struct RuleTestTargetTests {
+    @Test("empty, points and held_back as in results.json")
+    func targets() {
+        let outcomes = RuleTestTableTests.run(
+            RuleTestTableTests.header + """
+                indicator timely "按时" {
+                  points 50
+                  from cases where status == "finished"
+                  measure rate(finished_at is not null)
+                  score linear { 0% -> 0; 100% -> full }
+                  when empty: full
+                }
+                indicator found "发现" {
+                  points 50
+                  from inspections
+                  measure count()
+                  score deduct 40 per 1
+                  when empty: full
+                }
+                bonus praise "表扬" {
+                  from reviews where rating == 5
+                  measure count()
+                  score measure
+                  max 2
+                  gate 80
+                }
+                test "无办件、有一次发现、有表扬" {
+                  table inspections {
+                    center_id | inspected_at     | mode   | inspector_level | category | severity
+                    1         | 2024-05-01T09:00 | "open" | "city"          | "着装"   | "minor"
+                  }
+                  table reviews {
+                    rating | rated_at         | channel
+                    5      | 2024-05-01T09:00 | "tablet"
+                    5      | 2024-05-02T09:00 | "tablet"
+                    5      | 2024-05-03T09:00 | "tablet"
+                  }
+                  expect "C1" timely.status == "empty"
+                  expect "C1" timely.points == 50
+                  expect "C1" found.status == "ok"
+                  expect "C1" base == 60
+                  expect "C1" praise.points == 0
+                  expect "C1" praise.held_back == 2
+                  expect "C1" total == 60
+                }
+                """)
+        #expect(outcomes.map(\.failures) == [[]])
+    }
+}

@@ -70,15 +70,17 @@ extension LanguageConstructTests {
                 ])
             func row(_ code: String) throws -> String {
                 let center = try doc.center(code)
-                let parts = center.adjustments.map { "\($0.id) \(six($0.points)!)\($0.gated ? " gated" : "")" }
+                let parts = center.adjustments.map {
+                    "\($0.id) \(six($0.points)!)\($0.gated ? " gated, \(six($0.heldBack)!) held back" : "")"
+                }
                 return "base \(six(center.base)!) | " + parts.joined(separator: ", ") + " | total \(six(center.total)!)"
             }
             // A1: 1 × 1.5 = 1.5, base 85 ≥ 80: 85 + 1.5 = 86.5.
             #expect(try row("A1") == "base 85.0 | praise 1.5, media 0.0, late 0.0 | total 86.5")
             // A2: 4 × 1.5 = 6 capped at 3; 3 complaints capped at 2: 85 + 3 − 2 = 86.
             #expect(try row("A2") == "base 85.0 | praise 3.0, media 0.0, late 2.0 | total 86.0")
-            // A3: base 79.994 rounds to 79.99 < 80: the bonus 3 is shown, gated and not added.
-            #expect(try row("A3") == "base 79.994 | praise 3.0 gated, media 0.0, late 0.0 | total 79.994")
+            // A3: base 79.994 rounds to 79.99 < 80: the bonus is gated: 0 points, its 3 held back and not added.
+            #expect(try row("A3") == "base 79.994 | praise 0.0 gated, 3.0 held back, media 0.0, late 0.0 | total 79.994")
             // A4: base 79.995 rounds (half away from zero) to 80.00: the gate is reached: 79.995 + 1.5 = 81.495.
             #expect(try row("A4") == "base 79.995 | praise 1.5, media 0.0, late 0.0 | total 81.495")
             // A5: the gate is judged on the base 80 before deductions: 80 + 1.5 − 5 = 76.5 → 合格.

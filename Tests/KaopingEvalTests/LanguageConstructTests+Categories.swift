@@ -222,8 +222,8 @@ extension LanguageConstructTests {
                       when empty: full
                     }
                     """)
-            // M1: 1 case < 2: insufficient; b full 60, factor (60 + 40) / 60 → 100 of 100.
-            #expect(try doc.center("M1").indicators.map(summary) == ["insufficient_data 0.0/0.0", "ok 100.0/100.0"])
+            // M1: 1 case < 2: insufficient; b (no inspection) full 60, factor (60 + 40) / 60 → 100 of 100.
+            #expect(try doc.center("M1").indicators.map(summary) == ["insufficient_data 0.0/0.0", "empty 100.0/100.0"])
             #expect(try doc.indicator("M1", "a").population == 1)
             // M2: 2 cases = minimum: scored, 1/2 → 20 of 40; b 60 − 10 = 50; total 70.
             #expect(try doc.center("M2").indicators.map(summary) == ["ok 20.0/40.0", "ok 50.0/60.0"])

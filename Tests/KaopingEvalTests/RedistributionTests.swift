@@ -81,13 +81,13 @@ struct RedistributionTests {
         (
             "b full, c zero", "", "when empty: full", "when empty: zero",
             [
-                // b empty but full: 20 of 20, no redistribution; a 15; c 40; total 75.
-                ("N1", "ok 15.0/30.0", "ok 20.0/20.0", "ok 40.0/50.0", 75),
+                // b empty but full: 20 of 20 (its status says empty), no redistribution; a 15; c 40; total 75.
+                ("N1", "ok 15.0/30.0", "empty 20.0/20.0", "ok 40.0/50.0", 75),
                 ("N2", "ok 30.0/30.0", "ok 10.0/20.0", "ok 40.0/50.0", 80),
                 // c empty and zero: 0 of 50, scored, no redistribution; total 15 + 20 = 35.
-                ("N3", "ok 15.0/30.0", "ok 20.0/20.0", "ok 0.0/50.0", 35),
+                ("N3", "ok 15.0/30.0", "ok 20.0/20.0", "empty 0.0/50.0", 35),
                 // a not_applicable, its 30 go to b (factor (20 + 30) / 20 = 2.5): b = 20 × 2.5 = 50 of 50; c 0; total 50.
-                ("N4", "not_applicable 0.0/0.0", "ok 50.0/50.0", "ok 0.0/50.0", 50),
+                ("N4", "not_applicable 0.0/0.0", "empty 50.0/50.0", "empty 0.0/50.0", 50),
             ]
         ),
         (

@@ -50,8 +50,8 @@ struct RuleTextIndicatorTests {
         #expect(found.measure == 1)  // k3 (k6 is outside the period)
         #expect(found.points == 5)  // 10 − 1 × 5
         #expect(six(try doc.center("Q1").total) == 9)  // 4 + 5
-        // Q2 has no complaints: both indicators full, 10 + 10.
-        #expect(try doc.indicator("Q2", "complaint_closure").status == .ok)
+        // Q2 has no complaints: both indicators full because there was nothing to assess, 10 + 10.
+        #expect(try doc.indicator("Q2", "complaint_closure").status == .empty)
         #expect(try doc.center("Q2").total == 20)
         #expect(doc.assessment.indicators.map(\.id) == ["complaint_closure", "complaint_found"])
     }
@@ -131,7 +131,7 @@ struct RuleTextIndicatorTests {
         let s2 = try doc.center("S2")
         #expect(
             s2.indicators.map(summary) == [
-                "not_applicable 0.0/0.0", "ok 35.714286/35.714286", "ok 28.571429/28.571429", "ok 0.0/35.714286",
+                "not_applicable 0.0/0.0", "empty 35.714286/35.714286", "empty 28.571429/28.571429", "empty 0.0/35.714286",
             ])
         #expect(six(s2.total) == 64.285714)
         #expect(s2.grade == "合格")
