@@ -4,9 +4,18 @@ import KaopingSyntax
 extension Checker {
     /// Reads every `param` declaration, then applies the command line's overrides.
     mutating func checkParameters(overrides: [String: String]) {
-        for (declarationFile, declaration) in declarations {
+        for (declarationFile, declaration, damaged) in declarations {
             guard case .parameter(let parameter) = declaration else { continue }
             fileIndex = declarationFile
+            if damaged {
+                // Known, but of unknown value: its uses are not reported as unknown names.
+                parameters[parameter.name.text] =
+                    parameters[parameter.name.text]
+                    ?? ParameterEntry(
+                        value: .null, type: .unknown, display: file.source.text(parameter.value.range), overridden: false,
+                        declaration: parameter, used: true)
+                continue
+            }
             if parameters[parameter.name.text] != nil {
                 report(
                     "K0250", parameter.name.range, zh: "参数“\(parameter.name.text)”重复定义",
@@ -56,6 +65,8 @@ extension Checker {
     }
 
     mutating func reportUnusedParameters() {
+        // A use may be in what could not be parsed.
+        guard !hasParseErrors else { return }
         for (name, entry) in parameters.sorted(by: { $0.key < $1.key }) where !entry.used {
             report(
                 "K0255", entry.declaration.name.range, severity: .warning, zh: "参数“\(name)”没有被使用",

@@ -11,27 +11,28 @@ extension Checker {
         var failedIndicators = 0
     }
 
-    /// Checks every indicator, veto and adjustment, and that no two of them share an id.
+    /// Checks every indicator, veto and adjustment parsed without an error, and that no two of them share an id.
     mutating func checkScored(structure: Structure) -> Scored {
         var scored = Scored()
         var ids: Set<String> = []
-        for (declarationFile, declaration) in declarations {
+        for (declarationFile, declaration, damaged) in declarations {
             fileIndex = declarationFile
             let id: Name
             switch declaration {
             case .indicator(let indicator):
                 id = indicator.id
-                if let plan = checkIndicator(indicator, structure: structure) {
+                // (One parsed with an error is not checked, and has no plan: it counts as failed.)
+                if !damaged, let plan = checkIndicator(indicator, structure: structure) {
                     scored.indicators.append(plan)
                 } else {
                     scored.failedIndicators += 1
                 }
             case .veto(let veto):
                 id = veto.id
-                if let plan = checkVeto(veto) { scored.vetoes.append(plan) }
+                if !damaged, let plan = checkVeto(veto) { scored.vetoes.append(plan) }
             case .adjustment(let adjustment):
                 id = adjustment.id
-                if let plan = checkAdjustment(adjustment) { scored.adjustments.append(plan) }
+                if !damaged, let plan = checkAdjustment(adjustment) { scored.adjustments.append(plan) }
             default:
                 continue
             }

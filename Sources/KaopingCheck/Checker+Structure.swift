@@ -67,7 +67,7 @@ extension Checker {
     /// indicator's points, which its score rule scores out of, depend on them all. (What cannot be read here is
     /// reported when its indicator is checked.)
     mutating func addUpWeights(into structure: inout Structure) {
-        for (_, declaration) in declarations {
+        for (_, declaration, _) in declarations {
             guard case .indicator(let indicator) = declaration else { continue }
             var scratch = self
             if let points = indicator.points {

@@ -12,7 +12,7 @@ extension Checker {
     /// declaration marks `period`, and none if it marks none (never one guessed from a column's name).
     mutating func declareTables(in schema: SchemaCatalog) -> SchemaCatalog {
         var tables = schema.tables
-        for (declarationFile, declaration) in declarations {
+        for (declarationFile, declaration, _) in declarations {
             guard case .table(let table) = declaration else { continue }
             fileIndex = declarationFile
             var columns: [(name: String, type: ValueType)] = []

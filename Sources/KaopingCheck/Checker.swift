@@ -45,7 +45,8 @@ public struct Checker {
         check([file], schema: schema, overrides: overrides)
     }
 
-    /// Checks a root file and the files it includes (root first, as `RuleLoader` returns them).
+    /// Checks a root file and the files it includes (root first, as `RuleLoader` returns them). Declarations
+    /// parsed with an error are not checked; the others are, so one run reports every mistake it can.
     public static func check(_ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String] = [:]) -> (
         plan: Plan?, diagnostics: [Diagnostic]
     ) {
@@ -53,7 +54,8 @@ public struct Checker {
         var checker = Checker(files: files, schema: schema)
         let plan = checker.run(overrides: overrides)
         let sorted = sortedByPosition(checker.diagnostics, files: files)
-        return (sorted.hasErrors ? nil : plan, sorted)
+        // A file with parse errors has no plan: what could not be read is missing from it.
+        return (sorted.hasErrors || checker.hasParseErrors ? nil : plan, sorted)
     }
 
     /// The diagnostics in the order of the files, then of their positions, then of their ids (then as found).
@@ -77,10 +79,17 @@ public struct Checker {
         self.init(files: [file], schema: schema)
     }
 
-    /// Every declaration of every file, with its file's index in `files`, in the order they were written.
-    var declarations: [(file: Int, declaration: Declaration)] {
-        files.indices.flatMap { file in files[file].declarations.map { (file, $0) } }
+    /// Every declaration of every file, with its file's index in `files` and whether it was parsed with an error
+    /// in it (see `RuleFile.damaged`), in the order they were written.
+    var declarations: [(file: Int, declaration: Declaration, damaged: Bool)] {
+        files.indices.flatMap { file in
+            files[file].declarations.indices.map { (file, files[file].declarations[$0], files[file].damaged.contains($0)) }
+        }
     }
+
+    /// Whether a file had errors when it was parsed: then what is missing may be what could not be read, and
+    /// the lints that need the whole file (no assessment, unused parameters) wait for it.
+    var hasParseErrors: Bool { files.contains(where: \.hasParseErrors) }
 
     /// The file whose declaration is being checked.
     var file: RuleFile { files[fileIndex] }
@@ -98,25 +107,26 @@ public struct Checker {
     }
 
     private mutating func run(overrides: [String: String]) -> Plan? {
-        let assessments = declarations.compactMap { item -> (Int, AssessmentDeclaration)? in
-            if case .assessment(let value) = item.declaration { return (item.file, value) }
+        let assessments = declarations.compactMap { item -> (Int, AssessmentDeclaration, Bool)? in
+            if case .assessment(let value) = item.declaration { return (item.file, value, item.damaged) }
             return nil
         }
-        guard let (assessmentFile, assessment) = assessments.first else {
+        guard let (assessmentFile, assessment, assessmentDamaged) = assessments.first else {
+            guard !hasParseErrors else { return nil }
             report(
                 "K0201", .at(0), zh: "规则文件缺少 assessment 声明", en: "the rule file has no `assessment` declaration",
                 hint: "在文件开头写 assessment \"考核名称\" { period …; grades { … } }",
                 hintEn: "start the file with assessment \"title\" { period …; grades { … } }")
             return nil
         }
-        for (extraFile, extra) in assessments.dropFirst() {
+        for (extraFile, extra, _) in assessments.dropFirst() {
             fileIndex = extraFile
             report("K0202", extra.title.range, zh: "一个规则文件只能有一个 assessment 声明", en: "a rule file has only one `assessment` declaration")
         }
         checkParameters(overrides: overrides)
         schema = declareTables(in: schema)
         fileIndex = assessmentFile
-        let (start, end) = checkPeriod(assessment)
+        let (start, end) = checkPeriod(assessment, damaged: assessmentDamaged)
         let assessFilter = assessment.assessFilter.map { checkCondition($0, in: .centers) }
         let rankWithin = assessment.rankWithin.compactMap { name -> String? in
             guard centerColumnSlot(name.text) != nil else {
@@ -125,7 +135,7 @@ public struct Checker {
             }
             return name.text
         }
-        let grades = checkGrades(assessment)
+        let grades = checkGrades(assessment, damaged: assessmentDamaged)
         let structure = checkStructure(assessment)
         let scored = checkScored(structure: structure)
         fileIndex = assessmentFile
@@ -158,8 +168,11 @@ public struct Checker {
             listBottom: structure.listBottom, usesCalendar: usesCalendar)
     }
 
-    private mutating func checkPeriod(_ assessment: AssessmentDeclaration) -> (Int, Int) {
+    /// The period's first and last day numbers; a period missing from an assessment parsed with an error is
+    /// not reported again (it may be what could not be read).
+    private mutating func checkPeriod(_ assessment: AssessmentDeclaration, damaged: Bool) -> (Int, Int) {
         guard let period = assessment.period else {
+            if damaged { return (0, 0) }
             report(
                 "K0204", assessment.title.range, zh: "考核缺少 period（考核期）", en: "the assessment has no `period`",
                 hint: "例如 period 2024-01-01 .. 2024-12-31", hintEn: "for example period 2024-01-01 .. 2024-12-31")
@@ -185,8 +198,9 @@ public struct Checker {
         return Int(day)
     }
 
-    private mutating func checkGrades(_ assessment: AssessmentDeclaration) -> [GradePlan] {
+    private mutating func checkGrades(_ assessment: AssessmentDeclaration, damaged: Bool) -> [GradePlan] {
         guard !assessment.grades.isEmpty else {
+            if damaged { return [] }
             report(
                 "K0207", assessment.title.range, zh: "考核缺少 grades（等次）", en: "the assessment has no `grades`",
                 hint: "例如 grades { 优秀 >= 90; 良好 >= 80; 合格 >= 60; 不合格 }",

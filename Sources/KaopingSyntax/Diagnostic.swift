@@ -22,11 +22,14 @@ public struct Diagnostic: Sendable, Equatable, Hashable {
     public let hint: String
     /// The hint in English.
     public let englishHint: String
+    /// The change that resolves it, when that is certain (full-width punctuation, `=` for `==`): what
+    /// `kaoping fmt --fix` applies.
+    public let fixIt: FixIt?
 
     /// Creates a diagnostic.
     public init(
         _ id: String, _ severity: Severity, file: String, range: SourceRange, zh message: String, en englishMessage: String,
-        hint: String = "", hintEn englishHint: String = ""
+        hint: String = "", hintEn englishHint: String = "", fixIt: FixIt? = nil
     ) {
         self.id = id
         self.severity = severity
@@ -36,6 +39,18 @@ public struct Diagnostic: Sendable, Equatable, Hashable {
         self.englishMessage = englishMessage
         self.hint = hint
         self.englishHint = englishHint.isEmpty ? hint : englishHint
+        self.fixIt = fixIt
+    }
+}
+
+/// A change to a rule file that resolves a diagnostic: the text of `range` replaced by `replacement`.
+public struct FixIt: Sendable, Equatable, Hashable {
+    public let range: SourceRange
+    public let replacement: String
+
+    public init(_ range: SourceRange, _ replacement: String) {
+        self.range = range
+        self.replacement = replacement
     }
 }
 

@@ -97,7 +97,8 @@ extension Lexer {
             Diagnostic(
                 "K0002", .error, file: source.name, range: SourceRange(start, start + length),
                 zh: "全角标点“\(character)”不能用在规则中", en: "full-width punctuation `\(character)` cannot be used in rules",
-                hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)"))
+                hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)",
+                fixIt: FixIt(SourceRange(start, start + length), ascii)))
     }
 
     /// The ASCII digit for a full-width one (`０`…`９`), if `scalar` is one.
@@ -158,7 +159,8 @@ extension Lexer {
             Diagnostic(
                 "K0002", .error, file: source.name, range: SourceRange(start, offset),
                 zh: "全角数字“\(typed)”不能用在规则中", en: "full-width digits `\(typed)` cannot be used in rules",
-                hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)"))
+                hint: "改用半角“\(ascii)”（切换到英文输入法）", hintEn: "use the ASCII `\(ascii)` instead (switch the keyboard to English)",
+                fixIt: FixIt(SourceRange(start, offset), ascii)))
         return Token(kind: kind, text: ascii, range: SourceRange(start, offset))
     }
 
@@ -167,7 +169,7 @@ extension Lexer {
     mutating func joiningFullWidth(_ token: Token) -> Token {
         var token = token
         while offset < bytes.count, bytes[offset] >= 0x80, let (scalar, length) = scalar(at: offset),
-            let ascii = fullWidthASCII(scalar), ascii != "\"", ["!=", ">=", "<=", "==", "->"].contains(token.text + ascii)
+            let ascii = fullWidthASCII(scalar), ascii != "\"", ["!=", ">=", "<=", "==", "->", ".."].contains(token.text + ascii)
         {
             reportFullWidth(scalar, ascii, at: offset, length: length)
             offset += length

@@ -19,7 +19,7 @@ extension Lexer {
                     Diagnostic(
                         "K0002", .error, file: source.name, range: SourceRange(offset, offset + 3),
                         zh: "全角标点“\(mark)”不能用在规则中", en: "full-width punctuation `\(mark)` cannot be used in rules",
-                        hint: "改用半角“\"”", hintEn: "use the ASCII `\"` instead"))
+                        hint: "改用半角“\"”", hintEn: "use the ASCII `\"` instead", fixIt: FixIt(SourceRange(offset, offset + 3), "\"")))
                 offset += 3
                 break
             }

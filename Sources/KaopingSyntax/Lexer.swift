@@ -175,7 +175,7 @@ public struct Lexer {
                 Diagnostic(
                     "K0002", .error, file: source.name, range: SourceRange(offset - length, offset),
                     zh: "全角标点“％”不能用在规则中", en: "full-width punctuation `％` cannot be used in rules",
-                    hint: "改用半角“%”", hintEn: "use the ASCII `%` instead"))
+                    hint: "改用半角“%”", hintEn: "use the ASCII `%` instead", fixIt: FixIt(SourceRange(offset - length, offset), "%")))
             return Token(kind: .percent, text: digits + "%", range: SourceRange(start, offset))
         }
         return token(.number, from: start)

@@ -1,9 +1,18 @@
 extension Parser {
-    mutating func parseFile() -> [Declaration] {
+    /// The file's declarations, and the indices of those parsed with an error in them.
+    mutating func parseFile() -> (declarations: [Declaration], damaged: Set<Int>) {
         var declarations: [Declaration] = []
+        var damaged: Set<Int> = []
         while !atEnd {
             suppressing = false
             let token = current
+            let errorsBefore = lexer.diagnostics.count + diagnostics.count
+            let countBefore = declarations.count
+            defer {
+                if declarations.count > countBefore, lexer.diagnostics.count + diagnostics.count > errorsBefore {
+                    damaged.insert(declarations.count - 1)
+                }
+            }
             guard token.isWord(in: Parser.declarationKeywords) else {
                 reportUnknown(token, among: Parser.declarationKeywords, what: ("声明", "a declaration"))
                 skipDeclaration()
@@ -28,7 +37,7 @@ extension Parser {
             default: if let value = parseVeto(start: token.range.start) { declarations.append(.veto(value)) }
             }
         }
-        return declarations
+        return (declarations, damaged)
     }
 
     /// Reports a token where one of `keywords` was expected, suggesting the nearest.
@@ -46,6 +55,7 @@ extension Parser {
     /// Parses `{ statement … }`, calling `statement` with each statement's keyword token; returns where the
     /// block ends.
     mutating func parseBlock(keywords: [String], what: (String, String), _ statement: (inout Parser, Token) -> Void) -> Int {
+        let opening = current.range
         guard expect("{") else {
             skipDeclaration()
             return previousEnd
@@ -65,9 +75,7 @@ extension Parser {
             advance()
             statement(&self, token)
         }
-        if !accept("}") {
-            expected("“}”（块结束）", "`}` closing the block")
-        }
+        closeBlock(openedAt: opening, expected: ("“}”（块结束）", "`}` closing the block"))
         return previousEnd
     }
 
@@ -159,6 +167,7 @@ extension Parser {
 
     mutating func parseGrades() -> [GradeBand] {
         var bands: [GradeBand] = []
+        let opening = current.range
         guard expect("{") else {
             skipStatement()
             return bands
@@ -176,7 +185,7 @@ extension Parser {
             bands.append(GradeBand(name: name, threshold: threshold))
             endStatement()
         }
-        _ = expect("}")
+        closeBlock(openedAt: opening)
         return bands
     }
 
@@ -309,6 +318,7 @@ extension Parser {
         }
         var title: StringLiteral?
         if current.kind == .string { title = expectString("表的说明", "the table's title") }
+        let opening = current.range
         guard expect("{") else {
             skipDeclaration()
             return nil
@@ -328,7 +338,7 @@ extension Parser {
             columns.append((column, type, period))
             endStatement()
         }
-        _ = expect("}")
+        closeBlock(openedAt: opening)
         return TableDeclaration(name: name, title: title, columns: columns, range: SourceRange(start, previousEnd))
     }
 }

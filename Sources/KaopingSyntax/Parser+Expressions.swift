@@ -76,7 +76,7 @@ extension Parser {
         if current.is("=") {
             error(
                 "K0103", current.range, zh: "比较相等要用“==”", en: "comparison for equality is `==`",
-                hint: "把“=”改为“==”", hintEn: "write `==` instead of `=`")
+                hint: "把“=”改为“==”", hintEn: "write `==` instead of `=`", fixIt: FixIt(current.range, "=="))
             advance()
             let rhs = parseAdditive()
             return Expression(.binary(.equal, lhs, rhs), lhs.range.union(rhs.range))
@@ -262,6 +262,7 @@ extension Parser {
         if !current.is("{") { subject = parseExpression() }
         var arms: [(pattern: Expression, result: Expression)] = []
         var otherwise: Expression?
+        let opening = current.range
         guard expect("{") else { return Expression(.invalid, SourceRange(start, previousEnd)) }
         while !atEnd && !current.is("}") {
             if accept(";") { continue }
@@ -278,7 +279,7 @@ extension Parser {
             }
             endStatement()
         }
-        _ = expect("}")
+        closeBlock(openedAt: opening)
         return Expression(.match(subject: subject, arms: arms, otherwise: otherwise), SourceRange(start, previousEnd))
     }
 

@@ -4,7 +4,7 @@ extension Parser {
         let start = current.range.start
         if current.isWord("linear"), following.is("{") {
             advance()
-            advance()
+            let opening = advance().range
             var points: [ControlPoint] = []
             while !atEnd && !current.is("}") {
                 if accept(";") { continue }
@@ -16,12 +16,12 @@ extension Parser {
                 points.append(ControlPoint(input: input, points: parseExpression()))
                 endStatement()
             }
-            _ = expect("}")
+            closeBlock(openedAt: opening)
             return .linear(points, SourceRange(start, previousEnd))
         }
         if current.isWord("bands"), following.is("{") {
             advance()
-            advance()
+            let opening = advance().range
             var bands: [ScoreBand] = []
             while !atEnd && !current.is("}") {
                 if accept(";") { continue }
@@ -46,7 +46,7 @@ extension Parser {
                     ScoreBand(comparison: comparison, bound: bound, points: points, range: SourceRange(bandStart, points.range.end)))
                 endStatement()
             }
-            _ = expect("}")
+            closeBlock(openedAt: opening)
             return .bands(bands, SourceRange(start, previousEnd))
         }
         if current.isWord("deduct"), !following.is("(") {
@@ -66,7 +66,7 @@ extension Parser {
         }
         if current.isWord("lognormal"), following.is("{") {
             advance()
-            advance()
+            let opening = advance().range
             var p10: Expression?
             var median: Expression?
             while !atEnd && !current.is("}") {
@@ -82,7 +82,7 @@ extension Parser {
                 }
                 endStatement()
             }
-            _ = expect("}")
+            closeBlock(openedAt: opening)
             let range = SourceRange(start, previousEnd)
             guard let p10, let median else {
                 error(

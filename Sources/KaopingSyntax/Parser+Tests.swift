@@ -34,6 +34,7 @@ extension Parser {
             skipStatement()
             return nil
         }
+        let opening = current.range
         guard expect("{") else {
             skipStatement()
             return nil
@@ -74,13 +75,14 @@ extension Parser {
                 skipStatement()
             }
         }
-        _ = expect("}")
+        closeBlock(openedAt: opening)
         return TestTable(name: name, columns: columns, rows: rows, range: SourceRange(start, previousEnd))
     }
 
     /// `calendar { holiday DAY[..DAY]; workday DAY }`.
     private mutating func parseTestCalendar() -> [(kind: String, first: Expression, last: Expression?)] {
         var entries: [(kind: String, first: Expression, last: Expression?)] = []
+        let opening = current.range
         guard expect("{") else {
             skipStatement()
             return entries
@@ -99,7 +101,7 @@ extension Parser {
             entries.append((kind, first, last))
             endStatement()
         }
-        _ = expect("}")
+        closeBlock(openedAt: opening)
         return entries
     }
 

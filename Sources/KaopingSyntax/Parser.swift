@@ -31,8 +31,10 @@ public struct Parser {
     /// grammar).
     public static func parse(_ source: SourceFile) -> (file: RuleFile, diagnostics: [Diagnostic]) {
         var parser = Parser(source: source)
-        let declarations = parser.parseFile()
-        return (RuleFile(source: source, declarations: declarations), parser.lexer.diagnostics + parser.diagnostics)
+        let (declarations, damaged) = parser.parseFile()
+        let diagnostics = parser.lexer.diagnostics + parser.diagnostics
+        let file = RuleFile(source: source, declarations: declarations, damaged: damaged, hasParseErrors: diagnostics.hasErrors)
+        return (file, diagnostics)
     }
 
     init(source: SourceFile) {
@@ -102,10 +104,13 @@ public struct Parser {
 
     // MARK: Diagnostics
 
-    mutating func error(_ id: String, _ range: SourceRange, zh: String, en: String, hint: String = "", hintEn: String = "") {
+    mutating func error(
+        _ id: String, _ range: SourceRange, zh: String, en: String, hint: String = "", hintEn: String = "", fixIt: FixIt? = nil
+    ) {
         if suppressing || gaveUp { return }
         suppressing = true
-        diagnostics.append(Diagnostic(id, .error, file: source.name, range: range, zh: zh, en: en, hint: hint, hintEn: hintEn))
+        diagnostics.append(
+            Diagnostic(id, .error, file: source.name, range: range, zh: zh, en: en, hint: hint, hintEn: hintEn, fixIt: fixIt))
     }
 
     /// Reports that `what` was expected at the current token.
@@ -130,6 +135,19 @@ public struct Parser {
         if accept(symbol) { return true }
         expected("“\(symbol)”", "`\(symbol)`")
         return false
+    }
+
+    /// Ends a block whose `{` is at `opening`. A missing `}` is an error where it was expected (K0101, describing
+    /// it as `expected`), and a note at the `{` (K0105): the block left open may have begun far above.
+    mutating func closeBlock(openedAt opening: SourceRange, expected words: (zh: String, en: String) = ("“}”", "`}`")) {
+        if accept("}") { return }
+        let reported = !suppressing && !gaveUp
+        expected(words.zh, words.en)
+        guard reported else { return }
+        diagnostics.append(
+            Diagnostic(
+                "K0105", .note, file: source.name, range: opening, zh: "这个“{”开始的块没有“}”结束", en: "the block opened here is not closed",
+                hint: "在块的最后一行之后补上“}”", hintEn: "add a `}` after the block's last line"))
     }
 
     mutating func expectName(_ zh: String, _ en: String) -> Name? {

@@ -20,6 +20,18 @@ public struct StringLiteral: Sendable, Equatable {
 public struct RuleFile: Sendable, Equatable {
     public let source: SourceFile
     public var declarations: [Declaration]
+    /// The indices in `declarations` of those parsed with an error in them: what they say is incomplete, and
+    /// the checker does not check them (it checks the rest, so one run reports every mistake it can).
+    public var damaged: Set<Int>
+    /// Whether the file gave any error while it was read and parsed (in a declaration or between them).
+    public var hasParseErrors: Bool
+
+    public init(source: SourceFile, declarations: [Declaration], damaged: Set<Int> = [], hasParseErrors: Bool = false) {
+        self.source = source
+        self.declarations = declarations
+        self.damaged = damaged
+        self.hasParseErrors = hasParseErrors
+    }
 }
 
 /// A top-level declaration of a rule file. Each is boxed, so a declaration is copied (into the checker's

@@ -35,13 +35,11 @@ struct CheckCommand: ParsableCommand {
             for path in files {
                 let loader: RuleLoader
                 do { loader = try RuleLoader.load(path: path) } catch { throw CommandFailure("cannot read \(path): \(error)") }
-                var diagnostics = loader.diagnostics
-                if !loader.diagnostics.hasErrors {
-                    let checked = Checker.check(loader.files, schema: schema)
-                    diagnostics += checked.diagnostics
-                    if let store, let plan = checked.plan {
-                        diagnostics += try PeriodCoverage.lint(loader.files, plan: plan, store: store)
-                    }
+                // Every declaration that parsed is checked, even when others did not: one run, every mistake.
+                let checked = Checker.check(loader.files, schema: schema)
+                var diagnostics = loader.diagnostics + checked.diagnostics
+                if let store, let plan = checked.plan {
+                    diagnostics += try PeriodCoverage.lint(loader.files, plan: plan, store: store)
                 }
                 print(
                     DiagnosticPrinter(sources: loader.sources, english: english).render(diagnostics, limit: DiagnosticPrinter.displayLimit),

@@ -8,7 +8,8 @@ struct FmtCommand: ParsableCommand {
         commandName: "fmt",
         abstract: "Format rule files in the canonical layout (indentation, spacing, alignment), keeping every comment.",
         discussion: """
-            A file with errors is not rewritten; its diagnostics are printed.
+            A file with errors is not rewritten; its diagnostics are printed. With --fix, the errors whose fix is certain
+            (full-width punctuation and digits, `=` for `==`) are fixed first.
             Exit status: 0 every file clean or rewritten, 1 a file would change (--check) or has errors, 2 I/O failure.
             """
     )
@@ -18,6 +19,9 @@ struct FmtCommand: ParsableCommand {
 
     @Flag(help: "Change nothing: print the names of files that would change and exit 1 if there are any.")
     var check = false
+
+    @Flag(help: "First apply the fixes diagnostics know: full-width punctuation and digits as ASCII, `=` as `==`.")
+    var fix = false
 
     @Option(help: "Language of diagnostics: zh or en.")
     var lang = "zh"
@@ -56,11 +60,13 @@ struct FmtCommand: ParsableCommand {
             print(DiagnosticPrinter(sources: [], english: lang == "en").render(SourceFile.tooLarge(path: path, size: size)), terminator: "")
             return 1
         }
-        let formatted = Formatter.format(source)
+        let formatted = Formatter.format(fix ? Formatter.fix(source).source : source)
         guard let text = formatted.text else {
+            // Printed against the file as it is: with --fix, the problems the fixes cannot resolve.
+            let diagnostics = fix ? Formatter.format(source).diagnostics.filter { $0.fixIt == nil } : formatted.diagnostics
             print(
-                DiagnosticPrinter(source: source, english: lang == "en").render(
-                    formatted.diagnostics, limit: DiagnosticPrinter.displayLimit), terminator: "")
+                DiagnosticPrinter(source: source, english: lang == "en").render(diagnostics, limit: DiagnosticPrinter.displayLimit),
+                terminator: "")
             return 1
         }
         if Array(text.utf8) == source.bytes { return 0 }

@@ -261,3 +261,57 @@ struct CheckerTests {
 func parameters(_ plan: Plan) -> [String] {
     plan.parameters.map { "\($0.name) = \($0.value), \($0.display), \($0.overridden ? "overridden" : "default")" }
 }
+
+/// One run, every mistake the text allows: a declaration parsed with an error is not checked (what it says is
+/// incomplete), and every other one is.
+@Suite("Checking after syntax errors")
+struct CheckAfterSyntaxErrorTests {
+    @Test("A syntax error in one indicator, a misspelled table and column in two others: three errors in one run")
+    func everyMistakeInOneRun() throws {
+        let marked = MarkedSource(
+            """
+            assessment "A" {
+              period 2024-01-01 .. 2024-12-31
+              grades { 优秀 >= 90; 不合格 }
+            }
+            param floor = 90%
+            indicator a "A" {
+              points 10
+              from cases where status == "finished"
+              measure rate(corrections <= 1
+              1️⃣score linear { floor -> 0; 100% -> full }
+            }
+            indicator b "B" {
+              points 10
+              from 2️⃣casess
+              measure count()
+              score measure
+            }
+            indicator c "C" {
+              points 10
+              from cases
+              measure rate(3️⃣finshed_at is not null)
+              score linear { 90% -> 0; 100% -> full }
+              when empty: full
+            }
+            """)
+        let parsed = Parser.parse(SourceFile(name: "test.rules", text: marked.text))
+        #expect(parsed.diagnostics.map(\.id) == ["K0101"])
+        #expect(parsed.diagnostics.first?.range.start == marked["1️⃣"])
+        #expect(parsed.file.damaged == [2])
+        let checked = Checker.check(parsed.file, schema: .canonical)
+        // a is not checked: no cascade from its broken measure, and `floor`, used only there, is not called unused.
+        #expect(checked.diagnostics.map(\.id) == ["K0232", "K0230"])
+        #expect(checked.diagnostics.map(\.range.start) == [marked["2️⃣"], marked["3️⃣"]])
+        #expect(checked.plan == nil)
+    }
+
+    @Test("A file whose only errors are syntax errors has no plan, though what parsed checks clean")
+    func noPlanFromAFileWithSyntaxErrors() {
+        let parsed = Parser.parse(SourceFile(name: "test.rules", text: header + "garbage here\n" + validIndicator))
+        #expect(parsed.diagnostics.hasErrors)
+        let checked = Checker.check(parsed.file, schema: .canonical)
+        #expect(checked.diagnostics == [])
+        #expect(checked.plan == nil)
+    }
+}

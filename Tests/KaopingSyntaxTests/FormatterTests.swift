@@ -256,3 +256,56 @@ struct FormatterTests {
             .map { $0.drop { $0 == " " || $0 == "\t" } }.joined(separator: "\n")
     }
 }
+
+/// `kaoping fmt --fix`: the fixes the lexer and parser know, applied before formatting.
+@Suite("Formatter: fixes")
+struct FormatterFixTests {
+    @Test("Full-width punctuation and digits become ASCII and `=` becomes `==`; the fixed file formats clean")
+    func fixesEverySlipItKnows() {
+        let typed = """
+            assessment “A” ｛
+              period 2024-01-01 ．． 2024-12-31
+              grades { 优秀 >= ９０; 不合格 }
+            }
+            indicator a "A" {
+              points 10
+              from cases where status = “finished” and kind ＝ "promised"
+              measure rate（corrections <＝ 1）
+              score linear { 90％ -> 0; 100% -> full }
+              when empty： full
+            }
+
+            """
+        let source = SourceFile(name: "fix.rules", text: typed)
+        let diagnostics = Parser.parse(source).diagnostics
+        #expect(!diagnostics.isEmpty)
+        #expect(diagnostics.allSatisfy { $0.fixIt != nil }, "\(diagnostics.filter { $0.fixIt == nil }.map(\.id))")
+        let fixed = Formatter.fix(source)
+        #expect(
+            String(decoding: fixed.source.bytes, as: UTF8.self) == """
+                assessment "A" {
+                  period 2024-01-01 .. 2024-12-31
+                  grades { 优秀 >= 90; 不合格 }
+                }
+                indicator a "A" {
+                  points 10
+                  from cases where status == "finished" and kind == "promised"
+                  measure rate(corrections <= 1)
+                  score linear { 90% -> 0; 100% -> full }
+                  when empty: full
+                }
+
+                """)
+        // Every diagnostic's fix, and one more: the second `=` of a statement is reported once the first is fixed.
+        #expect(fixed.applied == diagnostics.count + 1)
+        #expect(Parser.parse(fixed.source).diagnostics == [])
+    }
+
+    @Test("A file with nothing to fix is left as it is")
+    func nothingToFix() {
+        let source = SourceFile(name: "clean.rules", text: "param a = 1\n")
+        let fixed = Formatter.fix(source)
+        #expect(fixed.applied == 0)
+        #expect(fixed.source == source)
+    }
+}

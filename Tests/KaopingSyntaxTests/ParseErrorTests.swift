@@ -4,21 +4,28 @@ import Testing
 /// Parse errors: the right id at the right line and column, and recovery that goes on after each error.
 @Suite("Parser: errors, positions and recovery")
 struct ParseErrorTests {
-    @Test("A block left open before the next declaration: one K0101 where the next declaration starts, and both are kept")
+    @Test(
+        "A block left open before the next declaration: one K0101 where the next declaration starts, a K0105 note at the open `{`, and both are kept"
+    )
     func missingBraceBeforeDeclaration() {
         let marked = MarkedSource(
             """
-            indicator a "A" {
+            indicator a "A" 2️⃣{
               points 10
             1️⃣indicator b "B" {
               points 5
             }
             """)
         let parsed = Parser.parse(marked.source())
-        #expect(parsed.diagnostics.map(\.id) == ["K0101"])
+        #expect(parsed.diagnostics.map(\.id) == ["K0101", "K0105"])
         #expect(parsed.diagnostics.first?.range.start == marked["1️⃣"])
         #expect(parsed.diagnostics.first.map { lineColumn($0, in: parsed.file.source) } == "3:1")
+        #expect(parsed.diagnostics.last?.severity == .note)
+        #expect(parsed.diagnostics.last?.range.start == marked["2️⃣"])
+        #expect(parsed.diagnostics.last?.englishMessage == "the block opened here is not closed")
         #expect(parsed.file.declarations.count == 2)
+        // The block left open is the declaration parsed with an error; the next one is whole.
+        #expect(parsed.file.damaged == [0])
     }
 
     @Test("A block left open at the end of the file: one K0101 at the end (line 3, column 1 after the final newline)")
@@ -30,10 +37,11 @@ struct ParseErrorTests {
 
             """ + "1️⃣")
         let parsed = Parser.parse(marked.source())
-        #expect(parsed.diagnostics.map(\.id) == ["K0101"])
+        #expect(parsed.diagnostics.map(\.id) == ["K0101", "K0105"])
         #expect(parsed.diagnostics.first?.range.start == marked["1️⃣"])
         #expect(parsed.diagnostics.first.map { lineColumn($0, in: parsed.file.source) } == "3:1")
         #expect(parsed.diagnostics.first?.englishMessage == "expected `}` closing the block, found the end of the file")
+        #expect(parsed.diagnostics.last.map { lineColumn($0, in: parsed.file.source) } == "1:16")
     }
 
     @Test("Two independent errors in one block give exactly two errors, and the statements after them still parse")
