@@ -226,7 +226,7 @@ extension Checker {
         }
     }
 
-    mutating func checkAdjustment(_ adjustment: AdjustmentDeclaration) -> AdjustmentPlan? {
+    mutating func checkAdjustment(_ adjustment: AdjustmentDeclaration, structure: Structure) -> AdjustmentPlan? {
         let errorsBefore = errorCount
         let (table, filter, population) = checkPopulation(adjustment.source, adjustment.filter)
         defer { sourceFailed = false }
@@ -253,10 +253,11 @@ extension Checker {
             ?? .expression(.measure)
         if let gate = adjustment.gate { checkPointsWriting(gate, share: false) }
         let gate = adjustment.gate.flatMap { constantNumber($0) }
+        let category = adjustment.category.isEmpty ? nil : deductionCategory(adjustment.category, structure: structure)
         guard errorCount == errorsBefore else { return nil }
         return AdjustmentPlan(
             kind: adjustment.kind == "bonus" ? .bonus : .deduction, id: adjustment.id.text, title: adjustment.title.value,
-            population: population, measure: measure.expression, score: score, maximum: maximum, gate: gate)
+            population: population, measure: measure.expression, score: score, maximum: maximum, gate: gate, category: category)
     }
 
     mutating func checkVeto(_ veto: VetoDeclaration) -> VetoPlan? {

@@ -32,7 +32,7 @@ extension Checker {
                 if !damaged, let plan = checkVeto(veto) { scored.vetoes.append(plan) }
             case .adjustment(let adjustment):
                 id = adjustment.id
-                if !damaged, let plan = checkAdjustment(adjustment) { scored.adjustments.append(plan) }
+                if !damaged, let plan = checkAdjustment(adjustment, structure: structure) { scored.adjustments.append(plan) }
             default:
                 continue
             }

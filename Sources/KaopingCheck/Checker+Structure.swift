@@ -6,6 +6,8 @@ struct Structure {
     var categories: [CategoryPlan] = []
     var listTop = 0
     var listBottom = 0
+    var bonusCap: Double?
+    var deductionCap: Double?
     /// The points of the indicators with fixed `points`, and the weights of the others, added up.
     var fixedPoints = 0.0
     var weights = 0.0
@@ -41,6 +43,11 @@ extension Checker {
         }
         walk(assessment.categories, parent: nil, level: 1)
         addUpWeights(into: &structure)
+        for (cap, slot) in [(assessment.bonusCap, \Structure.bonusCap), (assessment.deductionCap, \Structure.deductionCap)] {
+            guard let cap else { continue }
+            checkPointsWriting(cap, share: false)
+            structure[keyPath: slot] = constantNumber(cap)
+        }
         if let top = assessment.listTop { structure.listTop = max(0, Int((constantNumber(top) ?? 0).clampedInteger(.towardZero))) }
         if let bottom = assessment.listBottom {
             structure.listBottom = max(0, Int((constantNumber(bottom) ?? 0).clampedInteger(.towardZero)))
@@ -59,6 +66,23 @@ extension Checker {
                 zh: "类别“\(path)”不在 assessment 声明的类别中", en: "the category `\(path)` is not among the assessment's categories",
                 hint: guess.map { "是否想写“\($0)”？" } ?? "在 assessment 中用 category 声明它",
                 hintEn: guess.map { "did you mean `\($0)`?" } ?? "declare it with `category` in the assessment")
+        }
+        return path
+    }
+
+    /// The category a deduction is taken from: one the assessment declares (K0269 otherwise), since its points are
+    /// what the deduction may use up.
+    mutating func deductionCategory(_ names: [StringLiteral], structure: Structure) -> String? {
+        let path = names.map(\.value).joined(separator: "/")
+        guard structure.categories.contains(where: { $0.path == path }) else {
+            let guess = nearestName(path, among: structure.categories.map(\.path))
+            report(
+                "K0269", names[0].range.union(names[names.count - 1].range),
+                zh: "扣分项所属的类别“\(path)”不在 assessment 声明的类别中",
+                en: "the category `\(path)` a deduction is taken from is not declared in the assessment",
+                hint: guess.map { "是否想写“\($0)”？" } ?? "在 assessment 中用 category 声明它和它的分值",
+                hintEn: guess.map { "did you mean `\($0)`?" } ?? "declare it, with its points, with `category` in the assessment")
+            return nil
         }
         return path
     }

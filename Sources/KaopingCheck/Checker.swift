@@ -165,7 +165,8 @@ public struct Checker {
             grades: grades, parameters: parameterValues,
             aggregates: aggregates, scans: scans, indicators: indicators, vetoes: scored.vetoes, adjustments: scored.adjustments,
             total: structure.total, categories: structure.categories, listTop: structure.listTop,
-            listBottom: structure.listBottom, usesCalendar: usesCalendar)
+            listBottom: structure.listBottom, bonusCap: structure.bonusCap, deductionCap: structure.deductionCap, usesCalendar: usesCalendar
+        )
     }
 
     /// The period's first and last day numbers; a period missing from an assessment parsed with an error is

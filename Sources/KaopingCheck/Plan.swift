@@ -31,6 +31,9 @@ public struct Plan: Sendable, Equatable {
     /// The 红黑榜 sizes per group (0: no list).
     public var listTop: Int
     public var listBottom: Int
+    /// Caps on the sum of the bonuses (加分合计不超过) and of the deductions (扣分合计不超过), if declared.
+    public var bonusCap: Double?
+    public var deductionCap: Double?
     /// Whether any expression counts working days (so the calendar must be loaded).
     public var usesCalendar: Bool
 }
@@ -105,6 +108,8 @@ public struct AdjustmentPlan: Sendable, Equatable {
     public var maximum: Double
     /// Bonuses only: the indicators' total a center must reach for the bonus to count.
     public var gate: Double?
+    /// Deductions only: the category path it is taken from, never below 0 (扣完为止).
+    public var category: String? = nil
 }
 
 /// One aggregate over one table's rows of each center.

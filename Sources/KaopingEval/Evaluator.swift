@@ -70,10 +70,11 @@ public struct Evaluator {
             input.aggregates = aggregates
             let indicators = Redistribution.apply(plan.indicators.map { score($0, input: input) }, groups: groups)
             let base = indicators.reduce(0) { $0 + $1.points }
-            let adjustments = plan.adjustments.map { adjust($0, base: base, input: input) }
-            let change = adjustments.reduce(0) { sum, item in
-                sum + (item.kind == "bonus" ? item.points : -item.points)
-            }
+            var categories = subtotals(indicators, members: members)
+            let adjustments = Adjustments.apply(
+                plan.adjustments.map { adjust($0, base: base, input: input) }, plans: plan.adjustments, plan: plan,
+                categories: &categories)
+            let change = Adjustments.change(adjustments)
             let veto = plan.vetoes.first { $0.condition.evaluate(input).isTrue }
             let group = plan.rankWithin.isEmpty ? "all" : plan.rankWithin.map { centers.text(number, $0, in: plan) }.joined(separator: "/")
             results.append(
@@ -81,7 +82,7 @@ public struct Evaluator {
                     code: centers.text(number, "code", in: plan), name: centers.text(number, "name", in: plan),
                     kind: centers.text(number, "kind", in: plan), level: centers.text(number, "level", in: plan),
                     region: centers.text(number, "region", in: plan), group: group, indicators: indicators,
-                    categories: subtotals(indicators, members: members), base: base, adjustments: adjustments, total: max(0, base + change),
+                    categories: categories, base: base, adjustments: adjustments, total: max(0, base + change),
                     grade: "", rank: 0,
                     veto: veto.map { VetoResult(id: $0.id, title: $0.title, reason: $0.reason) }))
         }
@@ -96,7 +97,9 @@ public struct Evaluator {
             indicators: plan.indicators.map { .init(id: $0.id, title: $0.title, category: $0.category, points: $0.points) },
             vetoes: plan.vetoes.map { .init(id: $0.id, title: $0.title) }, total: plan.total,
             categories: plan.categories.map { .init(path: $0.path, points: $0.points) },
-            adjustments: plan.adjustments.map { .init(kind: $0.kind.rawValue, id: $0.id, title: $0.title, maximum: $0.maximum) })
+            adjustments: plan.adjustments.map {
+                .init(kind: $0.kind.rawValue, id: $0.id, title: $0.title, maximum: $0.maximum, category: $0.category)
+            }, bonusCap: plan.bonusCap, deductionCap: plan.deductionCap)
         let ranked = Ranking.rank(results, plan: plan)
         return ResultsDocument(
             assessment: assessment, centers: ranked, lists: Ranking.lists(ranked, top: plan.listTop, bottom: plan.listBottom),

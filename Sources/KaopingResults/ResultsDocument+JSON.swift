@@ -89,10 +89,12 @@ extension Assessment {
                     adjustments.map {
                         .object([
                             ("kind", .string($0.kind)), ("id", .string($0.id)), ("title", .string($0.title)),
-                            ("maximum", .number($0.maximum)),
+                            ("maximum", .number($0.maximum)), ("category", $0.category.map(JSONValue.string) ?? .null),
                         ])
                     })
             ),
+            ("bonus_cap", bonusCap.map(JSONValue.number) ?? .null),
+            ("deduction_cap", deductionCap.map(JSONValue.number) ?? .null),
         ])
     }
 }

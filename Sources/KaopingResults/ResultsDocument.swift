@@ -129,12 +129,18 @@ public struct Assessment: Sendable, Equatable, Codable {
     public var categories: [CategoryDefinition]
     /// The bonuses and deductions, in rule-file order.
     public var adjustments: [AdjustmentDefinition]
+    /// The caps on the sum of the bonuses and of the deductions (`bonuses max N`, `deductions max N`), if declared.
+    public var bonusCap: Double?
+    public var deductionCap: Double?
 
     public init(
         title: String, period: Period, rulesSHA256: String, dataDigest: String, parameters: [Parameter], engineVersion: String,
         groupBy: [String], grades: [Grade], indicators: [IndicatorDefinition], vetoes: [VetoDefinition], total: Double? = nil,
-        categories: [CategoryDefinition] = [], adjustments: [AdjustmentDefinition] = []
+        categories: [CategoryDefinition] = [], adjustments: [AdjustmentDefinition] = [], bonusCap: Double? = nil,
+        deductionCap: Double? = nil
     ) {
+        self.bonusCap = bonusCap
+        self.deductionCap = deductionCap
         self.total = total
         self.categories = categories
         self.adjustments = adjustments
@@ -153,6 +159,7 @@ public struct Assessment: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case title, period, rulesSHA256 = "rules_sha256", dataDigest = "data_digest", parameters,
             engineVersion = "engine_version", groupBy = "group_by", grades, indicators, vetoes, total, categories, adjustments
+        case bonusCap = "bonus_cap", deductionCap = "deduction_cap"
     }
 
     /// A declared category.
@@ -174,12 +181,15 @@ public struct Assessment: Sendable, Equatable, Codable {
         public var id: String
         public var title: String
         public var maximum: Double
+        /// A deduction's category, which it is taken from (扣完为止).
+        public var category: String?
 
-        public init(kind: String, id: String, title: String, maximum: Double) {
+        public init(kind: String, id: String, title: String, maximum: Double, category: String? = nil) {
             self.kind = kind
             self.id = id
             self.title = title
             self.maximum = maximum
+            self.category = category
         }
     }
 

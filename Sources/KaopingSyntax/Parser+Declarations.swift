@@ -107,6 +107,14 @@ extension Parser {
                 parser.endStatement()
             case "category":
                 if let category = parser.parseCategory(start: keyword.range.start) { declaration.categories.append(category) }
+            case "bonuses", "deductions":
+                if parser.acceptWord("max") {
+                    let cap = parser.parseExpression()
+                    if keyword.isWord("bonuses") { declaration.bonusCap = cap } else { declaration.deductionCap = cap }
+                } else {
+                    parser.expected("“max”（合计上限）", "`max` (the cap on the sum)")
+                }
+                parser.endStatement()
             case "lists":
                 var any = false
                 while parser.current.isWord("top") || parser.current.isWord("bottom") {
@@ -300,6 +308,12 @@ extension Parser {
             case "measure": declaration.measure = parser.parseExpression()
             case "score": declaration.score = parser.parseScore()
             case "max": declaration.maximum = parser.parseExpression()
+            case "category":
+                guard let first = parser.expectString("扣分所属类别", "the category it deducts from") else { break }
+                declaration.category = [first]
+                while parser.accept("/") {
+                    if let next = parser.expectString("二级类别", "the sub-category") { declaration.category.append(next) }
+                }
             default: declaration.gate = parser.parseExpression()
             }
             parser.endStatement()
@@ -345,12 +359,12 @@ extension Parser {
 
 extension Parser {
     /// The statements of each block (worked out once: each indicator has a block).
-    static let assessmentKeywords = ["period", "assess", "grades", "rank", "total", "category", "lists"]
+    static let assessmentKeywords = ["period", "assess", "grades", "rank", "total", "category", "lists", "bonuses", "deductions"]
     static let categoryKeywords = ["category"]
     static let indicatorKeywords = ["category", "points", "weight", "from", "measure", "score", "when", "minimum"]
     static let vetoKeywords = ["when", "reason"]
     static let bonusKeywords = ["from", "measure", "score", "max", "gate"]
-    static let deductionKeywords = ["from", "measure", "score", "max"]
+    static let deductionKeywords = ["from", "measure", "score", "max", "category"]
     static let testKeywords = ["table", "calendar", "param", "expect"]
 }
 

@@ -83,13 +83,17 @@ public struct AssessmentDeclaration: Sendable, Equatable {
     /// `lists top N bottom N`: the 红黑榜 sizes per group.
     public var listTop: Expression?
     public var listBottom: Expression?
+    /// `bonuses max N` (加分合计不超过 N 分) and `deductions max N` (扣分合计不超过 N 分): caps on the sums.
+    public var bonusCap: Expression?
+    public var deductionCap: Expression?
     public var range: SourceRange
 
     public static func == (lhs: AssessmentDeclaration, rhs: AssessmentDeclaration) -> Bool {
         lhs.title == rhs.title && lhs.period?.start == rhs.period?.start && lhs.period?.end == rhs.period?.end
             && lhs.assessFilter == rhs.assessFilter && lhs.grades == rhs.grades && lhs.rankWithin == rhs.rankWithin
             && lhs.total == rhs.total && lhs.categories == rhs.categories && lhs.listTop == rhs.listTop
-            && lhs.listBottom == rhs.listBottom && lhs.range == rhs.range
+            && lhs.listBottom == rhs.listBottom && lhs.bonusCap == rhs.bonusCap && lhs.deductionCap == rhs.deductionCap
+            && lhs.range == rhs.range
     }
 }
 
@@ -214,6 +218,8 @@ public struct AdjustmentDeclaration: Sendable, Equatable {
     public var maximum: Expression?
     /// `gate N` (bonuses): only counts when the indicators' total reaches N.
     public var gate: Expression?
+    /// `category "一级" / "二级"` (deductions): taken from that category's points, never below 0 (扣完为止).
+    public var category: [StringLiteral] = []
     public var range: SourceRange
 }
 

@@ -124,6 +124,12 @@ struct DiagnosticCoverageTests {
             "K0267", .error, header + "indicator a \"A\" {\n  weight 1️⃣2\n  from cases\n  measure count()\n  score measure\n}\n", "6:10",
             "with `weight`, the assessment must declare its `total`"
         ),
+        (
+            "K0269", .error,
+            "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 90; 不合格 }\n  category \"窗口作风\" 10\n}\n"
+                + "deduction d \"D\" {\n  category 1️⃣\"窗口做风\"\n  from inspections\n  measure count()\n  max 5\n}\n",
+            "7:12", "the category `窗口做风` a deduction is taken from is not declared in the assessment"
+        ),
         ("K0268", .error, header + "bonus 1️⃣b \"B\" {\n  from cases\n  measure count()\n}\n", "5:7", "`b` has no `max` (its cap)"),
         (
             "K0274", .error, header + indicator("  from inspections\n  measure count()\n  score deduct 2 per 1️⃣0"), "10:22",

@@ -42,6 +42,94 @@ extension LanguageConstructTests {
                 }
                 """
 
+        /// 窗口作风 (10 points) holds one indicator, 10 − 2 per minor finding; 效能 (90) one worth 90 − the number of
+        /// complaints. Bonuses: two of 2 each, their sum capped at 3. Deductions: 4 per serious finding taken from
+        /// 窗口作风 (扣完为止), and 3 per complaint, their sum capped at 5.
+        @Test("Caps on the sums of bonuses and deductions, and a deduction taken from a category never below 0")
+        func sumCapsAndCategoryFloor() throws {
+            let test = try TestStore(calendar: false)
+            try test.center(1, "S1")
+            try test.center(2, "S2")
+            for day in ["2024-05-01", "2024-05-02", "2024-05-03"] { try test.addInspection(1, at: at(day), severity: "minor") }
+            try test.addInspection(1, at: at("2024-06-01"), severity: "serious")
+            try test.addInspection(1, at: at("2024-06-02"), severity: "serious")
+            try test.addComplaint(1, received: at("2024-06-01"), due: nil, closed: nil)
+            try test.addReview(1, rating: 5, rated: at("2024-04-01"))
+            try test.addComplaint(2, received: at("2024-06-01"), due: nil, closed: nil)
+            try test.addComplaint(2, received: at("2024-06-02"), due: nil, closed: nil)
+            let rules =
+                assessment(
+                    """
+                      total 100
+                      category "窗口作风" 10
+                      category "效能" 90
+                      bonuses max 3
+                      deductions max 5
+                    """)
+                    + """
+                    indicator conduct "窗口作风" {
+                      category "窗口作风"
+                      points 10
+                      from inspections where severity == "minor"
+                      measure count()
+                      score deduct 2 per 1
+                      when empty: full
+                    }
+                    indicator speed "效能" {
+                      category "效能"
+                      points 90
+                      from complaints
+                      measure count()
+                      score 90 - measure
+                      when empty: full
+                    }
+                    bonus one "一件事" {
+                      from reviews where rating == 5
+                      measure count()
+                      score 2
+                      max 2
+                    }
+                    bonus two "代办" {
+                      from reviews where rating == 5
+                      measure count()
+                      score 2
+                      max 2
+                    }
+                    deduction serious "严重违纪" {
+                      category "窗口作风"
+                      from inspections where severity == "serious"
+                      measure count()
+                      score 4 * measure
+                      max 10
+                    }
+                    deduction complaints "投诉" {
+                      from complaints
+                      measure count()
+                      score 3 * measure
+                      max 10
+                    }
+                    """
+            let doc = try test.run(rules)
+            #expect(doc.assessment.bonusCap == 3)
+            #expect(doc.assessment.deductionCap == 5)
+            #expect(doc.assessment.adjustments.map(\.category) == [nil, nil, "窗口作风", nil])
+            // S1: 窗口作风 10 − 6 = 4; 效能 89; base 93. Bonuses 2 + (2 capped to 1): 3, 1 held back. Serious 8, but
+            // 窗口作风 has 4 left: 4 taken, 4 held back; complaints 3, but the deductions' cap leaves 1: 1, 2 held back.
+            let s1 = try doc.center("S1")
+            #expect(s1.base == 93)
+            #expect(
+                s1.adjustments.map { "\($0.id) \($0.points) \($0.heldBack)" } == [
+                    "one 2.0 0.0", "two 1.0 1.0", "serious 4.0 4.0", "complaints 1.0 2.0",
+                ])
+            #expect(s1.categories.map { "\($0.path) \($0.points)" } == ["窗口作风 0.0", "效能 89.0"])
+            #expect(s1.total == 93 + 3 - 5)
+            // S2: no bonus (no review); complaints 2 × 3 = 6 capped at 5; base 10 + 88 = 98 → 93.
+            let s2 = try doc.center("S2")
+            #expect(s2.adjustments.map(\.points) == [0, 0, 0, 5])
+            #expect(s2.adjustments.last?.heldBack == 1)
+            #expect(s2.total == 93)
+        }
+
         @Test("Caps, the gate on the rounded base, and a total never below 0")
         func adjustments() throws {
             let test = try TestStore(calendar: false)
