@@ -70,6 +70,39 @@ extension Checker {
         return path
     }
 
+    /// A key that breaks ties in the total: a category the assessment declares or an indicator names, or an
+    /// indicator's id (K0237 otherwise).
+    mutating func checkTieBreak(_ tieBreak: TieBreak, structure: Structure) -> TieBreakPlan? {
+        var indicatorIDs: [String] = []
+        var paths = structure.categories.map(\.path)
+        for (_, declaration, _) in declarations {
+            guard case .indicator(let indicator) = declaration else { continue }
+            indicatorIDs.append(indicator.id.text)
+            let path = indicator.category.map(\.value).joined(separator: "/")
+            if !path.isEmpty, !paths.contains(path) { paths.append(path) }
+        }
+        let descending = !tieBreak.ascending
+        switch tieBreak.key {
+        case .category(let names):
+            let path = names.map(\.value).joined(separator: "/")
+            if paths.contains(path) { return TieBreakPlan(key: .category(path), descending: descending) }
+            let guess = nearestName(path, among: paths)
+            report(
+                "K0237", names[0].range.union(names[names.count - 1].range),
+                zh: "同分时比较的类别“\(path)”不存在", en: "the category `\(path)` that breaks ties does not exist",
+                hint: guess.map { "是否想写“\($0)”？" } ?? "写 assessment 中声明的类别，或指标的编号",
+                hintEn: guess.map { "did you mean `\($0)`?" } ?? "name a category the assessment declares, or an indicator's id")
+        case .indicator(let id):
+            if indicatorIDs.contains(id.text) { return TieBreakPlan(key: .indicator(id.text), descending: descending) }
+            let guess = nearestName(id.text, among: indicatorIDs)
+            report(
+                "K0237", id.range, zh: "同分时比较的指标“\(id.text)”不存在", en: "the indicator `\(id.text)` that breaks ties does not exist",
+                hint: guess.map { "是否想写“\($0)”？" } ?? "写指标的编号，或用引号写类别名",
+                hintEn: guess.map { "did you mean `\($0)`?" } ?? "name an indicator's id, or a category in quotes")
+        }
+        return nil
+    }
+
     /// The category a deduction is taken from: one the assessment declares (K0269 otherwise), since its points are
     /// what the deduction may use up.
     mutating func deductionCategory(_ names: [StringLiteral], structure: Structure) -> String? {

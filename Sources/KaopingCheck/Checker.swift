@@ -139,6 +139,7 @@ public struct Checker {
         let structure = checkStructure(assessment)
         let scored = checkScored(structure: structure)
         fileIndex = assessmentFile
+        let tieBreaks = assessment.tieBreaks.compactMap { checkTieBreak($0, structure: structure) }
         let indicators = scored.indicators
         lintPoints(indicators, complete: scored.failedIndicators == 0, structure: structure, assessment: assessment)
         reportUnusedParameters()
@@ -162,6 +163,7 @@ public struct Checker {
         return Plan(
             title: assessment.title.value, periodStart: start, periodEnd: end, assessFilter: assessFilter,
             centerColumns: centerColumns, centerJoins: joins(table: "centers", columns: centerColumns), rankWithin: rankWithin,
+            tieBreaks: tieBreaks,
             grades: grades, parameters: parameterValues,
             aggregates: aggregates, scans: scans, indicators: indicators, vetoes: scored.vetoes, adjustments: scored.adjustments,
             total: structure.total, categories: structure.categories, listTop: structure.listTop,

@@ -14,6 +14,8 @@ public struct Plan: Sendable, Equatable {
     public var centerJoins: [JoinPlan] = []
     /// The center columns that form ranking groups.
     public var rankWithin: [String]
+    /// What breaks ties in the rounded total, in order (同分时依次比较).
+    public var tieBreaks: [TieBreakPlan] = []
     public var grades: [GradePlan]
     public var parameters: [ParameterValue]
     /// The aggregates, indexed by `TypedExpression.aggregate`.
@@ -36,6 +38,25 @@ public struct Plan: Sendable, Equatable {
     public var deductionCap: Double?
     /// Whether any expression counts working days (so the calendar must be loaded).
     public var usesCalendar: Bool
+}
+
+/// One key that breaks ties in the total: a category's subtotal or an indicator's points, compared rounded to two
+/// decimals, higher first when `descending`.
+public struct TieBreakPlan: Sendable, Equatable {
+    public enum Key: Sendable, Equatable {
+        /// A category path.
+        case category(String)
+        /// An indicator id.
+        case indicator(String)
+    }
+
+    public var key: Key
+    public var descending: Bool
+
+    public init(key: Key, descending: Bool) {
+        self.key = key
+        self.descending = descending
+    }
 }
 
 /// A parameter's final value and where it came from.

@@ -87,7 +87,7 @@ public struct Evaluator {
                     veto: veto.map { VetoResult(id: $0.id, title: $0.title, reason: $0.reason) }))
         }
         let tables = Set(plan.scans.map(\.table) + ["centers"] + (plan.usesCalendar ? ["calendar"] : [])).sorted()
-        let assessment = Assessment(
+        var assessment = Assessment(
             title: plan.title,
             period: .init(start: CivilDay(number: plan.periodStart).description, end: CivilDay(number: plan.periodEnd).description),
             rulesSHA256: rulesSHA256, dataDigest: try store.dataDigest(tables: tables),
@@ -100,6 +100,12 @@ public struct Evaluator {
             adjustments: plan.adjustments.map {
                 .init(kind: $0.kind.rawValue, id: $0.id, title: $0.title, maximum: $0.maximum, category: $0.category)
             }, bonusCap: plan.bonusCap, deductionCap: plan.deductionCap)
+        assessment.tieBreaks = plan.tieBreaks.map { tieBreak in
+            switch tieBreak.key {
+            case .category(let path): return .init(kind: "category", key: path, order: tieBreak.descending ? "descending" : "ascending")
+            case .indicator(let id): return .init(kind: "indicator", key: id, order: tieBreak.descending ? "descending" : "ascending")
+            }
+        }
         let ranked = Ranking.rank(results, plan: plan)
         return ResultsDocument(
             assessment: assessment, centers: ranked, lists: Ranking.lists(ranked, top: plan.listTop, bottom: plan.listBottom),

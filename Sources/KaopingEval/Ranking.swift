@@ -5,8 +5,9 @@ import KaopingStore
 /// Grades and ranks centers within their groups.
 ///
 /// A center's grade is the first band whose minimum its total (rounded to two decimals) reaches; a vetoed
-/// center gets the last band. Ranks are competition ranks within a group (equal rounded totals share a
-/// rank and the next rank skips), and every vetoed center ranks after every center of its group that was not.
+/// center gets the last band. Ranks are competition ranks within a group on the rounded total and then the
+/// tie-breaks (`rank by total, then "服务效能"`): what is still equal shares a rank and the next rank skips
+/// (同分同名次), and every vetoed center ranks after every center of its group that was not.
 enum Ranking {
     static func rank(_ centers: [CenterResult], plan: Plan) -> [CenterResult] {
         let lowest = plan.grades.last?.name ?? ""
@@ -17,25 +18,38 @@ enum Ranking {
             return center
         }
         let groups = Dictionary(grouping: graded.indices, by: { graded[$0].group })
+        // What each center is ranked on: its rounded total, then each tie-break, higher first (negated when
+        // ascending), all rounded to two decimals as published.
+        let keys = graded.map { center in [roundedTwo(center.total)] + plan.tieBreaks.map { tieBreakValue($0, center) } }
         var ordered: [CenterResult] = []
         for key in groups.keys.sorted(by: groupOrder(plan)) {
             let members = (groups[key] ?? []).sorted { a, b in
                 let (x, y) = (graded[a], graded[b])
                 if (x.veto == nil) != (y.veto == nil) { return x.veto == nil }
-                let (tx, ty) = (roundedTwo(x.total), roundedTwo(y.total))
-                return tx != ty ? tx > ty : x.code < y.code
+                if keys[a] != keys[b] { return keys[a].lexicographicallyPrecedes(keys[b], by: >) }
+                return x.code < y.code
             }
-            var previous: (vetoed: Bool, total: Double)?
+            var previous: (vetoed: Bool, key: [Double])?
             var rank = 0
             for (position, index) in members.enumerated() {
-                let key = (vetoed: graded[index].veto != nil, total: roundedTwo(graded[index].total))
-                if previous.map({ $0.vetoed != key.vetoed || $0.total != key.total }) ?? true { rank = position + 1 }
-                previous = key
+                let current = (vetoed: graded[index].veto != nil, key: keys[index])
+                if previous.map({ $0.vetoed != current.vetoed || $0.key != current.key }) ?? true { rank = position + 1 }
+                previous = current
                 graded[index].rank = rank
                 ordered.append(graded[index])
             }
         }
         return ordered
+    }
+
+    /// A center's value for a tie-break, rounded to two decimals, negated when lower ranks first.
+    private static func tieBreakValue(_ tieBreak: TieBreakPlan, _ center: CenterResult) -> Double {
+        let points: Double
+        switch tieBreak.key {
+        case .category(let path): points = center.categories.first { $0.path == path }?.points ?? 0
+        case .indicator(let id): points = center.indicators.first { $0.id == id }?.points ?? 0
+        }
+        return tieBreak.descending ? roundedTwo(points) : -roundedTwo(points)
     }
 
     /// Groups in the order of the grouping column's codes where it has them (province, city, county), else by text.

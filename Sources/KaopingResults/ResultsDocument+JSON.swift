@@ -95,6 +95,13 @@ extension Assessment {
             ),
             ("bonus_cap", bonusCap.map(JSONValue.number) ?? .null),
             ("deduction_cap", deductionCap.map(JSONValue.number) ?? .null),
+            (
+                "tie_breaks",
+                .array(
+                    (tieBreaks ?? []).map {
+                        .object([("kind", .string($0.kind)), ("key", .string($0.key)), ("order", .string($0.order))])
+                    })
+            ),
         ])
     }
 }

@@ -132,6 +132,8 @@ public struct Assessment: Sendable, Equatable, Codable {
     /// The caps on the sum of the bonuses and of the deductions (`bonuses max N`, `deductions max N`), if declared.
     public var bonusCap: Double?
     public var deductionCap: Double?
+    /// What breaks ties in the total, in order (absent from documents written before tie-breaks).
+    public var tieBreaks: [TieBreakDefinition]?
 
     public init(
         title: String, period: Period, rulesSHA256: String, dataDigest: String, parameters: [Parameter], engineVersion: String,
@@ -159,7 +161,23 @@ public struct Assessment: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case title, period, rulesSHA256 = "rules_sha256", dataDigest = "data_digest", parameters,
             engineVersion = "engine_version", groupBy = "group_by", grades, indicators, vetoes, total, categories, adjustments
-        case bonusCap = "bonus_cap", deductionCap = "deduction_cap"
+        case bonusCap = "bonus_cap", deductionCap = "deduction_cap", tieBreaks = "tie_breaks"
+    }
+
+    /// One key that breaks ties in the total.
+    public struct TieBreakDefinition: Sendable, Equatable, Codable {
+        /// `category` or `indicator`.
+        public var kind: String
+        /// The category path or the indicator id.
+        public var key: String
+        /// `descending` (higher first) or `ascending`.
+        public var order: String
+
+        public init(kind: String, key: String, order: String) {
+            self.kind = kind
+            self.key = key
+            self.order = order
+        }
     }
 
     /// A declared category.

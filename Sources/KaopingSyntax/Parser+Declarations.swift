@@ -128,6 +128,9 @@ extension Parser {
             default:
                 if parser.acceptWord("by") {
                     if !parser.acceptWord("total") { parser.expected("“total”", "`total`") }
+                    while parser.accept(",") {
+                        if let tieBreak = parser.parseTieBreak() { declaration.tieBreaks.append(tieBreak) }
+                    }
                 }
                 if parser.acceptWord("within") {
                     repeat {
@@ -171,6 +174,33 @@ extension Parser {
             endStatement()
         }
         return category
+    }
+
+    /// `then "一级" [/ "二级"] [ascending|descending]` or `then INDICATOR …`: what breaks a tie in the total.
+    mutating func parseTieBreak() -> TieBreak? {
+        let start = current.range.start
+        _ = acceptWord("then")
+        let key: TieBreak.Key
+        if current.kind == .string, let first = expectString("类别", "a category") {
+            var path = [first]
+            while accept("/") {
+                if let next = expectString("二级类别", "the sub-category") { path.append(next) }
+            }
+            key = .category(path)
+        } else if current.kind == .identifier {
+            let token = advance()
+            key = .indicator(Name(token.text, token.range))
+        } else {
+            expected("同分时比较的类别（如 \"服务效能\"）或指标编号", "a category (such as \"服务效能\") or an indicator id to break ties")
+            return nil
+        }
+        var ascending = false
+        if acceptWord("ascending") || acceptWord("asc") {
+            ascending = true
+        } else if !acceptWord("descending") {
+            _ = acceptWord("desc")
+        }
+        return TieBreak(key: key, ascending: ascending, range: SourceRange(start, previousEnd))
     }
 
     mutating func parseGrades() -> [GradeBand] {

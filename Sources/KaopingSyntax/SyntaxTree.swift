@@ -76,6 +76,8 @@ public struct AssessmentDeclaration: Sendable, Equatable {
     public var grades: [GradeBand] = []
     /// `rank by total within level`: the center columns that form ranking groups.
     public var rankWithin: [Name] = []
+    /// `rank by total, then "服务效能", then timeliness ascending`: what breaks ties in the total, in order.
+    public var tieBreaks: [TieBreak] = []
     /// `total 100`: the points all indicators add up to.
     public var total: Expression?
     /// `category "…" N { category "…" N }`: the declared category tree (一级/二级指标).
@@ -91,10 +93,25 @@ public struct AssessmentDeclaration: Sendable, Equatable {
     public static func == (lhs: AssessmentDeclaration, rhs: AssessmentDeclaration) -> Bool {
         lhs.title == rhs.title && lhs.period?.start == rhs.period?.start && lhs.period?.end == rhs.period?.end
             && lhs.assessFilter == rhs.assessFilter && lhs.grades == rhs.grades && lhs.rankWithin == rhs.rankWithin
+            && lhs.tieBreaks == rhs.tieBreaks
             && lhs.total == rhs.total && lhs.categories == rhs.categories && lhs.listTop == rhs.listTop
             && lhs.listBottom == rhs.listBottom && lhs.bonusCap == rhs.bonusCap && lhs.deductionCap == rhs.deductionCap
             && lhs.range == rhs.range
     }
+}
+
+/// One key that breaks ties in the total (`then "服务效能"`, `then timeliness ascending`): a category's points or an
+/// indicator's, higher first unless `ascending`.
+public struct TieBreak: Sendable, Equatable {
+    public enum Key: Sendable, Equatable {
+        /// A category path, `"一级"` or `"一级" / "二级"`.
+        case category([StringLiteral])
+        case indicator(Name)
+    }
+
+    public var key: Key
+    public var ascending: Bool
+    public var range: SourceRange
 }
 
 /// A declared category (一级指标) with its points and its sub-categories (二级指标).

@@ -125,6 +125,12 @@ struct DiagnosticCoverageTests {
             "with `weight`, the assessment must declare its `total`"
         ),
         (
+            "K0237", .error,
+            "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 90; 不合格 }\n  rank by total, then 1️⃣timelines\n}\n"
+                + indicator("  from cases\n  measure count()\n  score measure", id: "timeliness"),
+            "4:23", "the indicator `timelines` that breaks ties does not exist"
+        ),
+        (
             "K0269", .error,
             "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 90; 不合格 }\n  category \"窗口作风\" 10\n}\n"
                 + "deduction d \"D\" {\n  category 1️⃣\"窗口做风\"\n  from inspections\n  measure count()\n  max 5\n}\n",

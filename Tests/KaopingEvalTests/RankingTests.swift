@@ -134,3 +134,58 @@ struct RankingTests {
         #expect(roundedTwo(value) == expected)
     }
 }
+
+/// `rank by total, then "效能", then timeliness ascending`: ties in the rounded total are broken by a category's
+/// points, then an indicator's (lower first here); what is still equal shares a rank (同分同名次).
+@Suite("Evaluation: tie-breaks")
+struct TieBreakTests {
+    @Test("Equal totals ranked by the category, then by the indicator ascending; equal on all keys share a rank")
+    func tieBreaks() throws {
+        let test = try TestStore(calendar: false)
+        // Each center: (cases' promised days → 效能's points, minor findings → 规范's points: 50 − 10 each).
+        let centers: [(code: String, promised: Int64, findings: Int)] = [
+            ("T1", 40, 1),  // 效能 40, 规范 40: total 80
+            ("T2", 30, 0),  // 效能 30, 规范 50: total 80
+            ("T3", 40, 1),  // as T1
+            ("T4", 50, 3),  // 效能 50, 规范 20: total 70
+            ("T5", 20, 0),  // total 70, 效能 20
+        ]
+        for (index, center) in centers.enumerated() {
+            let id = Int64(index + 1)
+            try test.center(id, center.code)
+            try test.addCase(id, accepted: at("2024-03-01"), promised: center.promised)
+            for day in 0..<center.findings { try test.addInspection(id, at: at("2024-05-01") + Int64(day) * 86_400, severity: "minor") }
+        }
+        let doc = try test.run(
+            """
+            assessment "同分" {
+              period 2024-01-01 .. 2024-12-31
+              total 100
+              category "效能" 50
+              category "规范" 50
+              grades { 优秀 >= 90; 良好 >= 80; 合格 >= 60; 不合格 }
+              rank by total, then "效能", then conduct ascending
+            }
+            indicator speed "效能" {
+              category "效能"
+              points 50
+              from cases
+              measure sum(promised_days)
+              score measure
+            }
+            indicator conduct "规范" {
+              category "规范"
+              points 50
+              from inspections
+              measure count()
+              score deduct 10 per 1
+              when empty: full
+            }
+            """)
+        #expect(doc.centers.map { "\($0.code) #\($0.rank)" } == ["T1 #1", "T3 #1", "T2 #3", "T4 #4", "T5 #5"])
+        #expect(
+            doc.assessment.tieBreaks == [
+                .init(kind: "category", key: "效能", order: "descending"), .init(kind: "indicator", key: "conduct", order: "ascending"),
+            ])
+    }
+}
