@@ -7,12 +7,13 @@ extension Checker {
         var indicators: [IndicatorPlan] = []
         var vetoes: [VetoPlan] = []
         var adjustments: [AdjustmentPlan] = []
+        var gradeLimits: [GradeLimitPlan] = []
         /// How many indicators have errors that keep them out of the plan (and their points out of its sums).
         var failedIndicators = 0
     }
 
-    /// Checks every indicator, veto and adjustment parsed without an error, and that no two of them share an id.
-    mutating func checkScored(structure: Structure) -> Scored {
+    /// Checks every indicator, veto, grade limit and adjustment parsed without an error, and that no two of them share an id.
+    mutating func checkScored(structure: Structure, grades: [GradePlan]) -> Scored {
         var scored = Scored()
         var ids: Set<String> = []
         for (declarationFile, declaration, damaged) in declarations {
@@ -30,6 +31,9 @@ extension Checker {
             case .veto(let veto):
                 id = veto.id
                 if !damaged, let plan = checkVeto(veto) { scored.vetoes.append(plan) }
+            case .limit(let limit):
+                id = limit.id
+                if !damaged, let plan = checkLimit(limit, grades: grades) { scored.gradeLimits.append(plan) }
             case .adjustment(let adjustment):
                 id = adjustment.id
                 if !damaged, let plan = checkAdjustment(adjustment, structure: structure) { scored.adjustments.append(plan) }

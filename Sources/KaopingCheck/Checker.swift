@@ -137,7 +137,7 @@ public struct Checker {
         }
         let grades = checkGrades(assessment, damaged: assessmentDamaged)
         let structure = checkStructure(assessment)
-        let scored = checkScored(structure: structure)
+        let scored = checkScored(structure: structure, grades: grades)
         fileIndex = assessmentFile
         let tieBreaks = assessment.tieBreaks.compactMap { checkTieBreak($0, structure: structure) }
         let indicators = scored.indicators
@@ -165,7 +165,8 @@ public struct Checker {
             centerColumns: centerColumns, centerJoins: joins(table: "centers", columns: centerColumns), rankWithin: rankWithin,
             tieBreaks: tieBreaks,
             grades: grades, parameters: parameterValues,
-            aggregates: aggregates, scans: scans, indicators: indicators, vetoes: scored.vetoes, adjustments: scored.adjustments,
+            aggregates: aggregates, scans: scans, indicators: indicators, vetoes: scored.vetoes, gradeLimits: scored.gradeLimits,
+            adjustments: scored.adjustments,
             total: structure.total, categories: structure.categories, listTop: structure.listTop,
             listBottom: structure.listBottom, bonusCap: structure.bonusCap, deductionCap: structure.deductionCap, usesCalendar: usesCalendar
         )

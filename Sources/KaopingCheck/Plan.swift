@@ -24,6 +24,8 @@ public struct Plan: Sendable, Equatable {
     public var scans: [TableScan]
     public var indicators: [IndicatorPlan]
     public var vetoes: [VetoPlan]
+    /// The grade limits, in file order.
+    public var gradeLimits: [GradeLimitPlan] = []
     /// Bonuses (加分) and deductions (扣分) outside the indicators, in file order.
     public var adjustments: [AdjustmentPlan]
     /// The declared total, if any.
@@ -203,6 +205,22 @@ public enum ScorePlan: Sendable, Equatable {
         default: return false
         }
     }
+}
+
+/// A grade limit: when its condition holds for a center, its grade is no better than the limit gives.
+public struct GradeLimitPlan: Sendable, Equatable {
+    public enum Effect: Sendable, Equatable {
+        /// So many grades below the one the total earns (never below the last).
+        case downgrade(Int)
+        /// No better than this grade.
+        case atMost(String)
+    }
+
+    public var id: String
+    public var title: String
+    public var reason: String
+    public var condition: TypedExpression
+    public var effect: Effect
 }
 
 /// A veto: when its condition holds for a center, the center gets the lowest grade.

@@ -76,6 +76,10 @@ public struct Evaluator {
                 categories: &categories)
             let change = Adjustments.change(adjustments)
             let veto = plan.vetoes.first { $0.condition.evaluate(input).isTrue }
+            let limits = plan.gradeLimits.filter { $0.condition.evaluate(input).isTrue }.map { limit in
+                GradeLimitResult(
+                    id: limit.id, title: limit.title, reason: limit.reason, effect: Ranking.describe(limit.effect), gradeBefore: "")
+            }
             let group = plan.rankWithin.isEmpty ? "all" : plan.rankWithin.map { centers.text(number, $0, in: plan) }.joined(separator: "/")
             results.append(
                 CenterResult(
@@ -84,7 +88,7 @@ public struct Evaluator {
                     region: centers.text(number, "region", in: plan), group: group, indicators: indicators,
                     categories: categories, base: base, adjustments: adjustments, total: max(0, base + change),
                     grade: "", rank: 0,
-                    veto: veto.map { VetoResult(id: $0.id, title: $0.title, reason: $0.reason) }))
+                    veto: veto.map { VetoResult(id: $0.id, title: $0.title, reason: $0.reason) }, gradeLimits: limits))
         }
         let tables = Set(plan.scans.map(\.table) + ["centers"] + (plan.usesCalendar ? ["calendar"] : [])).sorted()
         var assessment = Assessment(
@@ -100,6 +104,7 @@ public struct Evaluator {
             adjustments: plan.adjustments.map {
                 .init(kind: $0.kind.rawValue, id: $0.id, title: $0.title, maximum: $0.maximum, category: $0.category)
             }, bonusCap: plan.bonusCap, deductionCap: plan.deductionCap)
+        assessment.gradeLimits = plan.gradeLimits.map { .init(id: $0.id, title: $0.title, effect: Ranking.describe($0.effect)) }
         assessment.tieBreaks = plan.tieBreaks.map { tieBreak in
             switch tieBreak.key {
             case .category(let path): return .init(kind: "category", key: path, order: tieBreak.descending ? "descending" : "ascending")

@@ -14,7 +14,9 @@ enum Ranking {
         var graded = centers.map { center -> CenterResult in
             var center = center
             let total = roundedTwo(center.total)
-            center.grade = center.veto != nil ? lowest : (plan.grades.first { ($0.minimum ?? -Double.infinity) <= total }?.name ?? lowest)
+            let earned = plan.grades.first { ($0.minimum ?? -Double.infinity) <= total }?.name ?? lowest
+            let limitedGrade = limited(earned, by: &center, plan: plan)
+            center.grade = center.veto != nil ? lowest : limitedGrade
             return center
         }
         let groups = Dictionary(grouping: graded.indices, by: { graded[$0].group })
@@ -40,6 +42,33 @@ enum Ranking {
             }
         }
         return ordered
+    }
+
+    /// The grade `earned` by the total, no better than every grade limit that holds for `center` allows: each limit
+    /// is judged from the earned grade (`downgrade 1` from 优秀 is 良好, whatever other limits say), and the worst
+    /// wins. Each limit records the grade before it.
+    private static func limited(_ earned: String, by center: inout CenterResult, plan: Plan) -> String {
+        let names = plan.grades.map(\.name)
+        guard var limits = center.gradeLimits, !limits.isEmpty, let start = names.firstIndex(of: earned) else { return earned }
+        var worst = start
+        for index in limits.indices {
+            limits[index].gradeBefore = earned
+            guard let limit = plan.gradeLimits.first(where: { $0.id == limits[index].id }) else { continue }
+            switch limit.effect {
+            case .downgrade(let steps): worst = max(worst, min(names.count - 1, start + steps))
+            case .atMost(let grade): worst = max(worst, names.firstIndex(of: grade) ?? start)
+            }
+        }
+        center.gradeLimits = limits
+        return names[worst]
+    }
+
+    /// A grade limit's effect as written: `downgrade 1`, `at most 良好`.
+    static func describe(_ effect: GradeLimitPlan.Effect) -> String {
+        switch effect {
+        case .downgrade(let steps): return "downgrade \(steps)"
+        case .atMost(let grade): return "at most \(grade)"
+        }
     }
 
     /// A center's value for a tie-break, rounded to two decimals, negated when lower ranks first.

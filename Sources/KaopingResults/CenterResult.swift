@@ -20,12 +20,16 @@ public struct CenterResult: Sendable, Equatable, Codable {
     /// Competition rank within the group, judged on `total` rounded to two decimals.
     public var rank: Int
     public var veto: VetoResult?
+    /// The grade limits whose condition holds for this center, in rule-file order (absent from documents written
+    /// before grade limits).
+    public var gradeLimits: [GradeLimitResult]?
 
     public init(
         code: String, name: String, kind: String, level: String, region: String, group: String, indicators: [IndicatorResult],
         categories: [CategorySubtotal] = [], base: Double? = nil, adjustments: [AdjustmentResult] = [],
-        total: Double, grade: String, rank: Int, veto: VetoResult?
+        total: Double, grade: String, rank: Int, veto: VetoResult?, gradeLimits: [GradeLimitResult]? = nil
     ) {
+        self.gradeLimits = gradeLimits
         self.categories = categories
         self.base = base ?? total
         self.adjustments = adjustments
@@ -40,6 +44,11 @@ public struct CenterResult: Sendable, Equatable, Codable {
         self.grade = grade
         self.rank = rank
         self.veto = veto
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, name, kind, level, region, group, indicators, categories, base, adjustments, total, grade, rank, veto
+        case gradeLimits = "grade_limits"
     }
 }
 
@@ -88,6 +97,29 @@ public struct IndicatorResult: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, category, status, population, numerator, measure, points, maxPoints = "max_points"
+    }
+}
+
+/// A grade limit that holds for a center, and what it did.
+public struct GradeLimitResult: Sendable, Equatable, Codable {
+    public var id: String
+    public var title: String
+    public var reason: String
+    /// `downgrade N` or `at most GRADE`, as written.
+    public var effect: String
+    /// The grade its total earned, before any limit.
+    public var gradeBefore: String
+
+    public init(id: String, title: String, reason: String, effect: String, gradeBefore: String) {
+        self.id = id
+        self.title = title
+        self.reason = reason
+        self.effect = effect
+        self.gradeBefore = gradeBefore
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, reason, effect, gradeBefore = "grade_before"
     }
 }
 

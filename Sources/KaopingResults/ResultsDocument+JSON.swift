@@ -102,6 +102,13 @@ extension Assessment {
                         .object([("kind", .string($0.kind)), ("key", .string($0.key)), ("order", .string($0.order))])
                     })
             ),
+            (
+                "grade_limits",
+                .array(
+                    (gradeLimits ?? []).map {
+                        .object([("id", .string($0.id)), ("title", .string($0.title)), ("effect", .string($0.effect))])
+                    })
+            ),
         ])
     }
 }
@@ -141,6 +148,16 @@ extension CenterResult {
             (
                 "veto",
                 veto.map { .object([("id", .string($0.id)), ("title", .string($0.title)), ("reason", .string($0.reason))]) } ?? .null
+            ),
+            (
+                "grade_limits",
+                .array(
+                    (gradeLimits ?? []).map {
+                        .object([
+                            ("id", .string($0.id)), ("title", .string($0.title)), ("reason", .string($0.reason)),
+                            ("effect", .string($0.effect)), ("grade_before", .string($0.gradeBefore)),
+                        ])
+                    })
             ),
         ])
     }

@@ -134,6 +134,8 @@ public struct Assessment: Sendable, Equatable, Codable {
     public var deductionCap: Double?
     /// What breaks ties in the total, in order (absent from documents written before tie-breaks).
     public var tieBreaks: [TieBreakDefinition]?
+    /// The grade limits `{id, title, effect}`, in rule-file order (absent from documents written before them).
+    public var gradeLimits: [GradeLimitDefinition]?
 
     public init(
         title: String, period: Period, rulesSHA256: String, dataDigest: String, parameters: [Parameter], engineVersion: String,
@@ -161,7 +163,21 @@ public struct Assessment: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case title, period, rulesSHA256 = "rules_sha256", dataDigest = "data_digest", parameters,
             engineVersion = "engine_version", groupBy = "group_by", grades, indicators, vetoes, total, categories, adjustments
-        case bonusCap = "bonus_cap", deductionCap = "deduction_cap", tieBreaks = "tie_breaks"
+        case bonusCap = "bonus_cap", deductionCap = "deduction_cap", tieBreaks = "tie_breaks", gradeLimits = "grade_limits"
+    }
+
+    /// A grade limit as the rules declare it.
+    public struct GradeLimitDefinition: Sendable, Equatable, Codable {
+        public var id: String
+        public var title: String
+        /// `downgrade N` or `at most GRADE`.
+        public var effect: String
+
+        public init(id: String, title: String, effect: String) {
+            self.id = id
+            self.title = title
+            self.effect = effect
+        }
     }
 
     /// One key that breaks ties in the total.

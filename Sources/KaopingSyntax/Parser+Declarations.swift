@@ -29,6 +29,8 @@ extension Parser {
                 if let value = parseTest(start: token.range.start) { declarations.append(.test(value)) }
             case "table":
                 if let value = parseTableDeclaration(start: token.range.start) { declarations.append(.table(value)) }
+            case "limit":
+                if let value = parseLimit(start: token.range.start) { declarations.append(.limit(value)) }
             case "include":
                 if let path = expectString("被包含文件的路径", "the path of the file to include") {
                     declarations.append(.include(path, SourceRange(token.range.start, path.range.end)))

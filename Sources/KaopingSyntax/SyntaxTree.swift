@@ -41,6 +41,8 @@ public indirect enum Declaration: Sendable, Equatable {
     case parameter(ParameterDeclaration)
     case indicator(IndicatorDeclaration)
     case veto(VetoDeclaration)
+    /// `limit id "title" when … downgrade 1` or `… at most 良好`: a grade limit (降档、不得评为优秀).
+    case limit(GradeLimitDeclaration)
     /// `bonus` (加分) or `deduction` (扣分) outside the indicators.
     case adjustment(AdjustmentDeclaration)
     /// `include "file.rules"`: shared definitions from another file.
@@ -57,6 +59,7 @@ public indirect enum Declaration: Sendable, Equatable {
         case .parameter(let declaration): return declaration.range
         case .indicator(let declaration): return declaration.range
         case .veto(let declaration): return declaration.range
+        case .limit(let declaration): return declaration.range
         case .adjustment(let declaration): return declaration.range
         case .include(_, let range): return range
         case .test(let declaration): return declaration.range
@@ -216,6 +219,24 @@ public struct VetoDeclaration: Sendable, Equatable {
     public var id: Name
     public var title: StringLiteral
     public var condition: Expression?
+    public var reason: StringLiteral?
+    public var range: SourceRange
+}
+
+/// `limit id "title" when CONDITION downgrade N` (降 N 个等次) or `… at most GRADE` (不得高于该等次): a center
+/// for which the condition holds gets a grade no better than the limit gives, whatever its total.
+public struct GradeLimitDeclaration: Sendable, Equatable {
+    public enum Effect: Sendable, Equatable {
+        /// `downgrade N`: N grades below the one its total earns.
+        case downgrade(Expression)
+        /// `at most GRADE`: no better than that grade.
+        case atMost(Name)
+    }
+
+    public var id: Name
+    public var title: StringLiteral
+    public var condition: Expression?
+    public var effect: Effect?
     public var reason: StringLiteral?
     public var range: SourceRange
 }

@@ -3,8 +3,13 @@ import KaopingResults
 
 /// Reads the result an expectation names, and compares it.
 enum ResultField {
-    static func value(of target: [String], in center: CenterResult) -> Value? {
+    static func value(of target: [String], in center: CenterResult, assessment: Assessment) -> Value? {
         if target.count == 1 {
+            // A veto's or a grade limit's id: whether it holds for the center (1) or not (0).
+            if assessment.vetoes.contains(where: { $0.id == target[0] }) { return .real(center.veto?.id == target[0] ? 1 : 0) }
+            if (assessment.gradeLimits ?? []).contains(where: { $0.id == target[0] }) {
+                return .real((center.gradeLimits ?? []).contains { $0.id == target[0] } ? 1 : 0)
+            }
             switch target[0] {
             case "total": return .real(center.total)
             case "base": return .real(center.base)

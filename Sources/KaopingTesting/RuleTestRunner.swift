@@ -87,7 +87,7 @@ public struct RuleTestRunner {
                 "单位“\(expectation.center.value)”不在考核结果中（未被考核）",
                 "center `\(expectation.center.value)` is not in the results (it is not assessed)")
         }
-        guard let actual = ResultField.value(of: expectation.target.map(\.text), in: center) else {
+        guard let actual = ResultField.value(of: expectation.target.map(\.text), in: center, assessment: results.assessment) else {
             let names =
                 ["total", "base", "grade", "rank", "veto", "group"]
                 + center.indicators.flatMap { indicator in

@@ -130,6 +130,16 @@ struct DiagnosticCoverageTests {
                 + indicator("  from cases\n  measure count()\n  score measure", id: "timeliness"),
             "4:23", "the indicator `timelines` that breaks ties does not exist"
         ),
+        ("K0256", .error, header + "limit 1️⃣l \"L\" {\n  at most 合格\n}\n", "5:7", "the grade limit `l` has no `when` condition"),
+        ("K0257", .error, header + "limit 1️⃣l \"L\" when count(complaints) > 0\n", "5:7", "the grade limit `l` says no limit"),
+        (
+            "K0258", .error, header + "limit l \"L\" when count(complaints) > 0 at most 1️⃣良\n", "5:48",
+            "there is no grade `良`"
+        ),
+        (
+            "K0259", .error, header + "limit l \"L\" when count(complaints) > 0 downgrade 1️⃣1.5\n", "5:50",
+            "`downgrade` takes how many grades lower (a whole number from 1)"
+        ),
         (
             "K0269", .error,
             "assessment \"考核\" {\n  period 2024-01-01 .. 2024-12-31\n  grades { 优秀 >= 90; 不合格 }\n  category \"窗口作风\" 10\n}\n"

@@ -189,3 +189,65 @@ struct TieBreakTests {
             ])
     }
 }
+
+/// `limit … when … at most 良好` (不得评为优秀) and `limit … downgrade 1` (降一个等次): each judged from the grade the
+/// total earns, the worst winning, recorded per center with the grade before; a veto still gives the lowest.
+@Suite("Evaluation: grade limits")
+struct GradeLimitTests {
+    @Test("at most 良好 and downgrade 1, alone and together, and under a veto")
+    func limits() throws {
+        let test = try TestStore(calendar: false)
+        // Each center: promised days (the total), complaints (at most 良好 when any), general findings (downgrade 1 when
+        // two or more), a serious finding (veto).
+        let centers: [(code: String, promised: Int64, complaints: Int, findings: Int, serious: Bool)] = [
+            ("L1", 95, 0, 0, false),  // 优秀
+            ("L2", 95, 1, 0, false),  // 优秀 → at most 良好
+            ("L3", 95, 0, 2, false),  // 优秀 → 良好
+            ("L4", 85, 1, 2, false),  // 良好: at most 良好 keeps it, downgrade 1 makes it 合格
+            ("L5", 65, 0, 2, false),  // 合格 → 不合格
+            ("L6", 95, 1, 0, true),  // vetoed: 不合格
+        ]
+        for (index, center) in centers.enumerated() {
+            let id = Int64(index + 1)
+            try test.center(id, center.code)
+            try test.addCase(id, accepted: at("2024-03-01"), promised: center.promised)
+            for day in 0..<center.complaints {
+                try test.addComplaint(id, received: at("2024-04-01") + Int64(day) * 86_400, due: nil, closed: nil)
+            }
+            for day in 0..<center.findings { try test.addInspection(id, at: at("2024-05-01") + Int64(day) * 86_400, severity: "general") }
+            if center.serious { try test.addInspection(id, at: at("2024-06-01"), severity: "serious") }
+        }
+        let doc = try test.run(
+            """
+            assessment "等次限制" {
+              period 2024-01-01 .. 2024-12-31
+              grades { 优秀 >= 90; 良好 >= 80; 合格 >= 60; 不合格 }
+            }
+            indicator base "基础分" {
+              points 100
+              from cases
+              measure sum(promised_days)
+              score measure
+            }
+            limit complained "被投诉" when count(complaints) > 0 at most 良好 reason "被投诉的不得评为优秀"
+            limit findings "多次被发现问题" {
+              when count(inspections where severity == "general") >= 2
+              downgrade 1
+            }
+            veto serious "严重违纪" when count(inspections where severity == "serious") > 0
+            """)
+        #expect(doc.centers.map { "\($0.code) \($0.grade)" } == ["L1 优秀", "L2 良好", "L3 良好", "L4 合格", "L5 不合格", "L6 不合格"])
+        let l4 = try doc.center("L4")
+        #expect(
+            l4.gradeLimits == [
+                GradeLimitResult(id: "complained", title: "被投诉", reason: "被投诉的不得评为优秀", effect: "at most 良好", gradeBefore: "良好"),
+                GradeLimitResult(id: "findings", title: "多次被发现问题", reason: "多次被发现问题", effect: "downgrade 1", gradeBefore: "良好"),
+            ])
+        #expect(try doc.center("L1").gradeLimits == [])
+        // A limit does not move the rank: ranks follow the total.
+        #expect(try doc.center("L2").rank == 1)
+        #expect(doc.assessment.gradeLimits?.map(\.effect) == ["at most 良好", "downgrade 1"])
+        let text = doc.json.text
+        #expect(text.contains("\"grade_limits\": [\n        {\n          \"id\": \"complained\""))
+    }
+}
