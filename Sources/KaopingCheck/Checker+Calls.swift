@@ -4,6 +4,9 @@ extension Checker {
     mutating func checkCall(_ name: Name, _ arguments: [Expression], filter: Expression?, range: SourceRange, in context: ExpressionContext)
         -> Typed
     {
+        if ["min", "max"].contains(name.text), arguments.count == 2, filter == nil, !namesTable(arguments[0]) {
+            return checkScalarExtreme(name, arguments, in: context)
+        }
         if Checker.aggregateFunction(named: name.text) != nil {
             guard case .center(let table, let population) = context else {
                 report(
@@ -48,6 +51,35 @@ extension Checker {
                 hintEn: guess.map { "did you mean `\($0)`?" } ?? "the functions are " + functions.joined(separator: ", "))
             return .invalid
         }
+    }
+
+    /// Whether `expression` is a lone name of a table (as in `min(cases, …)`, an aggregate over that table).
+    private func namesTable(_ expression: Expression) -> Bool {
+        if case .name(let word) = expression.kind { return schema.table(word) != nil }
+        return false
+    }
+
+    /// `min(a, b)` and `max(a, b)` of two values (not the aggregates of one): numbers, or two times, or two dates.
+    private mutating func checkScalarExtreme(_ name: Name, _ arguments: [Expression], in context: ExpressionContext) -> Typed {
+        let typed = arguments.map { checkExpression($0, in: context) }
+        let types = typed.map(\.type)
+        let result: ValueType
+        if types.allSatisfy({ $0 == .integer || $0 == .flag || $0 == .null }) {
+            result = .integer
+        } else if types.allSatisfy(\.isNumeric) {
+            result = .real
+        } else if types.allSatisfy({ $0 == .time || $0 == .null || $0 == .unknown }) {
+            result = .time
+        } else if types.allSatisfy({ $0 == .day || $0 == .null || $0 == .unknown }) {
+            result = .day
+        } else {
+            report(
+                "K0243", arguments[1].range,
+                zh: "\(name.text)(a, b) 的两个参数应同为数值、时间或日期，却是\(types[0].label.zh)和\(types[1].label.zh)",
+                en: "`\(name.text)(a, b)` needs two numbers, two times or two dates, found \(types[0].label.en) and \(types[1].label.en)")
+            return .invalid
+        }
+        return Typed(expression: .function(name.text, typed.map(\.expression)), type: result)
     }
 
     /// A time, or a date turned into the instant its day starts (for `workdays`).

@@ -79,16 +79,21 @@ extension Checker {
         case .member:
             return resolveMember(expression, in: context)
         case .duration(let amountExpression, let unit):
-            guard let amount = constantNumber(amountExpression) else { return .invalid }
+            // A number of days, hours or minutes: a constant, or a column's value row by row (`promised_days days`).
+            guard let amount = durationAmount(amountExpression, in: context) else { return .invalid }
             if unit == "workdays" {
+                let written = amount.number.map(fixedText) ?? file.source.text(amountExpression.range)
                 report(
-                    "K0228", expression.range, zh: "“\(fixedText(amount)) workdays”只能加在时间后面，例如 rated_at + 15 workdays",
+                    "K0228", expression.range, zh: "“\(written) workdays”只能加在时间后面，例如 rated_at + 15 workdays",
                     en: "`workdays` can only be added to a time, as in rated_at + 15 workdays",
                     hint: "或写 workdays(开始, 结束) <= 15", hintEn: "or write workdays(start, end) <= 15")
                 return .invalid
             }
-            let seconds = amount * (unit == "days" ? 86_400 : unit == "hours" ? 3_600 : 60)
-            return Typed(expression: .constant(.integer(seconds.clampedInteger())), type: .duration)
+            let unitSeconds: Int64 = unit == "days" ? 86_400 : unit == "hours" ? 3_600 : 60
+            if let number = amount.number {
+                return Typed(expression: .constant(.integer((number * Double(unitSeconds)).clampedInteger())), type: .duration)
+            }
+            return Typed(expression: .arithmetic("*", amount.expression, .constant(.integer(unitSeconds))), type: .duration)
         case .match(let subject, let arms, let otherwise):
             return checkMatch(subject, arms, otherwise, range: expression.range, in: context)
         case .list:
@@ -168,22 +173,50 @@ extension Checker {
 
     /// `time + N workdays`: the day that is the N-th working day after the time's day.
     private mutating func addWorkdays(
-        _ op: Expression.Operator, _ left: Typed, _ amountExpression: Expression, lhs: Expression, rhs: Expression
+        _ op: Expression.Operator, _ left: Typed, _ amountExpression: Expression, lhs: Expression, rhs: Expression,
+        context: ExpressionContext
     )
         -> Typed
     {
-        guard let amount = constantNumber(amountExpression) else { return .invalid }
+        guard let amount = durationAmount(amountExpression, in: context) else { return .invalid }
         guard left.type == .time || left.type == .day || left.type == .unknown else {
             report("K0228", rhs.range, zh: "workdays 只能加在时间或日期后面", en: "`workdays` can only be added to a time or a date")
             return .invalid
         }
         usesCalendar = true
-        let count = Int(amount.clampedInteger()) * (op == .minus ? -1 : 1)
         let base =
             left.type == .day
             ? TypedExpression.arithmetic("-", .arithmetic("*", left.expression, .constant(.integer(86_400))), .constant(.integer(28_800)))
             : left.expression
-        return Typed(expression: .addWorkdays(base, count), type: .day)
+        if let number = amount.number {
+            return Typed(expression: .addWorkdays(base, Int(number.clampedInteger()) * (op == .minus ? -1 : 1)), type: .day)
+        }
+        // A deadline counted from a column, row by row: `accepted_at + promised_days workdays`.
+        let count = op == .minus ? TypedExpression.negate(amount.expression) : amount.expression
+        return Typed(expression: .addWorkdaysBy(base, count), type: .day)
+    }
+
+    /// The amount of a duration (`15 days`, `promised_days workdays`): its value when it is a constant (`number`),
+    /// else the expression giving it row by row; `nil` (reported) when it is no number.
+    private mutating func durationAmount(_ expression: Expression, in context: ExpressionContext) -> (
+        number: Double?, expression: TypedExpression
+    )? {
+        let typed = checkExpression(expression, in: context)
+        if typed.type == .unknown { return nil }
+        guard typed.type.isNumeric else {
+            reportOperand(expression, typed.type, expected: ("数值", "a number"))
+            return nil
+        }
+        if typed.expression.isConstant {
+            guard let number = typed.expression.evaluateConstant().number, number.isFinite else {
+                report(
+                    "K0211", expression.range, zh: "这里应为数值", en: "expected a number",
+                    hint: "写一个数字、百分数或数值参数", hintEn: "write a number, a percentage or a numeric parameter")
+                return nil
+            }
+            return (number, typed.expression)
+        }
+        return (nil, typed.expression)
     }
 
     private mutating func checkMatch(
@@ -250,7 +283,7 @@ extension Checker {
     ) -> Typed {
         let left = checkExpression(lhs, in: context)
         if case .duration(let amountExpression, "workdays") = rhs.kind, op == .plus || op == .minus {
-            return addWorkdays(op, left, amountExpression, lhs: lhs, rhs: rhs)
+            return addWorkdays(op, left, amountExpression, lhs: lhs, rhs: rhs, context: context)
         }
         let right = checkExpression(rhs, in: context)
         switch op {
@@ -298,6 +331,7 @@ extension Checker {
     // MARK: Names
 
     mutating func resolveName(_ name: Name, in context: ExpressionContext) -> Typed {
+        if let typed = expandDefinition(name, in: context) { return typed }
         switch context {
         case .row(let table):
             if let typed = rowColumn(name.text, in: table) { return typed }

@@ -13,6 +13,9 @@ public struct Checker {
     /// How many of `diagnostics` are errors.
     private(set) var errorCount = 0
     var parameters: [String: ParameterEntry] = [:]
+    /// The `define`d names, and those being expanded now (to find one that uses itself).
+    var definitions: [String: DefinitionEntry] = [:]
+    var expanding: Set<String> = []
     /// The aggregates planned, in the order they were met, and the index of each: indicators that compute the
     /// same aggregate over the same rows share it (and its accumulator in the evaluator).
     var aggregates: [AggregatePlan] = []
@@ -61,6 +64,9 @@ public struct Checker {
     /// The diagnostics in the order of the files, then of their positions, then of their ids (then as found).
     private static func sortedByPosition(_ diagnostics: [Diagnostic], files: [RuleFile]) -> [Diagnostic] {
         let order = Dictionary(files.enumerated().map { ($1.source.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // The same problem found twice (in a definition used twice) is reported once.
+        var seen: Set<Diagnostic> = []
+        let diagnostics = diagnostics.filter { seen.insert($0).inserted }
         return diagnostics.enumerated().sorted { lhs, rhs in
             let left = (order[lhs.element.file] ?? 0, lhs.element.range.start)
             let right = (order[rhs.element.file] ?? 0, rhs.element.range.start)
@@ -124,6 +130,7 @@ public struct Checker {
             report("K0202", extra.title.range, zh: "一个规则文件只能有一个 assessment 声明", en: "a rule file has only one `assessment` declaration")
         }
         checkParameters(overrides: overrides)
+        gatherDefinitions()
         schema = declareTables(in: schema)
         fileIndex = assessmentFile
         let (start, end) = checkPeriod(assessment, damaged: assessmentDamaged)
@@ -143,6 +150,7 @@ public struct Checker {
         let indicators = scored.indicators
         lintPoints(indicators, complete: scored.failedIndicators == 0, structure: structure, assessment: assessment)
         reportUnusedParameters()
+        reportUnusedDefinitions()
         let tableAggregates = Dictionary(grouping: aggregates.indices) { aggregates[$0].table }
         let scanned = Set(scanColumns.keys).union(tableAggregates.keys)
         let scans = scanned.sorted().compactMap { table -> TableScan? in

@@ -259,6 +259,9 @@ public enum TypedExpression: Sendable, Hashable {
     indirect case dayOf(TypedExpression)
     /// The day `count` working days after the day of a time.
     indirect case addWorkdays(TypedExpression, Int)
+    /// The day so many working days after the day of a time as the second expression gives, row by row
+    /// (`accepted_at + promised_days workdays`), rounded to whole days.
+    indirect case addWorkdaysBy(TypedExpression, TypedExpression)
     /// `case`: the first arm whose pattern equals the subject (or whose condition holds), else `otherwise`.
     indirect case match(subject: TypedExpression?, arms: [MatchArm], otherwise: TypedExpression)
     /// A scalar function: `starts_with`, `ends_with`, `contains`, `length`, `hours`, `days`, `ratio`, `round`, `abs`.

@@ -75,6 +75,12 @@ extension TypedExpression {
                 count.magnitude <= UInt(maximumWorkdays)
             else { return .null }
             return .integer(Int64(input.calendar.adding(workdays: count, to: day).number))
+        case .addWorkdaysBy(let operand, let count):
+            guard case .integer(let instant) = operand.evaluate(input), let day = civilDay(instant),
+                let steps = count.evaluate(input).number,
+                steps.magnitude <= Double(maximumWorkdays)
+            else { return .null }
+            return .integer(Int64(input.calendar.adding(workdays: Int(steps.rounded()), to: day).number))
         case .match(let subject, let arms, let otherwise):
             let value = subject?.evaluate(input)
             for arm in arms {
@@ -115,6 +121,11 @@ public func callFunction(_ name: String, _ values: [Value]) -> Value {
         return .integer(Int64(last.number - first.number))
     case ("ratio", 2):
         return arithmeticValues("/", values[0], values[1])
+    case ("min", 2), ("max", 2):
+        guard let a = values[0].number, let b = values[1].number else { return .null }
+        let picked = name == "min" ? (b < a ? values[1] : values[0]) : (b > a ? values[1] : values[0])
+        if case .integer = values[0], case .integer = values[1] { return picked }
+        return .real(picked.number ?? .nan)
     case ("abs", 1):
         if case .integer(let value) = values[0] { return .integer(value < 0 ? 0 &- value : value) }
         return values[0].number.map { .real(Swift.abs($0)) } ?? .null
@@ -130,7 +141,7 @@ public func callFunction(_ name: String, _ values: [Value]) -> Value {
 }
 
 /// The most working days `N workdays` moves a time (about 380 years); beyond it the result is NULL.
-let maximumWorkdays = 100_000
+public let maximumWorkdays = 100_000
 
 /// The day of an instant in China time, or `nil` for an instant beyond ±2^53 seconds (some 285 million
 /// years), where wrapped arithmetic on times can land and day arithmetic would overflow.
@@ -196,7 +207,7 @@ extension TypedExpression {
             .inList(let operand, _, _), .matches(let operand, _):
             return operand.isConstant
         case .arithmetic(_, let lhs, let rhs), .compare(_, let lhs, let rhs), .and(let lhs, let rhs), .or(let lhs, let rhs),
-            .workdays(let lhs, let rhs):
+            .workdays(let lhs, let rhs), .addWorkdaysBy(let lhs, let rhs):
             return lhs.isConstant && rhs.isConstant
         case .match(let subject, let arms, let otherwise):
             return (subject?.isConstant ?? true) && otherwise.isConstant

@@ -110,6 +110,16 @@ final class VectorEvaluator {
                 out[i] = Double(calendar.adding(workdays: count, to: CivilDay(instant: Int64(a[i]))).number)
             }
             return .number(out)
+        case .addWorkdaysBy(let operand, let count):
+            let a = evaluate(operand, chunk).numbers
+            let steps = evaluate(count, chunk).numbers
+            var out = [Double](repeating: .nan, count: n)
+            let calendars = centers.calendars
+            for i in 0..<n where !a[i].isNaN && !steps[i].isNaN && steps[i].magnitude <= Double(maximumWorkdays) {
+                let calendar = sharedCalendar ?? calendars[Int(chunk.centers[i])]
+                out[i] = Double(calendar.adding(workdays: Int(steps[i].rounded()), to: CivilDay(instant: Int64(a[i]))).number)
+            }
+            return .number(out)
         case .match(let subject, let arms, let otherwise):
             return match(subject, arms, otherwise, chunk)
         case .function(let name, let arguments):

@@ -94,6 +94,23 @@ extension SQLCompiler {
             return
                 "(SELECT \(dialect.dayNumber("w.day")) FROM \(quoteIdentifier("calendar")) w WHERE w.region IS NULL AND w.is_workday = 1 "
                 + "AND w.day \(direction) \(day) ORDER BY w.day\(order) LIMIT 1 OFFSET \(abs(count) - 1))"
+        case .addWorkdaysBy(let operand, let count):
+            // The working days numbered in order; the day so many places after (or before) the given one. (SQLite
+            // takes no column in LIMIT or OFFSET, so the count cannot be an offset.)
+            let x = try value(operand, row: row)
+            let n = "ROUND(\(try value(count, row: row)))"
+            let day = dialect.dayText(x)
+            let calendar = "\(quoteIdentifier("calendar")) c WHERE c.region IS NULL AND c.is_workday = 1"
+            let numbered =
+                "(SELECT w.day AS day, row_number() OVER (ORDER BY w.day) AS k FROM \(quoteIdentifier("calendar")) w "
+                + "WHERE w.region IS NULL AND w.is_workday = 1) wd"
+            let forward =
+                "(SELECT \(dialect.dayNumber("wd.day")) FROM \(numbered) WHERE wd.k = (SELECT count(*) FROM \(calendar) AND c.day <= \(day)) + \(n))"
+            let backward =
+                "(SELECT \(dialect.dayNumber("wd.day")) FROM \(numbered) WHERE wd.k = (SELECT count(*) FROM \(calendar) AND c.day < \(day)) + \(n) + 1)"
+            return
+                "(CASE WHEN (\(x)) IS NULL OR (\(n)) IS NULL THEN NULL WHEN \(n) = 0 THEN (((\(x)) + 28800) / 86400) "
+                + "WHEN \(n) > 0 THEN \(forward) ELSE \(backward) END)"
         case .match(let subject, let arms, let otherwise):
             var sql = "(CASE"
             if let subject { sql += " \(try value(subject, row: row))" }
@@ -128,6 +145,10 @@ extension SQLCompiler {
         case "days": return "(((\(argument(1)) + 28800) / 86400) - ((\(argument(0)) + 28800) / 86400))"
         case "ratio": return "(\(argument(0)) * 1.0 / NULLIF(\(argument(1)), 0))"
         case "abs": return "abs(\(argument(0)))"
+        case "min", "max":
+            // NULL when either is, in both dialects (PostgreSQL's LEAST and GREATEST would skip a NULL).
+            let pick = dialect == .sqlite ? name : (name == "min" ? "LEAST" : "GREATEST")
+            return "(CASE WHEN \(argument(0)) IS NULL OR \(argument(1)) IS NULL THEN NULL ELSE \(pick)(\(argument(0)), \(argument(1))) END)"
         case "round":
             let digits = arguments.count > 1 ? argument(1) : "0"
             return dialect == .sqlite ? "round(\(argument(0)), \(digits))" : "round((\(argument(0)))::numeric, \(digits))::float8"

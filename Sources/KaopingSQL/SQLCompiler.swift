@@ -70,7 +70,7 @@ public struct SQLCompiler {
                 .inList(let operand, _, _), .matches(let operand, _):
                 collect(operand)
             case .arithmetic(_, let lhs, let rhs), .compare(_, let lhs, let rhs), .and(let lhs, let rhs), .or(let lhs, let rhs),
-                .workdays(let lhs, let rhs):
+                .workdays(let lhs, let rhs), .addWorkdaysBy(let lhs, let rhs):
                 collect(lhs)
                 collect(rhs)
             case .match(let subject, let arms, let otherwise):

@@ -22,6 +22,7 @@ extension Parser {
             switch token {
             case "assessment": if let value = parseAssessment(start: token.range.start) { declarations.append(.assessment(value)) }
             case "param": if let value = parseParameter(start: token.range.start) { declarations.append(.parameter(value)) }
+            case "define": if let value = parseDefinition(start: token.range.start) { declarations.append(.definition(value)) }
             case "indicator": if let value = parseIndicator(start: token.range.start) { declarations.append(.indicator(value)) }
             case "bonus", "deduction":
                 if let value = parseAdjustment(token.text, start: token.range.start) { declarations.append(.adjustment(value)) }
@@ -241,6 +242,20 @@ extension Parser {
         let value = parseExpression()
         endStatement()
         return ParameterDeclaration(name: name, value: value, range: SourceRange(start, value.range.end))
+    }
+
+    mutating func parseDefinition(start: Int) -> DefinitionDeclaration? {
+        guard let name = expectName("定义的名称", "the definition's name") else {
+            skipDeclaration()
+            return nil
+        }
+        guard expect("=") else {
+            skipStatement()
+            return nil
+        }
+        let value = parseExpression()
+        endStatement()
+        return DefinitionDeclaration(name: name, value: value, range: SourceRange(start, value.range.end))
     }
 
     mutating func parseIndicator(start: Int) -> IndicatorDeclaration? {

@@ -233,6 +233,6 @@ public struct Parser {
     }
 
     static let declarationKeywords = [
-        "assessment", "param", "indicator", "veto", "limit", "bonus", "deduction", "include", "test", "table",
+        "assessment", "param", "define", "indicator", "veto", "limit", "bonus", "deduction", "include", "test", "table",
     ]
 }

@@ -39,6 +39,8 @@ public struct RuleFile: Sendable, Equatable {
 public indirect enum Declaration: Sendable, Equatable {
     case assessment(AssessmentDeclaration)
     case parameter(ParameterDeclaration)
+    /// `define name = expression`: a named condition or value, written once and used where its name is.
+    case definition(DefinitionDeclaration)
     case indicator(IndicatorDeclaration)
     case veto(VetoDeclaration)
     /// `limit id "title" when … downgrade 1` or `… at most 良好`: a grade limit (降档、不得评为优秀).
@@ -57,6 +59,7 @@ public indirect enum Declaration: Sendable, Equatable {
         switch self {
         case .assessment(let declaration): return declaration.range
         case .parameter(let declaration): return declaration.range
+        case .definition(let declaration): return declaration.range
         case .indicator(let declaration): return declaration.range
         case .veto(let declaration): return declaration.range
         case .limit(let declaration): return declaration.range
@@ -133,6 +136,15 @@ public struct GradeBand: Sendable, Equatable {
 
 /// `param name = value`: a named value that rules use and the command line can override.
 public struct ParameterDeclaration: Sendable, Equatable {
+    public var name: Name
+    public var value: Expression
+    public var range: SourceRange
+}
+
+/// `define name = expression`: an expression named once and used by name in filters, measures and other
+/// definitions (`define bad_review = rating <= 2 and not is_default`); each use reads it in its own place, so
+/// `rating` is the column of the table the use reads.
+public struct DefinitionDeclaration: Sendable, Equatable {
     public var name: Name
     public var value: Expression
     public var range: SourceRange

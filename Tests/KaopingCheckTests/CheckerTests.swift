@@ -315,3 +315,39 @@ struct CheckAfterSyntaxErrorTests {
         #expect(checked.plan == nil)
     }
 }
+
+/// `define`: a definition that uses itself (K0239); one read where its columns are missing is reported in it, with
+/// a note where it is used (K0212); one never used is K0255; a name defined twice is K0250.
+@Suite("Definitions")
+struct DefinitionTests {
+    @Test("A definition that uses itself, directly or through another: K0239 at the use inside it")
+    func selfUse() {
+        let marked = MarkedSource(
+            header + "define a_def = 1️⃣b_def\ndefine b_def = a_def > 0\n"
+                + indicator("  from cases\n  measure count(where b_def)\n  score measure"))
+        let checked = check(marked.text)
+        #expect(checked.diagnostics.filter { $0.id == "K0239" }.map(\.range.start) == [marked["1️⃣"]])
+    }
+
+    @Test("Read over a table without its columns: the error in the definition, a note at the use")
+    func misplaced() {
+        let marked = MarkedSource(
+            header + "define bad_review = 1️⃣rating <= 2\n" + indicator("  from cases where 2️⃣bad_review\n  measure count()\n  score measure"))
+        let checked = check(marked.text)
+        #expect(checked.diagnostics.map(\.id) == ["K0230", "K0212"])
+        #expect(checked.diagnostics.map(\.range.start) == [marked["1️⃣"], marked["2️⃣"]])
+        #expect(checked.diagnostics.last?.severity == .note)
+        #expect(checked.diagnostics.last?.englishMessage == "the definition `bad_review` is used here")
+    }
+
+    @Test("Unused (K0255) and defined twice, or as a parameter too (K0250)")
+    func unusedAndTwice() {
+        let unused = check(header + "define spare = 1\n" + validIndicator)
+        #expect(unused.diagnostics.map(\.id) == ["K0255"])
+        #expect(unused.diagnostics.first?.englishMessage == "the definition `spare` is never used")
+        let twice = MarkedSource(
+            header + "param x = 1\ndefine 1️⃣x = 2\n" + indicator("  from cases\n  measure count() + x\n  score measure"))
+        #expect(check(twice.text).diagnostics.map(\.id) == ["K0250"])
+        #expect(check(twice.text).diagnostics.first?.range.start == twice["1️⃣"])
+    }
+}
