@@ -231,21 +231,20 @@ extension Parser {
     }
 
     mutating func parseParameter(start: Int) -> ParameterDeclaration? {
-        guard let name = expectName("参数名", "a parameter name") else {
-            skipDeclaration()
-            return nil
+        parseNamedValue(what: ("参数名", "a parameter name")).map {
+            ParameterDeclaration(name: $0.name, value: $0.value, range: SourceRange(start, $0.value.range.end))
         }
-        guard expect("=") else {
-            skipStatement()
-            return nil
-        }
-        let value = parseExpression()
-        endStatement()
-        return ParameterDeclaration(name: name, value: value, range: SourceRange(start, value.range.end))
     }
 
     mutating func parseDefinition(start: Int) -> DefinitionDeclaration? {
-        guard let name = expectName("定义的名称", "the definition's name") else {
+        parseNamedValue(what: ("定义的名称", "the definition's name")).map {
+            DefinitionDeclaration(name: $0.name, value: $0.value, range: SourceRange(start, $0.value.range.end))
+        }
+    }
+
+    /// `NAME = EXPRESSION` (of `param` and `define`).
+    private mutating func parseNamedValue(what: (zh: String, en: String)) -> (name: Name, value: Expression)? {
+        guard let name = expectName(what.zh, what.en) else {
             skipDeclaration()
             return nil
         }
@@ -255,7 +254,7 @@ extension Parser {
         }
         let value = parseExpression()
         endStatement()
-        return DefinitionDeclaration(name: name, value: value, range: SourceRange(start, value.range.end))
+        return (name, value)
     }
 
     mutating func parseIndicator(start: Int) -> IndicatorDeclaration? {
