@@ -15,7 +15,7 @@ extension Checker {
     /// Checks every indicator, veto, grade limit and adjustment parsed without an error, and that no two of them share an id.
     mutating func checkScored(structure: Structure, grades: [GradePlan]) -> Scored {
         var scored = Scored()
-        var ids: Set<String> = []
+        var idFiles: [String: Int] = [:]
         for (declarationFile, declaration, damaged) in declarations {
             fileIndex = declarationFile
             let id: Name
@@ -40,10 +40,19 @@ extension Checker {
             default:
                 continue
             }
-            if !ids.insert(id.text).inserted {
-                report(
-                    "K0203", id.range, zh: "编号“\(id.text)”重复", en: "the id `\(id.text)` is used twice",
-                    hint: "每个指标、加扣分项和否决项的编号必须唯一", hintEn: "every indicator, adjustment and veto needs its own id")
+            if let first = idFiles[id.text] {
+                if files[first].isBase, !file.isBase, let kind = VariantMerge.kind(of: declaration) {
+                    report(
+                        "K0203", id.range, zh: "基础规则中已有编号“\(id.text)”", en: "the base already has the id `\(id.text)`",
+                        hint: "要改写它，写 replace \(kind) \(id.text) …；要新增，换一个编号",
+                        hintEn: "to change it, write replace \(kind) \(id.text) …; to add one, choose another id")
+                } else {
+                    report(
+                        "K0203", id.range, zh: "编号“\(id.text)”重复", en: "the id `\(id.text)` is used twice",
+                        hint: "每个指标、加扣分项和否决项的编号必须唯一", hintEn: "every indicator, adjustment and veto needs its own id")
+                }
+            } else {
+                idFiles[id.text] = fileIndex
             }
         }
         return scored

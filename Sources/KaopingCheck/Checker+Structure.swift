@@ -23,7 +23,9 @@ struct Structure {
 extension Checker {
     mutating func checkStructure(_ assessment: AssessmentDeclaration) -> Structure {
         var structure = Structure()
+        at("total")
         if let total = assessment.total { structure.total = constantNumber(total) }
+        at("category")
         func walk(_ nodes: [CategoryDeclaration], parent: String?, level: Int) {
             var seen: Set<String> = []
             for node in nodes {
@@ -43,11 +45,15 @@ extension Checker {
         }
         walk(assessment.categories, parent: nil, level: 1)
         addUpWeights(into: &structure)
-        for (cap, slot) in [(assessment.bonusCap, \Structure.bonusCap), (assessment.deductionCap, \Structure.deductionCap)] {
+        for (setting, cap, slot) in [
+            ("bonuses", assessment.bonusCap, \Structure.bonusCap), ("deductions", assessment.deductionCap, \Structure.deductionCap),
+        ] {
             guard let cap else { continue }
+            at(setting)
             checkPointsWriting(cap, share: false)
             structure[keyPath: slot] = constantNumber(cap)
         }
+        at("lists")
         if let top = assessment.listTop { structure.listTop = max(0, Int((constantNumber(top) ?? 0).clampedInteger(.towardZero))) }
         if let bottom = assessment.listBottom {
             structure.listBottom = max(0, Int((constantNumber(bottom) ?? 0).clampedInteger(.towardZero)))
@@ -143,6 +149,7 @@ extension Checker {
     /// points seem not to add up.
     mutating func lintPoints(_ indicators: [IndicatorPlan], complete: Bool, structure: Structure, assessment: AssessmentDeclaration) {
         let sum = indicators.reduce(0) { $0 + $1.points }
+        at("total")
         if complete, let total = structure.total, let expression = assessment.total, abs(sum - total) > 1e-9 {
             report(
                 "K0293", expression.range, severity: .warning,
@@ -188,6 +195,7 @@ extension Checker {
                 }
             }
         }
+        at("category")
         walk(assessment.categories, parent: nil)
     }
 

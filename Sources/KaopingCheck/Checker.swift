@@ -30,6 +30,8 @@ public struct Checker {
     var sourceFailed = false
     /// Set while checking the score rule of a measure that is a fraction (see `Checker+Units.swift`).
     var scoringFraction = false
+    /// The declarations to check, a variant's read onto its base.
+    let merge: VariantMerge
 
     struct ParameterEntry {
         var value: Value
@@ -79,6 +81,7 @@ public struct Checker {
     init(files: [RuleFile], schema: SchemaCatalog) {
         self.files = files
         self.schema = schema
+        merge = VariantMerge(files: files)
     }
 
     init(file: RuleFile, schema: SchemaCatalog) {
@@ -86,12 +89,9 @@ public struct Checker {
     }
 
     /// Every declaration of every file, with its file's index in `files` and whether it was parsed with an error
-    /// in it (see `RuleFile.damaged`), in the order they were written.
-    var declarations: [(file: Int, declaration: Declaration, damaged: Bool)] {
-        files.indices.flatMap { file in
-            files[file].declarations.indices.map { (file, files[file].declarations[$0], files[file].damaged.contains($0)) }
-        }
-    }
+    /// in it (see `RuleFile.damaged`), in the order they were written; a variant's base with the variant's changes
+    /// (see `VariantMerge`).
+    var declarations: [(file: Int, declaration: Declaration, damaged: Bool)] { merge.items }
 
     /// Whether a file had errors when it was parsed: then what is missing may be what could not be read, and
     /// the lints that need the whole file (no assessment, unused parameters) wait for it.
@@ -113,11 +113,12 @@ public struct Checker {
     }
 
     private mutating func run(overrides: [String: String]) -> Plan? {
-        let assessments = declarations.compactMap { item -> (Int, AssessmentDeclaration, Bool)? in
-            if case .assessment(let value) = item.declaration { return (item.file, value, item.damaged) }
-            return nil
+        merge.problems.forEach { add($0) }
+        for (extraFile, extra) in merge.extraAssessments {
+            fileIndex = extraFile
+            report("K0202", extra.title.range, zh: "一个规则文件只能有一个 assessment 声明", en: "a rule file has only one `assessment` declaration")
         }
-        guard let (assessmentFile, assessment, assessmentDamaged) = assessments.first else {
+        guard let (assessmentFile, assessment, assessmentDamaged) = merge.assessment else {
             guard !hasParseErrors else { return nil }
             report(
                 "K0201", .at(0), zh: "规则文件缺少 assessment 声明", en: "the rule file has no `assessment` declaration",
@@ -125,16 +126,15 @@ public struct Checker {
                 hintEn: "start the file with assessment \"title\" { period …; grades { … } }")
             return nil
         }
-        for (extraFile, extra, _) in assessments.dropFirst() {
-            fileIndex = extraFile
-            report("K0202", extra.title.range, zh: "一个规则文件只能有一个 assessment 声明", en: "a rule file has only one `assessment` declaration")
-        }
         checkParameters(overrides: overrides)
         gatherDefinitions()
         schema = declareTables(in: schema)
         fileIndex = assessmentFile
+        at("period")
         let (start, end) = checkPeriod(assessment, damaged: assessmentDamaged)
+        at("assess")
         let assessFilter = assessment.assessFilter.map { checkCondition($0, in: .centers) }
+        at("rank")
         let rankWithin = assessment.rankWithin.compactMap { name -> String? in
             guard centerColumnSlot(name.text) != nil else {
                 reportUnknownColumn(name, table: "centers")
@@ -142,10 +142,11 @@ public struct Checker {
             }
             return name.text
         }
+        at("grades")
         let grades = checkGrades(assessment, damaged: assessmentDamaged)
         let structure = checkStructure(assessment)
         let scored = checkScored(structure: structure, grades: grades)
-        fileIndex = assessmentFile
+        at("rank")
         let tieBreaks = assessment.tieBreaks.compactMap { checkTieBreak($0, structure: structure) }
         let indicators = scored.indicators
         lintPoints(indicators, complete: scored.failedIndicators == 0, structure: structure, assessment: assessment)
@@ -178,6 +179,11 @@ public struct Checker {
             total: structure.total, categories: structure.categories, listTop: structure.listTop,
             listBottom: structure.listBottom, bonusCap: structure.bonusCap, deductionCap: structure.deductionCap, usesCalendar: usesCalendar
         )
+    }
+
+    /// Reports what follows in the file where the assessment's `setting` was written (a variant's or its base's).
+    mutating func at(_ setting: String) {
+        if let file = merge.settingFiles[setting] { fileIndex = file }
     }
 
     /// The period's first and last day numbers; a period missing from an assessment parsed with an error is

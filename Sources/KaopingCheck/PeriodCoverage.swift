@@ -72,10 +72,11 @@ public enum PeriodCoverage {
         -> [Diagnostic]
     {
         guard
-            let (file, assessment) = files.lazy.compactMap({ file -> (RuleFile, AssessmentDeclaration)? in
-                for case .assessment(let declaration) in file.declarations { return (file, declaration) }
+            // The period where it is written: a variant's own, or its base's.
+            let (file, period) = files.lazy.compactMap({ file -> (RuleFile, (start: Expression, end: Expression))? in
+                for case .assessment(let declaration) in file.declarations { return declaration.period.map { (file, $0) } }
                 return nil
-            }).first, let period = assessment.period
+            }).first
         else { return [] }
         let range = period.start.range.union(period.end.range)
         let start = CivilDay(number: plan.periodStart)

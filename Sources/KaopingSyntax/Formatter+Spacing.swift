@@ -15,7 +15,8 @@ extension Formatter {
     /// Words that are keywords when they start a statement of a block of statements (elsewhere they may be
     /// columns, parameters or functions: `max(…)`, `median(…)`, `score 20 - measure`).
     static let statementWords: Set<String> = [
-        "assessment", "param", "indicator", "veto", "bonus", "deduction", "include", "test", "period", "assess", "grades",
+        "assessment", "param", "define", "indicator", "veto", "limit", "bonus", "deduction", "include", "extends", "replace",
+        "remove", "test", "period", "assess", "grades",
         "rank", "total", "category", "lists", "points", "weight", "from", "measure", "score", "minimum", "max", "gate",
         "table", "calendar", "expect", "holiday", "workday", "p10", "median",
     ]

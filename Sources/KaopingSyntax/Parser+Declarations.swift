@@ -32,9 +32,29 @@ extension Parser {
                 if let value = parseTableDeclaration(start: token.range.start) { declarations.append(.table(value)) }
             case "limit":
                 if let value = parseLimit(start: token.range.start) { declarations.append(.limit(value)) }
-            case "include":
-                if let path = expectString("被包含文件的路径", "the path of the file to include") {
-                    declarations.append(.include(path, SourceRange(token.range.start, path.range.end)))
+            case "include", "extends":
+                let what =
+                    token.isWord("include")
+                    ? ("被包含文件的路径", "the path of the file to include") : ("基础规则文件的路径", "the path of the base rule file")
+                if let path = expectString(what.0, what.1) {
+                    let range = SourceRange(token.range.start, path.range.end)
+                    declarations.append(token.isWord("include") ? .include(path, range) : .extends(path, range))
+                }
+                endStatement()
+            case "replace":
+                guard let kind = replaceableKind(what: ("可替换的声明", "a declaration to replace")) else { break }
+                let replaced: Declaration?
+                switch kind {
+                case "indicator": replaced = parseIndicator(start: kind.range.start).map { .indicator($0) }
+                case "bonus", "deduction": replaced = parseAdjustment(kind.text, start: kind.range.start).map { .adjustment($0) }
+                case "limit": replaced = parseLimit(start: kind.range.start).map { .limit($0) }
+                default: replaced = parseVeto(start: kind.range.start).map { .veto($0) }
+                }
+                if let replaced { declarations.append(.replace(replaced, SourceRange(token.range.start, replaced.range.end))) }
+            case "remove":
+                guard let kind = replaceableKind(what: ("要删除的声明", "a declaration to remove")) else { break }
+                if let id = expectName("要删除的编号", "the id to remove") {
+                    declarations.append(.remove(kind: kind.text, id: id, range: SourceRange(token.range.start, id.range.end)))
                 }
                 endStatement()
             default: if let value = parseVeto(start: token.range.start) { declarations.append(.veto(value)) }
@@ -82,6 +102,19 @@ extension Parser {
         return previousEnd
     }
 
+    /// The kind after `replace` or `remove` (`indicator`, `bonus`, …), taken; `nil` (reported, the declaration
+    /// skipped) for any other word.
+    private mutating func replaceableKind(what: (String, String)) -> Token? {
+        let kind = current
+        guard kind.isWord(in: Parser.replaceableKeywords) else {
+            reportUnknown(kind, among: Parser.replaceableKeywords, what: what)
+            skipDeclaration()
+            return nil
+        }
+        advance()
+        return kind
+    }
+
     mutating func parseAssessment(start: Int) -> AssessmentDeclaration? {
         guard let title = expectString("考核名称", "the assessment's title") else {
             skipDeclaration()
@@ -89,6 +122,7 @@ extension Parser {
         }
         var declaration = AssessmentDeclaration(title: title, range: SourceRange(start, title.range.end))
         let end = parseBlock(keywords: Parser.assessmentKeywords, what: ("考核设置", "assessment setting")) { parser, keyword in
+            declaration.written.insert(keyword.text)
             switch keyword {
             case "period":
                 let first = parser.parseExpression()
@@ -405,10 +439,12 @@ extension Parser {
 
 extension Parser {
     /// The statements of each block (worked out once: each indicator has a block).
-    static let assessmentKeywords = ["period", "assess", "grades", "rank", "total", "category", "lists", "bonuses", "deductions"]
+    static let assessmentKeywords = AssessmentDeclaration.settings
     static let categoryKeywords = ["category"]
     static let indicatorKeywords = ["category", "points", "weight", "from", "measure", "score", "when", "minimum"]
     static let vetoKeywords = ["when", "reason"]
+    /// The declarations a variant replaces or removes by id.
+    static let replaceableKeywords = ["indicator", "bonus", "deduction", "veto", "limit"]
     static let bonusKeywords = ["from", "measure", "score", "max", "gate"]
     static let deductionKeywords = ["from", "measure", "score", "max", "category"]
     static let testKeywords = ["table", "calendar", "param", "expect"]

@@ -233,6 +233,7 @@ public struct Parser {
     }
 
     static let declarationKeywords = [
-        "assessment", "param", "define", "indicator", "veto", "limit", "bonus", "deduction", "include", "test", "table",
+        "assessment", "param", "define", "indicator", "veto", "limit", "bonus", "deduction", "include", "extends", "replace", "remove",
+        "test", "table",
     ]
 }

@@ -43,15 +43,48 @@ public struct RuleLoader {
     /// Every source read, for printing diagnostics.
     public var sources: [SourceFile] { files.map(\.source) }
 
-    private mutating func add(_ source: SourceFile, stack: [String]) {
+    /// Reads `source` (the root, or a file `stack` includes), then the base it extends and the files it includes.
+    /// `isBase`: it is the base of a variant, or a file such a base includes.
+    private mutating func add(_ source: SourceFile, stack: [String], isBase: Bool = false) {
         loaded.insert(RuleLoader.canonical(source.name))
         size += source.bytes.count
-        let parsed = Parser.parse(source)
+        var parsed = Parser.parse(source)
+        parsed.file.isBase = isBase
         files.append(parsed.file)
         diagnostics += parsed.diagnostics
         let folder = (source.name as NSString).deletingLastPathComponent
+        // The base first: its declarations come before the variant's changes.
+        let extended = parsed.file.declarations.compactMap { declaration -> (StringLiteral, SourceRange)? in
+            if case .extends(let target, let range) = declaration { return (target, range) }
+            return nil
+        }
+        for (index, (target, range)) in extended.enumerated() {
+            guard stack.count == 1, index == 0 else {
+                diagnostics.append(
+                    Diagnostic(
+                        "K0122", .error, file: source.name, range: range,
+                        zh: stack.count == 1 ? "一个规则文件只能基于一个基础文件" : "只有直接运行的规则文件可以用 extends",
+                        en: stack.count == 1 ? "a rule file extends one base at most" : "only the rule file run may use `extends`",
+                        hint: "被包含或被扩展的文件不能再 extends；把变体写成一个文件，基于一个基础文件",
+                        hintEn: "an included or extended file cannot extend another; write the variant as one file on one base"))
+                continue
+            }
+            load(target, from: folder, range: range, in: source, stack: stack, isBase: true, extending: true)
+        }
         for declaration in parsed.file.declarations where !refused {
             guard case .include(let target, let range) = declaration else { continue }
+            load(target, from: folder, range: range, in: source, stack: stack, isBase: isBase)
+        }
+    }
+
+    /// Reads the file `target` names (relative to `folder`) for `source`, where it is written at `range`
+    /// (`extending`: in an `extends`, else an `include`).
+    private mutating func load(
+        _ target: StringLiteral, from folder: String, range: SourceRange, in source: SourceFile, stack: [String], isBase: Bool,
+        extending: Bool = false
+    ) {
+        do {
+            guard !refused else { return }
             let path = target.value.hasPrefix("/") ? target.value : (folder.isEmpty ? target.value : folder + "/" + target.value)
             let key = RuleLoader.canonical(path)
             if stack.contains(key) {
@@ -60,19 +93,21 @@ public struct RuleLoader {
                         "K0120", .error, file: source.name, range: range, zh: "包含文件形成循环：“\(target.value)”又包含了本文件",
                         en: "the includes form a cycle: `\(target.value)` includes this file again",
                         hint: "把共用的定义移到第三个文件中，两边都包含它", hintEn: "move the shared definitions to a third file that both include"))
-                continue
+                return
             }
-            if loaded.contains(key) { continue }
+            if loaded.contains(key) { return }
             guard let reading = try? SourceFile.read(path, limit: SourceFile.maximumSize - size) else {
                 diagnostics.append(
                     Diagnostic(
-                        "K0121", .error, file: source.name, range: target.range, zh: "找不到被包含的文件“\(target.value)”",
-                        en: "cannot read the included file `\(target.value)`",
+                        "K0121", .error, file: source.name, range: target.range,
+                        zh: extending ? "找不到基础规则文件“\(target.value)”" : "找不到被包含的文件“\(target.value)”",
+                        en: extending
+                            ? "cannot read the base rule file `\(target.value)`" : "cannot read the included file `\(target.value)`",
                         hint: "路径相对于本文件所在的文件夹", hintEn: "the path is relative to this file's folder"))
-                continue
+                return
             }
             switch reading {
-            case .file(let included): add(included, stack: stack + [key])
+            case .file(let included): add(included, stack: stack + [key], isBase: isBase)
             case .tooLarge(let includedSize): refuse(at: target, in: source, adding: includedSize)
             }
         }

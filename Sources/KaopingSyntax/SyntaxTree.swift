@@ -25,6 +25,8 @@ public struct RuleFile: Sendable, Equatable {
     public var damaged: Set<Int>
     /// Whether the file gave any error while it was read and parsed (in a declaration or between them).
     public var hasParseErrors: Bool
+    /// Whether the file was read as the base of a variant (`extends`), or included by such a base.
+    public var isBase = false
 
     public init(source: SourceFile, declarations: [Declaration], damaged: Set<Int> = [], hasParseErrors: Bool = false) {
         self.source = source
@@ -49,6 +51,14 @@ public indirect enum Declaration: Sendable, Equatable {
     case adjustment(AdjustmentDeclaration)
     /// `include "file.rules"`: shared definitions from another file.
     case include(StringLiteral, SourceRange)
+    /// `extends "base.rules"`: this file is a variant of the base: it changes the base's header, parameters and
+    /// categories, replaces and removes its indicators, adjustments, vetoes and grade limits by id, and adds its own.
+    case extends(StringLiteral, SourceRange)
+    /// `replace indicator ID …` (or `replace bonus|deduction|veto|limit ID …`): in a variant, the base's
+    /// declaration of that id, written anew.
+    case replace(Declaration, SourceRange)
+    /// `remove indicator ID` (or bonus, deduction, veto, limit): in a variant, the base's declaration of that id, left out.
+    case remove(kind: String, id: Name, range: SourceRange)
     /// `test "name" { … }`: a rule test with inline records and expectations.
     case test(TestDeclaration)
     /// `table name "title" { column type … }`: an extra table the rules read, beyond the canonical schema.
@@ -64,7 +74,7 @@ public indirect enum Declaration: Sendable, Equatable {
         case .veto(let declaration): return declaration.range
         case .limit(let declaration): return declaration.range
         case .adjustment(let declaration): return declaration.range
-        case .include(_, let range): return range
+        case .include(_, let range), .extends(_, let range), .replace(_, let range), .remove(_, _, let range): return range
         case .test(let declaration): return declaration.range
         case .table(let declaration): return declaration.range
         }
@@ -94,7 +104,12 @@ public struct AssessmentDeclaration: Sendable, Equatable {
     /// `bonuses max N` (加分合计不超过 N 分) and `deductions max N` (扣分合计不超过 N 分): caps on the sums.
     public var bonusCap: Expression?
     public var deductionCap: Expression?
+    /// The settings written, by keyword (`period`, `grades`, `rank`, …): a variant replaces only those of its base.
+    public var written: Set<String> = []
     public var range: SourceRange
+
+    /// The keywords of the assessment's settings.
+    public static let settings = ["period", "assess", "grades", "rank", "total", "category", "lists", "bonuses", "deductions"]
 
     public static func == (lhs: AssessmentDeclaration, rhs: AssessmentDeclaration) -> Bool {
         lhs.title == rhs.title && lhs.period?.start == rhs.period?.start && lhs.period?.end == rhs.period?.end
@@ -102,7 +117,7 @@ public struct AssessmentDeclaration: Sendable, Equatable {
             && lhs.tieBreaks == rhs.tieBreaks
             && lhs.total == rhs.total && lhs.categories == rhs.categories && lhs.listTop == rhs.listTop
             && lhs.listBottom == rhs.listBottom && lhs.bonusCap == rhs.bonusCap && lhs.deductionCap == rhs.deductionCap
-            && lhs.range == rhs.range
+            && lhs.written == rhs.written && lhs.range == rhs.range
     }
 }
 

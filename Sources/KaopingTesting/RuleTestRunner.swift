@@ -17,16 +17,18 @@ public struct RuleTestRunner {
     /// Runs every test found in `rules` (the rule file and its includes) and in `testFiles` (`*.test.rules`).
     public func run(rules: [RuleFile], testFiles: [RuleFile]) -> RuleTestReport {
         var report = RuleTestReport()
-        for file in rules {
-            for declaration in file.declarations {
-                switch declaration {
-                case .indicator(let indicator): report.indicators.append(indicator.id.text)
-                case .adjustment(let adjustment): report.indicators.append(adjustment.id.text)
-                default: break
-                }
+        // A variant's tests cover what it writes (the rest is its base's, tested with the base).
+        let written =
+            rules.contains(where: \.isBase) ? rules.filter { !$0.isBase }.flatMap(\.declarations) : Checker.declarations(of: rules)
+        for declaration in written {
+            switch declaration {
+            case .indicator(let indicator), .replace(.indicator(let indicator), _): report.indicators.append(indicator.id.text)
+            case .adjustment(let adjustment), .replace(.adjustment(let adjustment), _): report.indicators.append(adjustment.id.text)
+            default: break
             }
         }
-        for file in rules + testFiles {
+        // A variant's base was tested with its own rules: its tests are not the variant's.
+        for file in rules.filter({ !$0.isBase }) + testFiles {
             for case .test(let test) in file.declarations {
                 report.outcomes.append(run(test, file: file.source, rules: rules, report: &report))
             }

@@ -2,6 +2,7 @@ import Foundation
 import KaopingCheck
 import KaopingStore
 import KaopingSyntax
+import KaopingTesting
 import Testing
 
 /// The shipped rule files check cleanly, evaluate on the demo, and format canonically.
@@ -12,6 +13,40 @@ struct ShippedRuleFileTests {
         let loader = try RuleLoader.load(path: ShippedRules.path(file))
         let diagnostics = loader.diagnostics + Checker.check(loader.files, schema: .canonical).diagnostics
         #expect(diagnostics == [], "\(DiagnosticPrinter(sources: loader.sources, english: true).render(diagnostics))")
+    }
+
+    @Test("Their rule tests pass (kaoping test): each file's own and its *.test.rules", arguments: ShippedRules.ruleFiles)
+    func ruleTestsPass(file: String) throws {
+        let loader = try RuleLoader.load(path: ShippedRules.path(file))
+        var testFiles: [RuleFile] = []
+        let testPath = ShippedRules.path(String(file.dropLast(".rules".count)) + ".test.rules")
+        if case .file(let source)? = try? SourceFile.read(testPath) {
+            let parsed = Parser.parse(source)
+            #expect(parsed.diagnostics == [])
+            testFiles.append(parsed.file)
+        }
+        let report = RuleTestRunner(calendarFiles: CalendarFile.builtIn).run(rules: loader.files, testFiles: testFiles)
+        #expect(!report.outcomes.isEmpty)
+        let failures = report.outcomes.flatMap(\.failures)
+        #expect(failures == [], "\(DiagnosticPrinter(sources: loader.sources + testFiles.map(\.source), english: true).render(failures))")
+    }
+
+    @Test("The 南京 variant: the base's rules with its own header, parameter, indicator, removed bonus and grade limit")
+    func nanjingVariantOnDemo() throws {
+        let (results, diagnostics) = try ShippedRules.assess("Rules/examples/nanjing-2024.rules")
+        #expect(diagnostics.filter { $0.severity == .error } == [])
+        let (base, _) = try ShippedRules.assess("Rules/jiangsu-2024.rules")
+        #expect(results.assessment.title == "南京市政务服务分中心一体化管理年度考核")
+        #expect(results.assessment.indicators.map(\.id) == base.assessment.indicators.map(\.id))
+        #expect(results.assessment.adjustments.map(\.id) == ["one_thing", "proxy"])
+        #expect(results.assessment.gradeLimits?.map(\.id) == ["complained"])
+        #expect(results.assessment.parameters.first { $0.name == "ontime_floor" }?.value == "95%")
+        #expect(!results.centers.isEmpty)
+        #expect(results.centers.allSatisfy { $0.region == "南京市" && $0.kind != "center" })
+        #expect(results.centers.count < base.centers.count / 5)
+        // The base's ranking groups, with the variant's tie-break.
+        #expect(results.assessment.groupBy == base.assessment.groupBy)
+        #expect(results.assessment.tieBreaks?.count == 1)
     }
 
     @Test("The 银川 example evaluates on the demo store, reading its extra assessor_findings table")

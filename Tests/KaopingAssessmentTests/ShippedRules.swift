@@ -13,7 +13,10 @@ enum ShippedRules {
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
     /// Every shipped rule file (not the `*.test.rules`), relative to the project.
-    static let ruleFiles = ["Rules/jiangsu-2024.rules", "Rules/jiangsu-2025.rules", "Rules/examples/yinchuan-branch-halls.rules"]
+    static let ruleFiles = [
+        "Rules/jiangsu-2024.rules", "Rules/jiangsu-2025.rules", "Rules/examples/yinchuan-branch-halls.rules",
+        "Rules/examples/nanjing-2024.rules",
+    ]
 
     static var calendarFiles: [CalendarFile] {
         get throws { try Store.calendarFiles(in: path("Rules/calendars")) }

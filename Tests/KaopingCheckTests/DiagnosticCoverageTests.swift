@@ -576,7 +576,7 @@ extension DiagnosticCoverageTests {
 }
 
 /// A folder under the system's temporary directory, removed when the value is released.
-private final class TemporaryFolder {
+final class TemporaryFolder {
     let url: URL
 
     init() throws {
