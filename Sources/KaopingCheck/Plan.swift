@@ -193,6 +193,50 @@ public enum ScorePlan: Sendable, Equatable {
     /// Lighthouse's log-normal score (0–1) times the points.
     case lognormal(p10: Double, median: Double)
 
+    /// The index of the band `measure` falls in: the first whose comparison holds (`nil` when none does).
+    public func band(for measure: Double) -> Int? {
+        guard case .bands(let bands) = self else { return nil }
+        return bands.firstIndex { band in
+            guard let comparison = band.comparison else { return true }
+            switch comparison {
+            case ">=": return measure >= band.bound
+            case ">": return measure > band.bound
+            case "<=": return measure <= band.bound
+            case "<": return measure < band.bound
+            default: return measure == band.bound
+            }
+        }
+    }
+
+    /// The steps of a band or linear rule, which rule tests should each reach: one per band; for `linear`
+    /// through k control points, k + 1 — at or below the first, strictly between each two, at or above the
+    /// last. Other rules have none.
+    public var stepCount: Int {
+        switch self {
+        case .bands(let bands): return bands.count
+        case .linear(let points): return points.isEmpty ? 0 : points.count + 1
+        default: return 0
+        }
+    }
+
+    /// The steps `measure` reaches (see `stepCount`): a measure on a control point reaches the flat end there,
+    /// not the segment beside it (it does not test the interpolation).
+    public func steps(reachedBy measure: Double) -> [Int] {
+        switch self {
+        case .bands: return band(for: measure).map { [$0] } ?? []
+        case .linear(let points):
+            guard let first = points.first, let last = points.last else { return [] }
+            var reached: [Int] = []
+            if measure <= first.0 { reached.append(0) }
+            for index in points.indices.dropFirst() where points[index - 1].0 < measure && measure < points[index].0 {
+                reached.append(index)
+            }
+            if measure >= last.0 { reached.append(points.count) }
+            return reached
+        default: return []
+        }
+    }
+
     public static func == (lhs: ScorePlan, rhs: ScorePlan) -> Bool {
         switch (lhs, rhs) {
         case (.deduct(let a, let b, let c, let d, let e, let f), .deduct(let g, let h, let i, let j, let k, let l)):

@@ -10,17 +10,7 @@ enum Scoring {
         case .linear(let controlPoints):
             raw = linear(controlPoints, measure)
         case .bands(let bands):
-            raw =
-                bands.first { band in
-                    guard let comparison = band.comparison else { return true }
-                    switch comparison {
-                    case ">=": return measure >= band.bound
-                    case ">": return measure > band.bound
-                    case "<=": return measure <= band.bound
-                    case "<": return measure < band.bound
-                    default: return measure == band.bound
-                    }
-                }?.points ?? 0
+            raw = rule.band(for: measure).map { bands[$0].points } ?? 0
         case .expression(let expression):
             var input = EvaluationInput(calendar: WorkingCalendar())
             input.measure = .real(measure)

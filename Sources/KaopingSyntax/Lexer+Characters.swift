@@ -78,6 +78,11 @@ extension Lexer {
             offset += length
             return nil
         }
+        if scalar == "≈" {
+            // In a rule test, `≈` compares within a tolerance.
+            offset += length
+            return Token(kind: .symbol, text: "≈", range: SourceRange(start, offset))
+        }
         if isIdentifierScalar(scalar) {
             return lexIdentifier()
         }

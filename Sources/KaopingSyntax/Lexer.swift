@@ -200,7 +200,7 @@ public struct Lexer {
     }
 
     /// The symbol that starts with `first` (then `second`): a two-character operator
-    /// `.. -> == != <= >=` or one of `{}()[],;:.<>+-*/=|`; `nil` if `first` starts none.
+    /// `.. -> == != <= >= ~=` or one of `{}()[],;:.<>+-*/=|`; `nil` if `first` starts none.
     static func symbol(_ first: UInt8, _ second: UInt8?) -> String? {
         switch (first, second) {
         case (UInt8(ascii: "."), UInt8(ascii: ".")): return ".."
@@ -209,6 +209,7 @@ public struct Lexer {
         case (UInt8(ascii: "!"), UInt8(ascii: "=")): return "!="
         case (UInt8(ascii: "<"), UInt8(ascii: "=")): return "<="
         case (UInt8(ascii: ">"), UInt8(ascii: "=")): return ">="
+        case (UInt8(ascii: "~"), UInt8(ascii: "=")): return "~="
         default: break
         }
         let singles = "{}()[],;:.<>+-*/=|"

@@ -20,6 +20,11 @@ extension Parser {
             endStatement()
             return declaration
         }
+        guard current.is("{") else {
+            expected("“when 条件”（何时限制等次）", "`when CONDITION` (when the grade is limited)")
+            skipDeclaration()
+            return nil
+        }
         let end = parseBlock(keywords: Parser.limitKeywords, what: ("等次限制设置", "grade limit setting")) { parser, keyword in
             if keyword.isWord("when") {
                 declaration.condition = parser.parseExpression()

@@ -119,12 +119,32 @@ extension Parser {
         while accept(".") {
             if let next = expectName("结果字段", "a result field") { target.append(next) }
         }
-        guard atComparison else {
-            expected("比较符（如 ==）", "a comparison (such as ==)")
+        let approximate = current.is("≈") || current.is("~=")
+        guard atComparison || approximate else {
+            expected("比较符（如 ==、≈）", "a comparison (such as == or ≈)")
             return nil
         }
-        let comparison = advanceText()
+        let comparison = approximate ? "≈" : advanceText()
+        if approximate { advance() }
         let value = parseExpression()
-        return Expectation(center: center, target: target, comparison: comparison, value: value, range: SourceRange(start, value.range.end))
+        var expectation = Expectation(
+            center: center, target: target, comparison: comparison, value: value, range: SourceRange(start, value.range.end))
+        if !approximate, current.isWord("within") {
+            expected(
+                "换行（within 只用于 ≈）", "a new line (`within` goes with ≈ only)",
+                hint: "写成 \(target.map(\.text).joined(separator: ".")) ≈ 值 within 容差",
+                hintEn: "write \(target.map(\.text).joined(separator: ".")) ≈ VALUE within TOLERANCE")
+            return nil
+        }
+        if approximate {
+            guard acceptWord("within") else {
+                expected("“within 容差”（如 ≈ 0.7699 within 0.0001）", "`within TOLERANCE` (as in ≈ 0.7699 within 0.0001)")
+                return nil
+            }
+            let tolerance = parseExpression()
+            expectation.tolerance = tolerance
+            expectation.range = SourceRange(start, tolerance.range.end)
+        }
+        return expectation
     }
 }

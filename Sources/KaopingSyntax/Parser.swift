@@ -223,7 +223,8 @@ public struct Parser {
     /// Skips to the next top-level declaration keyword at brace depth 0.
     mutating func skipDeclaration() {
         var nesting = 0
-        if !atEnd { advance() }
+        // (A declaration that starts the next line is where this one, cut short, ends: it is not skipped.)
+        if !atEnd, !(atLineStart && current.isWord(in: Parser.declarationKeywords)) { advance() }
         while !atEnd {
             if nesting <= 0, atLineStart, current.isWord(in: Parser.declarationKeywords) { return }
             if current.is("{") { nesting += 1 }

@@ -319,8 +319,11 @@ public struct TestTable: Sendable, Equatable {
 public struct Expectation: Sendable, Equatable {
     public var center: StringLiteral
     public var target: [Name]
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=`, or `≈` (also written `~=`) with a `tolerance`.
     public var comparison: String
     public var value: Expression
+    /// `≈ 0.7699 within 0.0001`: how far the result may be from the value.
+    public var tolerance: Expression?
     public var range: SourceRange
 }
 

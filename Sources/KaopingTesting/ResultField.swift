@@ -68,6 +68,13 @@ enum ResultField {
         }
     }
 
+    /// `actual ≈ expected within tolerance`: both numbers, at most `tolerance` apart (allowing for the rounding
+    /// of the decimal digits written).
+    static func holds(_ actual: Value, within tolerance: Double, of expected: Value) -> Bool {
+        guard case .real(let a) = actual, case .real(let b) = expected else { return false }
+        return abs(a - b) <= tolerance + 1e-12 * max(1, abs(a), abs(b))
+    }
+
     static func display(_ value: Value) -> String {
         switch value {
         case .null: return "null"

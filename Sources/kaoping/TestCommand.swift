@@ -38,8 +38,10 @@ struct TestCommand: ParsableCommand {
         let runner = RuleTestRunner(calendarFiles: calendarFiles)
         var passed = 0
         var failed = 0
-        var indicators = 0
+        var ids = 0
         var untested: [String] = []
+        var steps = 0
+        var unreached: [String] = []
         let files = try RuleFileSet.expand(paths)
         let roots = Set(
             files.filter { !$0.hasSuffix(".test.rules") }
@@ -96,12 +98,16 @@ struct TestCommand: ParsableCommand {
                     print(printer.render(outcome.failures), terminator: "")
                 }
             }
-            indicators += report.indicators.count
+            ids += report.ids.count
             untested += report.untested.map { "\(root): \($0)" }
+            steps += report.steps.count
+            unreached += report.unreached.map { "\(root): \($0.id): \($0.label)" }
         }
         if coverage {
-            print("coverage: \(indicators - untested.count)/\(indicators) indicators tested")
+            print("coverage: \(ids - untested.count)/\(ids) rules tested (indicators, bonuses, deductions, vetoes, grade limits)")
             for name in untested { print("  untested \(name)") }
+            print("coverage: \(steps - unreached.count)/\(steps) score-rule steps reached (bands, linear segments)")
+            for step in unreached { print("  unreached \(step)") }
         }
         print("\(passed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode(1) }

@@ -28,6 +28,34 @@ struct ParseErrorTests {
         #expect(parsed.file.damaged == [0])
     }
 
+    @Test("A declaration cut short at the end of its line: the declaration on the next line is read whole, not skipped")
+    func cutShortBeforeDeclaration() {
+        let marked = MarkedSource(
+            """
+            limit a "无条件"
+            1️⃣limit b "被投诉" when count(complaints) > 0 at most 良好
+            veto c "无标题或条件"
+            indicator d "D" {
+              points 5
+            }
+            """)
+        let parsed = Parser.parse(marked.source())
+        // One K0101 for each declaration cut short, where the next starts.
+        #expect(parsed.diagnostics.map(\.id) == ["K0101", "K0101"])
+        #expect(parsed.diagnostics.first?.range.start == marked["1️⃣"])
+        #expect(parsed.diagnostics.first?.englishMessage == "expected `when CONDITION` (when the grade is limited), found `limit`")
+        let ids = parsed.file.declarations.compactMap { declaration -> String? in
+            switch declaration {
+            case .limit(let limit): return limit.id.text
+            case .veto(let veto): return veto.id.text
+            case .indicator(let indicator): return indicator.id.text
+            default: return nil
+            }
+        }
+        #expect(ids.contains("b"))
+        #expect(ids.contains("d"))
+    }
+
     @Test("A block left open at the end of the file: one K0101 at the end (line 3, column 1 after the final newline)")
     func missingBraceAtEnd() {
         let marked = MarkedSource(
