@@ -38,7 +38,10 @@ struct ShippedRuleFileTests {
         let (base, _) = try ShippedRules.assess("Rules/jiangsu-2024.rules")
         #expect(results.assessment.title == "南京市政务服务分中心一体化管理年度考核")
         #expect(results.assessment.indicators.map(\.id) == base.assessment.indicators.map(\.id))
-        #expect(results.assessment.adjustments.map(\.id) == ["one_thing", "proxy"])
+        #expect(results.assessment.adjustments.map(\.id) == ["one_thing", "proxy", "late_complaints"])
+        #expect(results.assessment.bonusCap == 3)
+        // The deduction is taken from 服务效能 where some center has overdue complaints.
+        #expect(results.centers.contains { center in center.adjustments.contains { $0.id == "late_complaints" && $0.points > 0 } })
         #expect(results.assessment.gradeLimits?.map(\.id) == ["complained"])
         #expect(results.assessment.parameters.first { $0.name == "ontime_floor" }?.value == "95%")
         #expect(!results.centers.isEmpty)
