@@ -5,14 +5,31 @@ public struct Store {
     /// The open connection.
     public let database: Database
 
+    /// How a new store's connection writes to disk.
+    public enum Durability: Sendable {
+        /// SQLite's defaults: each commit is on the disk (fsync) before it returns, and a crash or power cut
+        /// leaves the store as it was before or after a transaction, never in between. Every store anyone keeps.
+        case durable
+        /// For a store thrown away when its process is done with it (the temporary store of a rule test):
+        /// `PRAGMA synchronous = OFF` (no fsync) and `PRAGMA journal_mode = MEMORY` (no journal file). A crash can
+        /// leave such a file corrupt, so it is never used for a real store.
+        case throwaway
+    }
+
     /// Creates a new, empty store at `path`, replacing nothing: the file must not exist.
     /// - Throws: `SQLiteError` if the file exists or cannot be written.
     /// With `indexes: false` the secondary indexes are left out, for a bulk load that calls `createIndexes()` after.
-    public static func create(at path: String, indexes: Bool = true) throws -> Store {
+    /// With `durability: .throwaway` the connection writes without fsync or a journal file: only for temporary
+    /// stores, never for a store anyone keeps.
+    public static func create(at path: String, indexes: Bool = true, durability: Durability = .durable) throws -> Store {
         if FileManager.default.fileExists(atPath: path) {
             throw SQLiteError(code: 0, message: "a file already exists here", path: path)
         }
         let database = try Database(path: path, mode: .create)
+        if durability == .throwaway {
+            // Outside any transaction, as SQLite requires, and before the first write.
+            try database.execute("PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY")
+        }
         try database.transaction {
             for table in CanonicalSchema.tables {
                 try database.execute(table.createStatement())

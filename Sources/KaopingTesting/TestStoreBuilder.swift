@@ -26,8 +26,9 @@ struct TestStoreBuilder {
         "catalog": ["basic_code": { .text("B\($0)") }, "name": { .text("事项\($0)") }, "item_type": { _ in "01" }],
     ]
 
+    /// Builds the store at `path`, a temporary file: written without fsync or a journal file (a throwaway store).
     mutating func build(at path: String) throws -> Store {
-        let store = try Store.create(at: path)
+        let store = try Store.create(at: path, durability: .throwaway)
         try loadCalendar(store)
         let tables = test.tables.map(\.name.text)
         if !tables.contains("centers") {

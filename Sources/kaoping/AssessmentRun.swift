@@ -49,12 +49,8 @@ struct AssessmentRun {
 
     /// Reads a rule file and its includes, with a plain message when the file cannot be read.
     static func load(_ path: String) throws -> RuleLoader {
-        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("no rule file at \(path)") }
-        do {
-            return try RuleLoader.load(path: path)
-        } catch {
-            throw CommandFailure("cannot read the rule file \(path): \(error.localizedDescription)")
-        }
+        try PathProblem.requireRuleFile(path)
+        return try PathProblem.reading(path, role: "the rule file") { try RuleLoader.load(path: path) }
     }
 
     /// The SHA-256 of the rule text: of the root file's bytes alone when it includes nothing, otherwise of
@@ -69,9 +65,10 @@ struct AssessmentRun {
         return hasher.hexDigest()
     }
 
-    /// Writes the chosen formats into `folder`, each to a temporary name first and then renamed.
+    /// Writes the chosen formats into `folder` (the `--out` folder), each to a temporary name first and then
+    /// renamed; a failure is one plain sentence naming the path.
     func write(to folder: String, formats: [String]) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try PathProblem.createFolder(folder, contents: "the results")
         var written: [String] = []
         for format in formats {
             let (name, data): (String, Data)
@@ -89,12 +86,18 @@ struct AssessmentRun {
 
 /// Writes a file by writing a temporary sibling and renaming it over the target.
 enum AtomicFile {
+    /// - Throws: `CommandFailure`, one sentence naming `path`, when it cannot be written.
     static func write(_ data: Data, to path: String) throws {
         let temporary = path + ".partial"
-        try data.write(to: URL(fileURLWithPath: temporary))
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw PathProblem.failure(error, path: temporary, writing: true, otherwise: "name another --out")
+        }
         if rename(temporary, path) != 0 {
+            let code = errno
             try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            throw PathProblem.failure(PathProblem.posixError(code), path: path, writing: true, otherwise: "name another --out")
         }
     }
 }

@@ -8,8 +8,16 @@ import KaopingSyntax
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check rule files: names and types against the store's schema (or the canonical one), and lints.",
-        discussion: "Exit status: 0 clean, 1 errors (with --strict, warnings too), 2 operational failure."
+        abstract: "检查规则文件 — Check rule files: names and types against the store's schema (or the canonical one), and lints.",
+        discussion: """
+            Examples:
+              kaoping check Rules/
+              kaoping check Rules/jiangsu-2024.rules --db kaoping-demo/demo.sqlite
+              kaoping check Rules/ --strict --lang en
+
+            Exit status: 0 clean; 1 errors (with --strict, warnings too); 2 a path, file or store cannot be used; \
+            64 a usage error.
+            """
     )
 
     @Argument(help: "Rule files or folders.")
@@ -24,17 +32,21 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Language of messages: zh or en.")
     var lang = "zh"
 
+    func validate() throws {
+        try validateLanguage(lang)
+    }
+
     func run() throws {
         let english = lang == "en"
         var errors = 0
         var warnings = 0
         do {
+            if let db { try PathProblem.requireStore(db) }
             let store = try db.map { try Store.open(at: $0, readOnly: true) }
             let schema = try store.map { try SchemaCatalog(store: $0) } ?? .canonical
             let files = try RuleFileSet.expand(paths, tests: false)
             for path in files {
-                let loader: RuleLoader
-                do { loader = try RuleLoader.load(path: path) } catch { throw CommandFailure("cannot read \(path): \(error)") }
+                let loader = try PathProblem.reading(path) { try RuleLoader.load(path: path) }
                 // Every declaration that parsed is checked, even when others did not: one run, every mistake.
                 let checked = Checker.check(loader.files, schema: schema)
                 var diagnostics = loader.diagnostics + checked.diagnostics
@@ -52,7 +64,7 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("kaoping check: \(failure)\n".utf8))
             throw ExitCode(2)
         } catch let error as StoreError {
-            FileHandle.standardError.write(Data("kaoping check: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("kaoping check: \(PathProblem.plain(error))\n".utf8))
             throw ExitCode(2)
         }
         if errors > 0 || warnings > 0 {

@@ -8,7 +8,14 @@ import KaopingStore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Generate the demo province's store (about 1,500 assessed units) and assess it with the default rules."
+        abstract: "生成演示数据 — Generate the demo province's store (about 1,500 assessed units) and assess it with the default rules.",
+        discussion: """
+            Examples:
+              kaoping demo          (writes kaoping-demo/demo.sqlite and assesses it)
+              kaoping demo --cases 20000 --seed 7 --out kaoping-demo --no-run
+
+            Exit status: 0 written; 1 the rule file has errors; 2 a path or file cannot be used; 64 a usage error.
+            """
     )
 
     @Option(help: "Number of cases (办件) to generate.")
@@ -39,9 +46,28 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = try calendars.map { try Store.calendarFiles(in: $0) } ?? CalendarFile.builtIn
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var overrides: [String: String] = [:]
+        for item in parameters {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw ValidationError("--param needs name=value, not `\(item)`")
+            }
+            overrides[String(item[..<equals])] = String(item[item.index(after: equals)...])
+        }
+        // Every path first: a mistaken one is reported before the store is generated, not after.
+        try PathProblem.requireOutputFolder(out, contents: "the demo store and its results")
+        if let calendars { try PathProblem.requireFolder(calendars, role: "--calendars", advice: calendarAdvice) }
+        if let rules { try PathProblem.requireRuleFile(rules, role: "--rules") }
         let path = (out as NSString).appendingPathComponent("demo.sqlite")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandFailure(
+                "\(path) is a folder, so the demo store cannot be written there: remove or rename it, or name another --out")
+        }
+        let files =
+            try calendars.map { folder in
+                try PathProblem.reading(folder, role: "--calendars") { try Store.calendarFiles(in: folder) }
+            } ?? CalendarFile.builtIn
+        try PathProblem.createFolder(out, contents: "the demo store and its results")
         let generator = DemoGenerator(options: DemoOptions(cases: cases, seed: seed), calendarFiles: files)
         let summary = try generator.write(to: path)
         let tables = ["centers", "items", "integrations", "cases", "reviews", "inspections", "complaints", "calendar"]
@@ -52,25 +78,22 @@ struct DemoCommand: ParsableCommand {
         }
         guard !noRun else { return }
         let rulesPath = try rules ?? ProjectFiles.folder("Rules").map({ $0 + "/jiangsu-2024.rules" }) ?? writeDefaultRules()
-        var overrides: [String: String] = [:]
-        for item in parameters {
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-                throw ValidationError("--param needs name=value, not `\(item)`")
-            }
-            overrides[String(item[..<equals])] = String(item[item.index(after: equals)...])
-        }
         let run = try AssessmentRun(rules: rulesPath, db: path, parameters: overrides, lang: "zh")
         let written = try run.write(to: out, formats: ["json", "html"])
         printRanking(run.results)
         for file in written { print("wrote \(file)") }
     }
 
+    private var calendarAdvice: String {
+        "name the folder of working-day calendar files (YEAR.txt), such as Rules/calendars, or leave --calendars out for the built-in ones"
+    }
+
     /// Away from the project folder: the default rules, built into Kaoping, written to `OUT/jiangsu-2024.rules`
     /// for the run (and for the analyst to read and edit).
     private func writeDefaultRules() throws -> String {
         let path = (out as NSString).appendingPathComponent("jiangsu-2024.rules")
-        guard FileManager.default.createFile(atPath: path, contents: Data(DemoGenerator.defaultRules.utf8)) else {
-            throw CommandFailure("cannot write \(path)")
+        do { try Data(DemoGenerator.defaultRules.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+            throw PathProblem.failure(error, path: path, writing: true, otherwise: "name another --out")
         }
         print("wrote \(path) (the default rules)")
         return path

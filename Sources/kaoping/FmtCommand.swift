@@ -6,11 +6,17 @@ import KaopingSyntax
 struct FmtCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
-        abstract: "Format rule files in the canonical layout (indentation, spacing, alignment), keeping every comment.",
+        abstract: "格式化规则文件 — Format rule files in the canonical layout (indentation, spacing, alignment), keeping every comment.",
         discussion: """
-            A file with errors is not rewritten; its diagnostics are printed. With --fix, the errors whose fix is certain
-            (full-width punctuation and digits, `=` for `==`) are fixed first.
-            Exit status: 0 every file clean or rewritten, 1 a file would change (--check) or has errors, 2 I/O failure.
+            A file with errors is not rewritten; its diagnostics are printed. With --fix, the errors whose fix is \
+            certain (full-width punctuation and digits, `=` for `==`) are fixed first.
+
+            Examples:
+              kaoping fmt --check Rules/
+              kaoping fmt --fix Rules/jiangsu-2024.rules
+
+            Exit status: 0 every file clean or rewritten; 1 a file would change (--check) or has errors; 2 a path \
+            or file cannot be read or written; 64 a usage error.
             """
     )
 
@@ -27,7 +33,7 @@ struct FmtCommand: ParsableCommand {
     var lang = "zh"
 
     func validate() throws {
-        guard ["zh", "en"].contains(lang) else { throw ValidationError("--lang must be zh or en, not `\(lang)`") }
+        try validateLanguage(lang)
     }
 
     func run() throws {
@@ -50,8 +56,7 @@ struct FmtCommand: ParsableCommand {
 
     /// Formats one file; returns 1 when it has errors or (with `--check`) would change, else 0.
     private func format(_ path: String) throws -> Int32 {
-        let reading: SourceFile.Reading
-        do { reading = try SourceFile.read(path) } catch { throw CommandFailure("cannot read \(path): \(error)") }
+        let reading = try PathProblem.reading(path) { try SourceFile.read(path) }
         let source: SourceFile
         switch reading {
         case .file(let file):
@@ -83,15 +88,15 @@ struct FmtCommand: ParsableCommand {
     private func replace(_ path: String, with text: String) throws {
         let partial = path + ".partial"
         let files = FileManager.default
-        var attributes: [FileAttributeKey: Any] = [:]
-        if let permissions = try? files.attributesOfItem(atPath: path)[.posixPermissions] { attributes[.posixPermissions] = permissions }
-        guard files.createFile(atPath: partial, contents: Data(text.utf8), attributes: attributes) else {
-            throw CommandFailure("cannot write \(partial)")
+        let permissions = try? files.attributesOfItem(atPath: path)[.posixPermissions]
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: partial)) } catch {
+            throw PathProblem.failure(error, path: partial, writing: true)
         }
+        if let permissions { try? files.setAttributes([.posixPermissions: permissions], ofItemAtPath: partial) }
         guard rename(partial, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             try? files.removeItem(atPath: partial)
-            throw CommandFailure("cannot replace \(path): \(reason)")
+            throw PathProblem.failure(PathProblem.posixError(code), path: path, writing: true)
         }
     }
 }

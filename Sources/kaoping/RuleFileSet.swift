@@ -1,4 +1,5 @@
 import Foundation
+import KaopingSyntax
 
 /// Expands command-line paths into rule files: a folder gives every `*.rules` file under it, in name order,
 /// and must have one.
@@ -9,7 +10,12 @@ enum RuleFileSet {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CommandFailure("no file or folder at \(path)")
+                let folder = (path as NSString).deletingLastPathComponent
+                let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+                if let guess = nearestName((path as NSString).lastPathComponent, among: siblings.filter { !$0.hasPrefix(".") }) {
+                    throw CommandFailure("\(path) does not exist: did you mean \((folder as NSString).appendingPathComponent(guess))?")
+                }
+                throw CommandFailure("\(path) does not exist: name a rule file or a folder of them, such as Rules/")
             }
             guard isDirectory.boolValue else {
                 files.append(path)
@@ -21,7 +27,9 @@ enum RuleFileSet {
                 .map { (path as NSString).appendingPathComponent($0) }
             // A folder with nothing to read is a mistaken path, not a clean result.
             guard !found.isEmpty else {
-                throw CommandFailure("the folder \(path) has no rule files (*.rules\(tests ? "" : " other than *.test.rules"))")
+                throw CommandFailure(
+                    "the folder \(path) has no rule files (*.rules\(tests ? "" : " other than *.test.rules")): name a rule file or a folder that has some"
+                )
             }
             files += found
         }

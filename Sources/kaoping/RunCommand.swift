@@ -11,7 +11,16 @@ import KaopingSyntax
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Assess every center of a store under a rule file; write results.json and the reports."
+        abstract: "考核评分 — Assess every center of a store under a rule file; write results.json and the reports.",
+        discussion: """
+            Examples:
+              kaoping run Rules/jiangsu-2024.rules --db kaoping-demo/demo.sqlite --out out
+              kaoping run Rules/jiangsu-2025.rules --db kaoping-demo/demo.sqlite \\
+                  --out out-2025 --format json --lang en
+
+            Exit status: 0 written; 1 the rule file has errors or the data does not reach the period; 2 a path, \
+            file or store cannot be used; 64 a usage error.
+            """
     )
 
     @Argument(help: "The rule file (.rules).")
@@ -50,12 +59,16 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         let unknown = formats.filter { !["json", "html"].contains($0) }
         guard unknown.isEmpty else { throw ValidationError("unknown format \(unknown.joined(separator: ", ")); use json, html") }
+        guard !formats.isEmpty else {
+            throw ValidationError("--format names no format: use json, html or both (json,html, the default)")
+        }
+        try validateLanguage(lang)
         _ = try parsedParameters()
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be at least 1") }
     }
 
-    var formats: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    var formats: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 
     func parsedParameters() throws -> [String: String] {
         var values: [String: String] = [:]
@@ -69,6 +82,10 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Every path first: a mistaken one is reported before the assessment, not after it.
+        try PathProblem.requireRuleFile(rules)
+        try PathProblem.requireStore(db)
+        try PathProblem.requireOutputFolder(out, contents: "the results")
         let options = EvaluationOptions(
             threads: threads ?? EvaluationOptions.defaultThreads, chunkSize: chunkSize, columnCache: !noCache,
             progress: quiet ? nil : ProgressBar.shared.report)

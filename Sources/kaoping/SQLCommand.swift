@@ -9,7 +9,17 @@ import KaopingSyntax
 struct SQLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sql",
-        abstract: "Print one SELECT that computes every center's population, numerator and measure per indicator in the database alone."
+        abstract:
+            "生成 SQL 查询 — Print one SELECT that computes every center's population, numerator and measure per indicator in the database alone.",
+        discussion: """
+            Examples:
+              kaoping sql Rules/jiangsu-2024.rules --dialect postgresql > plan.sql
+              kaoping sql Rules/jiangsu-2025.rules --dialect postgresql \\
+                  --db kaoping-demo/demo.sqlite > plan-2025.sql
+
+            Exit status: 0 printed; 1 the rule file has errors; 2 a path, file or store cannot be used, or the \
+            dialect cannot express a construct; 64 a usage error.
+            """
     )
 
     @Argument(help: "The rule file.")
@@ -27,6 +37,10 @@ struct SQLCommand: ParsableCommand {
     @Option(help: "Language of diagnostics: zh or en.")
     var lang = "zh"
 
+    func validate() throws {
+        try validateLanguage(lang)
+    }
+
     func run() throws {
         var overrides: [String: String] = [:]
         for item in parameters {
@@ -36,6 +50,7 @@ struct SQLCommand: ParsableCommand {
             overrides[String(item[..<equals])] = String(item[item.index(after: equals)...])
         }
         let loader = try AssessmentRun.load(rules)
+        if let db { try PathProblem.requireStore(db) }
         let schema = try db.map { try SchemaCatalog(store: try Store.open(at: $0, readOnly: true)) } ?? .canonical
         let checked = Checker.check(loader.files, schema: schema, overrides: overrides)
         let diagnostics = loader.diagnostics + checked.diagnostics

@@ -1,0 +1,341 @@
+import Foundation
+import KaopingStore
+import Testing
+
+/// The `kaoping` command line as a user meets it: the built binary, started with `Process`, its exit status and
+/// what it prints. `swift test` builds the binary along with the tests (SwiftPM's test build includes every
+/// executable target), into the same products folder as the test bundle, so it is found beside the bundle.
+@Suite("Command line")
+struct CommandLineTests {
+    /// What one run of `kaoping` did.
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        /// The non-empty lines of stderr.
+        var errorLines: [String] { stderr.split(separator: "\n").map(String.init) }
+    }
+
+    /// The package's root folder.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `kaoping` executable in the build's products folder: the folder of the test bundle (on Linux the
+    /// bundle is the test executable itself, in that folder; on macOS it is `kaopingPackageTests.xctest` there),
+    /// else the package's `.build/debug`.
+    static let binary: URL? = {
+        var folders = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        folders += Bundle.allBundles.filter { $0.bundleURL.pathExtension == "xctest" }.map { $0.bundleURL.deletingLastPathComponent() }
+        folders.append(root.appendingPathComponent(".build/debug"))
+        for folder in folders {
+            let candidate = folder.appendingPathComponent("kaoping")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                FileManager.default.isExecutableFile(atPath: candidate.path)
+            {
+                return candidate
+            }
+        }
+        return nil
+    }()
+
+    /// Runs `kaoping` with `arguments` in the package's root folder (so `Rules/…` paths work).
+    static func kaoping(_ arguments: [String]) throws -> Run {
+        let binary = try #require(Self.binary, "no kaoping binary beside the test bundle: run `swift build` first")
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("stdout")
+        let err = folder.appendingPathComponent("stderr")
+        try Self.write("", to: out.path)
+        try Self.write("", to: err.path)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let outHandle = try FileHandle(forWritingTo: out)
+        let errHandle = try FileHandle(forWritingTo: err)
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+
+    /// Writes `text` to a new file at `path`.
+    static func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// A new empty folder under the temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaoping-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// A path problem: exit status 2 and one sentence on stderr, `kaoping COMMAND: …`, that contains each of
+    /// `parts` (the path, what is wrong, what to do) and no Foundation error text.
+    static func expectPlainSentence(_ run: Run, command: String, _ parts: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(run.status == 2, "\(run.stderr)", sourceLocation: sourceLocation)
+        #expect(run.errorLines.count == 1, "\(run.stderr)", sourceLocation: sourceLocation)
+        #expect(run.stderr.hasPrefix("kaoping \(command): "), "\(run.stderr)", sourceLocation: sourceLocation)
+        for part in parts { #expect(run.stderr.contains(part), "\(run.stderr)", sourceLocation: sourceLocation) }
+        for foundation in ["Domain", "Code=", "couldn’t be completed", "could not be completed", "NSCocoa", "UserInfo"] {
+            #expect(!run.stderr.contains(foundation), "\(run.stderr)", sourceLocation: sourceLocation)
+        }
+    }
+
+    // MARK: - Paths
+
+    @Test("A folder where a file is wanted: --db, the rule file (run, check, sql)")
+    func folderForFile() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("demo.sqlite").path
+        try Self.write("", to: store)
+        let out = folder.appendingPathComponent("out").path
+        Self.expectPlainSentence(
+            try Self.kaoping(["run", "Rules/jiangsu-2024.rules", "--db", folder.path, "--out", out]), command: "run",
+            ["--db \(folder.path) is a folder, not a file", "name the file in it, such as \(store)"])
+        Self.expectPlainSentence(
+            try Self.kaoping(["run", "Rules", "--db", store, "--out", out]), command: "run",
+            ["the rule file Rules is a folder, not a file", "such as Rules/jiangsu-2024.rules"])
+        Self.expectPlainSentence(
+            try Self.kaoping(["check", "Rules/jiangsu-2024.rules", "--db", folder.path]), command: "check",
+            ["--db \(folder.path) is a folder, not a file"])
+        Self.expectPlainSentence(
+            try Self.kaoping(["sql", "Rules/jiangsu-2024.rules", "--db", folder.path]), command: "sql",
+            ["--db \(folder.path) is a folder, not a file"])
+        #expect(!FileManager.default.fileExists(atPath: out), "nothing is written when a path is wrong")
+    }
+
+    @Test("A missing file: the nearest name beside it, or what to name")
+    func missingFile() throws {
+        Self.expectPlainSentence(
+            try Self.kaoping(["check", "Rules/jiangsu-2042.rules"]), command: "check",
+            ["Rules/jiangsu-2042.rules does not exist", "did you mean Rules/jiangsu-2024.rules?"])
+        Self.expectPlainSentence(
+            try Self.kaoping(["run", "Rules/jiangsu-2024.rules", "--db", "no-such-store.sqlite", "--out", "no-such-out"]),
+            command: "run", ["--db no-such-store.sqlite does not exist", "kaoping demo"])
+    }
+
+    @Test("An existing file given as --out (run and demo)")
+    func outIsAFile() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("results.json").path
+        try Self.write("{}", to: file)
+        Self.expectPlainSentence(
+            try Self.kaoping(["run", "Rules/jiangsu-2024.rules", "--db", file, "--out", file]), command: "run",
+            ["--out \(file) is a file, not a folder: name a folder to write the results into"])
+        Self.expectPlainSentence(
+            try Self.kaoping(["demo", "--cases", "0", "--out", file]), command: "demo",
+            ["--out \(file) is a file, not a folder: name a folder to write"])
+    }
+
+    @Test("An --out that cannot be created: under a file, or (not as root) under a read-only folder")
+    func outCannotBeCreated() throws {
+        let folder = try Self.temporaryFolder()
+        defer {
+            chmod(folder.path, 0o755)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let file = folder.appendingPathComponent("a-file").path
+        try Self.write("", to: file)
+        Self.expectPlainSentence(
+            try Self.kaoping(["run", "Rules/jiangsu-2024.rules", "--db", file, "--out", file + "/results"]), command: "run",
+            ["--out \(file)/results cannot be created: \(file) is a file, not a folder", "name a folder to write the results into"])
+        Self.expectPlainSentence(
+            try Self.kaoping(["demo", "--out", file + "/demo"]), command: "demo",
+            ["--out \(file)/demo cannot be created: \(file) is a file, not a folder"])
+        // Root may write anywhere: a read-only folder stops only other users.
+        if geteuid() != 0 {
+            let readOnly = folder.appendingPathComponent("read-only")
+            try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
+            chmod(readOnly.path, 0o555)
+            defer { chmod(readOnly.path, 0o755) }
+            Self.expectPlainSentence(
+                try Self.kaoping(["run", "Rules/jiangsu-2024.rules", "--db", file, "--out", readOnly.path + "/out"]), command: "run",
+                ["--out \(readOnly.path)/out cannot be created: \(readOnly.path) is not writable", "name a folder you may write"])
+        }
+    }
+
+    @Test("A file that cannot be written: fmt's temporary file, run's results.json, is a folder")
+    func fileCannotBeWritten() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rules = folder.appendingPathComponent("x.rules").path
+        try Self.write("param x  =   5\n", to: rules)
+        try FileManager.default.createDirectory(atPath: rules + ".partial", withIntermediateDirectories: false)
+        Self.expectPlainSentence(
+            try Self.kaoping(["fmt", rules]), command: "fmt",
+            ["cannot write \(rules).partial: it is a folder, not a file: remove or rename that folder"])
+        #expect(try String(contentsOfFile: rules, encoding: .utf8) == "param x  =   5\n")
+
+        // A whole demo run (a small one), whose results.json cannot be written at the end.
+        let out = folder.appendingPathComponent("demo").path
+        try FileManager.default.createDirectory(atPath: out + "/results.json", withIntermediateDirectories: true)
+        let run = try Self.kaoping(["demo", "--cases", "200", "--out", out])
+        Self.expectPlainSentence(
+            Run(status: run.status, stdout: run.stdout, stderr: run.errorLines.filter { $0.hasPrefix("kaoping") }.joined()),
+            command: "demo",
+            ["cannot write \(out)/results.json: it is a folder, not a file: remove or rename that folder, or name another --out"])
+    }
+
+    // MARK: - Mistyped commands and options
+
+    @Test("A mistyped command gets a did-you-mean (exit status 64)")
+    func mistypedCommand() throws {
+        for arguments in [["chek"], ["help", "chek"], ["chek", "Rules/jiangsu-2024.rules"]] {
+            let run = try Self.kaoping(arguments)
+            #expect(run.status == 64)
+            #expect(run.stderr.contains("unknown command `chek`: did you mean `check`?"), "\(run.stderr)")
+        }
+        let run = try Self.kaoping(["tset", "Rules/"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("did you mean `test`?"), "\(run.stderr)")
+    }
+
+    @Test("A mistyped option gets a did-you-mean, even when a required option is then missing")
+    func mistypedOption() throws {
+        let cases: [([String], String)] = [
+            (["run", "--dbb", "x"], "`--dbb`: did you mean `--db`?"),
+            (["run", "Rules/jiangsu-2024.rules", "--db", "x", "--outt", "y"], "`--outt`: did you mean `--out`?"),
+            (["check", "Rules/jiangsu-2024.rules", "--strcit"], "`--strcit`: did you mean `--strict`?"),
+            (["test", "Rules/", "--coverge"], "`--coverge`: did you mean `--coverage`?"),
+            (["sql", "Rules/jiangsu-2024.rules", "--dialekt", "postgresql"], "`--dialekt`: did you mean `--dialect`?"),
+            (["run", "-db", "x"], "`-db`: did you mean `--db`?"),
+        ]
+        for (arguments, message) in cases {
+            let run = try Self.kaoping(arguments)
+            #expect(run.status == 64, "\(arguments)")
+            #expect(run.stderr.contains("unknown option \(message)"), "\(arguments): \(run.stderr)")
+        }
+    }
+
+    // MARK: - --format and --lang
+
+    @Test("An empty --format is an error naming the formats")
+    func emptyFormat() throws {
+        for format in ["", ",", " , "] {
+            let run = try Self.kaoping(["run", "Rules/jiangsu-2024.rules", "--db", "x", "--out", "y", "--format", format])
+            #expect(run.status == 64, "`\(format)`")
+            #expect(run.stderr.contains("--format names no format: use json, html"), "\(run.stderr)")
+        }
+    }
+
+    @Test("An unknown --lang is an error naming zh and en, in every command that has --lang")
+    func unknownLanguage() throws {
+        let commands = [
+            ["run", "Rules/jiangsu-2024.rules", "--db", "x", "--out", "y"], ["check", "Rules/jiangsu-2024.rules"],
+            ["test", "Rules/jiangsu-2024.rules"], ["sql", "Rules/jiangsu-2024.rules"], ["fmt", "--check", "Rules/jiangsu-2024.rules"],
+        ]
+        for command in commands {
+            let run = try Self.kaoping(command + ["--lang", "fr"])
+            #expect(run.status == 64, "\(command)")
+            #expect(run.stderr.contains("--lang must be zh (Chinese) or en (English), not `fr`"), "\(command): \(run.stderr)")
+        }
+    }
+
+    // MARK: - Help
+
+    @Test("Help shows examples, and each command's Chinese name")
+    func helpExamples() throws {
+        let root = try Self.kaoping(["--help"])
+        #expect(root.status == 0)
+        #expect(root.stdout.contains("Examples:\n  kaoping demo"))
+        for name in ["生成演示数据", "考核评分", "检查规则文件", "运行规则测试", "生成 SQL 查询", "格式化规则文件"] {
+            #expect(root.stdout.contains(name))
+        }
+        #expect(try Self.kaoping(["help"]).stdout == root.stdout)
+        for command in ["demo", "run", "check", "test", "sql", "fmt"] {
+            for arguments in [["help", command], [command, "--help"]] {
+                let help = try Self.kaoping(arguments)
+                #expect(help.status == 0, "\(arguments)")
+                #expect(help.stdout.contains("Examples:\n  kaoping \(command)"), "\(arguments): \(help.stdout)")
+            }
+        }
+        // --lang is not an error in a help request (help is in English).
+        let zh = try Self.kaoping(["help", "run", "--lang", "zh"])
+        #expect(zh.status == 0)
+        #expect(zh.stdout.contains("Examples:\n  kaoping run Rules/jiangsu-2024.rules --db kaoping-demo/demo.sqlite"))
+    }
+
+    // MARK: - kaoping test
+
+    static let testedRules = """
+        assessment "T" {
+          period 2024-01-01 .. 2024-12-31
+          grades { 合格 >= 60; 不合格 }
+        }
+        table visits {
+          center_id integer
+          visited_on day period
+        }
+        indicator v "走访" {
+          points 10
+          from visits
+          measure count()
+          score measure
+        }
+        test "两次走访" {
+          table visits {
+            center_id | visited_on
+            1         | 2024-03-01
+            1         | 2024-04-01
+          }
+          expect "C1" v.measure == 2
+        }
+        test "一次走访" {
+          table visits {
+            center_id | visited_on
+            1         | 2024-03-01
+          }
+          expect "C1" v.measure == ONE
+        }
+
+        """
+
+    @Test("kaoping test prints a line per rule file as it goes, then the totals as the last line")
+    func testPerFileLines() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let passing = folder.appendingPathComponent("a.rules").path
+        let failing = folder.appendingPathComponent("b.rules").path
+        try Self.write(Self.testedRules.replacingOccurrences(of: "ONE", with: "1"), to: passing)
+        try Self.write(Self.testedRules.replacingOccurrences(of: "ONE", with: "5"), to: failing)
+
+        let run = try Self.kaoping(["test", folder.path, "--lang", "en"])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let first = try #require(lines.firstIndex(of: "\(passing): 2 passed, 0 failed"), "\(run.stdout)")
+        let second = try #require(lines.firstIndex(of: "\(failing): 1 passed, 1 failed"), "\(run.stdout)")
+        #expect(first < second)
+        #expect(lines[..<second].contains("FAIL \(failing): 一次走访"), "a failure prints before its file's line")
+        #expect(lines.last == "3 passed, 1 failed")
+
+        let coverage = try Self.kaoping(["test", passing, "--coverage"])
+        #expect(coverage.status == 0)
+        let covered = coverage.stdout.split(separator: "\n").map(String.init)
+        #expect(covered.first == "\(passing): 2 passed, 0 failed")
+        #expect(covered.dropFirst().first?.hasPrefix("coverage: 1/1 rules tested") == true, "\(coverage.stdout)")
+        #expect(covered.last == "2 passed, 0 failed")
+    }
+
+    @Test("kaoping test's temporary stores are written without fsync or a journal file; a store that is kept is not")
+    func throwawayStores() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Store.create(at: folder.appendingPathComponent("test.sqlite").path, durability: .throwaway)
+        #expect(try scratch.database.scalar("PRAGMA synchronous")?.integer == 0)
+        #expect(try scratch.database.scalar("PRAGMA journal_mode")?.text == "memory")
+        let kept = try Store.create(at: folder.appendingPathComponent("kept.sqlite").path)
+        #expect(try kept.database.scalar("PRAGMA synchronous")?.integer != 0)
+        #expect(!["memory", "off"].contains(try kept.database.scalar("PRAGMA journal_mode")?.text ?? ""))
+    }
+}
