@@ -26,7 +26,11 @@ struct Kaoping: ParsableCommand {
     /// as one plain sentence, `kaoping COMMAND: …`, with exit status 2.
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
-        // Help is in English (each command's abstract gives its Chinese name): `--lang` is ignored there.
+        if ChineseHelp.wanted(arguments), Suggestions.mistypedCommand(in: Self.withoutLanguage(arguments)) == nil {
+            print(ChineseHelp.page(for: Self.withoutLanguage(arguments)), terminator: "")
+            return
+        }
+        // The parser's help is in English (each command's abstract gives its Chinese name): `--lang` is ignored there.
         if arguments.first == "help" || arguments.contains(where: { ["--help", "-h", "-help"].contains($0) }) {
             arguments = withoutLanguage(arguments)
         }

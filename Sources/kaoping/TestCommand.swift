@@ -24,7 +24,8 @@ struct TestCommand: ParsableCommand {
     @Argument(help: "Rule files or folders.")
     var paths: [String]
 
-    @Flag(help: "Also report which indicators, bonuses and deductions no test names.")
+    @Flag(
+        help: "Also report which indicators, adjustments, vetoes and grade limits no test names, and the score-rule steps no test reaches.")
     var coverage = false
 
     @Option(help: "Language of messages: zh or en.")

@@ -260,10 +260,40 @@ struct CommandLineTests {
                 #expect(help.stdout.contains("Examples:\n  kaoping \(command)"), "\(arguments): \(help.stdout)")
             }
         }
-        // --lang is not an error in a help request (help is in English).
-        let zh = try Self.kaoping(["help", "run", "--lang", "zh"])
-        #expect(zh.status == 0)
-        #expect(zh.stdout.contains("Examples:\n  kaoping run Rules/jiangsu-2024.rules --db kaoping-demo/demo.sqlite"))
+        // --lang en is not an error in a help request.
+        let en = try Self.kaoping(["help", "run", "--lang", "en"])
+        #expect(en.status == 0)
+        #expect(en.stdout.contains("Examples:\n  kaoping run Rules/jiangsu-2024.rules --db kaoping-demo/demo.sqlite"))
+    }
+
+    /// The long option names a help page lists (`--db`, `--allow-partial-data`), in order.
+    static func optionNames(_ help: String) -> [String] {
+        help.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("  -") else { return nil }
+            return line.split(separator: " ").first { $0.hasPrefix("--") }.map {
+                String($0.trimmingCharacters(in: .punctuationCharacters.subtracting(["-"])))
+            }
+        }
+    }
+
+    @Test("--lang zh help: the same options as the English help, each explained in Chinese, with the examples")
+    func chineseHelp() throws {
+        for arguments in [["--help", "--lang", "zh"], ["help", "run", "--lang", "zh"], ["check", "-h", "--lang=zh"]] {
+            let help = try Self.kaoping(arguments)
+            #expect(help.status == 0, "\(arguments)")
+            #expect(help.stdout.hasPrefix("概述："), "\(arguments): \(help.stdout)")
+            #expect(help.stdout.contains("用法："))
+            #expect(help.stdout.contains("示例：\n  kaoping"))
+        }
+        for command in ["demo", "run", "check", "test", "sql", "fmt"] {
+            let english = try Self.kaoping([command, "--help"]).stdout
+            let chinese = try Self.kaoping(["help", command, "--lang", "zh"]).stdout
+            #expect(Self.optionNames(chinese) == Self.optionNames(english), "\(command)")
+            for line in chinese.split(separator: "\n") where line.hasPrefix("  -") || line.hasPrefix("  <") {
+                // Each option's text is Chinese (a CJK character), never left blank or in English.
+                #expect(line.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(command): \(line)")
+            }
+        }
     }
 
     // MARK: - kaoping test

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+
+/// `kaoping --help --lang zh`, `kaoping help run --lang zh`, `kaoping run -h --lang zh`: the help in Chinese.
+/// swift-argument-parser writes help in English only, so this page is laid out here from the parser's own
+/// description of each command (`_dumpHelp()`: its usage line and its options, so none is missed or invented),
+/// with the Chinese text of each command and option below; the examples are the English help's.
+enum ChineseHelp {
+    /// Each command's overview and exit statuses in Chinese (`""`: the root).
+    static let commands: [String: String] = [
+        "": "考评 Kaoping：考核政务服务分中心和现场办理点，写出排名通报。",
+        "demo": "生成演示省份的数据库（约 1,500 个被考核单位），并用默认规则考核它。",
+        "run": "考核评分：按规则文件考核数据库中的每个单位，写出 results.json 和报告。",
+        "check": "检查规则文件：字段名和类型与数据库（或标准表结构）核对，并给出提示性检查。",
+        "test": "运行规则测试：运行规则文件中（及旁边 *.test.rules 中）的 test 块，最后一行为“N passed, N failed”。",
+        "sql": "生成 SQL 查询：输出一条 SELECT 语句，在数据库中直接算出每个单位每个指标的样本数、分子和计量值。",
+        "fmt": "格式化规则文件：按统一格式排版（缩进、空格、对齐），保留全部注释。",
+    ]
+
+    static let exitStatus: [String: String] = [
+        "": "退出状态：0 完成；1 规则有错误或测试未通过；2 路径、文件或数据库无法使用（一句话说明原因和做法）；64 命令行写错（并提示“是否想写”）。",
+        "demo": "退出状态：0 已写出；1 规则文件有错误；2 路径或文件无法使用；64 命令行写错。",
+        "run": "退出状态：0 已写出；1 规则有错误或数据不覆盖考核期；2 路径、文件或数据库无法使用；64 命令行写错。",
+        "check": "退出状态：0 无问题；1 有错误（--strict 时有警告也为 1）；2 无法读取文件或数据库；64 命令行写错。",
+        "test": "退出状态：0 全部通过；1 有测试未通过；2 无法读取文件；64 命令行写错。",
+        "sql": "退出状态：0 已输出；1 规则有错误；2 路径、文件或数据库无法使用，或该方言写不出某个写法；64 命令行写错。",
+        "fmt": "退出状态：0 每个文件已是或已改为统一格式；1 有文件需要改动（--check）或有错误；2 无法读写文件；64 命令行写错。",
+    ]
+
+    /// The Chinese text of each argument and option, by command and then by name (an argument's value name).
+    static let options: [String: [String: String]] = [
+        "demo": [
+            "cases": "演示数据的办件数（默认 200,000）。", "seed": "随机种子（默认 2024）：同一种子总是生成逐字节相同的数据库。",
+            "out": "输出文件夹（默认 kaoping-demo），数据库写为 OUT/demo.sqlite。", "calendars": "工作日历文件夹（YEAR.txt），不写则用内置的 2020–2026 年日历。",
+            "rules": "考核所用的规则文件（默认本项目的 Rules/jiangsu-2024.rules，或其内置副本）。", "no-run": "只生成数据库，不考核。",
+            "param": "改用参数值：--param 名称=值（可重复）。",
+        ],
+        "run": [
+            "rules": "规则文件（.rules）。", "db": "数据库（Kaoping SQLite 文件）。", "out": "输出文件夹。",
+            "format": "输出格式，用逗号分隔：json、html（默认 json,html）。", "param": "改用参数值：--param 名称=值（可重复）。",
+            "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。", "threads": "扫描线程数（默认为全部核心），结果与之无关。",
+            "quiet": "不在标准错误输出上显示进度条。", "no-cache": "直接读数据库：不读也不写数据库旁的列缓存（STORE.kaoping/columns/）。",
+            "allow-partial-data": "某个被考核的表在考核期内没有数据时仍写出结果（记入 results.json）。",
+        ],
+        "check": [
+            "paths": "规则文件或文件夹（文件夹中的全部 .rules）。", "db": "与此数据库的表结构核对，并检查数据对考核期的覆盖。",
+            "strict": "有警告也返回 1。", "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
+        ],
+        "test": [
+            "paths": "规则文件、测试文件或文件夹。", "coverage": "列出没有测试的指标、加扣分项、否决项和等次限制，以及没有测到的计分档次。",
+            "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。", "calendars": "工作日历文件夹，不写则用内置日历。",
+        ],
+        "sql": [
+            "rules": "规则文件（.rules）。", "dialect": "SQL 方言：sqlite（默认）或 postgresql。", "db": "与此数据库的表结构核对（默认：标准表结构）。",
+            "param": "改用参数值：--param 名称=值（可重复）。", "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
+        ],
+        "fmt": [
+            "paths": "规则文件或文件夹。", "check": "只检查，不改写：有文件需要改动时返回 1。",
+            "fix": "先改正有确定改法的错误（全角标点和数字、把 = 改为 ==）。", "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
+        ],
+    ]
+
+    static let common: [String: String] = ["version": "显示版本。", "help": "显示帮助（加 --lang zh 为中文）。"]
+
+    /// Whether `arguments` ask for help in Chinese.
+    static func wanted(_ arguments: [String]) -> Bool {
+        let help = arguments.first == "help" || arguments.contains { ["--help", "-h", "-help"].contains($0) }
+        let zh = zip(arguments, arguments.dropFirst()).contains { $0 == "--lang" && $1 == "zh" } || arguments.contains("--lang=zh")
+        return help && zh
+    }
+
+    /// The Chinese help page for the command `arguments` name (the root when they name none).
+    static func page(for arguments: [String]) -> String {
+        let words = arguments.filter { !$0.hasPrefix("-") && $0 != "zh" && $0 != "help" }
+        let name =
+            words.first.flatMap { word in Kaoping.configuration.subcommands.contains { $0.configuration.commandName == word } ? word : nil }
+            ?? ""
+        let type = Kaoping.configuration.subcommands.first { $0.configuration.commandName == name } ?? Kaoping.self
+        var lines = ["概述：" + (commands[name] ?? ""), "", "用法：" + Kaoping.usageString(for: type), ""]
+        let description = self.description(of: name)
+        if name.isEmpty {
+            lines.append("命令：")
+            for subcommand in Kaoping.configuration.subcommands {
+                let command = subcommand.configuration.commandName ?? ""
+                lines.append(row(command, commands[command] ?? ""))
+            }
+            lines.append("")
+        }
+        var arguments: [String] = []
+        var options: [String] = []
+        for argument in description["arguments"] as? [[String: Any]] ?? [] where argument["shouldDisplay"] as? Bool ?? true {
+            let names = (argument["names"] as? [[String: Any]] ?? []).compactMap { entry -> String? in
+                guard let text = entry["name"] as? String else { return nil }
+                return entry["kind"] as? String == "short" ? "-" + text : "--" + text
+            }
+            let long = (argument["names"] as? [[String: Any]] ?? []).first { $0["kind"] as? String != "short" }?["name"] as? String
+            let value = argument["valueName"] as? String ?? ""
+            let key = long ?? value
+            let text = self.options[name]?[key] ?? common[key] ?? ""
+            switch argument["kind"] as? String {
+            case "positional": arguments.append(row("<\(value)>", text))
+            case "flag": options.append(row(names.joined(separator: ", "), text))
+            default: options.append(row(names.joined(separator: ", ") + " <\(value)>", text))
+            }
+        }
+        if !arguments.isEmpty { lines += ["参数："] + arguments + [""] }
+        lines += ["选项："] + options + [""]
+        let examples =
+            (type.configuration.discussion.split(separator: "\n").drop { !$0.hasPrefix("Examples") }.dropFirst()
+            .prefix { $0.hasPrefix(" ") }).map(String.init)
+        if !examples.isEmpty { lines += ["示例："] + examples + [""] }
+        lines.append(exitStatus[name] ?? "")
+        if name.isEmpty { lines += ["", "各命令的帮助：kaoping help 命令 --lang zh"] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `label` and `text` in two columns, as the English help lays them out.
+    private static func row(_ label: String, _ text: String) -> String {
+        let padded = label.count < 24 ? label + String(repeating: " ", count: 24 - label.count) : label + "  "
+        return "  " + padded + text
+    }
+
+    /// The parser's description of the command `name` (the root for `""`).
+    private static func description(of name: String) -> [String: Any] {
+        let tool = (try? JSONSerialization.jsonObject(with: Data(Kaoping._dumpHelp().utf8))) as? [String: Any]
+        let root = tool?["command"] as? [String: Any] ?? [:]
+        guard !name.isEmpty else { return root }
+        return (root["subcommands"] as? [[String: Any]] ?? []).first { $0["commandName"] as? String == name } ?? [:]
+    }
+}
