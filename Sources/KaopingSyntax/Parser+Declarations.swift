@@ -76,13 +76,17 @@ extension Parser {
     }
 
     /// Parses `{ statement … }`, calling `statement` with each statement's keyword token; returns where the
-    /// block ends.
-    mutating func parseBlock(keywords: [String], what: (String, String), _ statement: (inout Parser, Token) -> Void) -> Int {
+    /// block ends. A keyword not in `repeatable` written a second time is K0106 at the second: which of the
+    /// two counts would be a guess.
+    mutating func parseBlock(
+        keywords: [String], what: (String, String), repeatable: Set<String> = [], _ statement: (inout Parser, Token) -> Void
+    ) -> Int {
         let opening = current.range
         guard expect("{") else {
             skipDeclaration()
             return previousEnd
         }
+        var seen: [String: Int] = [:]
         while !atEnd && !current.is("}") {
             suppressing = false
             if accept(";") { continue }
@@ -95,6 +99,14 @@ extension Parser {
                 skipStatement()
                 continue
             }
+            if !repeatable.contains(token.text), let first = seen[token.text] {
+                let line = source.location(of: first).line
+                error(
+                    "K0106", token.range, zh: "“\(token.text)”已在第 \(line) 行写过：每项\(what.0)只能写一次",
+                    en: "`\(token.text)` is already set in this block (line \(line))",
+                    hint: "只保留一个：写两次时哪一个有效无从判断", hintEn: "keep one: with two, which one counts would be a guess")
+            }
+            seen[token.text] = seen[token.text] ?? token.range.start
             advance()
             statement(&self, token)
         }
@@ -121,7 +133,8 @@ extension Parser {
             return nil
         }
         var declaration = AssessmentDeclaration(title: title, range: SourceRange(start, title.range.end))
-        let end = parseBlock(keywords: Parser.assessmentKeywords, what: ("考核设置", "assessment setting")) { parser, keyword in
+        let end = parseBlock(keywords: Parser.assessmentKeywords, what: ("考核设置", "assessment setting"), repeatable: ["category"]) {
+            parser, keyword in
             declaration.written.insert(keyword.text)
             switch keyword {
             case "period":
@@ -202,7 +215,8 @@ extension Parser {
             category.points = parseExpression()
         }
         if current.is("{") {
-            let end = parseBlock(keywords: Parser.categoryKeywords, what: ("二级类别", "sub-category")) { parser, keyword in
+            let end = parseBlock(keywords: Parser.categoryKeywords, what: ("二级类别", "sub-category"), repeatable: ["category"]) {
+                parser, keyword in
                 if let child = parser.parseCategory(start: keyword.range.start, level: level + 1) { category.children.append(child) }
             }
             category.range = SourceRange(start, end)

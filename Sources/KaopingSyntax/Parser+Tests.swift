@@ -6,7 +6,8 @@ extension Parser {
             return nil
         }
         var test = TestDeclaration(name: name, range: SourceRange(start, name.range.end))
-        let end = parseBlock(keywords: Parser.testKeywords, what: ("测试内容", "test statement")) { parser, keyword in
+        let end = parseBlock(keywords: Parser.testKeywords, what: ("测试内容", "test statement"), repeatable: ["table", "param", "expect"]) {
+            parser, keyword in
             switch keyword {
             case "table":
                 if let table = parser.parseTestTable(start: keyword.range.start) { test.tables.append(table) }

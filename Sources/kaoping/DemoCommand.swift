@@ -43,16 +43,11 @@ struct DemoCommand: ParsableCommand {
         guard cases >= 0, cases <= 100_000_000 else {
             throw ValidationError("--cases must be between 0 and 100000000, not \(cases)")
         }
+        _ = try parameterOverrides(parameters)
     }
 
     func run() throws {
-        var overrides: [String: String] = [:]
-        for item in parameters {
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-                throw ValidationError("--param needs name=value, not `\(item)`")
-            }
-            overrides[String(item[..<equals])] = String(item[item.index(after: equals)...])
-        }
+        let overrides = try parameterOverrides(parameters)
         // Every path first: a mistaken one is reported before the store is generated, not after.
         try PathProblem.requireOutputFolder(out, contents: "the demo store and its results")
         if let calendars { try PathProblem.requireFolder(calendars, role: "--calendars", advice: calendarAdvice) }

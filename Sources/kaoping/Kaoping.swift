@@ -84,3 +84,21 @@ func validateLanguage(_ lang: String) throws {
         throw ValidationError("--lang must be zh (Chinese) or en (English), not `\(lang)`")
     }
 }
+
+/// The `--param name=value` options as a dictionary: each needs a name and `=`, and a name given twice is an error
+/// (which value was meant is not for Kaoping to guess).
+func parameterOverrides(_ items: [String]) throws -> [String: String] {
+    var values: [String: String] = [:]
+    for item in items {
+        guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+            throw ValidationError("--param needs name=value, not `\(item)`")
+        }
+        let name = String(item[..<equals])
+        let value = String(item[item.index(after: equals)...])
+        if let earlier = values[name] {
+            throw ValidationError("--param \(name) is given twice (\(name)=\(earlier) and \(name)=\(value)): give it once")
+        }
+        values[name] = value
+    }
+    return values
+}

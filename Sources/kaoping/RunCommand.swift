@@ -70,16 +70,7 @@ struct RunCommand: ParsableCommand {
 
     var formats: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 
-    func parsedParameters() throws -> [String: String] {
-        var values: [String: String] = [:]
-        for item in parameters {
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-                throw ValidationError("--param needs name=value, not `\(item)`")
-            }
-            values[String(item[..<equals])] = String(item[item.index(after: equals)...])
-        }
-        return values
-    }
+    func parsedParameters() throws -> [String: String] { try parameterOverrides(parameters) }
 
     func run() throws {
         // Every path first: a mistaken one is reported before the assessment, not after it.

@@ -39,16 +39,11 @@ struct SQLCommand: ParsableCommand {
 
     func validate() throws {
         try validateLanguage(lang)
+        _ = try parameterOverrides(parameters)
     }
 
     func run() throws {
-        var overrides: [String: String] = [:]
-        for item in parameters {
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-                throw ValidationError("--param needs name=value, not `\(item)`")
-            }
-            overrides[String(item[..<equals])] = String(item[item.index(after: equals)...])
-        }
+        let overrides = try parameterOverrides(parameters)
         let loader = try AssessmentRun.load(rules)
         if let db { try PathProblem.requireStore(db) }
         let schema = try db.map { try SchemaCatalog(store: try Store.open(at: $0, readOnly: true)) } ?? .canonical

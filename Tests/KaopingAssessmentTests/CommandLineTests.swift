@@ -229,6 +229,18 @@ struct CommandLineTests {
         }
     }
 
+    @Test("A --param given twice is an error naming both values, in every command that has --param")
+    func parameterTwice() throws {
+        for arguments in [
+            ["run", "Rules/jiangsu-2024.rules", "--db", "x", "--out", "y"], ["sql", "Rules/jiangsu-2024.rules"],
+            ["demo", "--no-run", "--out", "y"],
+        ] {
+            let run = try Self.kaoping(arguments + ["--param", "reply_days=1", "--param", "reply_days=3"])
+            #expect(run.status == 64, "\(arguments)")
+            #expect(run.stderr.contains("--param reply_days is given twice (reply_days=1 and reply_days=3): give it once"), "\(run.stderr)")
+        }
+    }
+
     @Test("An unknown --lang is an error naming zh and en, in every command that has --lang")
     func unknownLanguage() throws {
         let commands = [

@@ -56,6 +56,45 @@ struct ParseErrorTests {
         #expect(ids.contains("d"))
     }
 
+    @Test("K0106: a setting written twice in one block is an error at the second, naming the line of the first")
+    func settingTwice() {
+        let marked = MarkedSource(
+            """
+            indicator a "A" {
+              points 10
+              minimum 1000000
+              from cases
+              measure count()
+              score measure
+              1️⃣minimum 5
+            }
+            assessment "T" {
+              category "甲" 10
+              category "乙" 10
+            }
+            test "t" {
+              table cases {
+                id
+                1
+              }
+              table reviews {
+                id
+                1
+              }
+              expect "C1" a == 1
+              expect "C1" a.points == 1
+            }
+            """)
+        let parsed = Parser.parse(marked.source())
+        #expect(parsed.diagnostics.map(\.id) == ["K0106"])
+        let diagnostic = parsed.diagnostics.first
+        #expect(diagnostic?.range.start == marked["1️⃣"])
+        #expect(diagnostic?.message == "“minimum”已在第 3 行写过：每项指标设置只能写一次")
+        #expect(diagnostic?.englishMessage == "`minimum` is already set in this block (line 3)")
+        // The indicator is parsed with an error, so it is not checked (nor scored) on a guess.
+        #expect(parsed.file.damaged == [0])
+    }
+
     @Test("A block left open at the end of the file: one K0101 at the end (line 3, column 1 after the final newline)")
     func missingBraceAtEnd() {
         let marked = MarkedSource(
