@@ -114,6 +114,7 @@ public struct Checker {
 
     private mutating func run(overrides: [String: String]) -> Plan? {
         merge.problems.forEach { add($0) }
+        checkTextLengths()
         for (extraFile, extra) in merge.extraAssessments {
             fileIndex = extraFile
             report("K0202", extra.title.range, zh: "一个规则文件只能有一个 assessment 声明", en: "a rule file has only one `assessment` declaration")
