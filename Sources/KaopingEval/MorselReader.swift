@@ -25,6 +25,8 @@ final class MorselReader {
     private let centerSlot: Int
     private let periodSlot: Int?
     private let orderedSlots: [(earlier: Int, later: Int, reason: String)]
+    /// The table's own time and day columns but the period column, with the bounds of a plausible value.
+    private let plausibleSlots: [(slot: Int, low: Double, high: Double, reason: String)]
     private let periodLow: Double
     private let periodHigh: Double
     private let aggregates: [AggregatePlan]
@@ -65,6 +67,14 @@ final class MorselReader {
                 return nil
             }
             return (earlier, later, "\(pair.later) before \(pair.earlier)")
+        }
+        let period = periodSlot
+        plausibleSlots = scan.columns.indices.compactMap { slot in
+            let column = scan.columns[slot]
+            guard slot != period, !column.contains("."), let bounds = PlausibleTime.bounds(scan.columnTypes[slot]) else {
+                return nil
+            }
+            return (slot, bounds.low, bounds.high, PlausibleTime.reason(column))
         }
         if let periodSlot, scan.columnTypes[periodSlot] == .day {
             periodLow = Double(plan.periodStart)
@@ -183,7 +193,8 @@ final class MorselReader {
 
     /// The rows of the morsel the assessment covers, with their dense center numbers. Rows of centers not
     /// assessed and times outside the period are left out silently; data problems (a NULL center or
-    /// period time, an unknown center, times out of order) are left out and counted.
+    /// period time, an unknown center, times out of order, a time before 1970 or after 2100) are left out and
+    /// counted.
     private func admit(_ count: Int, _ quality: inout DataQuality) -> (rows: [Int32], centers: [Int32]) {
         // Each row's dense center number first, then the period and the time order, each check one pass
         // over its columns.
@@ -219,6 +230,17 @@ final class MorselReader {
                 }
             }
             if nullTimes > 0 { quality.add("\(scan.periodColumn ?? "") is NULL", nullTimes) }
+        }
+        for bounds in plausibleSlots {
+            var outside = 0
+            numbers[bounds.slot].withUnsafeBufferPointer { values in
+                for row in 0..<count
+                where dense[row] >= 0 && !values[row].isNaN && !(values[row] >= bounds.low && values[row] < bounds.high) {
+                    outside += 1
+                    dense[row] = CenterTable.notAssessed
+                }
+            }
+            if outside > 0 { quality.add(bounds.reason, outside) }
         }
         for pair in orderedSlots {
             var reversed = 0

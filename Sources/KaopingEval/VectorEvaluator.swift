@@ -89,25 +89,26 @@ final class VectorEvaluator {
             let a = evaluate(from, chunk).numbers
             let b = evaluate(to, chunk).numbers
             var out = [Double](repeating: .nan, count: n)
-            if let sharedCalendar {
-                for i in 0..<n where !a[i].isNaN && !b[i].isNaN {
-                    out[i] = Double(sharedCalendar.workdays(from: Int64(a[i]), to: Int64(b[i])))
-                }
-            } else {
-                for i in 0..<n where !a[i].isNaN && !b[i].isNaN {
-                    out[i] = Double(centers.calendars[Int(chunk.centers[i])].workdays(from: Int64(a[i]), to: Int64(b[i])))
-                }
+            let calendars = centers.calendars
+            for i in 0..<n {
+                guard let start = VectorEvaluator.instant(a[i]), let end = VectorEvaluator.instant(b[i]) else { continue }
+                let calendar = sharedCalendar ?? calendars[Int(chunk.centers[i])]
+                out[i] = Double(calendar.workdays(from: start, to: end))
             }
             return .number(out)
         case .dayOf(let operand):
-            return .number(evaluate(operand, chunk).numbers.map { $0.isNaN ? .nan : Double(CivilDay(instant: Int64($0)).number) })
+            return .number(
+                evaluate(operand, chunk).numbers.map { value in
+                    VectorEvaluator.instant(value).map { Double(CivilDay(instant: $0).number) } ?? .nan
+                })
         case .addWorkdays(let operand, let count):
             let a = evaluate(operand, chunk).numbers
             var out = [Double](repeating: .nan, count: n)
             let calendars = centers.calendars
-            for i in 0..<n where !a[i].isNaN {
+            for i in 0..<n where count.magnitude <= UInt(maximumWorkdays) {
+                guard let start = VectorEvaluator.instant(a[i]) else { continue }
                 let calendar = sharedCalendar ?? calendars[Int(chunk.centers[i])]
-                out[i] = Double(calendar.adding(workdays: count, to: CivilDay(instant: Int64(a[i]))).number)
+                out[i] = Double(calendar.adding(workdays: count, to: CivilDay(instant: start)).number)
             }
             return .number(out)
         case .addWorkdaysBy(let operand, let count):
@@ -115,9 +116,10 @@ final class VectorEvaluator {
             let steps = evaluate(count, chunk).numbers
             var out = [Double](repeating: .nan, count: n)
             let calendars = centers.calendars
-            for i in 0..<n where !a[i].isNaN && !steps[i].isNaN && steps[i].magnitude <= Double(maximumWorkdays) {
+            for i in 0..<n where !steps[i].isNaN && steps[i].magnitude <= Double(maximumWorkdays) {
+                guard let start = VectorEvaluator.instant(a[i]) else { continue }
                 let calendar = sharedCalendar ?? calendars[Int(chunk.centers[i])]
-                out[i] = Double(calendar.adding(workdays: Int(steps[i].rounded()), to: CivilDay(instant: Int64(a[i]))).number)
+                out[i] = Double(calendar.adding(workdays: Int(steps[i].rounded()), to: CivilDay(instant: start)).number)
             }
             return .number(out)
         case .match(let subject, let arms, let otherwise):
@@ -341,5 +343,13 @@ struct Comparison {
     /// Whether an ordering (−1, 0, 1) satisfies the operator.
     func holds(_ order: Int) -> Bool {
         order < 0 ? accepts.less : (order == 0 ? accepts.equal : accepts.greater)
+    }
+}
+
+extension VectorEvaluator {
+    /// A time as whole seconds, or `nil` (NULL) for NULL, an infinity or a time beyond ±2^53 seconds — where
+    /// day arithmetic would overflow — as the row-at-a-time evaluator reads them.
+    static func instant(_ value: Double) -> Int64? {
+        value.magnitude <= 9_007_199_254_740_992 ? Int64(value) : nil
     }
 }

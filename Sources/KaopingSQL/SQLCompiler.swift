@@ -111,6 +111,12 @@ public struct SQLCompiler {
             let later = "t0.\(quoteIdentifier(pair.later))"
             conditions.append("NOT (\(earlier) IS NOT NULL AND \(later) IS NOT NULL AND \(later) < \(earlier))")
         }
+        // A time or day outside 1970–2100 leaves its row out, as the native scan does (see `PlausibleTime`).
+        for (column, type) in zip(scan.columns, scan.columnTypes) where column != scan.periodColumn && !column.contains(".") {
+            guard let bounds = PlausibleTime.bounds(type) else { continue }
+            let quoted = "t0.\(quoteIdentifier(column))"
+            conditions.append("NOT (\(quoted) IS NOT NULL AND (\(quoted) < \(Int64(bounds.low)) OR \(quoted) >= \(Int64(bounds.high))))")
+        }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         return sql + " GROUP BY t0.\(quoteIdentifier(scan.centerColumn))"
     }
