@@ -3,9 +3,12 @@ import KaopingResults
 /// The first ranked report: one self-contained HTML page in Chinese, every data string escaped.
 public struct HTMLReport {
     let results: ResultsDocument
+    /// The SHA-256 of the `results.json` written beside the page, which it was rendered from (printed in its stamp).
+    let resultsSHA256: String?
 
-    public init(results: ResultsDocument) {
+    public init(results: ResultsDocument, resultsSHA256: String? = nil) {
         self.results = results
+        self.resultsSHA256 = resultsSHA256
     }
 
     /// The page.
@@ -98,6 +101,7 @@ public struct HTMLReport {
         let parameters = assessment.parameters.map { "\(escapeHTML($0.name))=\(escapeHTML($0.value))" }.joined(separator: "，")
         return """
             <p class="stamp">规则文件 SHA-256：\(escapeHTML(assessment.rulesSHA256))<br>数据摘要：\(escapeHTML(assessment.dataDigest))<br>\
+            \(resultsSHA256.map { "据以生成本页的 results.json SHA-256：\(escapeHTML($0))<br>" } ?? "")\
             参数：\(parameters.isEmpty ? "无" : parameters)<br>引擎版本：Kaoping \(escapeHTML(assessment.engineVersion))</p>
 
             """

@@ -69,35 +69,46 @@ struct AssessmentRun {
     /// renamed; a failure is one plain sentence naming the path.
     func write(to folder: String, formats: [String]) throws -> [String] {
         try PathProblem.createFolder(folder, contents: "the results")
-        var written: [String] = []
-        for format in formats {
-            let (name, data): (String, Data)
+        let json = results.json.bytes
+        let outputs = formats.map { format -> (name: String, data: Data) in
             switch format {
-            case "html": (name, data) = ("report.html", Data(HTMLReport(results: results).render().utf8))
-            default: (name, data) = ("results.json", Data(results.json.bytes))
+            case "html":
+                return ("report.html", Data(HTMLReport(results: results, resultsSHA256: SHA256.hex(json)).render().utf8))
+            default: return ("results.json", Data(json))
             }
+        }
+        // Every new output is written in full into a staging folder first (one a killed run left is removed).
+        let staging = (folder as NSString).appendingPathComponent(".kaoping-partial")
+        try? FileManager.default.removeItem(atPath: staging)
+        try PathProblem.createFolder(staging, contents: "the results")
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        for output in outputs {
+            let path = (staging as NSString).appendingPathComponent(output.name)
+            do {
+                try output.data.write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw PathProblem.failure(error, path: path, writing: true, otherwise: "name another --out")
+            }
+        }
+        // Then every old output goes before any new one comes in: a run stopped in between leaves the old outputs
+        // or the new ones (or fewer of them), never a new results.json beside an old report.html.
+        for name in AssessmentRun.outputNames {
             let path = (folder as NSString).appendingPathComponent(name)
-            try AtomicFile.write(data, to: path)
+            if FileManager.default.fileExists(atPath: path), unlink(path) != 0 {
+                throw PathProblem.failure(PathProblem.posixError(errno), path: path, writing: true, otherwise: "name another --out")
+            }
+        }
+        var written: [String] = []
+        for output in outputs {
+            let path = (folder as NSString).appendingPathComponent(output.name)
+            if rename((staging as NSString).appendingPathComponent(output.name), path) != 0 {
+                throw PathProblem.failure(PathProblem.posixError(errno), path: path, writing: true, otherwise: "name another --out")
+            }
             written.append(path)
         }
         return written
     }
-}
 
-/// Writes a file by writing a temporary sibling and renaming it over the target.
-enum AtomicFile {
-    /// - Throws: `CommandFailure`, one sentence naming `path`, when it cannot be written.
-    static func write(_ data: Data, to path: String) throws {
-        let temporary = path + ".partial"
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            throw PathProblem.failure(error, path: temporary, writing: true, otherwise: "name another --out")
-        }
-        if rename(temporary, path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw PathProblem.failure(PathProblem.posixError(code), path: path, writing: true, otherwise: "name another --out")
-        }
-    }
+    /// The files a run writes into `--out`, of every format.
+    static let outputNames = ["results.json", "report.html"]
 }

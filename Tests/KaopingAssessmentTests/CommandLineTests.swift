@@ -254,6 +254,29 @@ struct CommandLineTests {
         }
     }
 
+    // MARK: - Outputs
+
+    @Test("A run's outputs are a set: the report names the SHA-256 of its results.json, and no old output stays beside new ones")
+    func outputsAsASet() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = try Self.kaoping(["demo", "--cases", "3000", "--out", folder.path])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let json = try Data(contentsOf: folder.appendingPathComponent("results.json"))
+        let report = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("据以生成本页的 results.json SHA-256：\(SHA256.hex(Array(json)))"))
+        // What a killed run left is cleared; a run of one format removes the other format's old output.
+        let leftover = folder.appendingPathComponent(".kaoping-partial")
+        try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
+        try Self.write("{", to: leftover.appendingPathComponent("results.json").path)
+        let store = folder.appendingPathComponent("demo.sqlite").path
+        let run = try Self.kaoping(["run", "Rules/jiangsu-2024.rules", "--db", store, "--out", folder.path, "--format", "json", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.html").path))
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("results.json").path))
+    }
+
     // MARK: - Help
 
     @Test("Help shows examples, and each command's Chinese name")
