@@ -29,7 +29,19 @@ public final class ColumnCache: @unchecked Sendable {
             }
             guard (try? (token + "\n").write(toFile: statePath, atomically: true, encoding: .utf8)) != nil else { return nil }
         }
+        removeAbandoned(in: folder)
         return ColumnCache(folder: folder, token: token)
+    }
+
+    /// Removes the half-written files (`NAME.partial-PID`) of runs that were killed: those whose process is gone.
+    /// A run still writing its own is left alone.
+    static func removeAbandoned(in folder: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            guard let marker = name.range(of: ".partial-", options: .backwards), let pid = Int32(name[marker.upperBound...]) else {
+                continue
+            }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
     }
 
     private init(folder: String, token: String) {
