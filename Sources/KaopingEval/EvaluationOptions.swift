@@ -9,6 +9,9 @@ public struct EvaluationOptions: Sendable {
     public var chunkSize: Int
     /// Whether to read and fill the store's column cache (`STORE.kaoping/columns/`, see `ColumnCache`).
     public var columnCache: Bool
+    /// Whether to read and remember table digests in `STORE.kaoping/digests.json` (`kaoping run --no-cache` turns
+    /// both caches off).
+    public var digestCache: Bool
     /// Called once per table scanned with where its columns came from.
     public var scanReport: (@Sendable (ScanReport) -> Void)?
     /// Called now and then with the rows scanned so far and the rows to scan in all (from any thread).
@@ -19,9 +22,10 @@ public struct EvaluationOptions: Sendable {
     public static let morselRows: Int64 = 1 << 16
 
     public init(
-        threads: Int = EvaluationOptions.defaultThreads, chunkSize: Int = 4096, columnCache: Bool = false,
+        threads: Int = EvaluationOptions.defaultThreads, chunkSize: Int = 4096, columnCache: Bool = false, digestCache: Bool = true,
         progress: (@Sendable (Int, Int) -> Void)? = nil, scanReport: (@Sendable (ScanReport) -> Void)? = nil
     ) {
+        self.digestCache = digestCache
         self.scanReport = scanReport
         self.threads = max(1, threads)
         self.chunkSize = max(1, chunkSize)

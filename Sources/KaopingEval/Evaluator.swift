@@ -94,7 +94,7 @@ public struct Evaluator {
         var assessment = Assessment(
             title: plan.title,
             period: .init(start: CivilDay(number: plan.periodStart).description, end: CivilDay(number: plan.periodEnd).description),
-            rulesSHA256: rulesSHA256, dataDigest: try store.dataDigest(tables: tables),
+            rulesSHA256: rulesSHA256, dataDigest: try store.dataDigest(tables: tables, useCache: options.digestCache),
             parameters: plan.parameters.map { .init(name: $0.name, value: $0.display, overridden: $0.overridden) },
             engineVersion: engineVersion, groupBy: plan.rankWithin,
             grades: plan.grades.map { .init(name: $0.name, minimum: $0.minimum) },

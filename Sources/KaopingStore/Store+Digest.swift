@@ -9,9 +9,10 @@ extension Store {
     ///
     /// Table digests are kept in `digests.json` in the store's sidecar folder, tied to `stateToken()`: a
     /// digest is recomputed only when the store has been written since (by Kaoping or anything else).
-    public func dataDigest(tables: [String]) throws -> String {
+    /// `useCache: false` (`--no-cache`) neither reads nor writes `digests.json`: every table is read.
+    public func dataDigest(tables: [String], useCache: Bool = true) throws -> String {
         let token = try stateToken()
-        var cache = DigestCache.read(folder: sidecarFolder, token: token)
+        var cache = useCache ? DigestCache.read(folder: sidecarFolder, token: token) : DigestCache(token: token, digests: [:])
         var hasher = SHA256()
         var changed = false
         for table in tables.sorted() {
@@ -25,7 +26,7 @@ extension Store {
             }
             hasher.update("\(table) \(digest)\n")
         }
-        if changed { cache.write(folder: sidecarFolder) }
+        if changed && useCache { cache.write(folder: sidecarFolder) }
         return hasher.hexDigest()
     }
 

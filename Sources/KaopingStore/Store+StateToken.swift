@@ -1,24 +1,28 @@
 import Foundation
 
 extension Store {
-    /// A cheap token of the store file's state that changes whenever anyone writes it: SQLite's file change
-    /// counter and page count (header bytes 24–31, updated by every committed write in rollback-journal mode),
-    /// the file's size, and the size and modification time of a `-wal` file if one exists.
+    /// A cheap token of the store file's state that changes whenever anyone writes it or puts another file in its
+    /// place: SQLite's file change counter and page count (header bytes 24–31, updated by every committed write in
+    /// rollback-journal mode), the file's size, and its identity — device, inode and status-change time to the
+    /// nanosecond, which a `cp` over it, a `mv` into its place or any write changes, whatever its modification
+    /// time says — and the same of a `-wal` file if one exists.
     public func stateToken() throws -> String {
         let path = database.path
         guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.missing(path: path) }
         defer { try? handle.close() }
         let header = try handle.read(upToCount: 100) ?? Data()
         let counter = header.count >= 32 ? header[24..<32].map { String(format: "%02x", $0) }.joined() : "none"
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-        var token = "v1-\(counter)-\(size)"
-        if let wal = try? FileManager.default.attributesOfItem(atPath: path + "-wal") {
-            let walSize = (wal[.size] as? NSNumber)?.int64Value ?? 0
-            let walTime = (wal[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            token += "-wal\(walSize)-\(Int64(walTime * 1000))"
-        }
+        guard let file = Store.identity(path) else { throw StoreError.missing(path: path) }
+        var token = "v2-\(counter)-\(file)"
+        if let wal = Store.identity(path + "-wal") { token += "-wal\(wal)" }
         return token
+    }
+
+    /// `SIZE-DEVICE-INODE-CTIME` of the file at `path` (the change time in nanoseconds), or `nil` when there is none.
+    static func identity(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_size)-\(info.st_dev)-\(info.st_ino)-\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
     }
 
     /// The folder beside the store where Kaoping keeps what it derived from it (`demo.sqlite.kaoping/`).

@@ -50,7 +50,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress bar on stderr.")
     var quiet = false
 
-    @Flag(help: "Read the store directly: neither read nor fill the column cache kept beside it (STORE.kaoping/columns/).")
+    @Flag(
+        help:
+            "Read the store directly: neither read nor fill the column cache kept beside it (STORE.kaoping/columns/), nor the remembered table digests."
+    )
     var noCache = false
 
     @Flag(help: "Write results even when a table the rules assess has no row in the period (recorded in results.json).")
@@ -78,7 +81,7 @@ struct RunCommand: ParsableCommand {
         try PathProblem.requireStore(db)
         try PathProblem.requireOutputFolder(out, contents: "the results")
         let options = EvaluationOptions(
-            threads: threads ?? EvaluationOptions.defaultThreads, chunkSize: chunkSize, columnCache: !noCache,
+            threads: threads ?? EvaluationOptions.defaultThreads, chunkSize: chunkSize, columnCache: !noCache, digestCache: !noCache,
             progress: quiet ? nil : ProgressBar.shared.report)
         let run = try AssessmentRun(
             rules: rules, db: db, parameters: parsedParameters(), lang: lang, allowPartialData: allowPartialData, options: options)

@@ -52,7 +52,8 @@ struct ColumnCacheTests {
             #expect(checked.diagnostics.filter { $0.severity == .error } == [])
             let plan = try #require(checked.plan)
             let reports = ReportBox()
-            let options = EvaluationOptions(threads: threads, chunkSize: chunkSize, columnCache: cache, scanReport: { reports.add($0) })
+            let options = EvaluationOptions(
+                threads: threads, chunkSize: chunkSize, columnCache: cache, digestCache: cache, scanReport: { reports.add($0) })
             let json = try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: "0", options: options).json.text
             return (json, reports.all.sorted { $0.table < $1.table })
         }
@@ -143,6 +144,34 @@ struct ColumnCacheTests {
         let warm = try copy.run(DeterminismTests.rules)
         #expect(warm.json == afterWrite.json)
         #expect(warm.reports.allSatisfy { $0.fromStore.isEmpty })
+    }
+
+    @Test(
+        "A store replaced by another of the same size and change counter (cp, with or without its times) makes the cache and the digests stale",
+        arguments: [false, true])
+    func replacedFile(preservingTimes: Bool) throws {
+        // Two stores from one base, one commit each: the same size, page count and change counter.
+        let first = try Copy()
+        let second = try Copy()
+        for (copy, change) in [(first, "paused_days + 1"), (second, "paused_days + 2")] {
+            let writer = try Store.open(at: copy.path)
+            try writer.database.execute("UPDATE cases SET paused_days = \(change) WHERE rowid % 3 = 0")
+        }
+        let expected = try second.run(DeterminismTests.rules, cache: false).json
+        _ = try first.run(DeterminismTests.rules)
+        #expect(try first.run(DeterminismTests.rules).json != expected)
+        // `cp second first` (`cp -p` keeps the modification time too): the bytes change in place.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: second.path))
+        let modified = try FileManager.default.attributesOfItem(atPath: first.path)[.modificationDate]
+        try bytes.write(to: URL(fileURLWithPath: first.path))
+        if preservingTimes, let modified {
+            try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: first.path)
+        }
+        let replaced = try first.run(DeterminismTests.rules)
+        #expect(replaced.json == expected)
+        #expect(replaced.reports.allSatisfy { $0.cached.isEmpty })
+        // --no-cache reads no remembered digest either.
+        #expect(try first.run(DeterminismTests.rules, cache: false).json == expected)
     }
 
     @Test("--no-cache neither reads nor writes the cache")
