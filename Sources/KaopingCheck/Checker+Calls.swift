@@ -294,6 +294,14 @@ extension Checker {
             report("K0235", arguments[1].range, zh: "正则表达式应为字符串常量", en: "the regular expression must be a constant string")
             return .invalid
         }
+        if let form = RegexPattern.unboundedForm(source) {
+            report(
+                "K0279", arguments[1].range, zh: "正则表达式“\(source)”含有\(form.zh)，匹配可能极慢",
+                en: "the regular expression `\(source)` has \(form.en), which can make matching take very long",
+                hint: "改写为不含此结构的形式，如 (分中心|现场办理点)$ 而不是 (分中心|现场办理点)+",
+                hintEn: "write it without that construct, such as (分中心|现场办理点)$ rather than (分中心|现场办理点)+")
+            return .invalid
+        }
         if regexes[source] == nil { regexes[source] = .some(RegexPattern(source)) }
         guard let regex = regexes[source] ?? nil else {
             report(
