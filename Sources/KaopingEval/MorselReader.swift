@@ -28,6 +28,8 @@ final class MorselReader {
     /// The table's own time and day columns but the period column, with the bounds of a plausible value.
     private let plausibleSlots: [(slot: Int, low: Double, high: Double, reason: String)]
     private let periodLow: Double
+    /// The plausible values of the period column (see `PlausibleTime`).
+    private let plausiblePeriod: (low: Double, high: Double)
     private let periodHigh: Double
     private let aggregates: [AggregatePlan]
     /// The morsel's rows, per slot: numbers (NaN: NULL) or dictionary codes (−1: NULL), reused.
@@ -76,6 +78,7 @@ final class MorselReader {
             }
             return (slot, bounds.low, bounds.high, PlausibleTime.reason(column))
         }
+        plausiblePeriod = periodSlot.flatMap { PlausibleTime.bounds(scan.columnTypes[$0]) } ?? (-.infinity, .infinity)
         if let periodSlot, scan.columnTypes[periodSlot] == .day {
             periodLow = Double(plan.periodStart)
             periodHigh = Double(plan.periodEnd + 1)
@@ -179,13 +182,15 @@ final class MorselReader {
             if time.isNaN { continue }
             rows += 1
             if time < periodLow { before += 1 } else if time >= periodHigh { after += 1 }
+            // The first and last day are of the plausible values: a "never" sentinel is no day.
+            guard time >= plausiblePeriod.low && time < plausiblePeriod.high else { continue }
             earliest = min(earliest, time)
             latest = max(latest, time)
         }
         quality.periodRows += rows
         quality.before += before
         quality.after += after
-        if rows > 0 {
+        if earliest <= latest {
             quality.earliest = min(quality.earliest ?? earliest, earliest)
             quality.latest = max(quality.latest ?? latest, latest)
         }

@@ -23,12 +23,20 @@ struct ParallelScanner {
 
     /// The smallest and largest rowid, each by its own query: SQLite reads one end of the b-tree for a lone
     /// `min(rowid)` or `max(rowid)`, but scans the whole table for both in one query.
+    /// - Throws: `ScanError.sparseRowids` when they span more than `maximumRowidSpan`: a scan walks the span in
+    /// blocks of `EvaluationOptions.morselRows` rowids, and a table whose integer primary key holds values such as
+    /// 9223372036854775807 would take longer than any run should.
     static func rowidBounds(_ table: String, in store: Store) throws -> (Int64, Int64) {
         let low = try store.database.scalar("SELECT min(rowid) FROM \(quoteIdentifier(table))")?.integer
         let high = try store.database.scalar("SELECT max(rowid) FROM \(quoteIdentifier(table))")?.integer
         guard let low, let high else { return (0, -1) }
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        if overflow || span > maximumRowidSpan { throw ScanError.sparseRowids(table: table, low: low, high: high) }
         return (low, high)
     }
+
+    /// The widest rowid range a scan walks: 2^40 rowids, 16 million blocks (a table of a trillion rows).
+    static let maximumRowidSpan: Int64 = 1 << 40
 
     /// Scans the table. With a column cache, cached columns are read from it and the others from the
     /// store, which are then added to the cache; a cached column found damaged is deleted and the scan
@@ -206,5 +214,19 @@ final class ProgressCounter: @unchecked Sendable {
         let now = done
         lock.unlock()
         report(now, total)
+    }
+}
+
+/// Why a table cannot be scanned.
+public enum ScanError: Error, CustomStringConvertible {
+    case sparseRowids(table: String, low: Int64, high: Int64)
+
+    public var description: String {
+        switch self {
+        case .sparseRowids(let table, let low, let high):
+            return
+                "table \(table) has rowids (its integer primary key) from \(low) to \(high), too far apart to scan: "
+                + "such ids are not a store's own; renumber them (for example by importing the rows again without their id)"
+        }
     }
 }
