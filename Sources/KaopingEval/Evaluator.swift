@@ -19,7 +19,21 @@ public struct Evaluator {
         try Evaluator(plan: plan, store: store).run(rulesSHA256: rulesSHA256, options: options)
     }
 
+    /// Evaluates on one committed state of the store: a read transaction on the store's own connection, held
+    /// for the whole run, keeps writers out in rollback-journal mode, and the content token (`Store.contentToken`),
+    /// read before and after, catches a commit that WAL mode lets through — then the run stops
+    /// (`EvaluationError.storeChanged`) rather than return scores and a digest of two different states.
     private func run(rulesSHA256: String, options: EvaluationOptions) throws -> ResultsDocument {
+        let before = try store.contentToken()
+        try store.database.execute("SAVEPOINT kaoping_run")
+        defer { try? store.database.execute("RELEASE kaoping_run") }
+        _ = try store.database.scalar("SELECT count(*) FROM sqlite_master")
+        let document = try scoreAll(rulesSHA256: rulesSHA256, options: options)
+        guard try store.contentToken() == before else { throw EvaluationError.storeChanged(path: store.database.path) }
+        return document
+    }
+
+    private func scoreAll(rulesSHA256: String, options: EvaluationOptions) throws -> ResultsDocument {
         let catalog = try SchemaCatalog(store: store)
         let centers = try CenterTable(plan: plan, store: store, catalog: catalog)
         var states: [Int: [Accumulator]] = [:]
@@ -184,5 +198,19 @@ public struct Evaluator {
             result.points = Scoring.points(indicator.score, measure: measure, maximum: indicator.points)
         }
         return result
+    }
+}
+
+/// Why an evaluation stopped.
+public enum EvaluationError: Error, CustomStringConvertible {
+    /// Another program committed a write to the store while the run read it.
+    case storeChanged(path: String)
+
+    public var description: String {
+        switch self {
+        case .storeChanged(let path):
+            return "the store \(path) changed while the run read it (another program wrote to it): nothing was written; "
+                + "run again when no program is writing to it"
+        }
     }
 }

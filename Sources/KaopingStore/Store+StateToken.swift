@@ -18,6 +18,30 @@ extension Store {
         return token
     }
 
+    /// What the store's committed content is, cheaply, for telling whether anyone committed a write while a run
+    /// read it: the main file's change counter, page count and size, and the `-wal` file's size and header (its
+    /// salts change whenever the log is restarted). Unlike `stateToken()` it leaves out what merely opening the
+    /// store changes in WAL mode (the `-wal` file created empty, its times).
+    public func contentToken() throws -> String {
+        let path = database.path
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.missing(path: path) }
+        defer { try? handle.close() }
+        let header = try handle.read(upToCount: 32) ?? Data()
+        var token = header.suffix(from: min(24, header.count)).map { String(format: "%02x", $0) }.joined()
+        token += "-\(Store.size(path) ?? 0)"
+        if let wal = FileHandle(forReadingAtPath: path + "-wal") {
+            defer { try? wal.close() }
+            let walHeader = try wal.read(upToCount: 32) ?? Data()
+            token += "-wal\(Store.size(path + "-wal") ?? 0)-" + walHeader.map { String(format: "%02x", $0) }.joined()
+        }
+        return token
+    }
+
+    static func size(_ path: String) -> Int64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : nil
+    }
+
     /// `SIZE-DEVICE-INODE-CTIME` of the file at `path` (the change time in nanoseconds), or `nil` when there is none.
     static func identity(_ path: String) -> String? {
         var info = stat()
