@@ -5,7 +5,8 @@ extension Store {
     /// place: SQLite's file change counter and page count (header bytes 24–31, updated by every committed write in
     /// rollback-journal mode), the file's size, and its identity — device, inode and status-change time to the
     /// nanosecond, which a `cp` over it, a `mv` into its place or any write changes, whatever its modification
-    /// time says — and the same of a `-wal` file if one exists.
+    /// time says — and the size and header of a `-wal` file if one exists (not its times, which opening the store
+    /// in WAL mode touches).
     public func stateToken() throws -> String {
         let path = database.path
         guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.missing(path: path) }
@@ -14,7 +15,7 @@ extension Store {
         let counter = header.count >= 32 ? header[24..<32].map { String(format: "%02x", $0) }.joined() : "none"
         guard let file = Store.identity(path) else { throw StoreError.missing(path: path) }
         var token = "v2-\(counter)-\(file)"
-        if let wal = Store.identity(path + "-wal") { token += "-wal\(wal)" }
+        if let wal = try Store.walState(path) { token += "-wal\(wal)" }
         return token
     }
 
@@ -29,12 +30,18 @@ extension Store {
         let header = try handle.read(upToCount: 32) ?? Data()
         var token = header.suffix(from: min(24, header.count)).map { String(format: "%02x", $0) }.joined()
         token += "-\(Store.size(path) ?? 0)"
-        if let wal = FileHandle(forReadingAtPath: path + "-wal") {
-            defer { try? wal.close() }
-            let walHeader = try wal.read(upToCount: 32) ?? Data()
-            token += "-wal\(Store.size(path + "-wal") ?? 0)-" + walHeader.map { String(format: "%02x", $0) }.joined()
-        }
+        if let wal = try Store.walState(path) { token += "-wal\(wal)" }
         return token
+    }
+
+    /// The `-wal` file's size and header (whose salts change whenever the log restarts), or `nil` when there is
+    /// none: what every commit in WAL mode changes, and what merely opening the store does not (it creates the
+    /// file empty and touches its times).
+    static func walState(_ path: String) throws -> String? {
+        guard let wal = FileHandle(forReadingAtPath: path + "-wal") else { return nil }
+        defer { try? wal.close() }
+        let header = try wal.read(upToCount: 32) ?? Data()
+        return "\(Store.size(path + "-wal") ?? 0)-" + header.map { String(format: "%02x", $0) }.joined()
     }
 
     static func size(_ path: String) -> Int64? {
