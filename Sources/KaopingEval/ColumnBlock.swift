@@ -27,7 +27,15 @@ enum ColumnBlock {
         var low = Double.infinity
         var high = -Double.infinity
         var whole = true
-        for value in values where !value.isNaN {
+        for value in values {
+            if value.isNaN {
+                // A wrong-type mark is kept as it is, in doubles.
+                if WrongType.isWrong(value) {
+                    whole = false
+                    break
+                }
+                continue
+            }
             if value != value.rounded() || abs(value) > 9e15 || (value == 0 && value.sign == .minus) {
                 whole = false
                 break

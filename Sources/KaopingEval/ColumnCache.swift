@@ -61,7 +61,7 @@ public final class ColumnCache: @unchecked Sendable {
         let column = scan.columns[slot]
         let parts = column.split(separator: ".").dropLast()
         var lines = [
-            "kaoping column cache 1", "state \(token)", "table \(scan.table)", "column \(column)",
+            "kaoping column cache 2", "state \(token)", "table \(scan.table)", "column \(column)",
             "type \(scan.columnTypes[slot].rawValue)",
             "morsels of \(EvaluationOptions.morselRows) rows from rowid \(low)",
         ]

@@ -34,6 +34,10 @@ public struct Evaluator {
     }
 
     private func scoreAll(rulesSHA256: String, options: EvaluationOptions) throws -> ResultsDocument {
+        // Every table the run reads, joined ones included; digested (and a canonical table's rows verified)
+        // before the scans, so that a store with broken rows is refused before any work.
+        let tables = Set(plan.scans.flatMap { [$0.table] + $0.joins.map(\.table) } + ["centers"] + (plan.usesCalendar ? ["calendar"] : []))
+        let dataDigest = try store.dataDigest(tables: tables.sorted(), useCache: options.digestCache)
         let catalog = try SchemaCatalog(store: store)
         let centers = try CenterTable(plan: plan, store: store, catalog: catalog)
         var states: [Int: [Accumulator]] = [:]
@@ -104,11 +108,10 @@ public struct Evaluator {
                     grade: "", rank: 0,
                     veto: veto.map { VetoResult(id: $0.id, title: $0.title, reason: $0.reason) }, gradeLimits: limits))
         }
-        let tables = Set(plan.scans.map(\.table) + ["centers"] + (plan.usesCalendar ? ["calendar"] : [])).sorted()
         var assessment = Assessment(
             title: plan.title,
             period: .init(start: CivilDay(number: plan.periodStart).description, end: CivilDay(number: plan.periodEnd).description),
-            rulesSHA256: rulesSHA256, dataDigest: try store.dataDigest(tables: tables, useCache: options.digestCache),
+            rulesSHA256: rulesSHA256, dataDigest: dataDigest,
             parameters: plan.parameters.map { .init(name: $0.name, value: $0.display, overridden: $0.overridden) },
             engineVersion: engineVersion, groupBy: plan.rankWithin,
             grades: plan.grades.map { .init(name: $0.name, minimum: $0.minimum) },

@@ -27,6 +27,8 @@ final class MorselReader {
     private let orderedSlots: [(earlier: Int, later: Int, reason: String)]
     /// The table's own time and day columns but the period column, with the bounds of a plausible value.
     private let plausibleSlots: [(slot: Int, low: Double, high: Double, reason: String)]
+    /// An extra table's number, time, flag and day columns: a value not of its type leaves its row out.
+    private let typedSlots: [(slot: Int, isFlag: Bool, reason: String)]
     private let periodLow: Double
     /// The plausible values of the period column (see `PlausibleTime`).
     private let plausiblePeriod: (low: Double, high: Double)
@@ -78,6 +80,16 @@ final class MorselReader {
             }
             return (slot, bounds.low, bounds.high, PlausibleTime.reason(column))
         }
+        // An extra table's stored values are checked against the types they are read as; a canonical table's
+        // CHECKs were verified before the scan.
+        typedSlots =
+            CanonicalSchema.table(scan.table) != nil
+            ? []
+            : scan.columns.indices.compactMap { slot in
+                let (column, type) = (scan.columns[slot], scan.columnTypes[slot])
+                guard !column.contains("."), type != .text, WrongType.isChecked(type) else { return nil }
+                return (slot, type == .flag, WrongType.reason(column, type))
+            }
         plausiblePeriod = periodSlot.flatMap { PlausibleTime.bounds(scan.columnTypes[$0]) } ?? (-.infinity, .infinity)
         if let periodSlot, scan.columnTypes[periodSlot] == .day {
             periodLow = Double(plan.periodStart)
@@ -206,9 +218,10 @@ final class MorselReader {
         var dense = [Int32](repeating: CenterTable.notAssessed, count: count)
         var nullCenters = 0
         var unknownCenters = 0
+        var wrongCenters = 0
         for (row, id) in centerIDs(count).enumerated() {
             guard let id else {
-                nullCenters += 1
+                if !isText[centerSlot] && WrongType.isWrong(numbers[centerSlot][row]) { wrongCenters += 1 } else { nullCenters += 1 }
                 continue
             }
             let number = centers.dense(id)
@@ -217,6 +230,20 @@ final class MorselReader {
             } else {
                 dense[row] = number
             }
+        }
+        if wrongCenters > 0 { quality.add(WrongType.reason(scan.centerColumn, .integer), wrongCenters) }
+        for check in typedSlots where check.slot != centerSlot {
+            var wrong = 0
+            numbers[check.slot].withUnsafeBufferPointer { values in
+                for row in 0..<count where dense[row] >= 0 {
+                    let value = values[row]
+                    if WrongType.isWrong(value) || (check.isFlag && !value.isNaN && value != 0 && value != 1) {
+                        wrong += 1
+                        dense[row] = CenterTable.notAssessed
+                    }
+                }
+            }
+            if wrong > 0 { quality.add(check.reason, wrong) }
         }
         if nullCenters > 0 { quality.add("\(scan.centerColumn) is NULL", nullCenters) }
         if unknownCenters > 0 { quality.add("\(scan.centerColumn) names no center", unknownCenters) }
@@ -306,19 +333,23 @@ final class MorselReader {
     }
 
     /// Column `column` of the current row as a number (NaN: NULL); a day written as text is decoded to
-    /// its day number. One column call, then the value's own accessors.
+    /// its day number; text or a BLOB in a number column, or text that is no date, is `WrongType.value`.
+    /// One column call, then the value's own accessors.
     private func number(_ handle: OpaquePointer, _ column: Int32, _ type: ValueType) -> Double {
         guard let value = sqlite3_column_value(handle, column) else { return .nan }
         switch sqlite3_value_type(value) {
         case SQLITE_NULL:
             return .nan
-        case SQLITE_INTEGER:
+        case SQLITE_INTEGER where type != .day:
             return Double(sqlite3_value_int64(value))
-        case SQLITE_FLOAT:
+        case SQLITE_FLOAT where type != .day:
             return sqlite3_value_double(value)
+        case SQLITE_TEXT where type == .day:
+            guard let text = sqlite3_value_text(value) else { return WrongType.value }
+            return CivilDay(String(cString: text)).map { Double($0.number) } ?? WrongType.value
         default:
-            guard type == .day, let text = sqlite3_value_text(value) else { return sqlite3_value_double(value) }
-            return CivilDay(String(cString: text)).map { Double($0.number) } ?? .nan
+            // Text or a BLOB in a number column, a number in a day column: not of its type (see `WrongType`).
+            return WrongType.value
         }
     }
 

@@ -114,8 +114,17 @@ public struct SQLCompiler {
         // A time or day outside 1970–2100 leaves its row out, as the native scan does (see `PlausibleTime`).
         for (column, type) in zip(scan.columns, scan.columnTypes) where column != scan.periodColumn && !column.contains(".") {
             guard let bounds = PlausibleTime.bounds(type) else { continue }
-            let quoted = "t0.\(quoteIdentifier(column))"
+            let stored = "t0.\(quoteIdentifier(column))"
+            let quoted = type == .day ? dialect.dayNumber(stored) : stored
             conditions.append("NOT (\(quoted) IS NOT NULL AND (\(quoted) < \(Int64(bounds.low)) OR \(quoted) >= \(Int64(bounds.high))))")
+        }
+        // A value of an extra table not of its column's type leaves its row out, as the native scan does; it is
+        // checked before any other condition reads it (a canonical table's CHECKs are verified).
+        if CanonicalSchema.table(scan.table) == nil {
+            let typed = zip(scan.columns, scan.columnTypes).compactMap { column, type in
+                column.contains(".") ? nil : dialect.ofType("t0.\(quoteIdentifier(column))", type)
+            }
+            conditions.insert(contentsOf: typed, at: 0)
         }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         return sql + " GROUP BY t0.\(quoteIdentifier(scan.centerColumn))"

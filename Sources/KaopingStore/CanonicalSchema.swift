@@ -45,31 +45,29 @@ public struct ColumnSpec: Sendable, Equatable {
         var parts = [quoteIdentifier(name), type.sqlType]
         if !nullable { parts.append("NOT NULL") }
         if !constraint.isEmpty { parts.append(constraint) }
-        let checks = checkExpressions
-        if !checks.isEmpty {
-            let test = checks.joined(separator: " AND ")
-            parts.append(nullable ? "CHECK (\(quoteIdentifier(name)) IS NULL OR (\(test)))" : "CHECK (\(test))")
-        }
+        if let typeCheck { parts.append(typeCheck) }
         return parts.joined(separator: " ")
     }
 
-    private var checkExpressions: [String] {
+    /// Every CHECK constraint of the column, as `definition` writes it (`CHECK (…)`): the one written in
+    /// `constraint`, then the one its type or code list calls for.
+    public var checks: [String] {
+        let written = constraint.range(of: "CHECK (").map { String(constraint[$0.lowerBound...]) }
+        return [written, typeCheck].compactMap { $0 }
+    }
+
+    /// The CHECK the column's type calls for: its code list, 0 or 1, an integer, a `YYYY-MM-DD` text.
+    private var typeCheck: String? {
         let column = quoteIdentifier(name)
+        let test: String
         switch type {
-        case .code:
-            let list = codes.map(quoteLiteral).joined(separator: ", ")
-            return ["\(column) IN (\(list))"]
-        case .flag:
-            return ["\(column) IN (0, 1)"]
-        case .time:
-            return ["typeof(\(column)) = 'integer'"]
-        case .day:
-            return ["\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"]
-        case .integer:
-            return ["typeof(\(column)) = 'integer'"]
-        case .real, .text:
-            return []
+        case .code: test = "\(column) IN (\(codes.map(quoteLiteral).joined(separator: ", ")))"
+        case .flag: test = "\(column) IN (0, 1)"
+        case .time, .integer: test = "typeof(\(column)) = 'integer'"
+        case .day: test = "\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+        case .real, .text: return nil
         }
+        return nullable ? "CHECK (\(column) IS NULL OR (\(test)))" : "CHECK (\(test))"
     }
 }
 
@@ -97,6 +95,28 @@ public struct TableSpec: Sendable, Equatable {
     /// Looks up a column by name.
     public func column(_ name: String) -> ColumnSpec? {
         columns.first { $0.name == name }
+    }
+
+    /// The columns of the primary key: a column's `PRIMARY KEY`, or the table's `PRIMARY KEY (…)`.
+    public var primaryKey: [String] {
+        if let column = columns.first(where: { $0.constraint.contains("PRIMARY KEY") }) { return [column.name] }
+        guard let key = constraints.first(where: { $0.hasPrefix("PRIMARY KEY (") }) else { return [] }
+        return key.dropFirst("PRIMARY KEY (".count).dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The columns that are each a unique key of their own (`UNIQUE`).
+    public var uniqueColumns: [String] {
+        columns.filter { $0.constraint.contains("UNIQUE") }.map(\.name)
+    }
+
+    /// The unique indexes among `indexes`: each one's name and statement.
+    public var uniqueIndexes: [(name: String, statement: String)] {
+        indexes.compactMap { statement in
+            guard statement.hasPrefix("CREATE UNIQUE INDEX "),
+                let name = statement.dropFirst("CREATE UNIQUE INDEX ".count).split(separator: " ").first
+            else { return nil }
+            return (String(name), statement)
+        }
     }
 
     /// The CREATE TABLE statement, with the columns that exist at `version`.

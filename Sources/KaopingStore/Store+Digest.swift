@@ -10,6 +10,10 @@ extension Store {
     /// Table digests are kept in `digests.json` in the store's sidecar folder, tied to `stateToken()`: a
     /// digest is recomputed only when the store has been written since (by Kaoping or anything else).
     /// `useCache: false` (`--no-cache`) neither reads nor writes `digests.json`: every table is read.
+    ///
+    /// A canonical table's rows are verified against its CHECKs as its digest is taken (`tableDigest(_:)`), so a
+    /// digest in `digests.json` stands for rows that keep them.
+    /// - Throws: `StoreError.brokenRows` when a canonical table holds a row that breaks a CHECK.
     public func dataDigest(tables: [String], useCache: Bool = true) throws -> String {
         let token = try stateToken()
         var cache = useCache ? DigestCache.read(folder: sidecarFolder, token: token) : DigestCache(token: token, digests: [:])
@@ -30,18 +34,24 @@ extension Store {
         return hasher.hexDigest()
     }
 
-    /// The digest of one table's contents.
+    /// The digest of one table's contents. A canonical table's rows are verified in the same pass: each row
+    /// also reads whether it breaks one of the table's CHECKs.
+    /// - Throws: `StoreError.brokenRows` (see `verifyRows(of:)`) when one does.
     public func tableDigest(_ table: String) throws -> String {
         var hasher = SHA256()
         let columns = try self.columns(of: table).map(\.name)
         hasher.update(columns.joined(separator: "\u{1F}") + "\n")
         guard !columns.isEmpty else { return hasher.hexDigest() }
         let order = try keyColumns(of: table) ?? columns
-        let list = columns.map(quoteIdentifier).joined(separator: ", ")
+        let spec = CanonicalSchema.table(table)
+        let breaks = spec.map { $0.columns.compactMap(Self.breaks) } ?? []
+        let list = (columns.map(quoteIdentifier) + (breaks.isEmpty ? [] : [breaks.joined(separator: " OR ")]))
+            .joined(separator: ", ")
         let statement = try database.prepare(
             "SELECT \(list) FROM \(quoteIdentifier(table)) ORDER BY \(order.map(quoteIdentifier).joined(separator: ", "))")
         var line: [UInt8] = []
         while try statement.step() {
+            if let spec, !breaks.isEmpty, statement.value(columns.count) != .integer(0) { try verifyRows(of: spec) }
             line.removeAll(keepingCapacity: true)
             for index in 0..<columns.count {
                 switch statement.value(index) {
@@ -77,14 +87,24 @@ extension Store {
 }
 
 /// Table digests remembered beside a store, valid while the store's state token is unchanged.
+/// Version 2: a canonical table's digest is written only after its rows were verified (a file without `format`,
+/// written before, is read as empty).
 struct DigestCache: Codable {
+    static let currentFormat = 2
+    var format = currentFormat
     var token: String
     var digests: [String: String]
+
+    init(token: String, digests: [String: String]) {
+        self.token = token
+        self.digests = digests
+    }
 
     static func read(folder: String, token: String) -> DigestCache {
         let path = folder + "/digests.json"
         guard let data = FileManager.default.contents(atPath: path),
-            let cache = try? JSONDecoder().decode(DigestCache.self, from: data), cache.token == token
+            let cache = try? JSONDecoder().decode(DigestCache.self, from: data), cache.token == token,
+            cache.format == currentFormat
         else { return DigestCache(token: token, digests: [:]) }
         return cache
     }

@@ -41,8 +41,9 @@ public struct Store {
         return Store(database: database)
     }
 
-    /// Opens an existing store, migrating an older schema version in place inside one transaction.
-    /// - Throws: `StoreError` when the file is missing, not a store or newer than this Kaoping;
+    /// Opens an existing store, migrating an older schema version in place inside one transaction, and verifies
+    /// that its canonical tables have the columns, keys and checks this Kaoping creates (`verifySchema()`).
+    /// - Throws: `StoreError` when the file is missing, not a store, newer than this Kaoping or altered;
     ///   `SQLiteError` on I/O failures.
     public static func open(at path: String, readOnly: Bool = false) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
@@ -72,6 +73,7 @@ public struct Store {
             }
             try Migration.migrate(database, from: version)
         }
+        try store.verifySchema()
         return store
     }
 

@@ -6,7 +6,7 @@ import KaopingStore
 import KaopingSyntax
 import Testing
 
-/// A stored time no case can have — a "never" sentinel, an infinity, 1e300, a time before 1970 — traps no
+/// A stored time no case can have — a "never" sentinel, a time before 1970 or after 2100 — traps no
 /// arithmetic: its row is left out of every population and counted in `data_quality`, natively and in SQL alike.
 @Suite("Extreme stored times")
 struct ExtremeTimeTests {
@@ -30,17 +30,16 @@ struct ExtremeTimeTests {
         }
         """
 
-    @Test("Int64.max, ±infinity, ±1e300 and a time of 1969 in finished_at: no trap, each row counted as left out")
+    @Test("Int64.max, Int64.min and times of 1969 and 2101 in finished_at: no trap, each row counted as left out")
     func extremes() throws {
         let test = try TestStore()
         try test.center(1, "C1")
         try test.addCase(1, accepted: at("2024-03-04"), finished: at("2024-03-05"), promised: 3)
         let extremes: [SQLValue] = [
-            .integer(Int64.max), .integer(Int64.min), .real(.infinity), .real(-.infinity), .real(1e300), .real(-1e300),
-            .integer(at("1969-12-31")), .integer(at("2101-01-01")),
+            .integer(Int64.max), .integer(Int64.min), .integer(at("1969-12-31")), .integer(at("2101-01-01")),
         ]
-        // A store written by another tool, or with its checks off, can hold them.
-        try test.store.database.execute("PRAGMA ignore_check_constraints = ON")
+        // (Infinities and 1e300 are reals, which a time column's CHECK refuses: `StoreIntegrityTests`; in an
+        // extra table, which has no CHECKs, `ExtremeValueFuzzTests`.)
         for value in extremes {
             try test.insert(
                 "cases",

@@ -8,8 +8,9 @@ import KaopingSyntax
 import Testing
 
 /// Every numeric, flag and time column of every table of the canonical schema that rules read per center,
-/// holding each extreme value a store can hold, read by sums, averages, maxima and day arithmetic: the run ends,
-/// natively and in SQL, with finite points (issue 19, point 4).
+/// holding each extreme value its CHECKs let in, and every column of an extra table (which has none) holding
+/// each, read by sums, averages, maxima and day arithmetic: the run ends, natively and in SQL, with finite
+/// points (issue 19, point 4). (A value a canonical CHECK refuses stops the run instead: `StoreIntegrityTests`.)
 @Suite("Extreme values in every column: no trap")
 struct ExtremeValueFuzzTests {
     static let extremes: [SQLValue] = [
@@ -17,18 +18,34 @@ struct ExtremeValueFuzzTests {
         .integer(0), .integer(-1),
     ]
 
-    @Test("Each extreme value in each numeric, flag and time column of each per-center table")
+    /// The extra table: no CHECKs, so every extreme value gets in; declared so that `settled` is a flag.
+    static let extraTable = (
+        name: "extremes", center: "center_id",
+        columns: [
+            ColumnSpec("center_id", .integer, zh: "单位", en: "unit"), ColumnSpec("happened_at", .time, zh: "时间", en: "time"),
+            ColumnSpec("amount", .real, zh: "金额", en: "amount"), ColumnSpec("quantity", .integer, zh: "数量", en: "quantity"),
+            ColumnSpec("settled", .flag, zh: "已结", en: "settled"),
+        ]
+    )
+
+    @Test("Each extreme value in each numeric, flag and time column of each per-center table, canonical and extra")
     func fuzz() throws {
         let test = try TestStore()
         try test.center(1, "C1")
-        try test.store.database.execute("PRAGMA ignore_check_constraints = ON")
+        let extra = Self.extraTable
+        try test.store.database.execute(
+            "CREATE TABLE extremes (" + extra.columns.map { "\($0.name) \($0.type.sqlType)" }.joined(separator: ", ") + ")")
+        let tables =
+            CanonicalSchema.tables.filter { $0.centerColumn != nil && $0.name != "centers" }.map {
+                (name: $0.name, center: $0.centerColumn ?? "", columns: $0.columns)
+            } + [extra]
         var serial: Int64 = 100
         var indicators: [String] = []
         var inserted = 0
-        for table in CanonicalSchema.tables where table.centerColumn != nil && table.name != "centers" {
+        for table in tables {
             // (An integer primary key `id` is the rowid: its extremes are the test below.)
             let targets = table.columns.filter {
-                [.integer, .real, .flag, .time].contains($0.type) && $0.name != table.centerColumn && $0.name != "id"
+                [.integer, .real, .flag, .time].contains($0.type) && $0.name != table.center && $0.name != "id"
             }
             for target in targets {
                 for extreme in Self.extremes {
@@ -42,7 +59,7 @@ struct ExtremeValueFuzzTests {
                         let value: SQLValue
                         if column.name == target.name {
                             value = extreme
-                        } else if column.name == table.centerColumn {
+                        } else if column.name == table.center {
                             value = .integer(rowCenter)
                         } else {
                             switch column.type {
@@ -59,7 +76,8 @@ struct ExtremeValueFuzzTests {
                     }
                     let sql =
                         "INSERT INTO \(table.name) (\(values.map(\.0).joined(separator: ", "))) VALUES (\(values.map { _ in "?" }.joined(separator: ", ")))"
-                    // A value SQLite itself refuses (a real in an INTEGER PRIMARY KEY) cannot be in a store.
+                    // A value the table's CHECKs refuse (a real in a time column, a negative count) cannot be in a
+                    // store Kaoping reads.
                     if (try? test.store.database.prepare(sql).run(values.map(\.1))) != nil { inserted += 1 }
                 }
                 let measure =
@@ -79,14 +97,16 @@ struct ExtremeValueFuzzTests {
             }
         }
         #expect(indicators.count >= 20)
-        #expect(inserted > 150)
-        let rules = """
+        #expect(inserted > 90)
+        let rules =
+            """
             assessment "T" {
               period 2024-01-01 .. 2024-12-31
               grades { 合格 >= 60; 不合格 }
             }
+            table extremes "极值" {
 
-            """ + indicators.joined(separator: "\n")
+            """ + extra.columns.map { "  \($0.name) \($0.type.rawValue)\n" }.joined() + "}\n" + indicators.joined(separator: "\n")
         let document = try test.run(rules)
         #expect(document.centers.count > 100)
         for center in document.centers {
@@ -94,6 +114,8 @@ struct ExtremeValueFuzzTests {
             #expect(center.indicators.allSatisfy { $0.points.isFinite }, "\(center.code)")
             #expect(center.total.isFinite)
         }
+        #expect(document.dataQuality.contains(DataQualityEntry(table: "extremes", reason: "happened_at outside 1970–2100", rows: 6)))
+        #expect(document.dataQuality.contains(DataQualityEntry(table: "extremes", reason: "settled is not 0 or 1", rows: 7)))
         // The SQL of the same plan runs to its end too.
         let parsed = Parser.parse(SourceFile(name: "fuzz.rules", text: rules))
         let plan = try #require(Checker.check(parsed.file, schema: try SchemaCatalog(store: test.store)).plan)
