@@ -250,7 +250,7 @@ extension Checker {
         let owner: ScoreOwner = errorCount == capErrors ? .adjustment : .unknownFull
         let score =
             adjustment.score.map { checkScore($0, full: maximum, fraction: isFraction(measure.expression), owner: owner) }
-            ?? .expression(.measure)
+            ?? .expression(.measure, text: "measure")
         if let gate = adjustment.gate { checkPointsWriting(gate, share: false) }
         let gate = adjustment.gate.flatMap { constantNumber($0) }
         let category = adjustment.category.isEmpty ? nil : deductionCategory(adjustment.category, structure: structure)

@@ -97,7 +97,7 @@ extension Checker {
             if case .weightedIndicator = owner, !expression.mentionsFullPoints {
                 reportNotRelative(expression)
             }
-            return .expression(typed.expression)
+            return .expression(typed.expression, text: file.source.text(expression.range))
         }
     }
 

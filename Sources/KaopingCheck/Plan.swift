@@ -184,8 +184,8 @@ public enum ScorePlan: Sendable, Equatable {
     case linear([(Double, Double)])
     /// The first band whose comparison holds; `nil` comparison is `else`.
     case bands([(comparison: String?, bound: Double, points: Double)])
-    /// Points computed from the measure (`measure` names it in the expression).
-    case expression(TypedExpression)
+    /// Points computed from the measure (`measure` names it in the expression), and the expression as written.
+    case expression(TypedExpression, text: String)
     /// Points minus `amount` per `unit` of the quantity, the deduction capped at `maximum`, the result
     /// at least `floor`. The quantity is the measure, or `reference − measure` (`below`), or
     /// `measure − reference` (`above`), never negative.
@@ -245,7 +245,7 @@ public enum ScorePlan: Sendable, Equatable {
         case (.linear(let a), .linear(let b)): return a.elementsEqual(b) { $0 == $1 }
         case (.bands(let a), .bands(let b)):
             return a.elementsEqual(b) { $0.comparison == $1.comparison && $0.bound == $1.bound && $0.points == $1.points }
-        case (.expression(let a), .expression(let b)): return a == b
+        case (.expression(let a, let x), .expression(let b, let y)): return a == b && x == y
         default: return false
         }
     }

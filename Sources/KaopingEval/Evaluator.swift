@@ -167,14 +167,15 @@ public struct Evaluator {
     private func adjust(_ adjustment: AdjustmentPlan, base: Double, input: EvaluationInput) -> AdjustmentResult {
         let population = adjustment.population.flatMap { input.aggregates[$0].number }
         let measure = adjustment.measure.evaluate(input).number.flatMap { $0.isFinite ? $0 : nil }
-        var points = 0.0
+        var step = ScoringStep(rule: "none", raw: nil, points: 0)
         if let measure, population != 0 {
-            points = Scoring.points(adjustment.score, measure: measure, maximum: adjustment.maximum)
+            step = Scoring.step(adjustment.score, measure: measure, maximum: adjustment.maximum)
         }
+        let points = step.points
         let gated = adjustment.kind == .bonus && points > 0 && adjustment.gate.map { roundedTwo(base) < $0 } == true
         return AdjustmentResult(
             kind: adjustment.kind.rawValue, id: adjustment.id, title: adjustment.title, measure: measure, points: gated ? 0 : points,
-            gated: gated, heldBack: gated ? points : 0)
+            gated: gated, heldBack: gated ? points : 0, scoring: step)
     }
 
     /// One indicator's result for one center, before redistribution.
@@ -184,13 +185,15 @@ public struct Evaluator {
         let measure = indicator.measure.evaluate(input).number.flatMap { $0.isFinite ? $0 : nil }
         var result = IndicatorResult(
             id: indicator.id, title: indicator.title, category: indicator.category, status: .ok, population: population,
-            numerator: numerator, measure: measure, points: 0, maxPoints: indicator.points)
+            numerator: numerator, measure: measure, points: 0, maxPoints: indicator.points,
+            scoring: ScoringStep(rule: "none", raw: nil, points: 0))
         if population == 0 || measure == nil {
             switch indicator.emptyPolicy {
             case .notApplicable: result.status = .notApplicable
             case .full: (result.status, result.points) = (.empty, indicator.points)
             case .zero: (result.status, result.points) = (.empty, 0)
             }
+            if result.status == .empty { result.scoring = ScoringStep(rule: "policy", raw: nil, points: result.points) }
             return result
         }
         if let population, population < indicator.minimum {
@@ -198,7 +201,9 @@ public struct Evaluator {
             return result
         }
         if let measure {
-            result.points = Scoring.points(indicator.score, measure: measure, maximum: indicator.points)
+            let step = Scoring.step(indicator.score, measure: measure, maximum: indicator.points)
+            result.points = step.points
+            result.scoring = step
         }
         return result
     }

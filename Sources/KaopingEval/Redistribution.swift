@@ -49,6 +49,7 @@ enum Redistribution {
             if scored(scaled[index]) {
                 scaled[index].points *= factors[index]
                 scaled[index].maxPoints *= factors[index]
+                scaled[index].scoring?.factor = factors[index]
             } else {
                 scaled[index].points = 0
                 scaled[index].maxPoints = 0

@@ -79,11 +79,14 @@ public struct IndicatorResult: Sendable, Equatable, Codable {
     public var points: Double
     /// The points this indicator could earn for this center, after redistribution.
     public var maxPoints: Double
+    /// How the score rule gave the points (schema version 2; `nil` in a document written before).
+    public var scoring: ScoringStep?
 
     public init(
         id: String, title: String, category: String, status: Status, population: Int?, numerator: Int?, measure: Double?,
-        points: Double, maxPoints: Double
+        points: Double, maxPoints: Double, scoring: ScoringStep? = nil
     ) {
+        self.scoring = scoring
         self.id = id
         self.title = title
         self.category = category
@@ -96,7 +99,7 @@ public struct IndicatorResult: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, category, status, population, numerator, measure, points, maxPoints = "max_points"
+        case id, title, category, status, population, numerator, measure, points, maxPoints = "max_points", scoring
     }
 }
 
@@ -165,10 +168,16 @@ public struct AdjustmentResult: Sendable, Equatable, Codable {
     public var points: Double
     /// A bonus whose gate the center did not reach: its amount is held back, not added.
     public var gated: Bool
-    /// The amount a gated bonus would have added (0 when it is not gated).
+    /// What the gate and the caps kept back: the amount its rule gave (`scoring.points`) less `points`.
     public var heldBack: Double
+    /// How its score rule gave its amount, held to its `max` (schema version 2; `nil` in a document written before).
+    public var scoring: ScoringStep?
 
-    public init(kind: String, id: String, title: String, measure: Double?, points: Double, gated: Bool, heldBack: Double = 0) {
+    public init(
+        kind: String, id: String, title: String, measure: Double?, points: Double, gated: Bool, heldBack: Double = 0,
+        scoring: ScoringStep? = nil
+    ) {
+        self.scoring = scoring
         self.kind = kind
         self.id = id
         self.title = title
@@ -179,7 +188,7 @@ public struct AdjustmentResult: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, id, title, measure, points, gated, heldBack = "held_back"
+        case kind, id, title, measure, points, gated, heldBack = "held_back", scoring
     }
 
     /// Reads a result; `held_back` may be missing from a document written before it was added.
@@ -192,5 +201,6 @@ public struct AdjustmentResult: Sendable, Equatable, Codable {
         points = try container.decode(Double.self, forKey: .points)
         gated = try container.decode(Bool.self, forKey: .gated)
         heldBack = try container.decodeIfPresent(Double.self, forKey: .heldBack) ?? 0
+        scoring = try container.decodeIfPresent(ScoringStep.self, forKey: .scoring)
     }
 }

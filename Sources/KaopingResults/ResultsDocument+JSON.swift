@@ -139,6 +139,7 @@ extension CenterResult {
                             ("kind", .string($0.kind)), ("id", .string($0.id)), ("title", .string($0.title)),
                             ("measure", $0.measure.map(JSONValue.number) ?? .null), ("points", .number($0.points)),
                             ("gated", .bool($0.gated)), ("held_back", .number($0.heldBack)),
+                            ("scoring", $0.scoring?.json ?? .null),
                         ])
                     })
             ),
@@ -175,6 +176,7 @@ extension IndicatorResult {
             ("measure", measure.map(JSONValue.number) ?? .null),
             ("points", .number(points)),
             ("max_points", .number(maxPoints)),
+            ("scoring", scoring?.json ?? .null),
         ])
     }
 }

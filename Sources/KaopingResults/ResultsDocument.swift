@@ -2,7 +2,7 @@
 /// (`results.json`, documented in `docs/results-format.md`).
 public struct ResultsDocument: Sendable, Equatable, Codable {
     /// The version of this document's layout.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var assessment: Assessment

@@ -17,7 +17,7 @@ struct ResultsOutputTests {
         let (_, doc) = try ResultsOutputTests.document()
         let text = doc.json.text
         #expect(try ResultsDocument.read(from: Data(text.utf8)) == doc)
-        #expect(text.hasPrefix("{\n  \"schema_version\": 1,\n  \"assessment\": {\n    \"title\": \"排名\",\n"))
+        #expect(text.hasPrefix("{\n  \"schema_version\": 2,\n  \"assessment\": {\n    \"title\": \"排名\",\n"))
         #expect(text.hasSuffix("}\n"))
         #expect(doc.assessment.title == "排名")
         #expect(doc.assessment.period.start == "2024-01-01")
