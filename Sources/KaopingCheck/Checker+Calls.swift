@@ -195,6 +195,13 @@ extension Checker {
             argument = typed.expression
         }
         let index = addAggregate(function, table: table, filter: combined, argument: argument, fraction: fraction)
+        if evidenceLabels[index] == nil {
+            switch function {
+            case .rate, .sum: evidenceLabels[index] = evidenceLabels(rest[0], table: table, whole: function == .sum)
+            case .count: evidenceLabels[index] = (filter ?? rest.first).map { evidenceLabels($0, table: table) } ?? []
+            default: break
+            }
+        }
         return Typed(expression: .aggregate(index), type: [.count, .countDistinct].contains(function) ? .integer : .real)
     }
 

@@ -201,7 +201,7 @@ extension Checker {
         return IndicatorPlan(
             id: indicator.id.text, title: indicator.title.value, category: category, points: points, weight: weight,
             population: population, numerator: numerator, measure: measure.expression, score: score, emptyPolicy: policy,
-            minimum: minimum)
+            minimum: minimum, evidence: structure.evidence > 0 ? evidencePlan(measure: measure.expression, score: score) : nil)
     }
 
     /// The count reported as `numerator`: the rows meeting a `rate`'s condition, or the top of a ratio of counts.

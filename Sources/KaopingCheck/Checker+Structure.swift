@@ -8,6 +8,8 @@ struct Structure {
     var listBottom = 0
     var bonusCap: Double?
     var deductionCap: Double?
+    /// How many records of each indicator results name (`evidence N`, or `--evidence N`, which wins).
+    var evidence = 5
     /// The points of the indicators with fixed `points`, and the weights of the others, added up.
     var fixedPoints = 0.0
     var weights = 0.0
@@ -53,6 +55,21 @@ extension Checker {
             checkPointsWriting(cap, share: false)
             structure[keyPath: slot] = constantNumber(cap)
         }
+        at("evidence")
+        if let written = assessment.evidence {
+            // (Not a number at all is K0211, from `constantNumber`.)
+            if let value = constantNumber(written) {
+                if value == value.rounded(), value >= 0, value <= Double(Checker.maximumEvidence) {
+                    structure.evidence = Int(value)
+                } else {
+                    report(
+                        "K0215", written.range, zh: "evidence 应为 0 到 \(Checker.maximumEvidence) 的整数（每项指标列出的记录数）",
+                        en: "`evidence` must be a whole number from 0 to \(Checker.maximumEvidence) (records listed per indicator)",
+                        hint: "例如 evidence 5；写 evidence 0 则不列记录", hintEn: "for example evidence 5; evidence 0 lists none")
+                }
+            }
+        }
+        if let override = evidenceOverride { structure.evidence = override }
         at("lists")
         if let top = assessment.listTop { structure.listTop = max(0, Int((constantNumber(top) ?? 0).clampedInteger(.towardZero))) }
         if let bottom = assessment.listBottom {

@@ -185,6 +185,7 @@ struct VariantMerge {
                 case "category": declaration.categories = changes.categories
                 case "lists": (declaration.listTop, declaration.listBottom) = (changes.listTop, changes.listBottom)
                 case "bonuses": declaration.bonusCap = changes.bonusCap
+                case "evidence": declaration.evidence = changes.evidence
                 default: declaration.deductionCap = changes.deductionCap
                 }
             }

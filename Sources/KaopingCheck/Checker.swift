@@ -20,12 +20,18 @@ public struct Checker {
     /// same aggregate over the same rows share it (and its accumulator in the evaluator).
     var aggregates: [AggregatePlan] = []
     var aggregateIndices: [AggregatePlan: Int] = [:]
+    /// What a record of each aggregate shows, by aggregate index (see `EvidencePlan`).
+    var evidenceLabels: [Int: [EvidenceLabel]] = [:]
     var scanColumns: [String: [String]] = [:]
     var centerColumns = ["id", "code", "name", "kind", "level", "region"]
     var usesCalendar = false
     /// The regular expressions of `matches` compiled so far (`nil`: not valid), each compiled once however
     /// many rules use it.
     var regexes: [String: RegexPattern?] = [:]
+    /// `--evidence N` from the command line, which wins over the assessment's `evidence N`.
+    var evidenceOverride: Int?
+    /// The most records of one indicator results may name per center.
+    public static let maximumEvidence = 1000
     /// Set while checking a declaration whose `from` names no usable table (already reported).
     var sourceFailed = false
     /// Set while checking the score rule of a measure that is a fraction (see `Checker+Units.swift`).
@@ -44,19 +50,21 @@ public struct Checker {
 
     /// Checks `file`; the plan is `nil` when there are errors.
     /// - Parameter overrides: parameter values from the command line, as rule-language literals (`15`, `90%`).
-    public static func check(_ file: RuleFile, schema: SchemaCatalog, overrides: [String: String] = [:]) -> (
+    public static func check(_ file: RuleFile, schema: SchemaCatalog, overrides: [String: String] = [:], evidence: Int? = nil) -> (
         plan: Plan?, diagnostics: [Diagnostic]
     ) {
-        check([file], schema: schema, overrides: overrides)
+        check([file], schema: schema, overrides: overrides, evidence: evidence)
     }
 
     /// Checks a root file and the files it includes (root first, as `RuleLoader` returns them). Declarations
     /// parsed with an error are not checked; the others are, so one run reports every mistake it can.
-    public static func check(_ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String] = [:]) -> (
+    /// - Parameter evidence: `--evidence N`, which wins over the assessment's `evidence N` (0...`maximumEvidence`).
+    public static func check(_ files: [RuleFile], schema: SchemaCatalog, overrides: [String: String] = [:], evidence: Int? = nil) -> (
         plan: Plan?, diagnostics: [Diagnostic]
     ) {
         guard !files.isEmpty else { return (nil, []) }
         var checker = Checker(files: files, schema: schema)
+        checker.evidenceOverride = evidence
         let plan = checker.run(overrides: overrides)
         let sorted = sortedByPosition(checker.diagnostics, files: files)
         // A file with parse errors has no plan: what could not be read is missing from it.
@@ -105,6 +113,14 @@ public struct Checker {
         hintEn: String = ""
     ) {
         add(Diagnostic(id, severity, file: files[fileIndex].source.name, range: range, zh: zh, en: en, hint: hint, hintEn: hintEn))
+    }
+
+    /// Runs `body` and forgets whatever it reports: for checking again, to type its parts, an expression that
+    /// was already checked (and reported) as a whole.
+    mutating func quietly<T>(_ body: (inout Checker) -> T) -> T {
+        let (saved, errors) = (diagnostics, errorCount)
+        defer { (diagnostics, errorCount) = (saved, errors) }
+        return body(&self)
     }
 
     mutating func add(_ diagnostic: Diagnostic) {
@@ -162,10 +178,16 @@ public struct Checker {
             for required in [centerColumn] + (spec.periodColumn.map { [$0] } ?? []) + ordered where !columns.contains(required) {
                 columns.append(required)
             }
+            let key = indicators.compactMap(\.evidence).first { aggregates[$0.aggregate].table == table }?.key
+            let keySlot = key.flatMap { columns.firstIndex(of: $0) }
+            let read = Set(
+                (tableAggregates[table] ?? []).flatMap { [aggregates[$0].filter, aggregates[$0].argument] }.flatMap { $0?.slots ?? [] })
             return TableScan(
                 table: table, centerColumn: centerColumn, periodColumn: spec.periodColumn, columns: columns,
-                joins: joins(table: table, columns: columns), columnTypes: columns.map { columnType(table: table, path: $0) },
-                aggregates: tableAggregates[table] ?? [])
+                joins: joins(table: table, columns: columns),
+                columnTypes: columns.map { $0 == "rowid" ? .integer : columnType(table: table, path: $0) },
+                aggregates: tableAggregates[table] ?? [], keySlot: keySlot,
+                keyIsRead: keySlot.map { read.contains($0) || [centerColumn, spec.periodColumn].contains(columns[$0]) } ?? false)
         }
         let parameterValues = parameters.keys.sorted().compactMap { name in
             parameters[name].map { ParameterValue(name: name, value: $0.value, display: $0.display, overridden: $0.overridden) }
@@ -178,7 +200,9 @@ public struct Checker {
             aggregates: aggregates, scans: scans, indicators: indicators, vetoes: scored.vetoes, gradeLimits: scored.gradeLimits,
             adjustments: scored.adjustments,
             total: structure.total, categories: structure.categories, listTop: structure.listTop,
-            listBottom: structure.listBottom, bonusCap: structure.bonusCap, deductionCap: structure.deductionCap, usesCalendar: usesCalendar
+            listBottom: structure.listBottom, bonusCap: structure.bonusCap, deductionCap: structure.deductionCap,
+            usesCalendar: usesCalendar,
+            evidenceLimit: structure.evidence
         )
     }
 

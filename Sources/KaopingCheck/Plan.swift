@@ -1,3 +1,5 @@
+import KaopingStore
+
 /// A checked rule file, ready to evaluate: every name resolved, every expression typed, and the
 /// aggregates grouped by the table they read so each table is scanned once.
 public struct Plan: Sendable, Equatable {
@@ -40,6 +42,8 @@ public struct Plan: Sendable, Equatable {
     public var deductionCap: Double?
     /// Whether any expression counts working days (so the calendar must be loaded).
     public var usesCalendar: Bool
+    /// How many records of each indicator results name (`evidence N` in the assessment; 5 when not written).
+    public var evidenceLimit = 5
 }
 
 /// One key that breaks ties in the total: a category's subtotal or an indicator's points, compared rounded to two
@@ -93,6 +97,10 @@ public struct TableScan: Sendable, Equatable {
     public var columnTypes: [ValueType]
     /// The aggregates this scan feeds.
     public var aggregates: [Int]
+    /// The slot of the table's natural key, when an indicator over the table names its records
+    /// (`EvidencePlan`); `keyIsRead` when an expression reads it too (else the scan keeps its text apart).
+    public var keySlot: Int? = nil
+    public var keyIsRead = false
 }
 
 /// A many-to-one lookup joined to a scan: `path` names it in column names (`item`, `item.catalog`).
@@ -176,6 +184,8 @@ public struct IndicatorPlan: Sendable, Equatable {
     public var score: ScorePlan
     public var emptyPolicy: EmptyPolicy
     public var minimum: Int
+    /// The records that cost points, when the measure is one `rate`, `count` or `sum` over a table.
+    public var evidence: EvidencePlan? = nil
 }
 
 /// How a measure becomes points (before clamping to [0, points]).
@@ -205,6 +215,30 @@ public enum ScorePlan: Sendable, Equatable {
             case "<": return measure < band.bound
             default: return measure == band.bound
             }
+        }
+    }
+
+    /// Whether the rule gives fewer points at the high end of `range` than at its low end: more of the measure
+    /// costs points (a deduction per unit, a falling line, bands that give more below).
+    public func falls(over range: (low: Double, high: Double)) -> Bool {
+        switch self {
+        case .linear(let points):
+            guard let first = points.first, let last = points.last else { return false }
+            return last.1 < first.1
+        case .bands(let bands):
+            let at = { (measure: Double) in band(for: measure).map { bands[$0].points } ?? 0 }
+            return at(range.high) < at(range.low)
+        case .expression(let expression, _):
+            let at = { (measure: Double) -> Double in
+                var input = EvaluationInput(calendar: WorkingCalendar())
+                input.measure = .real(measure)
+                return expression.evaluate(input).number ?? 0
+            }
+            return at(range.high) < at(range.low)
+        case .deduct(_, _, let direction, _, _, _):
+            return direction != "below"
+        case .lognormal:
+            return true
         }
     }
 
@@ -318,4 +352,28 @@ public enum TypedExpression: Sendable, Hashable {
 public struct MatchArm: Sendable, Hashable {
     public var pattern: TypedExpression
     public var result: TypedExpression
+}
+
+extension TypedExpression {
+    /// The expressions directly inside this one.
+    public var children: [TypedExpression] {
+        switch self {
+        case .constant, .column, .centerColumn, .aggregate, .measure: return []
+        case .negate(let a), .not(let a), .isNull(let a, _), .inList(let a, _, _), .dayOf(let a), .addWorkdays(let a, _),
+            .matches(let a, _):
+            return [a]
+        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b), .workdays(let a, let b),
+            .addWorkdaysBy(let a, let b):
+            return [a, b]
+        case .match(let subject, let arms, let otherwise):
+            return (subject.map { [$0] } ?? []) + arms.flatMap { [$0.pattern, $0.result] } + [otherwise]
+        case .function(_, let arguments): return arguments
+        }
+    }
+
+    /// The scan slots of the row columns the expression reads.
+    public var slots: [Int] {
+        if case .column(let slot) = self { return [slot] }
+        return children.flatMap(\.slots)
+    }
 }

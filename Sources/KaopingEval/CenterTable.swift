@@ -52,6 +52,12 @@ struct CenterTable {
 
     var count: Int { rows.count }
 
+    /// The `centers.id` of the center numbered `number`.
+    func id(_ number: Int) -> Int64 {
+        if case .integer(let id) = rows[number][0] { return id }
+        return 0
+    }
+
     /// The dense number of the center with `id`, `notAssessed` or `unknown`.
     func dense(_ id: Int64) -> Int32 {
         if id >= 0, id < Int64(denseByID.count) { return denseByID[Int(id)] }

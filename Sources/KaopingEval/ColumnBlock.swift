@@ -87,6 +87,23 @@ enum ColumnBlock {
         }
     }
 
+    /// Encodes texts kept apart from any dictionary (a record's key): row `r` is `bytes` up to `ends[r]`, each row
+    /// its own string in the block (a key is unique).
+    static func encode(texts bytes: [UInt8], ends: [Int], into out: inout [UInt8]) {
+        out.append(Tag.text.rawValue)
+        append(UInt32(ends.count), to: &out)
+        append(UInt32(ends.count), to: &out)
+        var start = 0
+        for end in ends {
+            append(UInt32(end - start), to: &out)
+            out += bytes[start..<end]
+            start = end
+        }
+        let width = Self.width(forLargest: UInt64(ends.count))
+        out.append(UInt8(width))
+        for row in ends.indices { appendBytes(UInt64(row), width: width, to: &out) }
+    }
+
     /// The fewest bytes (1, 2 or 4) holding every value up to `largest` with the all-ones value kept for
     /// NULL, or 0 when even 4 bytes are too few.
     private static func width(forLargest largest: UInt64) -> Int {

@@ -41,6 +41,7 @@ public struct Evaluator {
         let catalog = try SchemaCatalog(store: store)
         let centers = try CenterTable(plan: plan, store: store, catalog: catalog)
         var states: [Int: [Accumulator]] = [:]
+        var evidence: [Int: [(records: [EvidenceRecord], count: Int)]] = [:]
         var quality: [DataQualityEntry] = []
         var coverage: [DataCoverageEntry] = []
         var total = 0
@@ -56,6 +57,10 @@ public struct Evaluator {
                 plan: plan, scan: scan, centers: centers, centerTypes: centers.types, options: options, path: store.database.path
             ).run(store: store, cache: cache, progress: progress)
             states.merge(output.states) { first, _ in first }
+            if let table = output.evidence {
+                let reader = EvidenceReader(plan: plan, scan: scan, centers: centers, centerTypes: centers.types, database: store.database)
+                evidence.merge(try reader.records(table)) { first, _ in first }
+            }
             var counts = output.quality.counts
             if let column = scan.periodColumn {
                 let tally = output.quality
@@ -86,7 +91,11 @@ public struct Evaluator {
             var input = EvaluationInput(calendar: centers.calendars[number])
             input.center = centers.rows[number]
             input.aggregates = aggregates
-            let indicators = Redistribution.apply(plan.indicators.map { score($0, input: input) }, groups: groups)
+            var scored = plan.indicators.map { score($0, input: input) }
+            for (index, found) in evidence {
+                (scored[index].evidence, scored[index].evidenceCount) = (found[number].records, found[number].count)
+            }
+            let indicators = Redistribution.apply(scored, groups: groups)
             let base = indicators.reduce(0) { $0 + $1.points }
             var categories = subtotals(indicators, members: members)
             let adjustments = Adjustments.apply(

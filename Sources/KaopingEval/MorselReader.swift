@@ -40,6 +40,15 @@ final class MorselReader {
     @exclusivity(unchecked) private var codes: [[Int32]]
     private var blockBuffer: [UInt8] = []
     private let staging: StagingBuffers
+    /// The scan's evidence indicators (see `EvidencePlan`): each one's aggregate position and which rows.
+    private let evidence: [(indicator: Int, position: Int, rows: EvidencePlan.Rows, function: AggregatePlan.Function)]
+    private let evidenceLimit: Int
+    /// The natural key's slot, and whether its text is kept apart from the dictionary (`keyBytes`, row `r` the bytes
+    /// up to `keyEnds[r]`) because no expression reads it: a unique key would fill the dictionary.
+    private let keySlot: Int?
+    private let rawKey: Bool
+    private var keyBytes: [UInt8] = []
+    private var keyEnds: [Int] = []
 
     init(
         plan: Plan, scan: TableScan, sources: [ColumnSource], database: Database, centers: CenterTable, centerTypes: [ValueType],
@@ -99,17 +108,36 @@ final class MorselReader {
             periodHigh = Double(CivilDay(number: plan.periodEnd + 1).startInstant)
         }
         aggregates = scan.aggregates.map { plan.aggregates[$0] }
+        evidence = MorselReader.evidence(plan, scan)
+        evidenceLimit = plan.evidenceLimit
+        keySlot = scan.keySlot
+        rawKey = scan.keySlot.map { scan.columnTypes[$0] == .text && !scan.keyIsRead } ?? false
+    }
+
+    /// The evidence indicators of `scan`, in indicator order: each one's aggregate position in the scan, its rows and
+    /// its aggregate's function.
+    static func evidence(_ plan: Plan, _ scan: TableScan) -> [(
+        indicator: Int, position: Int, rows: EvidencePlan.Rows, function: AggregatePlan.Function
+    )] {
+        plan.indicators.indices.compactMap { index in
+            guard let evidence = plan.indicators[index].evidence, let position = scan.aggregates.firstIndex(of: evidence.aggregate)
+            else { return nil }
+            return (index, position, evidence.rows, plan.aggregates[evidence.aggregate].function)
+        }
     }
 
     /// Reads morsel `morsel`, rowids in [start, end), and returns its partial aggregates.
     /// - Throws: `ColumnCacheError.corrupt` when a cached block cannot be trusted; `SQLiteError`.
     func read(morsel: Int, from start: Int64, to end: Int64) throws -> MorselResult {
         var result = MorselResult(accumulators: AccumulatorTable(aggregates: aggregates, centers: centers.count))
+        if !evidence.isEmpty { result.evidence = EvidenceTable(indicators: evidence.count, centers: centers.count, limit: evidenceLimit) }
         let count = try load(morsel, from: start, to: end)
         for slot in storeSlots {
             guard case .store(let writer?) = sources[slot] else { continue }
             var block: [UInt8] = []
-            if isText[slot] {
+            if rawKey && slot == keySlot {
+                ColumnBlock.encode(texts: keyBytes, ends: keyEnds, into: &block)
+            } else if isText[slot] {
                 ColumnBlock.encode(codes: codes[slot], strings: evaluator.dictionary.strings, into: &block)
             } else {
                 ColumnBlock.encode(numbers: numbers[slot], into: &block)
@@ -120,7 +148,7 @@ final class MorselReader {
         var first = 0
         while first < rows.count {
             let last = min(first + chunkSize, rows.count)
-            consume(gather(rows[first..<last], rowCenters[first..<last]), into: &result)
+            consume(gather(rows[first..<last], rowCenters[first..<last]), rows: rows[first..<last], into: &result)
             first = last
         }
         return result
@@ -132,6 +160,8 @@ final class MorselReader {
             numbers[slot].removeAll(keepingCapacity: true)
             codes[slot].removeAll(keepingCapacity: true)
         }
+        keyBytes.removeAll(keepingCapacity: true)
+        keyEnds.removeAll(keepingCapacity: true)
         var count: Int?
         if let statement {
             try statement.bind([.integer(start), .integer(end)])
@@ -144,10 +174,13 @@ final class MorselReader {
                 guard rows < staging.capacity else { break }
                 for (position, slot) in storeSlots.enumerated() {
                     let column = Int32(position)
-                    if isText[slot] {
+                    if rawKey && slot == keySlot {
+                        appendKey(handle, column)
+                        staging.codes[position][rows] = -1
+                    } else if isText[slot] {
                         staging.codes[position][rows] = dictionary.code(statement: handle, column: column)
                     } else {
-                        staging.numbers[position][rows] = number(handle, column, scan.columnTypes[slot])
+                        staging.numbers[position][rows] = MorselReader.number(handle, column, scan.columnTypes[slot])
                     }
                 }
                 rows += 1
@@ -168,6 +201,13 @@ final class MorselReader {
             case .numbers(let values) where !isText[slot]:
                 numbers[slot] = values
                 rows = values.count
+            case .text(let strings, let indices) where rawKey && slot == keySlot:
+                for index in indices {
+                    if index >= 0 { keyBytes += strings[Int(index)] }
+                    keyEnds.append(keyBytes.count)
+                }
+                codes[slot] = [Int32](repeating: -1, count: indices.count)
+                rows = indices.count
             case .text(let strings, let indices) where isText[slot]:
                 let dictionary = evaluator.dictionary
                 let local = strings.map { bytes in bytes.withUnsafeBufferPointer { dictionary.code(of: $0) } }
@@ -335,7 +375,7 @@ final class MorselReader {
     /// Column `column` of the current row as a number (NaN: NULL); a day written as text is decoded to
     /// its day number; text or a BLOB in a number column, or text that is no date, is `WrongType.value`.
     /// One column call, then the value's own accessors.
-    private func number(_ handle: OpaquePointer, _ column: Int32, _ type: ValueType) -> Double {
+    static func number(_ handle: OpaquePointer, _ column: Int32, _ type: ValueType) -> Double {
         guard let value = sqlite3_column_value(handle, column) else { return .nan }
         switch sqlite3_value_type(value) {
         case SQLITE_NULL:
@@ -354,19 +394,73 @@ final class MorselReader {
     }
 
     /// Evaluates every aggregate's filter and argument on the chunk and adds its rows, in row order.
-    private func consume(_ chunk: Chunk, into result: inout MorselResult) {
+    private func consume(_ chunk: Chunk, rows: ArraySlice<Int32>, into result: inout MorselResult) {
         result.rows += chunk.count
         // Aggregates share filters and sub-expressions (an indicator's population, its rate, its
         // numerator): the evaluator works each out once per chunk.
         evaluator.startChunk()
         let everyRow = [UInt8](repeating: 1, count: chunk.count)
+        var filters: [[UInt8]] = []
+        var arguments: [Vector?] = []
         for (position, aggregate) in aggregates.enumerated() {
             let filter = aggregate.filter.map { evaluator.evaluate($0, chunk).truths } ?? everyRow
             let argument = aggregate.argument.map { evaluator.evaluate($0, chunk) }
             result.accumulators.add(
                 aggregate.function, position: position, filter: filter, centers: chunk.centers, argument: argument,
                 distinctKey: { self.distinctKey($0, $1) })
+            if !evidence.isEmpty {
+                filters.append(filter)
+                arguments.append(argument)
+            }
         }
+        guard var table = result.evidence else { return }
+        let first = rows.startIndex
+        for (indicator, plan) in evidence.enumerated() {
+            let filter = filters[plan.position]
+            let truths = plan.function == .rate ? arguments[plan.position]?.truths : nil
+            let values = plan.function == .sum ? arguments[plan.position]?.numbers : nil
+            for row in 0..<chunk.count where filter[row] == 1 {
+                switch (plan.rows, plan.function) {
+                case (.failing, _): guard truths?[row] != 1 else { continue }
+                case (.counted, .rate): guard truths?[row] == 1 else { continue }
+                case (.counted, .sum): guard let value = values?[row], !value.isNaN, value != 0 else { continue }
+                default: break
+                }
+                let center = Int(chunk.centers[row])
+                let morselRow = Int(rows[first + row])
+                table.count(indicator, center: center)
+                if table.wants(indicator, center: center, precedes: { self.key(morselRow, precedes: $0) }) {
+                    table.insert(key(morselRow), indicator, center)
+                }
+            }
+        }
+        result.evidence = table
+    }
+
+    /// Appends the text of the current row's key column (`rawKey`).
+    private func appendKey(_ handle: OpaquePointer, _ column: Int32) {
+        if let text = sqlite3_column_text(handle, column) {
+            keyBytes.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+        }
+        keyEnds.append(keyBytes.count)
+    }
+
+    /// The natural key of morsel row `row`.
+    private func key(_ row: Int) -> EvidenceKey {
+        guard let keySlot else { return .number(.nan) }
+        if rawKey { return .text(Array(keyBytes[(row == 0 ? 0 : keyEnds[row - 1])..<keyEnds[row]])) }
+        if isText[keySlot] {
+            let code = codes[keySlot][row]
+            return .text(code < 0 ? [] : Array(evaluator.dictionary.strings[Int(code)].utf8))
+        }
+        return .number(numbers[keySlot][row])
+    }
+
+    /// Whether the key of morsel row `row` comes before `other`, without copying a raw key.
+    private func key(_ row: Int, precedes other: EvidenceKey) -> Bool {
+        guard rawKey, case .text(let bytes) = other else { return key(row) < other }
+        let start = row == 0 ? 0 : keyEnds[row - 1]
+        return keyBytes[start..<keyEnds[row]].lexicographicallyPrecedes(bytes)
     }
 
     private func distinctKey(_ vector: Vector, _ row: Int) -> Value {

@@ -19,6 +19,8 @@ struct ParallelScanner {
         var states: [Int: [Accumulator]]
         var quality: DataQuality
         var rows: Int
+        /// The records of the scan's evidence indicators, in indicator order (`MorselReader.evidence`).
+        var evidence: EvidenceTable?
     }
 
     /// The smallest and largest rowid, each by its own query: SQLite reads one end of the b-tree for a lone
@@ -84,7 +86,10 @@ struct ParallelScanner {
     }
 
     private func scan(low: Int64, morsels morselCount: Int, sources: [ColumnSource], progress: ProgressCounter) throws -> Output {
-        let merger = MorselMerger(aggregates: scan.aggregates.map { plan.aggregates[$0] }, centers: centers.count)
+        let indicators = MorselReader.evidence(plan, scan).count
+        let merger = MorselMerger(
+            aggregates: scan.aggregates.map { plan.aggregates[$0] }, centers: centers.count,
+            evidence: indicators == 0 ? nil : EvidenceTable(indicators: indicators, centers: centers.count, limit: plan.evidenceLimit))
         let errors = ErrorBox()
         let next = Counter()
         let workers = max(1, min(options.threads, morselCount))
@@ -109,7 +114,7 @@ struct ParallelScanner {
         for (position, index) in scan.aggregates.enumerated() {
             states[index] = (0..<centers.count).map { merger.total.accumulator(position, center: $0) }
         }
-        return Output(states: states, quality: merger.quality, rows: merger.rows)
+        return Output(states: states, quality: merger.quality, rows: merger.rows, evidence: merger.evidence)
     }
 }
 
@@ -118,6 +123,8 @@ struct MorselResult {
     var accumulators: AccumulatorTable
     var quality = DataQuality()
     var rows = 0
+    /// The records of the scan's evidence indicators (`nil` when it has none).
+    var evidence: EvidenceTable?
 }
 
 /// Combines morsel results in morsel order, whatever order they arrive in.
@@ -128,9 +135,11 @@ final class MorselMerger: @unchecked Sendable {
     private(set) var total: AccumulatorTable
     private(set) var quality = DataQuality()
     private(set) var rows = 0
+    private(set) var evidence: EvidenceTable?
 
-    init(aggregates: [AggregatePlan], centers: Int) {
+    init(aggregates: [AggregatePlan], centers: Int, evidence: EvidenceTable?) {
         total = AccumulatorTable(aggregates: aggregates, centers: centers)
+        self.evidence = evidence
     }
 
     func deliver(_ morsel: Int, _ result: MorselResult) {
@@ -140,6 +149,7 @@ final class MorselMerger: @unchecked Sendable {
         while let ready = pending.removeValue(forKey: nextMorsel) {
             total.merge(ready.accumulators)
             quality.merge(ready.quality)
+            if let part = ready.evidence { evidence?.merge(part) }
             rows += ready.rows
             nextMorsel += 1
         }

@@ -81,6 +81,10 @@ public struct IndicatorResult: Sendable, Equatable, Codable {
     public var maxPoints: Double
     /// How the score rule gave the points (schema version 2; `nil` in a document written before).
     public var scoring: ScoringStep?
+    /// The records that cost the center points, the first `evidence N` by natural key, and how many there are in all;
+    /// `nil` when the measure is not one `rate`, `count` or `sum` over a table (schema version 2).
+    public var evidence: [EvidenceRecord]?
+    public var evidenceCount: Int?
 
     public init(
         id: String, title: String, category: String, status: Status, population: Int?, numerator: Int?, measure: Double?,
@@ -99,7 +103,8 @@ public struct IndicatorResult: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, category, status, population, numerator, measure, points, maxPoints = "max_points", scoring
+        case id, title, category, status, population, numerator, measure, points, maxPoints = "max_points", scoring, evidence
+        case evidenceCount = "evidence_count"
     }
 }
 

@@ -177,6 +177,8 @@ extension IndicatorResult {
             ("points", .number(points)),
             ("max_points", .number(maxPoints)),
             ("scoring", scoring?.json ?? .null),
+            ("evidence", evidence.map { .array($0.map(\.json)) } ?? .null),
+            ("evidence_count", evidenceCount.map { .integer(Int64($0)) } ?? .null),
         ])
     }
 }

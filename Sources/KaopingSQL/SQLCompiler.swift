@@ -19,15 +19,7 @@ public struct SQLCompiler {
     /// - Throws: `SQLUnsupported` for a construct the dialect cannot express (median in SQLite, a regular
     ///   expression in SQLite).
     public func compile() throws -> String {
-        var ctes: [String] = []
-        let centerList = plan.centerColumns.enumerated().map { index, column in
-            "\(columnSQL(path: column, joins: plan.centerJoins)) AS \(quoteIdentifier("c\(index)"))"
-        }.joined(separator: ", ")
-        var assessed = "SELECT \(centerList) FROM \(quoteIdentifier("centers")) t0" + joinSQL(plan.centerJoins)
-        if let filter = plan.assessFilter {
-            assessed += " WHERE " + (try truth(filter, row: .centers))
-        }
-        ctes.append("assessed AS (\(assessed))")
+        var ctes = [try assessedCTE()]
         for (index, scan) in plan.scans.enumerated() {
             ctes.append("s\(index) AS (\(try scanSQL(scan)))")
         }
@@ -52,9 +44,21 @@ public struct SQLCompiler {
             + "\nORDER BY center_code, indicator"
     }
 
+    /// `assessed AS (SELECT c0, c1, … FROM centers …)`: the assessed centers, their columns `c0` (id), `c1` (code) ….
+    func assessedCTE() throws -> String {
+        let centerList = plan.centerColumns.enumerated().map { index, column in
+            "\(columnSQL(path: column, joins: plan.centerJoins)) AS \(quoteIdentifier("c\(index)"))"
+        }.joined(separator: ", ")
+        var assessed = "SELECT \(centerList) FROM \(quoteIdentifier("centers")) t0" + joinSQL(plan.centerJoins)
+        if let filter = plan.assessFilter {
+            assessed += " WHERE " + (try truth(filter, row: .centers))
+        }
+        return "assessed AS (\(assessed))"
+    }
+
     // MARK: Scans
 
-    private func scanJoins() -> String {
+    func scanJoins() -> String {
         plan.scans.indices.map { " LEFT JOIN s\($0) ON s\($0).center_id = a.\(quoteIdentifier("c0"))" }.joined()
     }
 
@@ -97,8 +101,16 @@ public struct SQLCompiler {
         for index in scan.aggregates where needed.contains(index) {
             columns.append("\(try aggregateSQL(plan.aggregates[index], scan: scan)) AS \(quoteIdentifier("a\(index)"))")
         }
-        var sql = "SELECT \(columns.joined(separator: ", ")) FROM \(quoteIdentifier(scan.table)) t0" + joinSQL(scan.joins)
+        return "SELECT \(columns.joined(separator: ", "))" + (try rowsSQL(scan)) + " GROUP BY t0.\(quoteIdentifier(scan.centerColumn))"
+    }
+
+    /// `FROM table t0 … WHERE …`: the rows of `scan` the native scan admits (in the period, times in order and
+    /// plausible, values of their type), each with its joined rows and its center as `cc`; `join` and `conditions`
+    /// add a join and conditions of the caller's.
+    func rowsSQL(_ scan: TableScan, join: String = "", conditions extra: [String] = []) throws -> String {
+        var sql = " FROM \(quoteIdentifier(scan.table)) t0" + joinSQL(scan.joins)
         sql += " LEFT JOIN \(quoteIdentifier("centers")) cc ON cc.\(quoteIdentifier("id")) = t0.\(quoteIdentifier(scan.centerColumn))"
+        sql += join
         var conditions: [String] = []
         if let period = scan.periodColumn {
             let column = "t0.\(quoteIdentifier(period))"
@@ -126,8 +138,9 @@ public struct SQLCompiler {
             }
             conditions.insert(contentsOf: typed, at: 0)
         }
+        conditions += extra
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        return sql + " GROUP BY t0.\(quoteIdentifier(scan.centerColumn))"
+        return sql
     }
 
     private func aggregateSQL(_ aggregate: AggregatePlan, scan: TableScan) throws -> String {

@@ -17,7 +17,7 @@ extension Formatter {
     static let statementWords: Set<String> = [
         "assessment", "param", "define", "indicator", "veto", "limit", "bonus", "deduction", "include", "extends", "replace",
         "remove", "test", "period", "assess", "grades",
-        "rank", "total", "category", "lists", "points", "weight", "from", "measure", "score", "minimum", "max", "gate",
+        "rank", "total", "category", "lists", "evidence", "points", "weight", "from", "measure", "score", "minimum", "max", "gate",
         "table", "calendar", "expect", "holiday", "workday", "p10", "median",
     ]
 

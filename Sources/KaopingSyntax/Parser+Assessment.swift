@@ -28,6 +28,9 @@ extension Parser {
             case "total":
                 declaration.total = parser.parseExpression()
                 parser.endStatement()
+            case "evidence":
+                declaration.evidence = parser.parseExpression()
+                parser.endStatement()
             case "category":
                 if let category = parser.parseCategory(start: keyword.range.start) { declaration.categories.append(category) }
             case "bonuses", "deductions":

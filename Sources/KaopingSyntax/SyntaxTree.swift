@@ -104,12 +104,16 @@ public struct AssessmentDeclaration: Sendable, Equatable {
     /// `bonuses max N` (加分合计不超过 N 分) and `deductions max N` (扣分合计不超过 N 分): caps on the sums.
     public var bonusCap: Expression?
     public var deductionCap: Expression?
+    /// `evidence N`: how many records of each indicator results name.
+    public var evidence: Expression?
     /// The settings written, by keyword (`period`, `grades`, `rank`, …): a variant replaces only those of its base.
     public var written: Set<String> = []
     public var range: SourceRange
 
     /// The keywords of the assessment's settings.
-    public static let settings = ["period", "assess", "grades", "rank", "total", "category", "lists", "bonuses", "deductions"]
+    public static let settings = [
+        "period", "assess", "grades", "rank", "total", "category", "lists", "bonuses", "deductions", "evidence",
+    ]
 
     public static func == (lhs: AssessmentDeclaration, rhs: AssessmentDeclaration) -> Bool {
         lhs.title == rhs.title && lhs.period?.start == rhs.period?.start && lhs.period?.end == rhs.period?.end
@@ -117,7 +121,7 @@ public struct AssessmentDeclaration: Sendable, Equatable {
             && lhs.tieBreaks == rhs.tieBreaks
             && lhs.total == rhs.total && lhs.categories == rhs.categories && lhs.listTop == rhs.listTop
             && lhs.listBottom == rhs.listBottom && lhs.bonusCap == rhs.bonusCap && lhs.deductionCap == rhs.deductionCap
-            && lhs.written == rhs.written && lhs.range == rhs.range
+            && lhs.evidence == rhs.evidence && lhs.written == rhs.written && lhs.range == rhs.range
     }
 }
 

@@ -16,12 +16,12 @@ struct AssessmentRun {
     /// - Throws: `ExitCode(1)` after printing diagnostics when the rule file has errors or the data does not
     ///   reach the period; store errors otherwise.
     init(
-        rules: String, db: String, parameters: [String: String], lang: String, allowPartialData: Bool = false,
+        rules: String, db: String, parameters: [String: String], lang: String, allowPartialData: Bool = false, evidence: Int? = nil,
         options: EvaluationOptions = EvaluationOptions()
     ) throws {
         let loader = try AssessmentRun.load(rules)
         let store = try Store.open(at: db, readOnly: true)
-        let checked = Checker.check(loader.files, schema: try SchemaCatalog(store: store), overrides: parameters)
+        let checked = Checker.check(loader.files, schema: try SchemaCatalog(store: store), overrides: parameters, evidence: evidence)
         let printer = DiagnosticPrinter(sources: loader.sources, english: lang == "en")
         let diagnostics = loader.diagnostics + checked.diagnostics
         if !diagnostics.isEmpty {

@@ -41,6 +41,7 @@ enum ChineseHelp {
             "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。", "threads": "扫描线程数（默认为全部核心），结果与之无关。",
             "quiet": "不在标准错误输出上显示进度条。", "no-cache": "直接读数据库：不读也不写数据库旁的列缓存（STORE.kaoping/columns/）和记下的数据摘要。",
             "allow-partial-data": "某个被考核的表在考核期内没有数据时仍写出结果（记入 results.json）。",
+            "evidence": "results.json 中每个单位每项指标列出的失分记录数（0 到 1000；默认取规则文件的 evidence N，或 5）。",
         ],
         "check": [
             "paths": "规则文件或文件夹（文件夹中的全部 .rules）。", "db": "与此数据库的表结构核对，并检查数据对考核期的覆盖。",
@@ -53,6 +54,7 @@ enum ChineseHelp {
         "sql": [
             "rules": "规则文件（.rules）。", "dialect": "SQL 方言：sqlite（默认）或 postgresql。", "db": "与此数据库的表结构核对（默认：标准表结构）。",
             "param": "改用参数值：--param 名称=值（可重复）。", "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
+            "evidence": "改为输出列出全部失分记录的查询（center_code、indicator、record、record_number）。",
         ],
         "fmt": [
             "paths": "规则文件或文件夹。", "check": "只检查，不改写：有文件需要改动时返回 1。",

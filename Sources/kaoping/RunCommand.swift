@@ -56,6 +56,12 @@ struct RunCommand: ParsableCommand {
     )
     var noCache = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Records that cost points named per center and indicator in results.json (0 to 1000; default: the rule file's evidence N, or 5).",
+            valueName: "n"))
+    var evidence: Int?
+
     @Flag(help: "Write results even when a table the rules assess has no row in the period (recorded in results.json).")
     var allowPartialData = false
 
@@ -69,6 +75,9 @@ struct RunCommand: ParsableCommand {
         _ = try parsedParameters()
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be at least 1") }
+        if let evidence, !(0...Checker.maximumEvidence).contains(evidence) {
+            throw ValidationError("--evidence must be from 0 to \(Checker.maximumEvidence), not \(evidence)")
+        }
     }
 
     var formats: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
@@ -84,7 +93,8 @@ struct RunCommand: ParsableCommand {
             threads: threads ?? EvaluationOptions.defaultThreads, chunkSize: chunkSize, columnCache: !noCache, digestCache: !noCache,
             progress: quiet ? nil : ProgressBar.shared.report)
         let run = try AssessmentRun(
-            rules: rules, db: db, parameters: parsedParameters(), lang: lang, allowPartialData: allowPartialData, options: options)
+            rules: rules, db: db, parameters: parsedParameters(), lang: lang, allowPartialData: allowPartialData, evidence: evidence,
+            options: options)
         ProgressBar.shared.finish()
         let written = try run.write(to: out, formats: formats)
         for path in written { print("wrote \(path)") }

@@ -37,6 +37,9 @@ struct SQLCommand: ParsableCommand {
     @Option(help: "Language of diagnostics: zh or en.")
     var lang = "zh"
 
+    @Flag(help: "Print instead the SELECT that lists every record costing a center points (center_code, indicator, record, record_number).")
+    var evidence = false
+
     func validate() throws {
         try validateLanguage(lang)
         _ = try parameterOverrides(parameters)
@@ -58,7 +61,8 @@ struct SQLCommand: ParsableCommand {
         }
         guard let plan = checked.plan, !loader.diagnostics.hasErrors else { throw ExitCode(1) }
         do {
-            print(try SQLCompiler(plan: plan, dialect: dialect).compile() + ";")
+            let compiler = SQLCompiler(plan: plan, dialect: dialect)
+            print(try (evidence ? compiler.compileEvidence() : compiler.compile()) + ";")
         } catch let unsupported as SQLUnsupported {
             FileHandle.standardError.write(Data("kaoping sql: \(unsupported)\n".utf8))
             throw ExitCode(2)
