@@ -14,58 +14,70 @@ struct EvidenceReader {
     let database: Database
 
     /// Each evidence indicator's records and count per center, by indicator index (`MorselReader.evidence` order).
+    /// One query per scan: the kept keys go in as one JSON array bound to it (`json_each`), found through the key's
+    /// own index (with the center, for integrations' `system`, unique only within a center).
     func records(_ table: EvidenceTable) throws -> [Int: [(records: [EvidenceRecord], count: Int)]] {
         let indicators = MorselReader.evidence(plan, scan)
         guard let keySlot = scan.keySlot, !indicators.isEmpty else { return [:] }
         let evaluator = VectorEvaluator(centers: centers, centerTypes: centerTypes)
         let key = EvidencePlan.key(of: scan.table)
-        var output: [Int: [(records: [EvidenceRecord], count: Int)]] = [:]
-        for entry in indicators { output[entry.indicator] = [] }
+        let centerColumn = "t0.\(quoteIdentifier(scan.centerColumn))"
+        let keyColumn = "t0.\(quoteIdentifier(key))"
+        var wanted: [JSONValue] = []
         for center in 0..<centers.count {
-            let wanted = Set(indicators.indices.flatMap { table.first[$0][center] })
-            var rows: [EvidenceKey: Int] = [:]
-            var chunk = Chunk()
-            if !wanted.isEmpty {
-                let literals = wanted.sorted().map { key -> String in
-                    switch key {
-                    case .number(let value): return String(Int64(value))
-                    case .text: return quoteLiteral(key.text)
+            for kept in Set(indicators.indices.flatMap { table.first[$0][center] }).sorted() {
+                let value: JSONValue = {
+                    switch kept {
+                    case .number(let number): return .integer(Int64(number))
+                    case .text: return .string(kept.text)
                     }
-                }
-                let sql =
-                    ScanQuery.select(table: scan.table, columns: scan.columns, joins: scan.joins)
-                    + " WHERE t0.\(quoteIdentifier(scan.centerColumn)) = \(centers.id(center))"
-                    + " AND t0.\(quoteIdentifier(key)) IN (\(literals.joined(separator: ", ")))"
-                chunk = try read(try database.prepare(sql), center: center, evaluator: evaluator)
-                for row in 0..<chunk.count {
-                    let value: EvidenceKey
-                    switch chunk.columns[keySlot] {
-                    case .number(let numbers): value = .number(numbers[row])
-                    case .text(let codes): value = .text(codes[row] < 0 ? [] : Array(evaluator.dictionary.strings[Int(codes[row])].utf8))
-                    case .truth: value = .number(.nan)
-                    }
-                    rows[value] = row
-                }
+                }()
+                wanted.append(key == "system" ? .array([.integer(centers.id(center)), value]) : value)
             }
-            evaluator.startChunk()
-            for (position, entry) in indicators.enumerated() {
-                let labels = plan.indicators[entry.indicator].evidence?.labels ?? []
-                let vectors = chunk.count == 0 ? [] : labels.map { evaluator.evaluate($0.expression, chunk) }
+        }
+        var chunk = Chunk()
+        var rows: [Int: [EvidenceKey: Int]] = [:]
+        if !wanted.isEmpty {
+            let condition =
+                key == "system"
+                ? "(\(centerColumn), \(keyColumn)) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))"
+                : "\(keyColumn) IN (SELECT value FROM json_each(?))"
+            let statement = try database.prepare(
+                ScanQuery.select(table: scan.table, columns: scan.columns, joins: scan.joins) + " WHERE " + condition)
+            try statement.bind([.text(JSONValue.array(wanted).text)])
+            chunk = try read(statement, evaluator: evaluator)
+            for row in 0..<chunk.count where chunk.centers[row] >= 0 {
+                let value: EvidenceKey
+                switch chunk.columns[keySlot] {
+                case .number(let numbers): value = .number(numbers[row])
+                case .text(let codes): value = .text(codes[row] < 0 ? [] : Array(evaluator.dictionary.strings[Int(codes[row])].utf8))
+                case .truth: value = .number(.nan)
+                }
+                rows[Int(chunk.centers[row]), default: [:]][value] = row
+            }
+        }
+        evaluator.startChunk()
+        var output: [Int: [(records: [EvidenceRecord], count: Int)]] = [:]
+        for (position, entry) in indicators.enumerated() {
+            let labels = plan.indicators[entry.indicator].evidence?.labels ?? []
+            let vectors = chunk.count == 0 ? [] : labels.map { evaluator.evaluate($0.expression, chunk) }
+            output[entry.indicator] = (0..<centers.count).map { center in
                 let records = table.first[position][center].compactMap { key -> EvidenceRecord? in
-                    guard let row = rows[key] else { return nil }
+                    guard let row = rows[center]?[key] else { return nil }
                     let values = labels.indices.map { index in
                         EvidenceValue(label: labels[index].text, value: scalar(vectors[index], row, labels[index].type, evaluator))
                     }
                     return EvidenceRecord(key: key.text, values: values)
                 }
-                output[entry.indicator]?.append((records, table.counts[position][center]))
+                return (records, table.counts[position][center])
             }
         }
         return output
     }
 
-    /// Every row of the statement, decoded as the scan decodes its columns, as one chunk of center `center`.
-    private func read(_ statement: Statement, center: Int, evaluator: VectorEvaluator) throws -> Chunk {
+    /// Every row of the statement, decoded as the scan decodes its columns, as one chunk (each row's center its
+    /// dense number, or negative for a center not assessed).
+    private func read(_ statement: Statement, evaluator: VectorEvaluator) throws -> Chunk {
         var numbers = scan.columns.map { _ in [Double]() }
         var codes = scan.columns.map { _ in [Int32]() }
         var count = 0
@@ -79,9 +91,10 @@ struct EvidenceReader {
             }
             count += 1
         }
+        let slot = scan.columns.firstIndex(of: scan.centerColumn) ?? 0
         var chunk = Chunk()
         chunk.count = count
-        chunk.centers = [Int32](repeating: Int32(center), count: count)
+        chunk.centers = numbers[slot].map { $0.isNaN ? CenterTable.unknown : centers.dense(Int64($0)) }
         chunk.columns = scan.columns.indices.map { scan.columnTypes[$0] == .text ? .text(codes[$0]) : .number(numbers[$0]) }
         return chunk
     }

@@ -1,3 +1,4 @@
+import Foundation
 import KaopingCheck
 
 /// A record's natural key as the scan read it: a number (an integer id, a rowid) or the bytes of a text key,
@@ -9,10 +10,17 @@ enum EvidenceKey: Comparable, Hashable, Sendable {
     static func < (lhs: EvidenceKey, rhs: EvidenceKey) -> Bool {
         switch (lhs, rhs) {
         case (.number(let a), .number(let b)): return a < b
-        case (.text(let a), .text(let b)): return a.lexicographicallyPrecedes(b)
+        case (.text(let a), .text(let b)): return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { precedes(x, $0) } }
         case (.number, .text): return true
         case (.text, .number): return false
         }
+    }
+
+    /// Whether bytes `a` come before bytes `b` (memcmp order, a prefix first).
+    static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        return order < 0 || (order == 0 && a.count < b.count)
     }
 
     /// The key as results name it.
@@ -46,21 +54,45 @@ struct EvidenceTable: Sendable {
         counts[indicator][center] += 1
     }
 
-    /// Whether a record whose key `precedes` says how it orders would be among the first `limit` kept.
-    func wants(_ indicator: Int, center: Int, precedes: (EvidenceKey) -> Bool) -> Bool {
+    /// Whether a record whose key `precedes` says how it orders would be among the first `limit` kept, here and
+    /// in the table whose last kept keys are `cutoffs` (the records merged so far: a key after theirs is not needed).
+    func wants(_ indicator: Int, center: Int, cutoffs: [[EvidenceKey?]], precedes: (EvidenceKey) -> Bool) -> Bool {
         guard limit > 0 else { return false }
         let kept = first[indicator][center]
-        guard kept.count == limit, let last = kept.last else { return true }
-        return precedes(last)
+        if kept.count == limit, let last = kept.last { return precedes(last) }
+        if let cutoff = cutoffs.isEmpty ? nil : cutoffs[indicator][center] { return precedes(cutoff) }
+        return true
+    }
+
+    /// For each indicator and center, the last key kept when `limit` are kept (`nil` while fewer are).
+    var cutoffs: [[EvidenceKey?]] {
+        first.map { centers in centers.map { $0.count == limit ? $0.last : nil } }
     }
 
     /// Keeps `key` among the first `limit` of `center`, in order.
     mutating func insert(_ key: EvidenceKey, _ indicator: Int, _ center: Int) {
-        var kept = first[indicator][center]
-        let position = kept.firstIndex { key < $0 } ?? kept.count
-        kept.insert(key, at: position)
-        if kept.count > limit { kept.removeLast() }
-        first[indicator][center] = kept
+        let position = first[indicator][center].firstIndex { key < $0 } ?? first[indicator][center].count
+        first[indicator][center].insert(key, at: position)
+        if first[indicator][center].count > limit { first[indicator][center].removeLast() }
+    }
+
+    /// The first `limit` of two sorted lists of keys, in order.
+    private static func merged(_ a: [EvidenceKey], _ b: [EvidenceKey], limit: Int) -> [EvidenceKey] {
+        if b.isEmpty || (a.count == limit && !(b[0] < a[limit - 1])) { return a }
+        if a.isEmpty { return b }
+        var result: [EvidenceKey] = []
+        result.reserveCapacity(limit)
+        var (i, j) = (0, 0)
+        while result.count < limit && (i < a.count || j < b.count) {
+            if j == b.count || (i < a.count && !(b[j] < a[i])) {
+                result.append(a[i])
+                i += 1
+            } else {
+                result.append(b[j])
+                j += 1
+            }
+        }
+        return result
     }
 
     /// Adds another part of the table's records.
@@ -68,8 +100,7 @@ struct EvidenceTable: Sendable {
         for indicator in counts.indices {
             for center in 0..<centers where other.counts[indicator][center] > 0 {
                 counts[indicator][center] += other.counts[indicator][center]
-                let merged = (first[indicator][center] + other.first[indicator][center]).sorted()
-                first[indicator][center] = Array(merged.prefix(limit))
+                first[indicator][center] = Self.merged(first[indicator][center], other.first[indicator][center], limit: limit)
             }
         }
     }

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 import KaopingCheck
 import KaopingStore
 
@@ -126,9 +127,10 @@ final class MorselReader {
         }
     }
 
-    /// Reads morsel `morsel`, rowids in [start, end), and returns its partial aggregates.
+    /// Reads morsel `morsel`, rowids in [start, end), and returns its partial aggregates. `cutoffs` are the last keys
+    /// of the evidence merged so far (`EvidenceTable.cutoffs`): keys after them need not be kept.
     /// - Throws: `ColumnCacheError.corrupt` when a cached block cannot be trusted; `SQLiteError`.
-    func read(morsel: Int, from start: Int64, to end: Int64) throws -> MorselResult {
+    func read(morsel: Int, from start: Int64, to end: Int64, cutoffs: [[EvidenceKey?]] = []) throws -> MorselResult {
         var result = MorselResult(accumulators: AccumulatorTable(aggregates: aggregates, centers: centers.count))
         if !evidence.isEmpty { result.evidence = EvidenceTable(indicators: evidence.count, centers: centers.count, limit: evidenceLimit) }
         let count = try load(morsel, from: start, to: end)
@@ -148,7 +150,7 @@ final class MorselReader {
         var first = 0
         while first < rows.count {
             let last = min(first + chunkSize, rows.count)
-            consume(gather(rows[first..<last], rowCenters[first..<last]), rows: rows[first..<last], into: &result)
+            consume(gather(rows[first..<last], rowCenters[first..<last]), rows: rows[first..<last], cutoffs: cutoffs, into: &result)
             first = last
         }
         return result
@@ -394,7 +396,7 @@ final class MorselReader {
     }
 
     /// Evaluates every aggregate's filter and argument on the chunk and adds its rows, in row order.
-    private func consume(_ chunk: Chunk, rows: ArraySlice<Int32>, into result: inout MorselResult) {
+    private func consume(_ chunk: Chunk, rows: ArraySlice<Int32>, cutoffs: [[EvidenceKey?]], into result: inout MorselResult) {
         result.rows += chunk.count
         // Aggregates share filters and sub-expressions (an indicator's population, its rate, its
         // numerator): the evaluator works each out once per chunk.
@@ -413,7 +415,9 @@ final class MorselReader {
                 arguments.append(argument)
             }
         }
+        // Taken out while it is filled, so that its arrays are not copied on each change.
         guard var table = result.evidence else { return }
+        result.evidence = nil
         let first = rows.startIndex
         for (indicator, plan) in evidence.enumerated() {
             let filter = filters[plan.position]
@@ -429,7 +433,7 @@ final class MorselReader {
                 let center = Int(chunk.centers[row])
                 let morselRow = Int(rows[first + row])
                 table.count(indicator, center: center)
-                if table.wants(indicator, center: center, precedes: { self.key(morselRow, precedes: $0) }) {
+                if table.wants(indicator, center: center, cutoffs: cutoffs, precedes: { self.key(morselRow, precedes: $0) }) {
                     table.insert(key(morselRow), indicator, center)
                 }
             }
@@ -460,7 +464,9 @@ final class MorselReader {
     private func key(_ row: Int, precedes other: EvidenceKey) -> Bool {
         guard rawKey, case .text(let bytes) = other else { return key(row) < other }
         let start = row == 0 ? 0 : keyEnds[row - 1]
-        return keyBytes[start..<keyEnds[row]].lexicographicallyPrecedes(bytes)
+        return keyBytes.withUnsafeBufferPointer { mine in
+            bytes.withUnsafeBufferPointer { EvidenceKey.precedes(UnsafeBufferPointer(rebasing: mine[start..<keyEnds[row]]), $0) }
+        }
     }
 
     private func distinctKey(_ vector: Vector, _ row: Int) -> Value {

@@ -101,7 +101,8 @@ struct ParallelScanner {
                     chunkSize: options.chunkSize)
                 while let morsel = next.take(below: morselCount), !errors.failed {
                     let start = low + Int64(morsel) * EvaluationOptions.morselRows
-                    let result = try reader.read(morsel: morsel, from: start, to: start + EvaluationOptions.morselRows)
+                    let result = try reader.read(
+                        morsel: morsel, from: start, to: start + EvaluationOptions.morselRows, cutoffs: merger.evidenceCutoffs())
                     progress.add(result.rows)
                     merger.deliver(morsel, result)
                 }
@@ -140,6 +141,13 @@ final class MorselMerger: @unchecked Sendable {
     init(aggregates: [AggregatePlan], centers: Int, evidence: EvidenceTable?) {
         total = AccumulatorTable(aggregates: aggregates, centers: centers)
         self.evidence = evidence
+    }
+
+    /// The last keys of the evidence merged so far (empty without evidence).
+    func evidenceCutoffs() -> [[EvidenceKey?]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return evidence?.cutoffs ?? []
     }
 
     func deliver(_ morsel: Int, _ result: MorselResult) {

@@ -22,7 +22,16 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Pretty-printed JSON with two-space indentation and a final newline.
+    /// Whether the value is a number, string, boolean or null.
+    var isScalar: Bool {
+        switch self {
+        case .array, .object: return false
+        default: return true
+        }
+    }
+
+    /// Pretty-printed JSON with two-space indentation and a final newline; an array of scalars, and an object of at
+    /// most two scalar fields (`{"label": …, "value": …}`), on one line.
     public var text: String {
         String(decoding: bytes, as: UTF8.self)
     }
@@ -58,6 +67,15 @@ public indirect enum JSONValue: Sendable, Equatable {
                 output += "[]".utf8
                 return
             }
+            if items.allSatisfy(\.isScalar) {
+                output.append(UInt8(ascii: "["))
+                for (index, item) in items.enumerated() {
+                    if index > 0 { JSONValue.literal(", ", to: &output) }
+                    item.write(to: &output, indent: indent)
+                }
+                output.append(UInt8(ascii: "]"))
+                return
+            }
             JSONValue.literal("[\n", to: &output)
             for (index, item) in items.enumerated() {
                 JSONValue.indent(indent + 2, to: &output)
@@ -69,6 +87,17 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .object(let pairs):
             if pairs.isEmpty {
                 output += "{}".utf8
+                return
+            }
+            if pairs.count <= 2 && pairs.allSatisfy(\.1.isScalar) {
+                output.append(UInt8(ascii: "{"))
+                for (index, (key, value)) in pairs.enumerated() {
+                    if index > 0 { JSONValue.literal(", ", to: &output) }
+                    JSONValue.writeString(key, to: &output)
+                    JSONValue.literal(": ", to: &output)
+                    value.write(to: &output, indent: indent)
+                }
+                output.append(UInt8(ascii: "}"))
                 return
             }
             JSONValue.literal("{\n", to: &output)

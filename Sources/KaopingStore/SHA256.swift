@@ -12,6 +12,7 @@ public struct SHA256: Sendable {
 
     /// Adds bytes to the message.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ update(contiguous: $0) }) { return done }
         for byte in bytes {
             buffer.append(byte)
             length &+= 1
@@ -24,6 +25,10 @@ public struct SHA256: Sendable {
 
     /// Adds bytes to the message, whole 64-byte blocks at a time.
     public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { update(contiguous: $0) }
+    }
+
+    private mutating func update(contiguous bytes: UnsafeBufferPointer<UInt8>) {
         var start = 0
         if !buffer.isEmpty {
             let take = min(64 - buffer.count, bytes.count)
@@ -36,7 +41,7 @@ public struct SHA256: Sendable {
             }
         }
         while bytes.count - start >= 64 {
-            compress(Array(bytes[start..<(start + 64)]))
+            compress(UnsafeBufferPointer(rebasing: bytes[start..<(start + 64)]))
             length &+= 64
             start += 64
         }
@@ -77,7 +82,14 @@ public struct SHA256: Sendable {
     }
 
     private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+        block.withUnsafeBufferPointer { compress($0) }
+    }
+
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { compress(block, schedule: $0) }
+    }
+
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
         }

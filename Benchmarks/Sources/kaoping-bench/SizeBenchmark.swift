@@ -28,6 +28,10 @@ struct SizeBenchmark {
         }
         for set in ruleSets {
             figures[.cold, set.label] = try timed(.cold, set.label) { kaoping(set.rules, output: "cold-\(set.name)", cache: false) }
+            // The cost of naming the records that cost points (issue 20): the same run naming none.
+            figures[.coldWithoutEvidence, set.label] = try timed(.coldWithoutEvidence, set.label) {
+                kaoping(set.rules, output: "cold-no-evidence-\(set.name)", cache: false, extra: ["--evidence", "0"])
+            }
         }
 
         let six = ruleSets[0]
@@ -59,8 +63,8 @@ struct SizeBenchmark {
     }
 
     /// `kaoping run RULES --db STORE --out FOLDER/OUTPUT --format json --quiet [--no-cache]`.
-    private func kaoping(_ rules: String, output: String, cache: Bool) -> ChildProcess {
-        var arguments = ["run", rules, "--db", store.path, "--out", "\(folder)/\(output)", "--format", "json", "--quiet"]
+    private func kaoping(_ rules: String, output: String, cache: Bool, extra: [String] = []) -> ChildProcess {
+        var arguments = ["run", rules, "--db", store.path, "--out", "\(folder)/\(output)", "--format", "json", "--quiet"] + extra
         if !cache { arguments.append("--no-cache") }
         var process = ChildProcess(tools.kaoping, arguments)
         process.standardError = "\(folder)/\(output).stderr"

@@ -4,6 +4,7 @@ struct SizeFigures {
     enum Kind: String, CaseIterable {
         case rawRead = "raw read, 1 thread"
         case cold = "kaoping cold (--no-cache)"
+        case coldWithoutEvidence = "kaoping cold, --evidence 0"
         case warm = "kaoping warm, filters edited"
         case reference = "sqlite3 < reference.sql"
     }
