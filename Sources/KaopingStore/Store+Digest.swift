@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 extension Store {
@@ -34,8 +35,8 @@ extension Store {
         return hasher.hexDigest()
     }
 
-    /// The digest of one table's contents. A canonical table's rows are verified in the same pass: each row
-    /// also reads whether it breaks one of the table's CHECKs.
+    /// The digest of one table's contents. A canonical table's rows are verified in the same pass: each value is
+    /// held to its column's CHECKs (`ColumnRule`) as it is read.
     /// - Throws: `StoreError.brokenRows` (see `verifyRows(of:)`) when one does.
     public func tableDigest(_ table: String) throws -> String {
         var hasher = SHA256()
@@ -43,24 +44,34 @@ extension Store {
         hasher.update(columns.joined(separator: "\u{1F}") + "\n")
         guard !columns.isEmpty else { return hasher.hexDigest() }
         let order = try keyColumns(of: table) ?? columns
+        // A canonical table's columns are held to their CHECKs as they are read (`ColumnRule`).
         let spec = CanonicalSchema.table(table)
-        let breaks = spec.map { $0.columns.compactMap(Self.breaks) } ?? []
-        let list = (columns.map(quoteIdentifier) + (breaks.isEmpty ? [] : [breaks.joined(separator: " OR ")]))
-            .joined(separator: ", ")
+        let rules = columns.map { name in spec?.column(name).flatMap(ColumnRule.init) }
         let statement = try database.prepare(
-            "SELECT \(list) FROM \(quoteIdentifier(table)) ORDER BY \(order.map(quoteIdentifier).joined(separator: ", "))")
+            "SELECT \(columns.map(quoteIdentifier).joined(separator: ", ")) FROM \(quoteIdentifier(table)) ORDER BY "
+                + order.map(quoteIdentifier).joined(separator: ", "))
+        let handle = statement.handle
         var line: [UInt8] = []
         while try statement.step() {
-            if let spec, !breaks.isEmpty, statement.value(columns.count) != .integer(0) { try verifyRows(of: spec) }
             line.removeAll(keepingCapacity: true)
             for index in 0..<columns.count {
-                switch statement.value(index) {
-                case .null: line.append(UInt8(ascii: "n"))
-                case .integer(let value): line.append(UInt8(ascii: "i")); line += String(value).utf8
-                case .real(let value): line.append(UInt8(ascii: "r")); line += "\(value)".utf8
-                case .text(let value):
-                    line.append(UInt8(ascii: "t")); line += String(value.utf8.count).utf8; line.append(UInt8(ascii: ":"));
-                    line += value.utf8
+                let column = Int32(index)
+                if let rule = rules[index], !rule.admits(handle, column), let spec { try verifyRows(of: spec) }
+                switch sqlite3_column_type(handle, column) {
+                case SQLITE_NULL: line.append(UInt8(ascii: "n"))
+                case SQLITE_INTEGER:
+                    line.append(UInt8(ascii: "i"))
+                    Self.appendDecimal(sqlite3_column_int64(handle, column), to: &line)
+                case SQLITE_FLOAT:
+                    line.append(UInt8(ascii: "r"))
+                    line += "\(sqlite3_column_double(handle, column))".utf8
+                default:
+                    let text = sqlite3_column_text(handle, column)
+                    let count = text == nil ? 0 : Int(sqlite3_column_bytes(handle, column))
+                    line.append(UInt8(ascii: "t"))
+                    Self.appendDecimal(Int64(count), to: &line)
+                    line.append(UInt8(ascii: ":"))
+                    if let text { line.append(contentsOf: UnsafeBufferPointer(start: text, count: count)) }
                 }
                 line.append(0x1F)
             }
@@ -68,6 +79,27 @@ extension Store {
             hasher.update(line)
         }
         return hasher.hexDigest()
+    }
+
+    /// Appends the decimal digits of `value` (with a minus sign when negative).
+    private static func appendDecimal(_ value: Int64, to line: inout [UInt8]) {
+        if value < 0 { line.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { line.append(buffer[index]) }
+        }
     }
 
     /// The columns of the table's primary key, or of its first unique index, if it has one.
