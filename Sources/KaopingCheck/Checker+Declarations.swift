@@ -201,7 +201,8 @@ extension Checker {
         return IndicatorPlan(
             id: indicator.id.text, title: indicator.title.value, category: category, points: points, weight: weight,
             population: population, numerator: numerator, measure: measure.expression, score: score, emptyPolicy: policy,
-            minimum: minimum, evidence: structure.evidence > 0 ? evidencePlan(measure: measure.expression, score: score) : nil)
+            minimum: minimum, evidence: structure.evidence > 0 ? evidencePlan(measure: measure.expression, score: score) : nil,
+            fraction: isFraction(measure.expression))
     }
 
     /// The count reported as `numerator`: the rows meeting a `rate`'s condition, or the top of a ratio of counts.
@@ -257,7 +258,8 @@ extension Checker {
         guard errorCount == errorsBefore else { return nil }
         return AdjustmentPlan(
             kind: adjustment.kind == "bonus" ? .bonus : .deduction, id: adjustment.id.text, title: adjustment.title.value,
-            population: population, measure: measure.expression, score: score, maximum: maximum, gate: gate, category: category)
+            population: population, measure: measure.expression, score: score, maximum: maximum, gate: gate, category: category,
+            fraction: isFraction(measure.expression))
     }
 
     mutating func checkVeto(_ veto: VetoDeclaration) -> VetoPlan? {

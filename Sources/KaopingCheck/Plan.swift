@@ -141,6 +141,8 @@ public struct AdjustmentPlan: Sendable, Equatable {
     public var gate: Double?
     /// Deductions only: the category path it is taken from, never below 0 (扣完为止).
     public var category: String? = nil
+    /// Whether the measure is a fraction 0–1, shown as a percentage.
+    public var fraction = false
 }
 
 /// One aggregate over one table's rows of each center.
@@ -186,6 +188,8 @@ public struct IndicatorPlan: Sendable, Equatable {
     public var minimum: Int
     /// The records that cost points, when the measure is one `rate`, `count` or `sum` over a table.
     public var evidence: EvidencePlan? = nil
+    /// Whether the measure is a fraction 0–1 (a rate, a ratio of counts), shown as a percentage.
+    public var fraction = false
 }
 
 /// How a measure becomes points (before clamping to [0, points]).

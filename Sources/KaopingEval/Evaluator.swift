@@ -124,11 +124,14 @@ public struct Evaluator {
             parameters: plan.parameters.map { .init(name: $0.name, value: $0.display, overridden: $0.overridden) },
             engineVersion: engineVersion, groupBy: plan.rankWithin,
             grades: plan.grades.map { .init(name: $0.name, minimum: $0.minimum) },
-            indicators: plan.indicators.map { .init(id: $0.id, title: $0.title, category: $0.category, points: $0.points) },
+            indicators: plan.indicators.map {
+                .init(id: $0.id, title: $0.title, category: $0.category, points: $0.points, fraction: $0.fraction)
+            },
             vetoes: plan.vetoes.map { .init(id: $0.id, title: $0.title) }, total: plan.total,
             categories: plan.categories.map { .init(path: $0.path, points: $0.points) },
             adjustments: plan.adjustments.map {
-                .init(kind: $0.kind.rawValue, id: $0.id, title: $0.title, maximum: $0.maximum, category: $0.category)
+                .init(
+                    kind: $0.kind.rawValue, id: $0.id, title: $0.title, maximum: $0.maximum, category: $0.category, fraction: $0.fraction)
             }, bonusCap: plan.bonusCap, deductionCap: plan.deductionCap)
         assessment.gradeLimits = plan.gradeLimits.map { .init(id: $0.id, title: $0.title, effect: Ranking.describe($0.effect)) }
         assessment.tieBreaks = plan.tieBreaks.map { tieBreak in
@@ -207,6 +210,7 @@ public struct Evaluator {
         }
         if let population, population < indicator.minimum {
             result.status = .insufficientData
+            if let numerator, indicator.fraction { result.interval = Wilson.interval(numerator, of: population) }
             return result
         }
         if let measure {

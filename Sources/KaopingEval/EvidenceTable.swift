@@ -81,7 +81,7 @@ struct EvidenceTable: Sendable {
         if b.isEmpty || (a.count == limit && !(b[0] < a[limit - 1])) { return a }
         if a.isEmpty { return b }
         var result: [EvidenceKey] = []
-        result.reserveCapacity(limit)
+        result.reserveCapacity(min(limit, a.count + b.count))
         var (i, j) = (0, 0)
         while result.count < limit && (i < a.count || j < b.count) {
             if j == b.count || (i < a.count && !(b[j] < a[i])) {

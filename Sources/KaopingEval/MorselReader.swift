@@ -53,7 +53,7 @@ final class MorselReader {
 
     init(
         plan: Plan, scan: TableScan, sources: [ColumnSource], database: Database, centers: CenterTable, centerTypes: [ValueType],
-        chunkSize: Int
+        chunkSize: Int, center: Int64? = nil
     ) throws {
         self.plan = plan
         self.scan = scan
@@ -65,9 +65,11 @@ final class MorselReader {
         if storeSlots.isEmpty {
             statement = nil
         } else {
+            // With `center`, only that center's rows, found through its `center_id` index.
+            let only = center.map { "t0.\(quoteIdentifier(scan.centerColumn)) = \($0) AND " } ?? ""
             let sql =
                 ScanQuery.select(table: scan.table, columns: storeSlots.map { scan.columns[$0] }, joins: scan.joins)
-                + " WHERE t0.rowid >= ? AND t0.rowid < ? ORDER BY t0.rowid"
+                + " WHERE \(only)t0.rowid >= ? AND t0.rowid < ? ORDER BY t0.rowid"
             statement = try database.prepare(sql)
         }
         isText = scan.columnTypes.map { $0 == .text }

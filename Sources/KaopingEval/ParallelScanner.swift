@@ -13,6 +13,8 @@ struct ParallelScanner {
     let centerTypes: [ValueType]
     let options: EvaluationOptions
     let path: String
+    /// Only this center's rows (its `centers.id`), read through the table's center index and never the cache.
+    var center: Int64? = nil
 
     /// What a scan produces: per aggregate of the scan, one accumulator per center, and the rows left out.
     struct Output {
@@ -46,6 +48,7 @@ struct ParallelScanner {
     func run(store: Store, cache: ColumnCache?, progress: ProgressCounter) throws -> Output {
         let (low, high) = try ParallelScanner.rowidBounds(scan.table, in: store)
         let morselCount = high < low ? 0 : Int((high - low) / EvaluationOptions.morselRows) + 1
+        let cache = center == nil ? cache : nil
         var rebuilt: [String] = []
         while true {
             let sources = columnSources(cache: cache, low: low, morsels: morselCount, discarded: &rebuilt)
@@ -98,7 +101,7 @@ struct ParallelScanner {
                 let database = try Database(path: path, mode: .readOnly)
                 let reader = try MorselReader(
                     plan: plan, scan: scan, sources: sources, database: database, centers: centers, centerTypes: centerTypes,
-                    chunkSize: options.chunkSize)
+                    chunkSize: options.chunkSize, center: center)
                 while let morsel = next.take(below: morselCount), !errors.failed {
                     let start = low + Int64(morsel) * EvaluationOptions.morselRows
                     let result = try reader.read(

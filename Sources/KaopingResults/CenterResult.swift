@@ -85,6 +85,9 @@ public struct IndicatorResult: Sendable, Equatable, Codable {
     /// `nil` when the measure is not one `rate`, `count` or `sum` over a table (schema version 2).
     public var evidence: [EvidenceRecord]?
     public var evidenceCount: Int?
+    /// For a rate whose population is below the indicator's `minimum` (`insufficient_data`): the 95% Wilson score
+    /// interval of `numerator ÷ population`, `[low, high]` (schema version 2).
+    public var interval: [Double]?
 
     public init(
         id: String, title: String, category: String, status: Status, population: Int?, numerator: Int?, measure: Double?,
@@ -104,7 +107,7 @@ public struct IndicatorResult: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, category, status, population, numerator, measure, points, maxPoints = "max_points", scoring, evidence
-        case evidenceCount = "evidence_count"
+        case evidenceCount = "evidence_count", interval
     }
 }
 

@@ -10,7 +10,7 @@ public struct EvidenceRecord: Sendable, Equatable, Codable {
         self.values = values
     }
 
-    var json: JSONValue {
+    public var json: JSONValue {
         .object([
             ("key", .string(key)),
             ("values", .array(values.map { .object([("label", .string($0.label)), ("value", $0.value.json)]) })),

@@ -73,7 +73,7 @@ extension Assessment {
                     indicators.map {
                         .object([
                             ("id", .string($0.id)), ("title", .string($0.title)), ("category", .string($0.category)),
-                            ("points", .number($0.points)),
+                            ("points", .number($0.points)), ("fraction", .bool($0.fraction ?? false)),
                         ])
                     })
             ),
@@ -90,6 +90,7 @@ extension Assessment {
                         .object([
                             ("kind", .string($0.kind)), ("id", .string($0.id)), ("title", .string($0.title)),
                             ("maximum", .number($0.maximum)), ("category", $0.category.map(JSONValue.string) ?? .null),
+                            ("fraction", .bool($0.fraction ?? false)),
                         ])
                     })
             ),
@@ -179,6 +180,7 @@ extension IndicatorResult {
             ("scoring", scoring?.json ?? .null),
             ("evidence", evidence.map { .array($0.map(\.json)) } ?? .null),
             ("evidence_count", evidenceCount.map { .integer(Int64($0)) } ?? .null),
+            ("interval", interval.map { .array($0.map(JSONValue.number)) } ?? .null),
         ])
     }
 }

@@ -217,8 +217,11 @@ public struct Assessment: Sendable, Equatable, Codable {
         public var maximum: Double
         /// A deduction's category, which it is taken from (扣完为止).
         public var category: String?
+        /// Whether the measure is a fraction 0–1, shown as a percentage (schema version 2).
+        public var fraction: Bool?
 
-        public init(kind: String, id: String, title: String, maximum: Double, category: String? = nil) {
+        public init(kind: String, id: String, title: String, maximum: Double, category: String? = nil, fraction: Bool? = nil) {
+            self.fraction = fraction
             self.kind = kind
             self.id = id
             self.title = title
@@ -268,12 +271,15 @@ public struct Assessment: Sendable, Equatable, Codable {
         public var title: String
         public var category: String
         public var points: Double
+        /// Whether the measure is a fraction 0–1 (a rate or ratio), shown as a percentage (schema version 2).
+        public var fraction: Bool?
 
-        public init(id: String, title: String, category: String, points: Double) {
+        public init(id: String, title: String, category: String, points: Double, fraction: Bool? = nil) {
             self.id = id
             self.title = title
             self.category = category
             self.points = points
+            self.fraction = fraction
         }
     }
 

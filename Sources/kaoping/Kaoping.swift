@@ -17,7 +17,9 @@ struct Kaoping: ParsableCommand {
             used (one sentence says which and what to do); 64 a mistyped command line (with a did-you-mean).
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, RunCommand.self, CheckCommand.self, TestCommand.self, SQLCommand.self, FmtCommand.self]
+        subcommands: [
+            DemoCommand.self, RunCommand.self, ExplainCommand.self, CheckCommand.self, TestCommand.self, SQLCommand.self, FmtCommand.self,
+        ]
     )
 
     /// Parses the command line and runs the command, as swift-argument-parser's own `main()` does, with two

@@ -62,3 +62,18 @@ struct ScoringStepTests {
         #expect(over.points == 100)
     }
 }
+
+/// The 95% Wilson score interval shown for a rate on too small a population.
+@Suite("Wilson interval")
+struct WilsonTests {
+    @Test("Known values: 0/10, 10/10, 5/10; none for no trials")
+    func values() throws {
+        let none = try #require(Wilson.interval(0, of: 10))
+        #expect(abs(none[0]) < 1e-12 && abs(none[1] - 0.27753279) < 1e-6)
+        let all = try #require(Wilson.interval(10, of: 10))
+        #expect(abs(all[0] - 0.72246721) < 1e-6 && abs(all[1] - 1) < 1e-12)
+        let half = try #require(Wilson.interval(5, of: 10))
+        #expect(abs(half[0] - 0.23659309) < 1e-6 && abs(half[1] - 0.76340691) < 1e-6)
+        #expect(Wilson.interval(0, of: 0) == nil)
+    }
+}
