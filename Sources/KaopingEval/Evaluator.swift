@@ -82,7 +82,7 @@ public struct Evaluator {
             }
         }
         var results: [CenterResult] = []
-        let members = categoryMembers
+        let members = Evaluator.categoryMembers(plan)
         let groups = Redistribution.groups(plan)
         for number in 0..<centers.count {
             let aggregates = plan.aggregates.indices.map { index in
@@ -97,7 +97,7 @@ public struct Evaluator {
             }
             let indicators = Redistribution.apply(scored, groups: groups)
             let base = indicators.reduce(0) { $0 + $1.points }
-            var categories = subtotals(indicators, members: members)
+            var categories = Evaluator.subtotals(indicators, members: members)
             let adjustments = Adjustments.apply(
                 plan.adjustments.map { adjust($0, base: base, input: input) }, plans: plan.adjustments, plan: plan,
                 categories: &categories)
@@ -147,7 +147,7 @@ public struct Evaluator {
     }
 
     /// Points per category path: the declared ones in order, then any other path the indicators name.
-    private func subtotals(_ indicators: [IndicatorResult], members: [(path: String, indices: [Int])]) -> [CategorySubtotal] {
+    static func subtotals(_ indicators: [IndicatorResult], members: [(path: String, indices: [Int])]) -> [CategorySubtotal] {
         members.map { category in
             var points = 0.0
             var maxPoints = 0.0
@@ -160,7 +160,7 @@ public struct Evaluator {
     }
 
     /// Each category path with the indicators under it, worked out once per plan.
-    private var categoryMembers: [(path: String, indices: [Int])] {
+    static func categoryMembers(_ plan: Plan) -> [(path: String, indices: [Int])] {
         var paths = plan.categories.map(\.path)
         for indicator in plan.indicators where !indicator.category.isEmpty && !paths.contains(indicator.category) {
             paths.append(indicator.category)

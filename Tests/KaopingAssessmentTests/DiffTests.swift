@@ -1,8 +1,7 @@
 import Foundation
+import KaopingReport
 import KaopingResults
 import Testing
-
-@testable import KaopingReport
 
 /// `kaoping diff` (issue 20, point 4): who moved between two results, by how much, and why.
 @Suite("kaoping diff")
