@@ -259,7 +259,8 @@ extension Checker {
         return AdjustmentPlan(
             kind: adjustment.kind == "bonus" ? .bonus : .deduction, id: adjustment.id.text, title: adjustment.title.value,
             population: population, measure: measure.expression, score: score, maximum: maximum, gate: gate, category: category,
-            fraction: isFraction(measure.expression))
+            fraction: isFraction(measure.expression),
+            evidence: structure.evidence > 0 ? evidencePlan(measure: measure.expression, score: score) : nil)
     }
 
     mutating func checkVeto(_ veto: VetoDeclaration) -> VetoPlan? {

@@ -44,6 +44,11 @@ public struct Plan: Sendable, Equatable {
     public var usesCalendar: Bool
     /// How many records of each indicator results name (`evidence N` in the assessment; 5 when not written).
     public var evidenceLimit = 5
+
+    /// What names records that cost points, by owner: indicators `0..<indicators.count` in order, then adjustments.
+    public var evidenceOwners: [(id: String, evidence: EvidencePlan?)] {
+        indicators.map { ($0.id, $0.evidence) } + adjustments.map { ($0.id, $0.evidence) }
+    }
 }
 
 /// One key that breaks ties in the total: a category's subtotal or an indicator's points, compared rounded to two
@@ -143,6 +148,8 @@ public struct AdjustmentPlan: Sendable, Equatable {
     public var category: String? = nil
     /// Whether the measure is a fraction 0–1, shown as a percentage.
     public var fraction = false
+    /// The records that cost points (a bonus not earned, a deduction taken), as for an indicator.
+    public var evidence: EvidencePlan? = nil
 }
 
 /// One aggregate over one table's rows of each center.

@@ -4,7 +4,7 @@ import KaopingStore
 
 extension Evaluator {
     /// What `kaoping explain` shows of one center: the run's results, and with `all` every record that costs the
-    /// center points under each indicator that names its records (by indicator id, in key order), read through each
+    /// center points under each indicator or adjustment that names its records (by its id, in key order), read through each
     /// table's center index rather than a scan of the table. Both read one committed state of the store.
     /// - Throws: `EvaluationError.storeChanged` when another program wrote the store meanwhile; `SQLiteError`.
     public static func explain(
@@ -36,7 +36,8 @@ extension Evaluator {
             let scanned = try scanner.run(store: store, cache: nil, progress: ProgressCounter(total: 0, report: nil))
             guard let table = scanned.evidence else { continue }
             let reader = EvidenceReader(plan: plan, scan: scan, centers: centers, centerTypes: centers.types, database: store.database)
-            for (index, found) in try reader.records(table) { output[plan.indicators[index].id] = found[number] }
+            let owners = plan.evidenceOwners
+            for (owner, found) in try reader.records(table) { output[owners[owner].id] = found[number] }
         }
         return output
     }

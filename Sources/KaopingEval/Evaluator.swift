@@ -92,15 +92,18 @@ public struct Evaluator {
             input.center = centers.rows[number]
             input.aggregates = aggregates
             var scored = plan.indicators.map { score($0, input: input) }
-            for (index, found) in evidence {
-                (scored[index].evidence, scored[index].evidenceCount) = (found[number].records, found[number].count)
+            for (owner, found) in evidence where owner < scored.count {
+                (scored[owner].evidence, scored[owner].evidenceCount) = (found[number].records, found[number].count)
             }
             let indicators = Redistribution.apply(scored, groups: groups)
             let base = indicators.reduce(0) { $0 + $1.points }
             var categories = Evaluator.subtotals(indicators, members: members)
-            let adjustments = Adjustments.apply(
-                plan.adjustments.map { adjust($0, base: base, input: input) }, plans: plan.adjustments, plan: plan,
-                categories: &categories)
+            var adjusted = plan.adjustments.map { adjust($0, base: base, input: input) }
+            for (owner, found) in evidence where owner >= scored.count {
+                let index = owner - scored.count
+                (adjusted[index].evidence, adjusted[index].evidenceCount) = (found[number].records, found[number].count)
+            }
+            let adjustments = Adjustments.apply(adjusted, plans: plan.adjustments, plan: plan, categories: &categories)
             let change = Adjustments.change(adjustments)
             let veto = plan.vetoes.first { $0.condition.evaluate(input).isTrue }
             let limits = plan.gradeLimits.filter { $0.condition.evaluate(input).isTrue }.map { limit in

@@ -59,9 +59,9 @@ struct EvidenceReader {
         evaluator.startChunk()
         var output: [Int: [(records: [EvidenceRecord], count: Int)]] = [:]
         for (position, entry) in indicators.enumerated() {
-            let labels = plan.indicators[entry.indicator].evidence?.labels ?? []
+            let labels = plan.evidenceOwners[entry.owner].evidence?.labels ?? []
             let vectors = chunk.count == 0 ? [] : labels.map { evaluator.evaluate($0.expression, chunk) }
-            output[entry.indicator] = (0..<centers.count).map { center in
+            output[entry.owner] = (0..<centers.count).map { center in
                 let records = table.first[position][center].compactMap { key -> EvidenceRecord? in
                     guard let row = rows[center]?[key] else { return nil }
                     let values = labels.indices.map { index in

@@ -42,7 +42,7 @@ final class MorselReader {
     private var blockBuffer: [UInt8] = []
     private let staging: StagingBuffers
     /// The scan's evidence indicators (see `EvidencePlan`): each one's aggregate position and which rows.
-    private let evidence: [(indicator: Int, position: Int, rows: EvidencePlan.Rows, function: AggregatePlan.Function)]
+    private let evidence: [(owner: Int, position: Int, rows: EvidencePlan.Rows, function: AggregatePlan.Function)]
     private let evidenceLimit: Int
     /// The natural key's slot, and whether its text is kept apart from the dictionary (`keyBytes`, row `r` the bytes
     /// up to `keyEnds[r]`) because no expression reads it: a unique key would fill the dictionary.
@@ -117,14 +117,13 @@ final class MorselReader {
         rawKey = scan.keySlot.map { scan.columnTypes[$0] == .text && !scan.keyIsRead } ?? false
     }
 
-    /// The evidence indicators of `scan`, in indicator order: each one's aggregate position in the scan, its rows and
-    /// its aggregate's function.
+    /// The evidence owners of `scan` (`Plan.evidenceOwners`: indicators, then adjustments), in that order: each
+    /// one's owner index, its aggregate's position in the scan, its rows and its aggregate's function.
     static func evidence(_ plan: Plan, _ scan: TableScan) -> [(
-        indicator: Int, position: Int, rows: EvidencePlan.Rows, function: AggregatePlan.Function
+        owner: Int, position: Int, rows: EvidencePlan.Rows, function: AggregatePlan.Function
     )] {
-        plan.indicators.indices.compactMap { index in
-            guard let evidence = plan.indicators[index].evidence, let position = scan.aggregates.firstIndex(of: evidence.aggregate)
-            else { return nil }
+        plan.evidenceOwners.enumerated().compactMap { index, owner in
+            guard let evidence = owner.evidence, let position = scan.aggregates.firstIndex(of: evidence.aggregate) else { return nil }
             return (index, position, evidence.rows, plan.aggregates[evidence.aggregate].function)
         }
     }

@@ -27,23 +27,35 @@ public struct Explanation {
         results.assessment.adjustments.first { $0.id == id }?.fraction ?? false
     }
 
-    /// The records shown for an indicator and how many there are in all (`nil`: it names none).
+    /// The records shown for an indicator or adjustment and how many there are in all (`nil`: it names none).
+    private func records(_ id: String, _ evidence: [EvidenceRecord]?, _ count: Int?) -> (records: [EvidenceRecord], count: Int)? {
+        let first = evidence.map { ($0, count ?? $0.count) }
+        guard let all else { return first }
+        return all[id] ?? first
+    }
+
     private func records(_ indicator: IndicatorResult) -> (records: [EvidenceRecord], count: Int)? {
-        if let all { return all[indicator.id] ?? (indicator.evidence.map { ($0, indicator.evidenceCount ?? $0.count) }) }
-        return indicator.evidence.map { ($0, indicator.evidenceCount ?? $0.count) }
+        records(indicator.id, indicator.evidence, indicator.evidenceCount)
     }
 
     // MARK: JSON
 
     public var json: JSONValue {
         let adjustments = center.adjustments.map { adjustment in
-            JSONValue.object([
+            let shown = records(adjustment.id, adjustment.evidence, adjustment.evidenceCount)
+            let evidence: JSONValue = shown.map { .array($0.records.map(\.json)) } ?? .null
+            let count: JSONValue = shown.map { .integer(Int64($0.count)) } ?? .null
+            var fields: [(String, JSONValue)] = [
                 ("kind", .string(adjustment.kind)), ("id", .string(adjustment.id)), ("title", .string(adjustment.title)),
                 ("measure", adjustment.measure.map(JSONValue.number) ?? .null), ("points", .number(adjustment.points)),
+            ]
+            fields += [
                 ("gated", .bool(adjustment.gated)), ("held_back", .number(adjustment.heldBack)),
                 ("scoring", adjustment.scoring?.json ?? .null),
                 ("explanation", .string(ScoringSentence.adjustment(adjustment, fraction: adjustmentFraction(adjustment.id)))),
-            ])
+                ("evidence", evidence), ("evidence_count", count),
+            ]
+            return JSONValue.object(fields)
         }
         return .object([
             (
@@ -114,7 +126,9 @@ public struct Explanation {
                 let sign = adjustment.kind == "bonus" ? "+" : "−"
                 let title = "\(kind) \(adjustment.title)（\(adjustment.id)）：\(sign)\(ScoringSentence.points(adjustment.points)) 分"
                 lines.append(markdown ? "## \(title)" : title)
-                lines.append((markdown ? "" : "  ") + ScoringSentence.adjustment(adjustment, fraction: adjustmentFraction(adjustment.id)))
+                if markdown { lines.append("") }
+                lines.append((markdown ? "- " : "  ") + ScoringSentence.adjustment(adjustment, fraction: adjustmentFraction(adjustment.id)))
+                lines += recordLines(records(adjustment.id, adjustment.evidence, adjustment.evidenceCount), markdown: markdown)
                 lines.append("")
             }
             if let veto = center.veto {
@@ -148,11 +162,15 @@ public struct Explanation {
         }
         lines.append(indent + "计分：" + ScoringSentence.indicator(indicator, fraction: fraction))
         lines.append(indent + "得分：\(ScoringSentence.points(indicator.points)) / \(ScoringSentence.plain(indicator.maxPoints)) 分")
-        guard let shown = records(indicator) else { return lines }
-        guard shown.count > 0 else {
-            lines.append(indent + "失分记录：无")
-            return lines
-        }
+        return lines + recordLines(records(indicator), markdown: markdown)
+    }
+
+    /// The records that cost points, under their count.
+    private func recordLines(_ shown: (records: [EvidenceRecord], count: Int)?, markdown: Bool) -> [String] {
+        let indent = markdown ? "- " : "  "
+        guard let shown else { return [] }
+        guard shown.count > 0 else { return [indent + "失分记录：无"] }
+        var lines: [String] = []
         let listed = shown.records.count == shown.count ? "全部列出" : "列出前 \(shown.records.count) 件，--all 列出全部"
         lines.append(indent + "失分记录：共 \(shown.count) 件（\(listed)）")
         if markdown, let first = shown.records.first {

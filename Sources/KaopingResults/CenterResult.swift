@@ -180,6 +180,10 @@ public struct AdjustmentResult: Sendable, Equatable, Codable {
     public var heldBack: Double
     /// How its score rule gave its amount, held to its `max` (schema version 2; `nil` in a document written before).
     public var scoring: ScoringStep?
+    /// The records that cost the center points under it — a bonus's rows that did not earn it, a deduction's rows
+    /// that took it — the first `evidence N`, and how many in all; `nil` as for an indicator (schema version 2).
+    public var evidence: [EvidenceRecord]?
+    public var evidenceCount: Int?
 
     public init(
         kind: String, id: String, title: String, measure: Double?, points: Double, gated: Bool, heldBack: Double = 0,
@@ -196,7 +200,7 @@ public struct AdjustmentResult: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, id, title, measure, points, gated, heldBack = "held_back", scoring
+        case kind, id, title, measure, points, gated, heldBack = "held_back", scoring, evidence, evidenceCount = "evidence_count"
     }
 
     /// Reads a result; `held_back` may be missing from a document written before it was added.
@@ -210,5 +214,7 @@ public struct AdjustmentResult: Sendable, Equatable, Codable {
         gated = try container.decode(Bool.self, forKey: .gated)
         heldBack = try container.decodeIfPresent(Double.self, forKey: .heldBack) ?? 0
         scoring = try container.decodeIfPresent(ScoringStep.self, forKey: .scoring)
+        evidence = try container.decodeIfPresent([EvidenceRecord].self, forKey: .evidence)
+        evidenceCount = try container.decodeIfPresent(Int.self, forKey: .evidenceCount)
     }
 }

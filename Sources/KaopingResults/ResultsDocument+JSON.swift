@@ -141,6 +141,8 @@ extension CenterResult {
                             ("measure", $0.measure.map(JSONValue.number) ?? .null), ("points", .number($0.points)),
                             ("gated", .bool($0.gated)), ("held_back", .number($0.heldBack)),
                             ("scoring", $0.scoring?.json ?? .null),
+                            ("evidence", $0.evidence.map { .array($0.map(\.json)) } ?? .null),
+                            ("evidence_count", $0.evidenceCount.map { .integer(Int64($0)) } ?? .null),
                         ])
                     })
             ),

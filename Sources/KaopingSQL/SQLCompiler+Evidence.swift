@@ -11,8 +11,8 @@ extension SQLCompiler {
         // Text keys in byte order, as SQLite's BINARY collation and the native scan order them.
         let collate = dialect == .postgresql ? " COLLATE \"C\"" : ""
         var selects: [String] = []
-        for indicator in plan.indicators {
-            guard let evidence = indicator.evidence else { continue }
+        for owner in plan.evidenceOwners {
+            guard let evidence = owner.evidence else { continue }
             let aggregate = plan.aggregates[evidence.aggregate]
             guard let scan = plan.scans.first(where: { $0.table == aggregate.table }) else { continue }
             if dialect == .postgresql && evidence.key == "rowid" {
@@ -36,7 +36,7 @@ extension SQLCompiler {
             let text = dialect == .sqlite ? "TEXT" : "text"
             let integer = dialect == .sqlite ? "INTEGER" : "bigint"
             selects.append(
-                "SELECT a.\(quoteIdentifier("c1")) AS center_code, \(quoteLiteral(indicator.id)) AS indicator, "
+                "SELECT a.\(quoteIdentifier("c1")) AS center_code, \(quoteLiteral(owner.id)) AS indicator, "
                     + "CAST(\(key) AS \(text))\(collate) AS record, \(isNumber ? "CAST(\(key) AS \(integer))" : "CAST(NULL AS \(integer))") AS record_number"
                     + (try rowsSQL(
                         scan, join: " JOIN assessed a ON a.\(quoteIdentifier("c0")) = t0.\(quoteIdentifier(scan.centerColumn))",

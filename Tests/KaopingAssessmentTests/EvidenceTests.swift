@@ -43,6 +43,16 @@ struct EvidenceTests {
                 }
                 named += indicator.evidence?.count ?? 0
             }
+            for (index, adjustment) in center.adjustments.enumerated() {
+                guard plan.adjustments[index].evidence != nil else {
+                    #expect(adjustment.evidence == nil && adjustment.evidenceCount == nil)
+                    continue
+                }
+                let records = listed["\(center.code) \(adjustment.id)"] ?? []
+                #expect(adjustment.evidenceCount == records.count, "\(center.code) \(adjustment.id)")
+                #expect(adjustment.evidence?.map(\.key) == Array(records.prefix(5)), "\(center.code) \(adjustment.id)")
+                named += adjustment.evidence?.count ?? 0
+            }
         }
         #expect(named > 0)
     }

@@ -75,6 +75,12 @@ struct ExplainTests {
                 #expect(all.records.count == count, "\(code) \(indicator.id)")
                 #expect(Array(all.records.prefix(5)) == indicator.evidence, "\(code) \(indicator.id)")
             }
+            for adjustment in center.adjustments {
+                guard let count = adjustment.evidenceCount else { continue }
+                let all = try #require(explained.records[adjustment.id], "\(code) \(adjustment.id)")
+                #expect(all.count == count && all.records.count == count, "\(code) \(adjustment.id)")
+                #expect(Array(all.records.prefix(5)) == adjustment.evidence, "\(code) \(adjustment.id)")
+            }
         }
     }
 
