@@ -274,6 +274,8 @@ extension Checker {
         let errorsBefore = errorCount
         let typed = checkCondition(condition, in: .center(table: nil, filter: nil))
         guard errorCount == errorsBefore else { return nil }
-        return VetoPlan(id: veto.id.text, title: veto.title.value, reason: veto.reason?.value ?? veto.title.value, condition: typed)
+        return VetoPlan(
+            id: veto.id.text, title: veto.title.value, reason: veto.reason?.value ?? veto.title.value, condition: typed,
+            evidence: namesRecords ? vetoEvidence(typed) : nil)
     }
 }

@@ -42,6 +42,29 @@ extension Checker {
         }
     }
 
+    /// The evidence of a veto `AGGREGATE op N` (or `N op AGGREGATE`): the records that make it hold — a count's or
+    /// sum's rows when more makes it hold, a rate's failing rows when less does.
+    mutating func vetoEvidence(_ condition: TypedExpression) -> EvidencePlan? {
+        guard case .compare(let op, let lhs, let rhs) = condition else { return nil }
+        let (aggregateSide, rising): (TypedExpression, Bool)
+        switch (lhs, rhs) {
+        case (.aggregate, .constant): (aggregateSide, rising) = (lhs, op == ">" || op == ">=")
+        case (.constant, .aggregate): (aggregateSide, rising) = (rhs, op == "<" || op == "<=")
+        default: return nil
+        }
+        guard case .aggregate(let index) = aggregateSide, ["<", "<=", ">", ">="].contains(op) else { return nil }
+        let aggregate = aggregates[index]
+        let rows: EvidencePlan.Rows
+        switch (aggregate.function, rising) {
+        case (.count, true), (.sum, true), (.rate, true): rows = .counted
+        case (.rate, false): rows = .failing
+        default: return nil
+        }
+        let key = EvidencePlan.key(of: aggregate.table)
+        _ = scanSlot(table: aggregate.table, column: key)
+        return EvidencePlan(aggregate: index, rows: rows, key: key, labels: evidenceLabels[index] ?? [])
+    }
+
     /// The evidence of an indicator whose measure is one `rate`, `count` or `sum` over a table, given which way its
     /// score goes: a rate's failing rows where more is better, the counted rows where more is worse (a count or sum
     /// only then). The table's natural key is added to its scan.

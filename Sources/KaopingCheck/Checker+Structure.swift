@@ -70,6 +70,7 @@ extension Checker {
             }
         }
         if let override = evidenceOverride { structure.evidence = override }
+        namesRecords = structure.evidence > 0
         at("lists")
         if let top = assessment.listTop { structure.listTop = max(0, Int((constantNumber(top) ?? 0).clampedInteger(.towardZero))) }
         if let bottom = assessment.listBottom {

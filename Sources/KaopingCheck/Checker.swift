@@ -30,6 +30,8 @@ public struct Checker {
     var regexes: [String: RegexPattern?] = [:]
     /// `--evidence N` from the command line, which wins over the assessment's `evidence N`.
     var evidenceOverride: Int?
+    /// Whether results name records at all (`evidence N` above 0), known once the assessment is checked.
+    var namesRecords = true
     /// The most records of one indicator results may name per center.
     public static let maximumEvidence = 1000
     /// Set while checking a declaration whose `from` names no usable table (already reported).

@@ -45,9 +45,10 @@ public struct Plan: Sendable, Equatable {
     /// How many records of each indicator results name (`evidence N` in the assessment; 5 when not written).
     public var evidenceLimit = 5
 
-    /// What names records that cost points, by owner: indicators `0..<indicators.count` in order, then adjustments.
+    /// What names records that cost points, by owner: indicators `0..<indicators.count` in order, then adjustments,
+    /// then vetoes.
     public var evidenceOwners: [(id: String, evidence: EvidencePlan?)] {
-        indicators.map { ($0.id, $0.evidence) } + adjustments.map { ($0.id, $0.evidence) }
+        indicators.map { ($0.id, $0.evidence) } + adjustments.map { ($0.id, $0.evidence) } + vetoes.map { ($0.id, $0.evidence) }
     }
 }
 
@@ -318,6 +319,9 @@ public struct VetoPlan: Sendable, Equatable {
     public var title: String
     public var reason: String
     public var condition: TypedExpression
+    /// The records that make it hold: for `AGGREGATE op N`, the rows a count or sum counts when more makes it hold, a
+    /// rate's failing rows when less does.
+    public var evidence: EvidencePlan? = nil
 }
 
 /// A checked expression. Row expressions read columns by slot; center expressions read aggregates and

@@ -99,7 +99,7 @@ public struct Evaluator {
             let base = indicators.reduce(0) { $0 + $1.points }
             var categories = Evaluator.subtotals(indicators, members: members)
             var adjusted = plan.adjustments.map { adjust($0, base: base, input: input) }
-            for (owner, found) in evidence where owner >= scored.count {
+            for (owner, found) in evidence where owner >= scored.count && owner < scored.count + adjusted.count {
                 let index = owner - scored.count
                 (adjusted[index].evidence, adjusted[index].evidenceCount) = (found[number].records, found[number].count)
             }
@@ -118,7 +118,14 @@ public struct Evaluator {
                     region: centers.text(number, "region", in: plan), group: group, indicators: indicators,
                     categories: categories, base: base, adjustments: adjustments, total: max(0, base + change),
                     grade: "", rank: 0,
-                    veto: veto.map { VetoResult(id: $0.id, title: $0.title, reason: $0.reason) }, gradeLimits: limits))
+                    veto: veto.map { veto in
+                        var result = VetoResult(id: veto.id, title: veto.title, reason: veto.reason)
+                        let owner = plan.indicators.count + plan.adjustments.count + (plan.vetoes.firstIndex { $0.id == veto.id } ?? 0)
+                        if let found = evidence[owner] {
+                            (result.evidence, result.evidenceCount) = (found[number].records, found[number].count)
+                        }
+                        return result
+                    }, gradeLimits: limits))
         }
         var assessment = Assessment(
             title: plan.title,

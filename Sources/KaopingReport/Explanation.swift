@@ -71,7 +71,14 @@ public struct Explanation {
             ("adjustments", .array(adjustments)),
             (
                 "veto",
-                center.veto.map { .object([("id", .string($0.id)), ("title", .string($0.title)), ("reason", .string($0.reason))]) } ?? .null
+                center.veto.map { veto in
+                    let shown = records(veto.id, veto.evidence, veto.evidenceCount)
+                    return .object([
+                        ("id", .string(veto.id)), ("title", .string(veto.title)), ("reason", .string(veto.reason)),
+                        ("evidence", shown.map { .array($0.records.map(\.json)) } ?? .null),
+                        ("evidence_count", shown.map { .integer(Int64($0.count)) } ?? .null),
+                    ])
+                } ?? .null
             ),
         ])
     }
@@ -133,7 +140,9 @@ public struct Explanation {
             }
             if let veto = center.veto {
                 let title = "一票否决：\(veto.title)（\(veto.id)）"
-                lines += markdown ? ["## \(title)", "", veto.reason, ""] : [title, "  \(veto.reason)", ""]
+                lines += markdown ? ["## \(title)", "", "- " + veto.reason] : [title, "  \(veto.reason)"]
+                lines += recordLines(records(veto.id, veto.evidence, veto.evidenceCount), markdown: markdown)
+                lines.append("")
             }
         }
         return lines.joined(separator: "\n")

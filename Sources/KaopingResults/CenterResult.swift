@@ -139,6 +139,13 @@ public struct VetoResult: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     public var reason: String
+    /// The records that make it hold, the first `evidence N`, and how many in all (schema version 2).
+    public var evidence: [EvidenceRecord]?
+    public var evidenceCount: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, reason, evidence, evidenceCount = "evidence_count"
+    }
 
     public init(id: String, title: String, reason: String) {
         self.id = id

@@ -151,7 +151,13 @@ extension CenterResult {
             ("rank", .integer(Int64(rank))),
             (
                 "veto",
-                veto.map { .object([("id", .string($0.id)), ("title", .string($0.title)), ("reason", .string($0.reason))]) } ?? .null
+                veto.map {
+                    .object([
+                        ("id", .string($0.id)), ("title", .string($0.title)), ("reason", .string($0.reason)),
+                        ("evidence", $0.evidence.map { .array($0.map(\.json)) } ?? .null),
+                        ("evidence_count", $0.evidenceCount.map { .integer(Int64($0)) } ?? .null),
+                    ])
+                } ?? .null
             ),
             (
                 "grade_limits",

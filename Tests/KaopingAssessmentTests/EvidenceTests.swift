@@ -28,6 +28,7 @@ struct EvidenceTests {
             listed["\(statement.text(0) ?? "") \(statement.text(1) ?? "")", default: []].append(statement.text(2) ?? "")
         }
         var named = 0
+        var vetoed = 0
         for center in document.centers {
             for (index, indicator) in center.indicators.enumerated() {
                 guard let evidence = plan.indicators[index].evidence else {
@@ -53,8 +54,15 @@ struct EvidenceTests {
                 #expect(adjustment.evidence?.map(\.key) == Array(records.prefix(5)), "\(center.code) \(adjustment.id)")
                 named += adjustment.evidence?.count ?? 0
             }
+            if let veto = center.veto, plan.vetoes.first(where: { $0.id == veto.id })?.evidence != nil {
+                let records = listed["\(center.code) \(veto.id)"] ?? []
+                #expect(veto.evidenceCount == records.count && !records.isEmpty, "\(center.code) \(veto.id)")
+                #expect(veto.evidence?.map(\.key) == Array(records.prefix(5)), "\(center.code) \(veto.id)")
+                vetoed += 1
+            }
         }
         #expect(named > 0)
+        if file == "Rules/jiangsu-2024.rules" { #expect(vetoed > 0) }
     }
 
     @Test("An overdue case shows its times and its working days against its promised days")
