@@ -191,6 +191,7 @@ public struct Checker {
                 aggregates: tableAggregates[table] ?? [], keySlot: keySlot,
                 keyIsRead: keySlot.map { read.contains($0) || [centerColumn, spec.periodColumn].contains(columns[$0]) } ?? false)
         }
+        let notice = checkNotice()
         let parameterValues = parameters.keys.sorted().compactMap { name in
             parameters[name].map { ParameterValue(name: name, value: $0.value, display: $0.display, overridden: $0.overridden) }
         }
@@ -204,7 +205,7 @@ public struct Checker {
             total: structure.total, categories: structure.categories, listTop: structure.listTop,
             listBottom: structure.listBottom, bonusCap: structure.bonusCap, deductionCap: structure.deductionCap,
             usesCalendar: usesCalendar,
-            evidenceLimit: structure.evidence
+            evidenceLimit: structure.evidence, notice: notice
         )
     }
 

@@ -44,12 +44,26 @@ public struct Plan: Sendable, Equatable {
     public var usesCalendar: Bool
     /// How many records of each indicator results name (`evidence N` in the assessment; 5 when not written).
     public var evidenceLimit = 5
+    /// What the published 通报 states that the data cannot know (`notice { … }`), if the rules say.
+    public var notice: NoticePlan? = nil
 
     /// What names records that cost points, by owner: indicators `0..<indicators.count` in order, then adjustments,
     /// then vetoes.
     public var evidenceOwners: [(id: String, evidence: EvidencePlan?)] {
         indicators.map { ($0.id, $0.evidence) } + adjustments.map { ($0.id, $0.evidence) } + vetoes.map { ($0.id, $0.evidence) }
     }
+}
+
+/// The 通报's settings (`notice { … }`), by keyword: `issuer` 发文机关, `number` 发文字号, `title` 标题, `to` 主送,
+/// `date` 成文日期, `copy` 抄送, `printer` 印发机关, `printed` 印发日期 (days as `YYYY-MM-DD`), and the
+/// `rectification` (整改要求) and `use` (结果运用) paragraphs.
+public struct NoticePlan: Sendable, Equatable {
+    public var values: [String: String] = [:]
+
+    /// The settings that are days.
+    public static let days: Set<String> = ["date", "printed"]
+    /// The settings that are paragraphs, not held to the 200-character limit of names.
+    public static let paragraphs: Set<String> = ["rectification", "use"]
 }
 
 /// One key that breaks ties in the total: a category's subtotal or an indicator's points, compared rounded to two

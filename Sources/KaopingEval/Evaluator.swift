@@ -151,9 +151,11 @@ public struct Evaluator {
             }
         }
         let ranked = Ranking.rank(results, plan: plan)
-        return ResultsDocument(
+        var document = ResultsDocument(
             assessment: assessment, centers: ranked, lists: Ranking.lists(ranked, top: plan.listTop, bottom: plan.listBottom),
             dataQuality: quality, dataCoverage: coverage)
+        document.notice = plan.notice.map { Notice($0.values) }
+        return document
     }
 
     /// Points per category path: the declared ones in order, then any other path the indicators name.

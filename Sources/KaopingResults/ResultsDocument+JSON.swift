@@ -37,6 +37,7 @@ extension ResultsDocument {
                     })
             ),
             ("partial_data_allowed", .bool(partialDataAllowed)),
+            ("notice", notice?.json ?? .null),
         ])
     }
 

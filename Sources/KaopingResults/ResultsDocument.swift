@@ -16,6 +16,8 @@ public struct ResultsDocument: Sendable, Equatable, Codable {
     public var dataCoverage: [DataCoverageEntry]
     /// Whether the run was told to go on when a table had no row in the period (`--allow-partial-data`).
     public var partialDataAllowed: Bool
+    /// What the published 通报 states that the data cannot know, as the rules' `notice` gives it (schema version 2).
+    public var notice: Notice?
 
     public init(
         schemaVersion: Int = ResultsDocument.currentSchemaVersion, assessment: Assessment, centers: [CenterResult], lists: [GroupList] = [],
@@ -32,7 +34,7 @@ public struct ResultsDocument: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", assessment, centers, lists, dataQuality = "data_quality"
-        case dataCoverage = "data_coverage", partialDataAllowed = "partial_data_allowed"
+        case dataCoverage = "data_coverage", partialDataAllowed = "partial_data_allowed", notice
     }
 
     /// Reads a document; the fields added after the first version may be missing from an older one.
@@ -45,6 +47,7 @@ public struct ResultsDocument: Sendable, Equatable, Codable {
         dataQuality = try container.decode([DataQualityEntry].self, forKey: .dataQuality)
         dataCoverage = try container.decodeIfPresent([DataCoverageEntry].self, forKey: .dataCoverage) ?? []
         partialDataAllowed = try container.decodeIfPresent(Bool.self, forKey: .partialDataAllowed) ?? false
+        notice = try container.decodeIfPresent(Notice.self, forKey: .notice)
     }
 }
 

@@ -18,7 +18,8 @@ extension Formatter {
         "assessment", "param", "define", "indicator", "veto", "limit", "bonus", "deduction", "include", "extends", "replace",
         "remove", "test", "period", "assess", "grades",
         "rank", "total", "category", "lists", "evidence", "points", "weight", "from", "measure", "score", "minimum", "max", "gate",
-        "table", "calendar", "expect", "holiday", "workday", "p10", "median",
+        "table", "calendar", "expect", "holiday", "workday", "p10", "median", "notice", "issuer", "number", "to", "date", "copy",
+        "printer", "printed", "rectification", "use",
     ]
 
     /// +1 for an opening bracket, -1 for a closing one, 0 for any other token.

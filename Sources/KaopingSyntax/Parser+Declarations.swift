@@ -30,6 +30,14 @@ extension Parser {
                 if let value = parseTest(start: token.range.start) { declarations.append(.test(value)) }
             case "table":
                 if let value = parseTableDeclaration(start: token.range.start) { declarations.append(.table(value)) }
+            case "notice":
+                var notice = NoticeDeclaration(settings: [], range: token.range)
+                let end = parseBlock(keywords: NoticeDeclaration.keywords, what: ("通报设置", "notice setting")) { parser, keyword in
+                    notice.settings.append((Name(keyword.text, keyword.range), parser.parseExpression()))
+                    parser.endStatement()
+                }
+                notice.range = SourceRange(token.range.start, end)
+                declarations.append(.notice(notice))
             case "limit":
                 if let value = parseLimit(start: token.range.start) { declarations.append(.limit(value)) }
             case "include", "extends":

@@ -235,6 +235,6 @@ public struct Parser {
 
     static let declarationKeywords = [
         "assessment", "param", "define", "indicator", "veto", "limit", "bonus", "deduction", "include", "extends", "replace", "remove",
-        "test", "table",
+        "test", "table", "notice",
     ]
 }

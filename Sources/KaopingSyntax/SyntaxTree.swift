@@ -63,6 +63,8 @@ public indirect enum Declaration: Sendable, Equatable {
     case test(TestDeclaration)
     /// `table name "title" { column type … }`: an extra table the rules read, beyond the canonical schema.
     case table(TableDeclaration)
+    /// `notice { issuer "…"; number "…"; … }`: what the published 通报 states that the data cannot know.
+    case notice(NoticeDeclaration)
 
     /// Where the declaration is written.
     public var range: SourceRange {
@@ -77,6 +79,7 @@ public indirect enum Declaration: Sendable, Equatable {
         case .include(_, let range), .extends(_, let range), .replace(_, let range), .remove(_, _, let range): return range
         case .test(let declaration): return declaration.range
         case .table(let declaration): return declaration.range
+        case .notice(let declaration): return declaration.range
         }
     }
 }
@@ -329,6 +332,21 @@ public struct Expectation: Sendable, Equatable {
     /// `≈ 0.7699 within 0.0001`: how far the result may be from the value.
     public var tolerance: Expression?
     public var range: SourceRange
+}
+
+/// `notice { issuer "江苏省政务服务管理办公室"; number "苏政务办发〔2025〕3号"; … }`: the 通报's 发文机关, 发文字号,
+/// 标题, 主送, 成文日期, 抄送, 印发机关 and 印发日期, and its 整改要求 and 结果运用 paragraphs.
+public struct NoticeDeclaration: Sendable, Equatable {
+    /// Each setting as written: its keyword and its value, in order.
+    public var settings: [(keyword: Name, value: Expression)]
+    public var range: SourceRange
+
+    /// The settings, by keyword: text, except `date` and `printed`, which are days.
+    public static let keywords = ["issuer", "number", "title", "to", "date", "copy", "printer", "printed", "rectification", "use"]
+
+    public static func == (lhs: NoticeDeclaration, rhs: NoticeDeclaration) -> Bool {
+        lhs.range == rhs.range && lhs.settings.elementsEqual(rhs.settings) { $0.keyword == $1.keyword && $0.value == $1.value }
+    }
 }
 
 /// `table name "title" { column type [period] … }`: declares an extra table (one with a `center_id`) that the
