@@ -74,6 +74,8 @@ struct AssessmentRun {
             switch format {
             case "html":
                 return ("report.html", Data(HTMLReport(results: results, resultsSHA256: SHA256.hex(json)).render().utf8))
+            case "csv": return ("report.csv", Data(CSVReport(results: results).render().utf8))
+            case "md": return ("report.md", Data(MarkdownReport(results: results).render().utf8))
             default: return ("results.json", Data(json))
             }
         }
@@ -110,5 +112,5 @@ struct AssessmentRun {
     }
 
     /// The files a run writes into `--out`, of every format.
-    static let outputNames = ["results.json", "report.html"]
+    static let outputNames = ["results.json", "report.html", "report.csv", "report.md"]
 }

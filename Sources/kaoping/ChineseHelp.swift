@@ -43,7 +43,7 @@ enum ChineseHelp {
         ],
         "run": [
             "rules": "规则文件（.rules）。", "db": "数据库（Kaoping SQLite 文件）。", "out": "输出文件夹。",
-            "format": "输出格式，用逗号分隔：json、html（默认 json,html）。", "param": "改用参数值：--param 名称=值（可重复）。",
+            "format": "输出格式，用逗号分隔：json、html、csv、md，或 all（默认 json,html）。", "param": "改用参数值：--param 名称=值（可重复）。",
             "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。", "threads": "扫描线程数（默认为全部核心），结果与之无关。",
             "quiet": "不在标准错误输出上显示进度条。", "no-cache": "直接读数据库：不读也不写数据库旁的列缓存（STORE.kaoping/columns/）和记下的数据摘要。",
             "allow-partial-data": "某个被考核的表在考核期内没有数据时仍写出结果（记入 results.json）。",

@@ -32,7 +32,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String
 
-    @Option(help: "Comma-separated output formats: json, html.")
+    @Option(help: "Comma-separated output formats: json, html, csv, md, or all.")
     var format = "json,html"
 
     @Option(name: .customLong("param"), help: "Override a parameter: --param name=value (repeatable).")
@@ -66,10 +66,12 @@ struct RunCommand: ParsableCommand {
     var allowPartialData = false
 
     func validate() throws {
-        let unknown = formats.filter { !["json", "html"].contains($0) }
-        guard unknown.isEmpty else { throw ValidationError("unknown format \(unknown.joined(separator: ", ")); use json, html") }
+        let unknown = formats.filter { !RunCommand.allFormats.contains($0) }
+        guard unknown.isEmpty else {
+            throw ValidationError("unknown format \(unknown.joined(separator: ", ")); use json, html, csv, md or all")
+        }
         guard !formats.isEmpty else {
-            throw ValidationError("--format names no format: use json, html or both (json,html, the default)")
+            throw ValidationError("--format names no format: use json, html, csv, md or all (json,html, the default)")
         }
         try validateLanguage(lang)
         _ = try parsedParameters()
@@ -80,7 +82,13 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    var formats: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    /// Every format `run` writes, for `--format all`.
+    static let allFormats = ["json", "html", "csv", "md"]
+
+    var formats: [String] {
+        let named = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return named.contains("all") ? RunCommand.allFormats : named
+    }
 
     func parsedParameters() throws -> [String: String] { try parameterOverrides(parameters) }
 
