@@ -135,13 +135,15 @@ public struct Explanation {
                 lines.append(markdown ? "## \(title)" : title)
                 if markdown { lines.append("") }
                 lines.append((markdown ? "- " : "  ") + ScoringSentence.adjustment(adjustment, fraction: adjustmentFraction(adjustment.id)))
-                lines += recordLines(records(adjustment.id, adjustment.evidence, adjustment.evidenceCount), markdown: markdown)
+                lines += recordLines(
+                    records(adjustment.id, adjustment.evidence, adjustment.evidenceCount), markdown: markdown,
+                    title: adjustment.kind == "bonus" ? "未得加分的记录" : "失分记录")
                 lines.append("")
             }
             if let veto = center.veto {
                 let title = "一票否决：\(veto.title)（\(veto.id)）"
                 lines += markdown ? ["## \(title)", "", "- " + veto.reason] : [title, "  \(veto.reason)"]
-                lines += recordLines(records(veto.id, veto.evidence, veto.evidenceCount), markdown: markdown)
+                lines += recordLines(records(veto.id, veto.evidence, veto.evidenceCount), markdown: markdown, title: "否决依据")
                 lines.append("")
             }
         }
@@ -175,13 +177,14 @@ public struct Explanation {
     }
 
     /// The records that cost points, under their count.
-    private func recordLines(_ shown: (records: [EvidenceRecord], count: Int)?, markdown: Bool) -> [String] {
+    /// `title`: 失分记录 for an indicator or deduction, 未得加分的记录 for a bonus, 否决依据 for a veto.
+    private func recordLines(_ shown: (records: [EvidenceRecord], count: Int)?, markdown: Bool, title: String = "失分记录") -> [String] {
         let indent = markdown ? "- " : "  "
         guard let shown else { return [] }
-        guard shown.count > 0 else { return [indent + "失分记录：无"] }
+        guard shown.count > 0 else { return [indent + "\(title)：无"] }
         var lines: [String] = []
         let listed = shown.records.count == shown.count ? "全部列出" : "列出前 \(shown.records.count) 件，--all 列出全部"
-        lines.append(indent + "失分记录：共 \(shown.count) 件（\(listed)）")
+        lines.append(indent + "\(title)：共 \(shown.count) 件（\(listed)）")
         if markdown, let first = shown.records.first {
             lines.append("")
             lines.append("| 记录 | " + first.values.map { Self.cell($0.label) }.joined(separator: " | ") + " |")
