@@ -54,18 +54,6 @@ public struct Plan: Sendable, Equatable {
     }
 }
 
-/// The 通报's settings (`notice { … }`), by keyword: `issuer` 发文机关, `number` 发文字号, `title` 标题, `to` 主送,
-/// `date` 成文日期, `copy` 抄送, `printer` 印发机关, `printed` 印发日期 (days as `YYYY-MM-DD`), and the
-/// `rectification` (整改要求) and `use` (结果运用) paragraphs.
-public struct NoticePlan: Sendable, Equatable {
-    public var values: [String: String] = [:]
-
-    /// The settings that are days.
-    public static let days: Set<String> = ["date", "printed"]
-    /// The settings that are paragraphs, not held to the 200-character limit of names.
-    public static let paragraphs: Set<String> = ["rectification", "use"]
-}
-
 /// One key that breaks ties in the total: a category's subtotal or an indicator's points, compared rounded to two
 /// decimals, higher first when `descending`.
 public struct TieBreakPlan: Sendable, Equatable {
@@ -381,28 +369,4 @@ public enum TypedExpression: Sendable, Hashable {
 public struct MatchArm: Sendable, Hashable {
     public var pattern: TypedExpression
     public var result: TypedExpression
-}
-
-extension TypedExpression {
-    /// The expressions directly inside this one.
-    public var children: [TypedExpression] {
-        switch self {
-        case .constant, .column, .centerColumn, .aggregate, .measure: return []
-        case .negate(let a), .not(let a), .isNull(let a, _), .inList(let a, _, _), .dayOf(let a), .addWorkdays(let a, _),
-            .matches(let a, _):
-            return [a]
-        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b), .workdays(let a, let b),
-            .addWorkdaysBy(let a, let b):
-            return [a, b]
-        case .match(let subject, let arms, let otherwise):
-            return (subject.map { [$0] } ?? []) + arms.flatMap { [$0.pattern, $0.result] } + [otherwise]
-        case .function(_, let arguments): return arguments
-        }
-    }
-
-    /// The scan slots of the row columns the expression reads.
-    public var slots: [Int] {
-        if case .column(let slot) = self { return [slot] }
-        return children.flatMap(\.slots)
-    }
 }

@@ -20,9 +20,9 @@ final class MorselReader {
     /// For each column read from the store, its slot in the scan.
     private let storeSlots: [Int]
     private let centers: CenterTable
-    private let evaluator: VectorEvaluator
+    let evaluator: VectorEvaluator
     private let chunkSize: Int
-    private let isText: [Bool]
+    let isText: [Bool]
     private let centerSlot: Int
     private let periodSlot: Int?
     private let orderedSlots: [(earlier: Int, later: Int, reason: String)]
@@ -37,19 +37,19 @@ final class MorselReader {
     private let aggregates: [AggregatePlan]
     /// The morsel's rows, per slot: numbers (NaN: NULL) or dictionary codes (−1: NULL), reused.
     // Written for every value read: no dynamic exclusivity checks (a reader belongs to one thread).
-    @exclusivity(unchecked) private var numbers: [[Double]]
-    @exclusivity(unchecked) private var codes: [[Int32]]
+    @exclusivity(unchecked) var numbers: [[Double]]
+    @exclusivity(unchecked) var codes: [[Int32]]
     private var blockBuffer: [UInt8] = []
     private let staging: StagingBuffers
     /// The scan's evidence indicators (see `EvidencePlan`): each one's aggregate position and which rows.
-    private let evidence: [(owner: Int, position: Int, rows: EvidencePlan.Rows, function: AggregatePlan.Function)]
-    private let evidenceLimit: Int
+    let evidence: [(owner: Int, position: Int, rows: EvidencePlan.Rows, function: AggregatePlan.Function)]
+    let evidenceLimit: Int
     /// The natural key's slot, and whether its text is kept apart from the dictionary (`keyBytes`, row `r` the bytes
     /// up to `keyEnds[r]`) because no expression reads it: a unique key would fill the dictionary.
-    private let keySlot: Int?
-    private let rawKey: Bool
-    private var keyBytes: [UInt8] = []
-    private var keyEnds: [Int] = []
+    let keySlot: Int?
+    let rawKey: Bool
+    var keyBytes: [UInt8] = []
+    var keyEnds: [Int] = []
 
     init(
         plan: Plan, scan: TableScan, sources: [ColumnSource], database: Database, centers: CenterTable, centerTypes: [ValueType],
@@ -115,17 +115,6 @@ final class MorselReader {
         evidenceLimit = plan.evidenceLimit
         keySlot = scan.keySlot
         rawKey = scan.keySlot.map { scan.columnTypes[$0] == .text && !scan.keyIsRead } ?? false
-    }
-
-    /// The evidence owners of `scan` (`Plan.evidenceOwners`: indicators, then adjustments), in that order: each
-    /// one's owner index, its aggregate's position in the scan, its rows and its aggregate's function.
-    static func evidence(_ plan: Plan, _ scan: TableScan) -> [(
-        owner: Int, position: Int, rows: EvidencePlan.Rows, function: AggregatePlan.Function
-    )] {
-        plan.evidenceOwners.enumerated().compactMap { index, owner in
-            guard let evidence = owner.evidence, let position = scan.aggregates.firstIndex(of: evidence.aggregate) else { return nil }
-            return (index, position, evidence.rows, plan.aggregates[evidence.aggregate].function)
-        }
     }
 
     /// Reads morsel `morsel`, rowids in [start, end), and returns its partial aggregates. `cutoffs` are the last keys
@@ -416,58 +405,7 @@ final class MorselReader {
                 arguments.append(argument)
             }
         }
-        // Taken out while it is filled, so that its arrays are not copied on each change.
-        guard var table = result.evidence else { return }
-        result.evidence = nil
-        let first = rows.startIndex
-        for (indicator, plan) in evidence.enumerated() {
-            let filter = filters[plan.position]
-            let truths = plan.function == .rate ? arguments[plan.position]?.truths : nil
-            let values = plan.function == .sum ? arguments[plan.position]?.numbers : nil
-            for row in 0..<chunk.count where filter[row] == 1 {
-                switch (plan.rows, plan.function) {
-                case (.failing, _): guard truths?[row] != 1 else { continue }
-                case (.counted, .rate): guard truths?[row] == 1 else { continue }
-                case (.counted, .sum): guard let value = values?[row], !value.isNaN, value != 0 else { continue }
-                default: break
-                }
-                let center = Int(chunk.centers[row])
-                let morselRow = Int(rows[first + row])
-                table.count(indicator, center: center)
-                if table.wants(indicator, center: center, cutoffs: cutoffs, precedes: { self.key(morselRow, precedes: $0) }) {
-                    table.insert(key(morselRow), indicator, center)
-                }
-            }
-        }
-        result.evidence = table
-    }
-
-    /// Appends the text of the current row's key column (`rawKey`).
-    private func appendKey(_ handle: OpaquePointer, _ column: Int32) {
-        if let text = sqlite3_column_text(handle, column) {
-            keyBytes.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
-        }
-        keyEnds.append(keyBytes.count)
-    }
-
-    /// The natural key of morsel row `row`.
-    private func key(_ row: Int) -> EvidenceKey {
-        guard let keySlot else { return .number(.nan) }
-        if rawKey { return .text(Array(keyBytes[(row == 0 ? 0 : keyEnds[row - 1])..<keyEnds[row]])) }
-        if isText[keySlot] {
-            let code = codes[keySlot][row]
-            return .text(code < 0 ? [] : Array(evaluator.dictionary.strings[Int(code)].utf8))
-        }
-        return .number(numbers[keySlot][row])
-    }
-
-    /// Whether the key of morsel row `row` comes before `other`, without copying a raw key.
-    private func key(_ row: Int, precedes other: EvidenceKey) -> Bool {
-        guard rawKey, case .text(let bytes) = other else { return key(row) < other }
-        let start = row == 0 ? 0 : keyEnds[row - 1]
-        return keyBytes.withUnsafeBufferPointer { mine in
-            bytes.withUnsafeBufferPointer { EvidenceKey.precedes(UnsafeBufferPointer(rebasing: mine[start..<keyEnds[row]]), $0) }
-        }
+        collectEvidence(chunk, rows: rows, cutoffs: cutoffs, filters: filters, arguments: arguments, into: &result)
     }
 
     private func distinctKey(_ vector: Vector, _ row: Int) -> Value {
@@ -476,24 +414,5 @@ final class MorselReader {
         case .text(let codes): return codes[row] < 0 ? .null : .text(evaluator.dictionary.strings[Int(codes[row])])
         case .truth(let values): return values[row] == Vector.nullTruth ? .null : .boolean(values[row] == 1)
         }
-    }
-}
-
-/// Fixed buffers a reader decodes the store's rows into, one per column read from the store, each with
-/// room for a whole morsel; both kinds are allocated for every column (a few hundred kilobytes).
-final class StagingBuffers {
-    let capacity: Int
-    let numbers: [UnsafeMutablePointer<Double>]
-    let codes: [UnsafeMutablePointer<Int32>]
-
-    init(columns: Int, capacity: Int) {
-        self.capacity = capacity
-        numbers = (0..<columns).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: capacity) }
-        codes = (0..<columns).map { _ in UnsafeMutablePointer<Int32>.allocate(capacity: capacity) }
-    }
-
-    deinit {
-        for buffer in numbers { buffer.deallocate() }
-        for buffer in codes { buffer.deallocate() }
     }
 }
