@@ -155,6 +155,7 @@ public struct Evaluator {
             assessment: assessment, centers: ranked, lists: Ranking.lists(ranked, top: plan.listTop, bottom: plan.listBottom),
             dataQuality: quality, dataCoverage: coverage)
         document.notice = plan.notice.map { Notice($0.values) }
+        document.overview = Overview(centers: ranked, grades: plan.grades.map(\.name))
         return document
     }
 

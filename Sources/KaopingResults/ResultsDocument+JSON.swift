@@ -38,6 +38,7 @@ extension ResultsDocument {
             ),
             ("partial_data_allowed", .bool(partialDataAllowed)),
             ("notice", notice?.json ?? .null),
+            ("overview", overview?.json ?? .null),
         ])
     }
 

@@ -18,6 +18,8 @@ public struct ResultsDocument: Sendable, Equatable, Codable {
     public var partialDataAllowed: Bool
     /// What the published 通报 states that the data cannot know, as the rules' `notice` gives it (schema version 2).
     public var notice: Notice?
+    /// Grade counts per group and unit counts per region, for the 总体情况 (schema version 2; `nil` in older documents).
+    public var overview: Overview?
 
     public init(
         schemaVersion: Int = ResultsDocument.currentSchemaVersion, assessment: Assessment, centers: [CenterResult], lists: [GroupList] = [],
@@ -34,7 +36,7 @@ public struct ResultsDocument: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", assessment, centers, lists, dataQuality = "data_quality"
-        case dataCoverage = "data_coverage", partialDataAllowed = "partial_data_allowed", notice
+        case dataCoverage = "data_coverage", partialDataAllowed = "partial_data_allowed", notice, overview
     }
 
     /// Reads a document; the fields added after the first version may be missing from an older one.
@@ -48,6 +50,7 @@ public struct ResultsDocument: Sendable, Equatable, Codable {
         dataCoverage = try container.decodeIfPresent([DataCoverageEntry].self, forKey: .dataCoverage) ?? []
         partialDataAllowed = try container.decodeIfPresent(Bool.self, forKey: .partialDataAllowed) ?? false
         notice = try container.decodeIfPresent(Notice.self, forKey: .notice)
+        overview = try container.decodeIfPresent(Overview.self, forKey: .overview)
     }
 }
 

@@ -18,3 +18,22 @@ struct NoticeResultsTests {
         #expect(try ResultsDocument.read(from: Data(a.json.text.utf8)).notice == a.notice)
     }
 }
+
+/// The 总体情况 counts (issue 21, point 2): they agree with the centers they count.
+@Suite("The overview in results.json")
+struct OverviewTests {
+    @Test("Every group × grade, zeros included; every unit counted once per region; the province first")
+    func counts() throws {
+        let (document, _) = try ShippedRules.assess("Rules/jiangsu-2024.rules")
+        let overview = try #require(document.overview)
+        let groups = Set(document.centers.map(\.group))
+        #expect(overview.grades.count == groups.count * document.assessment.grades.count)
+        #expect(overview.grades.reduce(0) { $0 + $1.count } == document.centers.count)
+        for entry in overview.grades {
+            #expect(entry.count == document.centers.filter { $0.group == entry.group && $0.grade == entry.grade }.count)
+        }
+        #expect(overview.regions.reduce(0) { $0 + $1.subCenters + $1.onsitePoints } == document.centers.count)
+        #expect(overview.regions.first?.region == "江苏省")
+        #expect(try ResultsDocument.read(from: Data(document.json.text.utf8)).overview == overview)
+    }
+}
