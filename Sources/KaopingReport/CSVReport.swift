@@ -21,10 +21,9 @@ public struct CSVReport {
             var row = [
                 Self.text(center.group), String(center.rank), Self.text(center.code), Self.text(center.name), Self.text(center.region),
             ]
-            row += center.indicators.map { Self.number($0.points) }
-            row += [
-                Self.number(change), Self.number(roundedTwo(center.total)), Self.text(center.grade), Self.text(center.veto?.title ?? ""),
-            ]
+            // The indicators' points and the adjustments add up to the total printed beside them.
+            row += PublishedRounding.cents(center.indicators.map(\.points) + [change], total: center.total).map(PublishedRounding.text)
+            row += [Self.number(roundedTwo(center.total)), Self.text(center.grade), Self.text(center.veto?.title ?? "")]
             rows.append(row)
         }
         return "\u{FEFF}" + rows.map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

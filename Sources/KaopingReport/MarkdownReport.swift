@@ -29,15 +29,20 @@ public struct MarkdownReport {
                     + (categories.isEmpty ? "" : " | ") + "加扣分 | 总分 | 等次 |")
             lines.append("|---:|---|---|---|" + String(repeating: "---:|", count: categories.count) + "---:|---:|---|")
             for center in results.centers where center.group == group {
-                let points = categories.map { category in
-                    ScoringSentence.points(center.categories.first { $0.path == category.path }?.points ?? 0)
+                // A category's points already lack the deductions taken from it: the column beside them holds the
+                // bonuses and the other deductions, and the parts add up to the total printed beside them.
+                let taken = Set(results.assessment.adjustments.filter { $0.category != nil }.map(\.id))
+                let change = center.adjustments.reduce(0) { sum, adjustment in
+                    adjustment.kind == "bonus" ? sum + adjustment.points : (taken.contains(adjustment.id) ? sum : sum - adjustment.points)
                 }
-                let change = center.adjustments.reduce(0) { $0 + ($1.kind == "bonus" ? $1.points : -$1.points) }
+                let raw = categories.map { category in center.categories.first { $0.path == category.path }?.points ?? 0 }
+                let cents = PublishedRounding.cents(raw + [change], total: center.total)
+                let points = cents.dropLast().map(PublishedRounding.text)
                 let grade = Self.cell(center.grade) + (center.veto.map { "（一票否决：\(Self.cell($0.title))）" } ?? "")
                 lines.append(
                     "| \(center.rank) | \(Self.cell(center.name)) | \(Self.cell(center.code)) | \(Self.cell(center.region)) | "
                         + points.joined(separator: " | ") + (points.isEmpty ? "" : " | ")
-                        + "\(CSVReport.number(change)) | \(ScoringSentence.points(roundedTwo(center.total))) | \(grade) |")
+                        + "\(PublishedRounding.text(cents.last ?? 0)) | \(ScoringSentence.points(roundedTwo(center.total))) | \(grade) |")
             }
         }
         if !results.lists.isEmpty {

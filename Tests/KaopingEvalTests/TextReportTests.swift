@@ -84,6 +84,30 @@ struct TextReportTests {
         }
     }
 
+    @Test("Published rounding: parts rounded so they add up to the rounded total, none moved by more than a cent")
+    func rounding() {
+        // 0.333 + 0.333 + 0.334 = 1.00, but each alone rounds to 0.33 (0.99 in all): the cent goes to 0.334.
+        let parts = [0.333, 0.333, 0.334]
+        let cents = PublishedRounding.cents(parts, total: 1)
+        #expect(cents == [33, 33, 34])
+        for (part, cent) in zip(parts, cents) { #expect(abs(Double(cent) - part * 100) < 1) }
+        #expect(PublishedRounding.text(-150) == "-1.50")
+        #expect(PublishedRounding.text(9499) == "94.99")
+        #expect(PublishedRounding.text(5) == "0.05")
+    }
+
+    @Test("Each CSV row's parts add up to its total, to the cent")
+    func rowsAddUp() throws {
+        let (_, document) = try ResultsOutputTests.document()
+        let rows = CSVReport(results: document).render().dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        for row in rows.dropFirst() {
+            let fields = Self.fields(row)
+            let cents = fields[5..<(fields.count - 3)].compactMap { Int($0.replacingOccurrences(of: ".", with: "")) }
+            let total = Int(fields[fields.count - 3].replacingOccurrences(of: ".", with: ""))
+            #expect(cents.reduce(0, +) == total, "\(row)")
+        }
+    }
+
     @Test("The same results give the same bytes")
     func deterministic() throws {
         let document = try Self.hostile()
