@@ -4,11 +4,6 @@ import KaopingStore
 
 /// Turns a measure into points under a score rule, and says which step of the rule gave them.
 enum Scoring {
-    /// The points for `measure`, held to [0, `maximum`].
-    static func points(_ rule: ScorePlan, measure: Double, maximum: Double) -> Double {
-        step(rule, measure: measure, maximum: maximum).points
-    }
-
     /// The step of `rule` that scores `measure`, with its numbers and the points, held to [0, `maximum`]
     /// (a step that computes no finite number gives 0).
     static func step(_ rule: ScorePlan, measure: Double, maximum: Double) -> ScoringStep {

@@ -10,6 +10,8 @@ import KaopingSyntax
 /// One assessment run, shared by `run` and `demo`: read, check, evaluate, then write outputs atomically.
 struct AssessmentRun {
     let results: ResultsDocument
+    /// The plan the results were evaluated from (for commands that re-score them, such as `sensitivity`).
+    let plan: Plan
 
     /// Parses and checks `rules` against the store at `db`, then evaluates it, and checks that the data covers
     /// the period: a table with no row in it stops the run unless `allowPartialData`.
@@ -45,6 +47,7 @@ struct AssessmentRun {
         guard !coverageDiagnostics.hasErrors else { throw ExitCode(1) }
         results.partialDataAllowed = allowPartialData
         self.results = results
+        self.plan = plan
     }
 
     /// Reads a rule file and its includes, with a plain message when the file cannot be read.

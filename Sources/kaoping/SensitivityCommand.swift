@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import KaopingCheck
 import KaopingEval
 import KaopingResults
-import KaopingStore
 
 /// `kaoping sensitivity`: how far the ranking and the grades hang on the weights.
 struct SensitivityCommand: ParsableCommand {
@@ -58,14 +56,7 @@ struct SensitivityCommand: ParsableCommand {
         try PathProblem.requireStore(db)
         let options = EvaluationOptions(columnCache: true, progress: nil)
         let run = try AssessmentRun(rules: rules, db: db, parameters: try parameterOverrides(parameters), lang: lang, options: options)
-        // The plan again, as the run checked it (the evaluation is not repeated).
-        let loader = try AssessmentRun.load(rules)
-        let store = try Store.open(at: db, readOnly: true)
-        guard
-            let plan = Checker.check(loader.files, schema: try SchemaCatalog(store: store), overrides: try parameterOverrides(parameters))
-                .plan
-        else { throw ExitCode(1) }
-        let analysis = Sensitivity(plan: plan, results: run.results, spread: try fraction())
+        let analysis = Sensitivity(plan: run.plan, results: run.results, spread: try fraction())
         switch format {
         case "json": print(analysis.json.text, terminator: "")
         case "md": print(analysis.report(markdown: true, results: run.results), terminator: "")
