@@ -171,6 +171,7 @@ public struct Checker {
         lintPoints(indicators, complete: scored.failedIndicators == 0, structure: structure, assessment: assessment)
         reportUnusedParameters()
         reportUnusedDefinitions()
+        let figures = checkFigures(tables: Set(scanColumns.keys).union(aggregates.map(\.table)))
         let tableAggregates = Dictionary(grouping: aggregates.indices) { aggregates[$0].table }
         let scanned = Set(scanColumns.keys).union(tableAggregates.keys)
         let scans = scanned.sorted().compactMap { table -> TableScan? in
@@ -205,7 +206,7 @@ public struct Checker {
             total: structure.total, categories: structure.categories, listTop: structure.listTop,
             listBottom: structure.listBottom, bonusCap: structure.bonusCap, deductionCap: structure.deductionCap,
             usesCalendar: usesCalendar,
-            evidenceLimit: structure.evidence, notice: notice
+            evidenceLimit: structure.evidence, notice: notice, figures: figures
         )
     }
 

@@ -46,6 +46,8 @@ public struct Plan: Sendable, Equatable {
     public var evidenceLimit = 5
     /// What the published 通报 states that the data cannot know (`notice { … }`), if the rules say.
     public var notice: NoticePlan? = nil
+    /// The 总体情况 figures counted over the tables the rules read (see `Checker+Figures.swift`).
+    public var figures: [FigurePlan] = []
 
     /// What names records that cost points, by owner: indicators `0..<indicators.count` in order, then adjustments,
     /// then vetoes.

@@ -82,6 +82,7 @@ public struct Evaluator {
             }
         }
         var results: [CenterResult] = []
+        var figures: [String: Overview.Figures] = [:]
         let members = Evaluator.categoryMembers(plan)
         let groups = Redistribution.groups(plan)
         for number in 0..<centers.count {
@@ -106,6 +107,10 @@ public struct Evaluator {
             let adjustments = Adjustments.apply(adjusted, plans: plan.adjustments, plan: plan, categories: &categories)
             let change = Adjustments.change(adjustments)
             let veto = plan.vetoes.first { $0.condition.evaluate(input).isTrue }
+            if !plan.figures.isEmpty {
+                figures[centers.text(number, "code", in: plan)] = Overview.Figures(
+                    Dictionary(plan.figures.map { ($0.name, Int($0.value.evaluate(input).number ?? 0)) }) { first, _ in first })
+            }
             let limits = plan.gradeLimits.filter { $0.condition.evaluate(input).isTrue }.map { limit in
                 GradeLimitResult(
                     id: limit.id, title: limit.title, reason: limit.reason, effect: Ranking.describe(limit.effect), gradeBefore: "")
@@ -155,7 +160,8 @@ public struct Evaluator {
             assessment: assessment, centers: ranked, lists: Ranking.lists(ranked, top: plan.listTop, bottom: plan.listBottom),
             dataQuality: quality, dataCoverage: coverage)
         document.notice = plan.notice.map { Notice($0.values) }
-        document.overview = Overview(centers: ranked, grades: plan.grades.map(\.name))
+        document.overview = Overview(centers: ranked, grades: plan.grades.map(\.name), figures: figures)
+        document.overview?.findings = try FindingsReader.findings(plan: plan, centers: centers, store: store)
         return document
     }
 

@@ -109,11 +109,7 @@ struct EvidenceReader {
             let value = numbers[row]
             switch type {
             case .time where abs(value) < 1e15:
-                let instant = Int64(value.rounded(.down))
-                let day = CivilDay(instant: instant)
-                let seconds = Int(instant - day.startInstant)
-                let clock = [seconds / 3600, seconds / 60 % 60, seconds % 60].map { $0 < 10 ? "0\($0)" : "\($0)" }
-                return .text("\(day) \(clock.joined(separator: ":"))")
+                return .text(CivilDay.chinaTime(Int64(value.rounded(.down))))
             case .day where abs(value) < 1e9: return .text(CivilDay(number: Int(value)).description)
             case .boolean: return .truth(value != 0)
             default: return .number(value)

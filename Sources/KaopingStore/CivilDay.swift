@@ -72,6 +72,16 @@ public struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var isWeekend: Bool { weekday >= 6 }
 
     /// The instant of this day's midnight in China time, as Unix seconds.
+    /// `instant` (Unix seconds) as China-time text, `YYYY-MM-DD HH:MM:SS`; one too far from now for a calendar
+    /// (beyond ±10¹⁵ seconds) as its number.
+    public static func chinaTime(_ instant: Int64) -> String {
+        guard instant > -1_000_000_000_000_000, instant < 1_000_000_000_000_000 else { return "\(instant)" }
+        let day = CivilDay(instant: instant)
+        let seconds = Int(instant - day.startInstant)
+        let clock = [seconds / 3600, seconds / 60 % 60, seconds % 60].map { $0 < 10 ? "0\($0)" : "\($0)" }
+        return "\(day) \(clock.joined(separator: ":"))"
+    }
+
     public var startInstant: Int64 { Int64(number) * 86_400 - CivilDay.chinaOffset }
 
     /// `YYYY-MM-DD`.

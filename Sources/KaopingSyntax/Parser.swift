@@ -238,3 +238,14 @@ public struct Parser {
         "test", "table", "notice",
     ]
 }
+
+extension Parser {
+    /// Parses `text` as one expression alone (the engine's own built-in expressions, never a user's file): `nil`
+    /// when it has an error or anything follows it.
+    public static func expression(_ text: String) -> Expression? {
+        var parser = Parser(source: SourceFile(name: "<built-in>", text: text))
+        let expression = parser.parseExpression()
+        guard parser.atEnd, parser.diagnostics.isEmpty, parser.lexer.diagnostics.isEmpty else { return nil }
+        return expression
+    }
+}
