@@ -12,17 +12,28 @@ let package = Package(
         .library(name: "KaopingDemo", targets: ["KaopingDemo"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // The 通报's wording and layout live in Mustache templates an office can edit (HTML escaped by default).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // The DOCX is a zip of WordprocessingML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "KaopingStore", dependencies: ["CSQLite"]),
         .target(name: "KaopingDemo", dependencies: ["KaopingStore"]),
         .target(name: "KaopingSyntax"),
         .target(name: "KaopingCheck", dependencies: ["KaopingSyntax", "KaopingStore"]),
         .target(name: "KaopingResults"),
         .target(name: "KaopingEval", dependencies: ["KaopingCheck", "KaopingResults", "KaopingStore"]),
-        .target(name: "KaopingReport", dependencies: ["KaopingResults"]),
+        .target(
+            name: "KaopingReport",
+            dependencies: [
+                "KaopingResults", "CXLSXWriter", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(name: "KaopingSQL", dependencies: ["KaopingCheck", "KaopingStore"]),
         .target(name: "KaopingTesting", dependencies: ["KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingStore"]),
         .executableTarget(
@@ -50,7 +61,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KaopingEvalTests",
-            dependencies: ["KaopingEval", "KaopingCheck", "KaopingSyntax", "KaopingStore", "KaopingResults", "KaopingReport", "KaopingSQL"]
+            dependencies: [
+                "KaopingEval", "KaopingCheck", "KaopingSyntax", "KaopingStore", "KaopingResults", "KaopingReport", "KaopingSQL",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

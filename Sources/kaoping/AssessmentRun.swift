@@ -73,10 +73,10 @@ struct AssessmentRun {
     func write(to folder: String, formats: [String]) throws -> [String] {
         try PathProblem.createFolder(folder, contents: "the results")
         let json = results.json.bytes
-        let outputs = formats.map { format -> (name: String, data: Data) in
+        let outputs = try formats.map { format -> (name: String, data: Data) in
             switch format {
             case "html":
-                return ("report.html", Data(HTMLReport(results: results, resultsSHA256: SHA256.hex(json)).render().utf8))
+                return ("report.html", Data(try HTMLReport(results: results, resultsSHA256: SHA256.hex(json)).render().utf8))
             case "csv": return ("report.csv", Data(CSVReport(results: results).render().utf8))
             case "md": return ("report.md", Data(MarkdownReport(results: results).render().utf8))
             default: return ("results.json", Data(json))
