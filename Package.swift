@@ -56,7 +56,7 @@ let package = Package(
             name: "KaopingAssessmentTests",
             dependencies: [
                 "KaopingDemo", "KaopingStore", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingTesting",
-                "KaopingSQL",
+                "KaopingSQL", "KaopingReport",
             ]
         ),
         .testTarget(
@@ -64,7 +64,9 @@ let package = Package(
             dependencies: [
                 "KaopingEval", "KaopingCheck", "KaopingSyntax", "KaopingStore", "KaopingResults", "KaopingReport", "KaopingSQL",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            // The golden reports are read from the source tree (located from #filePath), not bundled.
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -3,6 +3,341 @@
 extension ReportTemplates {
     /// Each template of `Reports/templates/`, by name (its file name less `.mustache`), in name order.
     static let builtInTexts: [(name: String, text: String)] = [
+        ("center-document.xml", #"""
+{{% CONTENT_TYPE: XML}}<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+{{! One unit's sheet (一单位一单) as Word's word/document.xml, on the 通报's portrait pages and styles
+    (docx-styles.xml), its tables in 9 pt: the 发文机关标志 and red line, the title (the unit's name, then
+    考核结果告知单 on a line of its own), the unit, 一、考核结果, 二、every indicator's
+    measure, points and scoring step, then (numbered on from 三 as they are there) the records behind lost points,
+    the inspection findings and 整改要求, and the 落款. Every value from the data is XML-escaped. }}
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
+{{#sheet}}
+{{#issuer}}<w:p><w:pPr><w:pStyle w:val="Issuer"/></w:pPr><w:r><w:rPr><w:sz w:val="{{issuerSize}}"/><w:szCs w:val="{{issuerSize}}"/></w:rPr><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/issuer}}
+<w:p><w:pPr><w:pStyle w:val="DocNumber"/><w:spacing w:before="289"/></w:pPr></w:p>
+<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t xml:space="preserve">{{detail.unit.name}}</w:t><w:br/><w:t>考核结果告知单</w:t></w:r></w:p>
+{{#detail}}
+<w:p><w:pPr><w:pStyle w:val="To"/></w:pPr><w:r><w:t xml:space="preserve">{{unit.name}}（单位代码 {{unit.code}}，{{unit.region}}，{{unit.kind}}）：</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">根据《{{notice}}》{{#number}}（{{.}}）{{/number}}，现将你单位{{period}}考核结果告知如下。</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Level1"/></w:pPr><w:r><w:t>一、考核结果</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">你单位在{{group}}单位中排第{{rank}}名（共{{ranked}}个），总分{{total}}分，等次为“{{grade}}”{{#rankChange}}，名次变化 {{.}}{{/rankChange}}{{#totalChange}}，总分变化 {{.}}{{/totalChange}}。{{#veto}}因一票否决事项（{{.}}），等次定为最低等次。{{/veto}}{{#limits}}{{.}}。{{/limits}}</w:t></w:r></w:p>
+{{#adjusted}}<w:p><w:r><w:t xml:space="preserve">加减分：{{.}}。</w:t></w:r></w:p>{{/adjusted}}
+<w:p><w:pPr><w:pStyle w:val="Level1"/></w:pPr><w:r><w:t>二、各项指标得分</w:t></w:r></w:p>
+<w:tbl>{{> docx-table.xml}}<w:tblGrid>{{#indicatorsGrid}}<w:gridCol w:w="{{.}}"/>{{/indicatorsGrid}}</w:tblGrid>
+<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>类别</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>考核值</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>得分</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>满分</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>计分过程</w:t></w:r></w:p></w:tc></w:tr>
+{{#indicators}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r>{{#lostPoints}}<w:rPr><w:b/></w:rPr>{{/lostPoints}}<w:t xml:space="preserve">{{title}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{category}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{measure}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{points}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{maxPoints}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{step}}</w:t></w:r></w:p></w:tc></w:tr>
+{{/indicators}}
+{{#adjustments}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{title}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{measure}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{points}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{step}}</w:t></w:r></w:p></w:tc></w:tr>
+{{/adjustments}}
+</w:tbl>
+{{#recordsOrdinal}}
+<w:p><w:pPr><w:pStyle w:val="Level1"/><w:spacing w:before="289"/></w:pPr><w:r><w:t xml:space="preserve">{{.}}、失分记录</w:t></w:r></w:p>
+{{#recordGroups}}
+<w:p><w:pPr><w:pStyle w:val="Level3"/></w:pPr><w:r><w:t xml:space="preserve">{{plusone(index())}}. {{heading}}</w:t></w:r></w:p>
+{{^empty(note)}}<w:p><w:pPr><w:pStyle w:val="Note"/><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">{{note}}</w:t></w:r></w:p>{{/empty(note)}}
+{{#hasRecords}}<w:tbl>{{> docx-table.xml}}<w:tblGrid>{{#recordsGrid}}<w:gridCol w:w="{{.}}"/>{{/recordsGrid}}</w:tblGrid>
+<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>记录</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>取值</w:t></w:r></w:p></w:tc></w:tr>
+{{#records}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{plusone(index())}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{key}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{values}}</w:t></w:r></w:p></w:tc></w:tr>
+{{/records}}
+</w:tbl>{{/hasRecords}}
+{{/recordGroups}}
+{{/recordsOrdinal}}
+{{#findingsOrdinal}}
+<w:p><w:pPr><w:pStyle w:val="Level1"/><w:spacing w:before="289"/></w:pPr><w:r><w:t xml:space="preserve">{{.}}、明察暗访发现的问题</w:t></w:r></w:p>
+<w:tbl>{{> docx-table.xml}}<w:tblGrid>{{#findingsGrid}}<w:gridCol w:w="{{.}}"/>{{/findingsGrid}}</w:tblGrid>
+<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>时间</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>方式</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>问题类别</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>程度</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>事实</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>整改</w:t></w:r></w:p></w:tc></w:tr>
+{{#findings}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{plusone(index())}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{time}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{level}}{{mode}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{category}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{severity}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{fact}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{rectification}}</w:t></w:r></w:p></w:tc></w:tr>
+{{/findings}}
+</w:tbl>
+{{/findingsOrdinal}}
+<w:p><w:pPr><w:pStyle w:val="Level1"/><w:spacing w:before="289"/></w:pPr><w:r><w:t xml:space="preserve">{{rectifyOrdinal}}、整改要求</w:t></w:r></w:p>
+{{#rectify}}<w:p><w:r><w:t xml:space="preserve">{{plusone(index())}}. {{.}}</w:t></w:r></w:p>
+{{/rectify}}
+{{^rectify}}<w:p><w:r><w:t>本次考核未发现需要整改的失分事项。</w:t></w:r></w:p>{{/rectify}}
+{{/detail}}
+{{#rectification}}<w:p><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/rectification}}
+<w:p/><w:p/>
+{{#issuer}}<w:p><w:pPr><w:pStyle w:val="Signature"/></w:pPr><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/issuer}}
+{{#date}}<w:p><w:pPr><w:pStyle w:val="Signature"/></w:pPr><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/date}}
+{{/sheet}}
+{{> docx-section-portrait.xml}}
+</w:body></w:document>
+
+"""#),
+        ("center.html", #"""
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<style>
+{{> report-style.css}}
+</style>
+</head>
+<body>
+<main>
+<header class="masthead">
+{{#issuer}}<div class="issuer">{{issuer}}</div>{{/issuer}}
+<hr class="redline">
+</header>
+<h1>{{title}}</h1>
+{{#detail}}
+<p class="to">{{unit.name}}（单位代码 {{unit.code}}，{{unit.region}}，{{unit.kind}}）：</p>
+<p>根据《{{notice}}》{{#number}}（{{number}}）{{/number}}，现将你单位{{period}}考核结果告知如下。</p>
+<h2>一、考核结果</h2>
+<p>你单位在{{group}}单位中排第{{rank}}名（共{{ranked}}个），总分{{total}}分，等次为“{{grade}}”{{#rankChange}}，名次变化 {{rankChange}}{{/rankChange}}{{#totalChange}}，总分变化 {{totalChange}}{{/totalChange}}。{{#veto}}因一票否决事项（{{veto}}），等次定为最低等次。{{/veto}}{{#limits}}{{.}}。{{/limits}}</p>
+{{#adjusted}}<p>加减分：{{adjusted}}。</p>{{/adjusted}}
+<h2>二、各项指标得分</h2>
+<div class="wide"><table class="sheet">
+<thead><tr><th>指标</th><th>类别</th><th>考核值</th><th>得分</th><th>满分</th><th>计分过程</th></tr></thead>
+<tbody>
+{{#indicators}}<tr{{#lostPoints}} class="lost"{{/lostPoints}}><th scope="row">{{title}}</th><td>{{category}}</td><td class="n">{{measure}}</td><td class="n">{{points}}</td><td class="n">{{maxPoints}}</td><td>{{step}}</td></tr>
+{{/indicators}}
+{{#adjustments}}<tr><th scope="row">{{title}}</th><td></td><td class="n">{{measure}}</td><td class="n">{{points}}</td><td></td><td>{{step}}</td></tr>
+{{/adjustments}}
+</tbody></table></div>
+{{#hasLost}}
+<h2>三、失分记录</h2>
+{{#lost}}
+<h3>{{title}}（失{{lostText}}分）</h3>
+<p class="note">{{recordsNote}}</p>
+{{#hasRecords}}<ul class="lost">{{#records}}<li><code>{{key}}</code>：{{values}}</li>{{/records}}</ul>{{/hasRecords}}
+{{/lost}}
+{{#adjustments}}{{#hasRecords}}<h3>{{title}}</h3><p class="note">{{recordsNote}}</p><ul class="lost">{{#records}}<li><code>{{key}}</code>：{{values}}</li>{{/records}}</ul>{{/hasRecords}}{{/adjustments}}
+{{/hasLost}}
+{{#hasFindings}}
+<h2>四、明察暗访发现的问题</h2>
+<ol class="findings">{{#findings}}<li><span class="sev sev-{{severity}}">{{severity}}</span>{{time}}，{{level}}{{mode}}：{{fact}}（{{rectification}}）</li>{{/findings}}</ol>
+{{/hasFindings}}
+<h2>整改要求</h2>
+{{#hasRectify}}<ol>{{#rectify}}<li>{{.}}</li>{{/rectify}}</ol>{{/hasRectify}}
+{{/detail}}
+{{#rectification}}<p>{{rectification}}</p>{{/rectification}}
+<div class="signature">
+{{#issuer}}<div>{{issuer}}</div>{{/issuer}}
+{{#date}}<div>{{date}}</div>{{/date}}
+</div>
+<footer class="stamp" id="stamp">
+<h2>生成信息</h2>
+<dl>{{#stamp}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/stamp}}</dl>
+</footer>
+</main>
+</body>
+</html>
+
+"""#),
+        ("document.xml", #"""
+{{% CONTENT_TYPE: XML}}<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+{{! The 通报 as Word's word/document.xml, after GB/T 9704-2012: the 版头 (发文机关标志 in red, 发文字号, the red
+    separator line), the title, 主送, 一、总体情况 … 四、整改要求 and 结果运用, 附件说明 and 落款 on portrait pages; then
+    附件1 (the ranking, one table per group, its header row on every page) and 附件2 (the findings) on landscape
+    pages; then the 版记 at the foot of the last page. The styles (Issuer, Title, Level1 …) are in docx-styles.xml,
+    the pages' sizes and margins in docx-section-*.xml. Every value from the data is XML-escaped; sizes are in half-points,
+    widths in twips (1/20 pt). }}
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
+{{#notice}}
+{{#issuer}}<w:p><w:pPr><w:pStyle w:val="Issuer"/></w:pPr><w:r><w:rPr><w:sz w:val="{{issuerSize}}"/><w:szCs w:val="{{issuerSize}}"/></w:rPr><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/issuer}}
+{{#number}}<w:p><w:pPr><w:pStyle w:val="DocNumber"/></w:pPr><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/number}}
+{{^number}}<w:p><w:pPr><w:pStyle w:val="DocNumber"/><w:spacing w:before="579"/></w:pPr></w:p>{{/number}}
+<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t xml:space="preserve">{{title}}</w:t></w:r></w:p>
+{{#to}}<w:p><w:pPr><w:pStyle w:val="To"/></w:pPr><w:r><w:t xml:space="preserve">{{.}}：</w:t></w:r></w:p>{{/to}}
+<w:p><w:pPr><w:pStyle w:val="Level1"/></w:pPr><w:r><w:t>一、总体情况</w:t></w:r></w:p>
+{{#overview}}<w:p><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>
+{{/overview}}
+{{#hasFigures}}
+<w:p><w:pPr><w:pStyle w:val="CellHead"/><w:spacing w:before="120" w:after="60"/></w:pPr><w:r><w:t>主要数据</w:t></w:r></w:p>
+<w:tbl>{{> docx-table.xml}}<w:tblGrid>{{#figuresGrid}}<w:gridCol w:w="{{.}}"/>{{/figuresGrid}}</w:tblGrid>
+{{#figures}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="CellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{label}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{value}}</w:t></w:r></w:p></w:tc></w:tr>
+{{/figures}}
+</w:tbl>
+{{/hasFigures}}
+{{#hasRegions}}
+<w:p><w:pPr><w:spacing w:before="120"/></w:pPr><w:r><w:t>各设区市参加考核的分中心和现场办理点（第四条“能进则进”）：</w:t></w:r></w:p>
+<w:tbl>{{> docx-table.xml}}<w:tblGrid>{{#regionsGrid}}<w:gridCol w:w="{{.}}"/>{{/regionsGrid}}</w:tblGrid>
+<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>设区市</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>分中心</w:t></w:r></w:p></w:tc>{{#regionsHaveChanges}}<w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>增减</w:t></w:r></w:p></w:tc>{{/regionsHaveChanges}}<w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>现场办理点</w:t></w:r></w:p></w:tc>{{#regionsHaveChanges}}<w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>增减</w:t></w:r></w:p></w:tc>{{/regionsHaveChanges}}<w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>平均总分</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>按时办结率</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>好评率</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>明察暗访问题</w:t></w:r></w:p></w:tc></w:tr>
+{{#regions}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{region}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{subCenters}}</w:t></w:r></w:p></w:tc>{{#regionsHaveChanges}}<w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{subCentersChange}}</w:t></w:r></w:p></w:tc>{{/regionsHaveChanges}}<w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{onsitePoints}}</w:t></w:r></w:p></w:tc>{{#regionsHaveChanges}}<w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{onsitePointsChange}}</w:t></w:r></w:p></w:tc>{{/regionsHaveChanges}}<w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{average}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{onTimeRate}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{goodRate}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{findings}}</w:t></w:r></w:p></w:tc></w:tr>
+{{/regions}}
+</w:tbl>
+{{/hasRegions}}
+<w:p><w:pPr><w:pStyle w:val="Level1"/></w:pPr><w:r><w:t>二、考核结果</w:t></w:r></w:p>
+{{#results}}<w:p><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>
+{{/results}}
+<w:p><w:r><w:t xml:space="preserve">各组排名见附件1。{{#previous}}{{.}}{{/previous}}</w:t></w:r></w:p>
+{{#hasLists}}
+<w:p><w:pPr><w:pStyle w:val="Level2"/></w:pPr><w:r><w:t>红黑榜（同分不分先后）</w:t></w:r></w:p>
+<w:tbl>{{> docx-table.xml}}<w:tblGrid>{{#listsGrid}}<w:gridCol w:w="{{.}}"/>{{/listsGrid}}</w:tblGrid>
+<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>组别</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>红榜</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>黑榜</w:t></w:r></w:p></w:tc></w:tr>
+{{#lists}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{label}}</w:t></w:r></w:p></w:tc><w:tc>{{#top}}<w:p><w:pPr><w:pStyle w:val="CellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{unit.name}}（{{unit.code}}，{{unit.region}}）{{total}}分</w:t></w:r></w:p>{{/top}}{{^top}}<w:p><w:pPr><w:pStyle w:val="CellLeft"/></w:pPr></w:p>{{/top}}</w:tc><w:tc>{{#bottom}}<w:p><w:pPr><w:pStyle w:val="CellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{unit.name}}（{{unit.code}}，{{unit.region}}）{{total}}分</w:t></w:r></w:p>{{/bottom}}{{^bottom}}<w:p><w:pPr><w:pStyle w:val="CellLeft"/></w:pPr></w:p>{{/bottom}}</w:tc></w:tr>
+{{/lists}}
+</w:tbl>
+{{/hasLists}}
+{{#hasDropped}}<w:p><w:r><w:t xml:space="preserve">上次参加考核、本次不再考核的单位{{count(dropped)}}个，名单列于附件1之末。</w:t></w:r></w:p>{{/hasDropped}}
+<w:p><w:pPr><w:pStyle w:val="Level1"/></w:pPr><w:r><w:t>三、存在问题</w:t></w:r></w:p>
+{{#problems}}<w:p><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>
+{{/problems}}
+{{#hasNamedFindings}}
+<w:p><w:pPr><w:pStyle w:val="Level2"/></w:pPr><w:r><w:t>（一）明察暗访发现的主要问题</w:t></w:r></w:p>
+{{#namedFindings}}<w:p><w:r><w:t xml:space="preserve">{{plusone(index())}}. {{sentence}}（{{severity}}，{{level}}{{mode}}，{{rectification}}）</w:t></w:r></w:p>
+{{/namedFindings}}
+<w:p><w:r><w:t>全部问题见附件2。</w:t></w:r></w:p>
+{{/hasNamedFindings}}
+{{#hasWeakest}}
+<w:p><w:pPr><w:pStyle w:val="Level2"/></w:pPr><w:r><w:t>（二）失分较多的指标</w:t></w:r></w:p>
+<w:tbl>{{> docx-table.xml}}<w:tblGrid>{{#weakestGrid}}<w:gridCol w:w="{{.}}"/>{{/weakestGrid}}</w:tblGrid>
+<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>类别</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>分值</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>计分单位</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>失分单位</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>平均得分率</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>合计失分</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="CellHead"/></w:pPr><w:r><w:t>全部单位合计</w:t></w:r></w:p></w:tc></w:tr>
+{{#weakest}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="CellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{title}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{category}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{points}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{scored}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{losing}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{averageRate}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{lost}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="Cell"/></w:pPr><w:r><w:t xml:space="preserve">{{level}}</w:t></w:r></w:p></w:tc></w:tr>
+{{/weakest}}
+</w:tbl>
+{{/hasWeakest}}
+<w:p><w:pPr><w:pStyle w:val="Level1"/></w:pPr><w:r><w:t>四、整改要求</w:t></w:r></w:p>
+{{#rectification}}<w:p><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/rectification}}
+{{#use}}<w:p><w:pPr><w:pStyle w:val="Level2"/></w:pPr><w:r><w:t>结果运用</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/use}}
+<w:p><w:pPr><w:pStyle w:val="Attachments"/></w:pPr><w:r><w:t>附件：1. 考核排名表</w:t></w:r></w:p>
+{{#hasFindings}}<w:p><w:pPr><w:pStyle w:val="AttachmentsMore"/></w:pPr><w:r><w:t>2. 明察暗访问题清单</w:t></w:r></w:p>{{/hasFindings}}
+<w:p/><w:p/>
+{{#issuer}}<w:p><w:pPr><w:pStyle w:val="Signature"/></w:pPr><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/issuer}}
+{{#date}}<w:p><w:pPr><w:pStyle w:val="Signature"/></w:pPr><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/date}}
+<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/>{{> docx-section-portrait.xml}}</w:pPr></w:p>
+<w:p><w:pPr><w:pStyle w:val="AttachmentLabel"/></w:pPr><w:r><w:t>附件1</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="AttachmentTitle"/></w:pPr><w:r><w:t>考核排名表</w:t></w:r></w:p>
+{{#redistributionNote}}<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/redistributionNote}}
+{{#previous}}<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p>{{/previous}}
+{{#rankings}}{{#group}}
+<w:p><w:pPr><w:pStyle w:val="GroupHeading"/></w:pPr><w:r><w:t xml:space="preserve">{{label}}（{{count}}个单位）</w:t></w:r></w:p>
+<w:tbl>{{> docx-table.xml}}<w:tblGrid>{{#grid}}<w:gridCol w:w="{{.}}"/>{{/grid}}</w:tblGrid>
+<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>名次</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>单位名称</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>代码</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>设区市</w:t></w:r></w:p></w:tc>{{#columns}}<w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t xml:space="preserve">{{title}}</w:t></w:r>{{^empty(points)}}<w:r><w:br/><w:t xml:space="preserve">{{points}}分</w:t></w:r>{{/empty(points)}}</w:p></w:tc>{{/columns}}{{#hasAdjustments}}<w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>加减分</w:t></w:r></w:p></w:tc>{{/hasAdjustments}}<w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>总分</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>等次</w:t></w:r></w:p></w:tc>{{#hasChanges}}<w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>名次变化</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>总分变化</w:t></w:r></w:p></w:tc>{{/hasChanges}}</w:tr>
+{{#sections}}
+{{#heading}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="{{span}}"/><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/><w:keepNext/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr><w:t xml:space="preserve">{{.}}</w:t></w:r></w:p></w:tc></w:tr>
+{{/heading}}
+{{#rows}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{rank}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{unit.name}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{unit.code}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{unit.region}}</w:t></w:r></w:p></w:tc>{{#cells}}<w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{text}}</w:t></w:r>{{#marked}}<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>※</w:t></w:r>{{/marked}}</w:p></w:tc>{{/cells}}{{#hasAdjustments}}<w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{adjustment}}</w:t></w:r></w:p></w:tc>{{/hasAdjustments}}<w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{{total}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{grade}}</w:t></w:r>{{#veto}}<w:r><w:t xml:space="preserve">（否决：{{.}}）</w:t></w:r>{{/veto}}</w:p></w:tc>{{#hasChanges}}<w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{rankChange}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{totalChange}}</w:t></w:r></w:p></w:tc>{{/hasChanges}}</w:tr>
+{{/rows}}
+{{/sections}}
+</w:tbl>
+{{/group}}{{/rankings}}
+{{#hasDropped}}<w:p><w:pPr><w:pStyle w:val="GroupHeading"/></w:pPr><w:r><w:t xml:space="preserve">上次参加考核、本次不再考核的单位（{{count(dropped)}}个）</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{#dropped}}{{full}}；{{/dropped}}</w:t></w:r></w:p>{{/hasDropped}}
+{{#hasFindings}}
+<w:p><w:pPr><w:pStyle w:val="AttachmentLabel"/><w:pageBreakBefore/></w:pPr><w:r><w:t>附件2</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="AttachmentTitle"/></w:pPr><w:r><w:t>明察暗访问题清单</w:t></w:r></w:p>
+<w:tbl>{{> docx-table.xml}}<w:tblGrid>{{#findingsGrid}}<w:gridCol w:w="{{.}}"/>{{/findingsGrid}}</w:tblGrid>
+<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>时间</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>单位</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>方式</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>问题类别</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>程度</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>事实</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="SmallCellHead"/></w:pPr><w:r><w:t>整改</w:t></w:r></w:p></w:tc></w:tr>
+{{#findings}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{number}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{time}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{unit.name}}</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{unit.code}} {{unit.region}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{level}}{{mode}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{category}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCell"/></w:pPr><w:r><w:t xml:space="preserve">{{severity}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{fact}}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:pStyle w:val="SmallCellLeft"/></w:pPr><w:r><w:t xml:space="preserve">{{rectification}}</w:t></w:r></w:p></w:tc></w:tr>
+{{/findings}}
+</w:tbl>
+{{/hasFindings}}
+{{#hasRecordLines}}
+<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/>{{> docx-section-landscape.xml}}</w:pPr></w:p>
+<w:p><w:pPr><w:spacing w:line="{{recordSpacer}}" w:lineRule="exact"/></w:pPr></w:p>
+{{> docx-record-lines.xml}}
+<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>
+{{> docx-section-record.xml}}
+{{/hasRecordLines}}
+{{^hasRecordLines}}
+<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>
+{{> docx-section-landscape.xml}}
+{{/hasRecordLines}}
+{{/notice}}
+</w:body></w:document>
+
+"""#),
+        ("docx-core.xml", #"""
+{{% CONTENT_TYPE: XML}}<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+{{! The document's properties: its title, what it was rendered from, and its time (pinned by the results). }}
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{{title}}</dc:title><dc:creator>Kaoping</dc:creator><dc:description>{{description}}</dc:description><dcterms:created xsi:type="dcterms:W3CDTF">{{created}}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{{created}}</dcterms:modified></cp:coreProperties>
+
+"""#),
+        ("docx-font-table.xml", #"""
+{{% CONTENT_TYPE: XML}}<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+{{! The fonts of GB/T 9704-2012, each with the font Word uses in its place where it is not installed (w:altName). }}
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
+<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
+<w:font w:name="仿宋"><w:altName w:val="FangSong"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
+<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/><w:charset w:val="86"/><w:family w:val="script"/><w:pitch w:val="default"/></w:font>
+<w:font w:name="黑体"><w:altName w:val="SimHei"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
+<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
+<w:font w:name="楷体"><w:altName w:val="KaiTi"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
+<w:font w:name="宋体"><w:altName w:val="SimSun"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>
+</w:fonts>
+
+"""#),
+        ("docx-footer-even.xml", #"""
+{{% CONTENT_TYPE: XML}}<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+{{! The page number on even pages: "— 2 —" in 4号 (14 pt) 宋体, left, one character in (GB/T 9704-2012 7.5). }}
+<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:ind w:left="280"/><w:jc w:val="left"/></w:pPr><w:r><w:t xml:space="preserve">— </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>2</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>
+
+"""#),
+        ("docx-footer-odd.xml", #"""
+{{% CONTENT_TYPE: XML}}<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+{{! The page number on odd pages: "— 1 —" in 4号 (14 pt) 宋体, right, one character in (GB/T 9704-2012 7.5). }}
+<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:ind w:right="280"/><w:jc w:val="right"/></w:pPr><w:r><w:t xml:space="preserve">— </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>
+
+"""#),
+        ("docx-record-lines.xml", #"""
+{{% CONTENT_TYPE: XML}}{{! The 版记 (GB/T 9704-2012 7.4): 抄送 and 印发机关 with 印发日期 in 4号 (14 pt), one character in from either side,
+    between rules as wide as the 版心, the first and last thick (0.35 mm), the one between thin (0.25 mm) (document.xml puts it
+    at the foot of its page). }}
+<w:tbl><w:tblPr><w:tblW w:w="8845" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="280" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="280" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="8845"/></w:tblGrid>
+{{#copy}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="RecordLine"/><w:ind w:left="840" w:hanging="840"/></w:pPr><w:r><w:t xml:space="preserve">抄送：{{.}}。</w:t></w:r></w:p></w:tc></w:tr>{{/copy}}
+{{#printer}}<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="RecordLine"/><w:tabs><w:tab w:val="right" w:pos="8285"/></w:tabs><w:ind w:left="0" w:right="0"/></w:pPr><w:r><w:t xml:space="preserve">{{.}}</w:t></w:r>{{#printed}}<w:r><w:tab/><w:t xml:space="preserve">{{.}}</w:t></w:r>{{/printed}}</w:p></w:tc></w:tr>{{/printer}}
+</w:tbl>
+
+"""#),
+        ("docx-section-landscape.xml", #"""
+{{% CONTENT_TYPE: XML}}{{! A4 landscape for the attachments' tables: 28 mm at the top and left, 26 mm at the bottom and right. }}<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1587" w:right="1474" w:bottom="1474" w:left="1587" w:header="851" w:footer="794" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:linePitch="312"/></w:sectPr>
+
+"""#),
+        ("docx-section-portrait.xml", #"""
+{{% CONTENT_TYPE: XML}}{{! A4 portrait after GB/T 9704-2012: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm, 22 lines of 28.95 pt. }}<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1304" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:linePitch="579"/></w:sectPr>
+
+"""#),
+        ("docx-section-record.xml", #"""
+{{% CONTENT_TYPE: XML}}{{! The last page, for the 版记: portrait like the body, on an even page (GB/T 9704-2012 8: 版记 on the last, even, page, after the attachments). }}<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/><w:type w:val="evenPage"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1304" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:linePitch="579"/></w:sectPr>
+
+"""#),
+        ("docx-styles.xml", #"""
+{{% CONTENT_TYPE: XML}}<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+{{! The 通报's styles after GB/T 9704-2012: body 3号 (16 pt) 仿宋_GB2312 at a fixed 28.95 pt line (22 lines on the
+    225 mm 版心), first line indented two characters; 一、 in 黑体, （一） in 楷体_GB2312, 1. and （1） in the body's
+    仿宋; the title 2号 (22 pt) 方正小标宋简体. Latin text and digits in Times New Roman. Fonts a computer lacks are
+    replaced by the alternatives named in docx-font-table.xml. Sizes are in half-points (w:sz 32 = 16 pt). }}
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:docDefaults>
+<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312" w:cs="Times New Roman"/><w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
+<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault>
+</w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr></w:style>
+<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>
+<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="57" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Issuer"><w:name w:val="发文机关标志"/><w:basedOn w:val="Normal"/><w:next w:val="DocNumber"/><w:pPr><w:spacing w:before="1871" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="方正小标宋简体"/><w:color w:val="FF0000"/><w:w w:val="100"/><w:sz w:val="72"/><w:szCs w:val="72"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="DocNumber"><w:name w:val="发文字号"/><w:basedOn w:val="Normal"/><w:next w:val="Title"/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="12" w:space="11" w:color="FF0000"/></w:pBdr><w:spacing w:before="1158"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Title"><w:name w:val="标题"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="1158" w:after="579" w:line="700" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="方正小标宋简体"/><w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="To"><w:name w:val="主送机关"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Level1"><w:name w:val="一级标题"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Level2"><w:name w:val="二级标题"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:rFonts w:eastAsia="楷体_GB2312"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Level3"><w:name w:val="三级标题"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="3"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Attachments"><w:name w:val="附件说明"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="579"/><w:ind w:leftChars="200" w:left="640" w:firstLineChars="0" w:firstLine="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="AttachmentsMore"><w:name w:val="附件说明续行"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:leftChars="500" w:left="1600" w:firstLineChars="0" w:firstLine="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Signature"><w:name w:val="落款"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:rightChars="400" w:right="1280" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="RecordLine"><w:name w:val="版记"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:line="500" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="AttachmentLabel"><w:name w:val="附件标识"/><w:basedOn w:val="Normal"/><w:next w:val="AttachmentTitle"/><w:pPr><w:keepNext/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="AttachmentTitle"><w:name w:val="附件标题"/><w:basedOn w:val="Title"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="289"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="GroupHeading"><w:name w:val="排名表组别"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="289" w:after="120" w:line="400" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:rFonts w:eastAsia="黑体"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Note"><w:name w:val="表注"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="60" w:after="60" w:line="360" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Cell"><w:name w:val="表格文字"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="300" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="CellLeft"><w:name w:val="表格文字左对齐"/><w:basedOn w:val="Cell"/><w:pPr><w:jc w:val="left"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="CellHead"><w:name w:val="表头"/><w:basedOn w:val="Cell"/><w:pPr><w:keepNext/></w:pPr><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="SmallCell"><w:name w:val="附件表格文字"/><w:basedOn w:val="Cell"/><w:pPr><w:spacing w:line="220" w:lineRule="exact"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="SmallCellLeft"><w:name w:val="附件表格文字左对齐"/><w:basedOn w:val="SmallCell"/><w:pPr><w:jc w:val="left"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="SmallCellHead"><w:name w:val="附件表格表头"/><w:basedOn w:val="SmallCell"/><w:pPr><w:keepNext/></w:pPr><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Footer"><w:name w:val="页码"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>
+</w:styles>
+
+"""#),
+        ("docx-table.xml", #"""
+{{% CONTENT_TYPE: XML}}{{! A table's properties: centred, fixed column widths (the w:tblGrid after it), thin black rules. }}<w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="40" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="40" w:type="dxa"/></w:tblCellMar></w:tblPr>
+
+"""#),
         ("report-script.js", #"""
 // Sorting and filtering of the ranking tables. Without scripts the page is complete; this only adds tools.
 (function () {
@@ -110,6 +445,8 @@ section.attachment { margin-top: 3em; border-top: 3px double #999; }
 section.unit { border-top: 1px solid #ddd; padding: .3em 0; content-visibility: auto; contain-intrinsic-size: auto 12em; }
 section.unit h3 { margin: .5em 0 .1em; } p.summary { text-indent: 0; font-size: .95em; }
 ul.lost, ul.adjustments { margin: .2em 0; padding-left: 1.4em; font: 13px/1.6 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
+table.sheet th { text-align: left; font-weight: normal; } table.sheet tr.lost th { color: #b71c1c; font-weight: bold; }
+table.sheet td:last-child { font-size: 12.5px; }
 footer.stamp { margin-top: 3em; font: 12px/1.5 monospace; color: #555; word-break: break-all; }
 footer.stamp dt { font-weight: bold; } footer.stamp dd { margin: 0 0 .3em 1em; }
 :target { outline: 2px solid #ffb300; }
@@ -201,7 +538,7 @@ footer.stamp dt { font-weight: bold; } footer.stamp dd { margin: 0 0 .3em 1em; }
 {{/lists}}
 </tbody></table></div>
 {{/hasLists}}
-{{#hasDropped}}<p>上次参加考核、本次不再考核的单位：{{#dropped}}{{full}}；{{/dropped}}</p>{{/hasDropped}}
+{{#droppedText}}<p>{{droppedText}}</p>{{/droppedText}}
 
 <h2 id="s3">三、存在问题</h2>
 {{#problems}}<p>{{.}}</p>

@@ -17,12 +17,12 @@ public struct CSVReport {
             (["组", "名次", "单位代码", "单位名称", "设区市"] + indicators.map { "\($0.title)（\(Self.number($0.points))分）" }
                 + ["加扣分", "总分", "等次", "一票否决"]).map(Self.text))
         for center in results.centers {
-            let change = center.adjustments.reduce(0) { $0 + ($1.kind == "bonus" ? $1.points : -$1.points) }
             var row = [
                 Self.text(center.group), String(center.rank), Self.text(center.code), Self.text(center.name), Self.text(center.region),
             ]
             // The indicators' points and the adjustments add up to the total printed beside them.
-            row += PublishedRounding.cents(center.indicators.map(\.points) + [change], total: center.total).map(PublishedRounding.text)
+            let parts = RowParts(indicatorsOf: center)
+            row += (parts.columns + [parts.adjustments]).map(PublishedRounding.text)
             row += [Self.number(roundedTwo(center.total)), Self.text(center.grade), Self.text(center.veto?.title ?? "")]
             rows.append(row)
         }

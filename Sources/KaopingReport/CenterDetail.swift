@@ -26,6 +26,7 @@ public struct CenterDetail: Sendable {
     public var hasLost: Bool
     public var fullMarks: Int?
     public var findings: [FindingItem]
+    public var hasFindings: Bool
     /// What it must rectify: one line per indicator that lost points, per deduction, per finding not rectified.
     public var rectify: [String]
 
@@ -59,6 +60,7 @@ public struct CenterDetail: Sendable {
         findings = (results.overview?.findings ?? []).enumerated().filter { $0.element.center == code }.map {
             FindingItem($0.element, number: $0.offset + 1, units: units)
         }
+        hasFindings = !findings.isEmpty
         rectify =
             lost.map { "\($0.title)：\($0.measure == "—" ? "" : $0.measure + "，")失\($0.lostText)分，\($0.recordsNote)" }
             + adjustments.filter { $0.isDeduction && $0.pointsValue > 0 }.map { "\($0.title)：扣\($0.points)分，\($0.recordsNote)" }
@@ -148,15 +150,6 @@ public struct RecordLine: Sendable {
     init(_ record: EvidenceRecord) {
         key = SafeText.visible(record.key)
         values = SafeText.visible(
-            record.values.map { value in
-                let text: String
-                switch value.value {
-                case .null: text = "空"
-                case .number(let number): text = ScoringSentence.plain(number, digits: 4)
-                case .text(let string): text = string
-                case .truth(let truth): text = truth ? "是" : "否"
-                }
-                return "\(value.label)＝\(text)"
-            }.joined(separator: "；"))
+            record.values.map { "\($0.label)＝\(Explanation.value($0.value))" }.joined(separator: "；"))
     }
 }

@@ -201,7 +201,8 @@ public struct Explanation {
         return lines
     }
 
-    private static func value(_ scalar: EvidenceValue.Scalar) -> String {
+    /// A record's value as text: numbers without trailing zeros, never in the locale's format.
+    static func value(_ scalar: EvidenceValue.Scalar) -> String {
         switch scalar {
         case .null: return "空"
         case .number(let number): return ScoringSentence.plain(number, digits: 4)

@@ -4,6 +4,7 @@ import KaopingResults
 /// template `report.html` (`Reports/templates/`) from the `NoticeContent` of the results; text from the data is
 /// escaped by the template engine.
 public struct HTMLReport {
+    let results: ResultsDocument
     let content: NoticeContent
     let templates: ReportTemplates
 
@@ -13,6 +14,7 @@ public struct HTMLReport {
     public init(
         results: ResultsDocument, previous: ResultsDocument? = nil, resultsSHA256: String? = nil, templates: ReportTemplates? = nil
     ) throws {
+        self.results = results
         content = NoticeContent(results: results, previous: previous, resultsSHA256: resultsSHA256)
         self.templates = try templates ?? ReportTemplates()
     }
@@ -20,6 +22,13 @@ public struct HTMLReport {
     /// The page.
     public func render() throws -> String {
         try templates.render(content, with: "report.html")
+    }
+
+    /// Each unit's sheet (一单位一单) as a page of its own (`centers/CODE.html`), in results order.
+    public func centerPages() throws -> [(code: String, page: String)] {
+        try zip(results.centers, content.sheets(results)).map { center, sheet in
+            (center.code, try templates.render(sheet, with: "center.html"))
+        }
     }
 }
 

@@ -31,18 +31,13 @@ public struct MarkdownReport {
             for center in results.centers where center.group == group {
                 // A category's points already lack the deductions taken from it: the column beside them holds the
                 // bonuses and the other deductions, and the parts add up to the total printed beside them.
-                let taken = Set(results.assessment.adjustments.filter { $0.category != nil }.map(\.id))
-                let change = center.adjustments.reduce(0) { sum, adjustment in
-                    adjustment.kind == "bonus" ? sum + adjustment.points : (taken.contains(adjustment.id) ? sum : sum - adjustment.points)
-                }
-                let raw = categories.map { category in center.categories.first { $0.path == category.path }?.points ?? 0 }
-                let cents = PublishedRounding.cents(raw + [change], total: center.total)
-                let points = cents.dropLast().map(PublishedRounding.text)
+                let parts = RowParts(center, categories: categories.map(\.path), assessment: assessment)
+                let points = parts.columns.map(PublishedRounding.text)
                 let grade = Self.cell(center.grade) + (center.veto.map { "（一票否决：\(Self.cell($0.title))）" } ?? "")
                 lines.append(
                     "| \(center.rank) | \(Self.cell(center.name)) | \(Self.cell(center.code)) | \(Self.cell(center.region)) | "
                         + points.joined(separator: " | ") + (points.isEmpty ? "" : " | ")
-                        + "\(PublishedRounding.text(cents.last ?? 0)) | \(ScoringSentence.points(roundedTwo(center.total))) | \(grade) |")
+                        + "\(PublishedRounding.text(parts.adjustments)) | \(ScoringSentence.points(roundedTwo(center.total))) | \(grade) |")
             }
         }
         if !results.lists.isEmpty {

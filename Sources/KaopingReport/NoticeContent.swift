@@ -34,6 +34,8 @@ public struct NoticeContent {
     public var previous: String?
     public var dropped: [UnitName]
     public var hasDropped: Bool
+    /// The sentence naming them (`nil` when none).
+    public var droppedText: String?
     /// The note under a ranking with a ※ mark (redistributed points above a column's nominal points).
     public var redistributionNote: String?
     /// 三、存在问题: the findings in the 通报's sentence form and the indicators where most points were lost.
@@ -94,6 +96,7 @@ public struct NoticeContent {
         self.previous = changes.map { "名次和总分变化与“\(text($0.previousTitle))”（\($0.previousPeriod)）相比；“新增”为上次未参加考核的单位。" }
         dropped = changes?.dropped.map { UnitName($0) } ?? []
         hasDropped = !dropped.isEmpty
+        droppedText = dropped.isEmpty ? nil : "上次参加考核、本次不再考核的单位：" + dropped.map(\.full).joined(separator: "、") + "。"
         let problems = ProblemList(results, units: units)
         self.problems = problems.paragraphs
         findings = problems.findings
@@ -189,7 +192,7 @@ public struct NoticeContent {
             StampLine(label: "参数", value: parameters.isEmpty ? "无" : SafeText.visible(parameters.joined(separator: "，"))),
             StampLine(label: "引擎版本", value: "Kaoping " + SafeText.visible(assessment.engineVersion)),
         ]
-        if let resultsSHA256 { lines.append(StampLine(label: "results.json SHA-256", value: resultsSHA256)) }
+        if let resultsSHA256 { lines.append(StampLine(label: "据以生成的 results.json SHA-256", value: resultsSHA256)) }
         if let previous { lines.append(StampLine(label: "对比的上次考核", value: SafeText.visible(previous.assessment.title))) }
         return lines
     }

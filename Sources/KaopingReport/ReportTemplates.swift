@@ -43,12 +43,26 @@ public struct ReportTemplates: Sendable {
                 let context = error.context
                 throw Problem(
                     description: "\(origins[name] ?? name):\(context.lineNumber):\(context.columnNumber): 模板语法错误 (template syntax error): "
-                        + "\(error.error)\n    \(context.line)")
+                        + ReportTemplates.words(error.error) + "\n    \(context.line)")
             }
         }
         self.library = library
         self.origins = origins
     }
+
+    /// A template parser's error in plain words.
+    static func words(_ error: any Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "结束标记 {{/…}} 与开始的 {{#…}} 名称不一致 (a {{/name}} closes another section)"
+        case MustacheTemplate.Error.expectedSectionEnd: return "缺少 {{/…}} 结束标记 (a {{#name}} section is not closed)"
+        case MustacheTemplate.Error.unfinishedName: return "标记没有写完，缺少 }} (a tag is not finished)"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "分隔符设置写错 (a {{=…=}} tag is malformed)"
+        default: return "\(error)"
+        }
+    }
+
+    /// The built-in templates' names and texts, in name order.
+    public static var builtInFiles: [(name: String, text: String)] { builtInTexts }
 
     /// `object` laid out with the template `name`.
     public func render(_ object: Any, with name: String) throws -> String {

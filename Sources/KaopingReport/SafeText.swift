@@ -3,13 +3,15 @@
 /// bidirectional control characters (U+202A–202E, U+2066–2069) would make a name read backwards, so they are
 /// shown as visible escapes (`<U+202E>`). Numbers are never passed through here: they stay numbers.
 public enum SafeText {
-    /// `text` with every bidirectional control shown as `<U+XXXX>`.
+    /// `text` with every bidirectional control, and every control character but tab and line breaks, shown as
+    /// `<U+XXXX>` (a control character is no text a reader can see, and XML cannot hold it).
     public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isBidiControl) else { return text }
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if isBidiControl(scalar) {
-                out += "<U+" + String(scalar.value, radix: 16, uppercase: true) + ">"
+            if isHidden(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
             } else {
                 out.unicodeScalars.append(scalar)
             }
@@ -23,6 +25,10 @@ public enum SafeText {
         let shown = visible(text)
         guard let first = shown.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return shown }
         return "'" + shown
+    }
+
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        isBidiControl(scalar) || (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
     }
 
     static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {

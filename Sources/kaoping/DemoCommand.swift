@@ -13,6 +13,7 @@ struct DemoCommand: ParsableCommand {
             Examples:
               kaoping demo          (writes kaoping-demo/demo.sqlite and assesses it)
               kaoping demo --cases 20000 --seed 7 --out kaoping-demo --no-run
+              kaoping demo --format all --per-center    (every format, and each unit's sheet)
 
             Exit status: 0 written; 1 the rule file has errors; 2 a path or file cannot be used; 64 a usage error.
             """
@@ -39,11 +40,21 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: "Override a parameter of the rule file: --param name=value (repeatable).")
     var parameters: [String] = []
 
+    @Option(help: "Comma-separated output formats: json, html, docx, xlsx, csv, md, pdf, or all (pdf needs LibreOffice).")
+    var format = "json,html"
+
+    @Flag(help: "Also write each unit's sheet (一单位一单): centers/CODE.html, and centers/CODE.docx with docx.")
+    var perCenter = false
+
+    @Flag(help: "Do not generate and assess the previous year (the report then shows no changes).")
+    var noPrevious = false
+
     func validate() throws {
         guard cases >= 0, cases <= 100_000_000 else {
             throw ValidationError("--cases must be between 0 and 100000000, not \(cases)")
         }
         _ = try parameterOverrides(parameters)
+        _ = try ReportFormats.parse(format)
     }
 
     func run() throws {
@@ -73,10 +84,31 @@ struct DemoCommand: ParsableCommand {
         }
         guard !noRun else { return }
         let rulesPath = try rules ?? ProjectFiles.folder("Rules").map({ $0 + "/jiangsu-2024.rules" }) ?? writeDefaultRules()
+        let previous = noPrevious ? nil : try previousYear(rules: rulesPath, files: files, overrides: overrides)
         let run = try AssessmentRun(rules: rulesPath, db: path, parameters: overrides, lang: "zh")
-        let written = try run.write(to: out, formats: ["json", "html"])
         printRanking(run.results)
-        for file in written { print("wrote \(file)") }
+        try ReportOutput.publish(
+            run.results, previous: previous, templates: nil, formats: try ReportFormats.parse(format), perCenter: perCenter, to: out)
+    }
+
+    /// The year before, so the report shows changes: a smaller store of the same province (a quarter of the cases,
+    /// another seed: some units join and some leave) in `OUT/previous/`, assessed with the same rules over that
+    /// year (`period_start` and `period_end` moved back a year) and written to `OUT/previous/results.json`.
+    private func previousYear(rules: String, files: [CalendarFile], overrides: [String: String]) throws -> ResultsDocument {
+        let folder = (out as NSString).appendingPathComponent("previous")
+        try PathProblem.createFolder(folder, contents: "the previous year's demo store")
+        let path = (folder as NSString).appendingPathComponent("demo.sqlite")
+        let year = DemoOptions().year - 1
+        let generator = DemoGenerator(options: DemoOptions(cases: max(1, cases / 4), seed: seed &+ 1, year: year), calendarFiles: files)
+        try? FileManager.default.removeItem(atPath: path)
+        _ = try generator.write(to: path)
+        print("wrote \(path) (the previous year, \(year))")
+        var previous = overrides
+        previous["period_start"] = previous["period_start"] ?? "\(year)-01-01"
+        previous["period_end"] = previous["period_end"] ?? "\(year)-12-31"
+        let run = try AssessmentRun(rules: rules, db: path, parameters: previous, lang: "zh")
+        try ReportOutput.publish(run.results, previous: nil, templates: nil, formats: ["json"], perCenter: false, to: folder)
+        return run.results
     }
 
     private var calendarAdvice: String {

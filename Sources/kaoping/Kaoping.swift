@@ -18,7 +18,8 @@ struct Kaoping: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, RunCommand.self, ExplainCommand.self, DiffCommand.self, SensitivityCommand.self, CheckCommand.self,
+            DemoCommand.self, RunCommand.self, RenderCommand.self, ExplainCommand.self, DiffCommand.self, SensitivityCommand.self,
+            CheckCommand.self,
             TestCommand.self, SQLCommand.self,
             FmtCommand.self,
         ]

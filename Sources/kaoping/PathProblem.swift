@@ -31,6 +31,13 @@ enum PathProblem {
             folder: "name a store file (`kaoping demo` writes one to \(demoStore))")
     }
 
+    /// `path` must be a results document: it exists and is not a folder.
+    static func requireResults(_ path: String, role: String) throws {
+        try requireFile(
+            path, role: role, extension: ".json", excluding: nil, missing: "name a results.json that `kaoping run` wrote",
+            folder: "name the results.json in it")
+    }
+
     /// `path` must be an existing folder to read from.
     static func requireFolder(_ path: String, role: String, advice: String) throws {
         switch kind(of: path) {

@@ -15,11 +15,13 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Examples:
               kaoping run Rules/jiangsu-2024.rules --db kaoping-demo/demo.sqlite --out out
+              kaoping run Rules/jiangsu-2024.rules --db kaoping-demo/demo.sqlite --out out \\
+                  --format all --per-center --previous kaoping-demo/previous/results.json
               kaoping run Rules/jiangsu-2025.rules --db kaoping-demo/demo.sqlite \\
                   --out out-2025 --format json --lang en
 
             Exit status: 0 written; 1 the rule file has errors or the data does not reach the period; 2 a path, \
-            file or store cannot be used; 64 a usage error.
+            file or store cannot be used, or report.pdf could not be made (the other files are written); 64 a usage error.
             """
     )
 
@@ -32,8 +34,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String
 
-    @Option(help: "Comma-separated output formats: json, html, csv, md, or all.")
-    var format = "json,html"
+    @OptionGroup var report: ReportOptions
 
     @Option(name: .customLong("param"), help: "Override a parameter: --param name=value (repeatable).")
     var parameters: [String] = []
@@ -66,13 +67,7 @@ struct RunCommand: ParsableCommand {
     var allowPartialData = false
 
     func validate() throws {
-        let unknown = formats.filter { !RunCommand.allFormats.contains($0) }
-        guard unknown.isEmpty else {
-            throw ValidationError("unknown format \(unknown.joined(separator: ", ")); use json, html, csv, md or all")
-        }
-        guard !formats.isEmpty else {
-            throw ValidationError("--format names no format: use json, html, csv, md or all (json,html, the default)")
-        }
+        _ = try report.formats()
         try validateLanguage(lang)
         _ = try parsedParameters()
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -82,14 +77,6 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// Every format `run` writes, for `--format all`.
-    static let allFormats = ["json", "html", "csv", "md"]
-
-    var formats: [String] {
-        let named = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return named.contains("all") ? RunCommand.allFormats : named
-    }
-
     func parsedParameters() throws -> [String: String] { try parameterOverrides(parameters) }
 
     func run() throws {
@@ -97,6 +84,8 @@ struct RunCommand: ParsableCommand {
         try PathProblem.requireRuleFile(rules)
         try PathProblem.requireStore(db)
         try PathProblem.requireOutputFolder(out, contents: "the results")
+        let previous = try report.previousResults()
+        let templates = try report.loadTemplates()
         let options = EvaluationOptions(
             threads: threads ?? EvaluationOptions.defaultThreads, chunkSize: chunkSize, columnCache: !noCache, digestCache: !noCache,
             progress: quiet ? nil : ProgressBar.shared.report)
@@ -104,7 +93,6 @@ struct RunCommand: ParsableCommand {
             rules: rules, db: db, parameters: parsedParameters(), lang: lang, allowPartialData: allowPartialData, evidence: evidence,
             options: options)
         ProgressBar.shared.finish()
-        let written = try run.write(to: out, formats: formats)
-        for path in written { print("wrote \(path)") }
+        try report.write(run.results, previous: previous, templates: templates, to: out)
     }
 }

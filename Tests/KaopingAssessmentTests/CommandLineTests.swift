@@ -264,7 +264,7 @@ struct CommandLineTests {
         #expect(demo.status == 0, "\(demo.stderr)")
         let json = try Data(contentsOf: folder.appendingPathComponent("results.json"))
         let report = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
-        #expect(report.contains("据以生成本页的 results.json SHA-256：\(SHA256.hex(Array(json)))"))
+        #expect(report.contains("据以生成的 results.json SHA-256</dt><dd>\(SHA256.hex(Array(json)))"))
         // What a killed run left is cleared; a run of one format removes the other format's old output.
         let leftover = folder.appendingPathComponent(".kaoping-partial")
         try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
