@@ -442,9 +442,11 @@ ol.honour { margin: 0; padding-left: 1.6em; } ol.findings li { margin: .2em 0; }
 .record-lines p { text-indent: 0; display: flex; justify-content: space-between; margin: .2em 1em; }
 section.attachment { margin-top: 3em; border-top: 3px double #999; }
 .filters { display: flex; flex-wrap: wrap; gap: .5em 1.2em; font: 14px sans-serif; margin: .3em 0; } .filters input { width: 12em; }
-section.unit { border-top: 1px solid #ddd; padding: .3em 0; content-visibility: auto; contain-intrinsic-size: auto 12em; }
-section.unit h3 { margin: .5em 0 .1em; } p.summary { text-indent: 0; font-size: .95em; }
-ul.lost, ul.adjustments { margin: .2em 0; padding-left: 1.4em; font: 13px/1.6 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
+#units > section { border-top: 1px solid #ddd; padding: .3em 0; content-visibility: auto; contain-intrinsic-size: auto 12em; }
+#units > section h3 { margin: .5em 0 .1em; } #units > section h3 small { color: #666; font-weight: normal; }
+#units > section p { text-indent: 0; font-size: .95em; }
+ol.dropped { columns: 3 18em; font-size: 13px; } ol.dropped li { break-inside: avoid; }
+#units ul, ul.lost { margin: .2em 0; padding-left: 1.4em; font: 13px/1.6 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
 table.sheet th { text-align: left; font-weight: normal; } table.sheet tr.lost th { color: #b71c1c; font-weight: bold; }
 table.sheet td:last-child { font-size: 12.5px; }
 footer.stamp { margin-top: 3em; font: 12px/1.5 monospace; color: #555; word-break: break-all; }
@@ -458,6 +460,8 @@ footer.stamp dt { font-weight: bold; } footer.stamp dd { margin: 0 0 .3em 1em; }
 @page wide { size: A4 landscape; margin: 15mm 12mm 18mm 12mm; }
 @media print {
   body { background: #fff; font-size: 16pt; line-height: 1.6; } main { max-width: none; padding: 0; }
+  .issuer { font-size: 26pt; letter-spacing: 0; white-space: nowrap; } ol.dropped { font-size: 8pt; columns: 3; }
+  section.attachment table.ranking td, section.attachment table.ranking th { line-height: 1.25; }
   .no-print, nav.toc, .filters, footer.stamp, .units { display: none !important; }
   thead th { position: static; box-shadow: none; } thead { display: table-header-group; }
   tr { break-inside: avoid; } h2, h3 { break-after: avoid; }
@@ -538,7 +542,7 @@ footer.stamp dt { font-weight: bold; } footer.stamp dd { margin: 0 0 .3em 1em; }
 {{/lists}}
 </tbody></table></div>
 {{/hasLists}}
-{{#droppedText}}<p>{{droppedText}}</p>{{/droppedText}}
+{{#hasDropped}}<p>上次参加考核、本次不再考核的单位共{{droppedCount}}个，名单见<a href="#dropped">附件1末尾</a>。</p>{{/hasDropped}}
 
 <h2 id="s3">三、存在问题</h2>
 {{#problems}}<p>{{.}}</p>
@@ -565,7 +569,7 @@ footer.stamp dt { font-weight: bold; } footer.stamp dd { margin: 0 0 .3em 1em; }
 {{#rectification}}<p>{{rectification}}</p>{{/rectification}}
 {{#use}}<h3>结果运用</h3><p>{{use}}</p>{{/use}}
 
-<p class="attachments">附件：1. 考核排名表{{#hasFindings}}<br><span class="indent">2. 明察暗访问题清单</span>{{/hasFindings}}</p>
+<p class="attachments">附件：1. 考核排名表{{#hasFindings}}<br><span class="indent">2. 明察暗访问题清单（电子版附后，印制版见 report.docx 和 report.xlsx）</span>{{/hasFindings}}</p>
 <div class="signature">
 {{#issuer}}<div>{{issuer}}</div>{{/issuer}}
 {{#date}}<div>{{date}}</div>{{/date}}
@@ -598,10 +602,14 @@ footer.stamp dt { font-weight: bold; } footer.stamp dd { margin: 0 0 .3em 1em; }
 </tbody>{{/sections}}
 </table></div>
 {{/groups}}
+{{#hasDropped}}
+<h3 id="dropped">上次参加考核、本次不再考核的单位（{{droppedCount}}个）</h3>
+<ol class="dropped">{{#dropped}}<li>{{region}} {{name}}（{{code}}）</li>{{/dropped}}</ol>
+{{/hasDropped}}
 </section>
 
 {{#hasFindings}}
-<section class="attachment" id="a2">
+<section class="attachment no-print" id="a2">
 <h2>附件2　明察暗访问题清单</h2>
 <div class="wide"><table class="findings-list">
 <thead><tr><th>序号</th><th>时间</th><th>单位</th><th>方式</th><th>问题类别</th><th>程度</th><th>事实</th><th>整改</th></tr></thead>
@@ -616,11 +624,10 @@ footer.stamp dt { font-weight: bold; } footer.stamp dd { margin: 0 0 .3em 1em; }
 <h2>单位明细</h2>
 <p class="note">每个单位失分的指标、考核值、得分、计分过程和失分记录（列出前两条）；全部指标和全部失分记录见一单位一单（<code>--per-center</code> 生成的 centers/单位代码.html 和 .docx）。</p>
 {{#details}}
-<section class="unit" id="{{anchor}}">
-<h3>{{unit.name}} <span class="code">{{unit.code}} · {{unit.region}} · {{unit.kind}}</span></h3>
-<p class="summary">{{group}}第{{rank}}名（共{{ranked}}个），总分 <b>{{total}}</b>，等次 <b>{{grade}}</b>{{#rankChange}}，名次变化 {{rankChange}}{{/rankChange}}{{#totalChange}}，总分变化 {{totalChange}}{{/totalChange}}{{#veto}}；一票否决：{{veto}}{{/veto}}{{#limits}}；{{.}}{{/limits}}。{{#fullMarks}}{{fullMarks}}项指标得满分。{{/fullMarks}}</p>
-{{#hasLost}}<ul class="lost">{{#lost}}<li><b>{{title}}</b> {{measure}}，{{points}}/{{maxPoints}}分：{{rule}}{{#firstKey}}；失分记录{{recordCount}}条，如 {{firstKey}}{{/firstKey}}</li>{{/lost}}</ul>{{/hasLost}}
-{{#adjusted}}<p class="summary">加减分：{{adjusted}}。</p>{{/adjusted}}
+<section id="{{anchor}}">
+<h3>{{unit.name}} <small>{{unit.code}} · {{unit.region}}</small></h3>
+<p>{{group}}第{{rank}}名（共{{ranked}}个），总分 <b>{{total}}</b>，等次 <b>{{grade}}</b>{{#rankChange}}，名次变化 {{rankChange}}{{/rankChange}}{{#totalChange}}，总分变化 {{totalChange}}{{/totalChange}}{{#veto}}；一票否决：{{veto}}{{/veto}}{{#limits}}；{{.}}{{/limits}}。{{#fullMarks}}{{fullMarks}}项指标得满分。{{/fullMarks}}{{#adjusted}}加减分：{{adjusted}}。{{/adjusted}}</p>
+{{#hasLost}}<ul>{{#lost}}<li><b>{{title}}</b> {{measure}}，{{points}}/{{maxPoints}}分：{{rule}}{{#firstKey}}；失分记录{{recordCount}}条，如 {{firstKey}}{{/firstKey}}</li>{{/lost}}</ul>{{/hasLost}}
 </section>
 {{/details}}
 </section>

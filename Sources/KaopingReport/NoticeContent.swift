@@ -34,6 +34,7 @@ public struct NoticeContent {
     public var previous: String?
     public var dropped: [UnitName]
     public var hasDropped: Bool
+    public var droppedCount: Int
     /// The sentence naming them (`nil` when none).
     public var droppedText: String?
     /// The note under a ranking with a ※ mark (redistributed points above a column's nominal points).
@@ -96,6 +97,7 @@ public struct NoticeContent {
         self.previous = changes.map { "名次和总分变化与“\(text($0.previousTitle))”（\($0.previousPeriod)）相比；“新增”为上次未参加考核的单位。" }
         dropped = changes?.dropped.map { UnitName($0) } ?? []
         hasDropped = !dropped.isEmpty
+        droppedCount = dropped.count
         droppedText = dropped.isEmpty ? nil : "上次参加考核、本次不再考核的单位：" + dropped.map(\.full).joined(separator: "、") + "。"
         let problems = ProblemList(results, units: units)
         self.problems = problems.paragraphs
