@@ -43,7 +43,8 @@ public struct ReportTemplates: Sendable {
                 let context = error.context
                 throw Problem(
                     description: "\(origins[name] ?? name):\(context.lineNumber):\(context.columnNumber): 模板语法错误 (template syntax error): "
-                        + ReportTemplates.words(error.error) + "\n    \(context.line)")
+                        + ReportTemplates.words(error.error)
+                        + (context.line.trimmingCharacters(in: .whitespaces).isEmpty ? "" : "\n    \(context.line)"))
             }
         }
         self.library = library

@@ -40,7 +40,8 @@ struct CommandLineTests {
     }()
 
     /// Runs `kaoping` with `arguments` in the package's root folder (so `Rules/…` paths work).
-    static func kaoping(_ arguments: [String]) throws -> Run {
+    /// - Parameter environment: variables to set for the run (added to the test's own).
+    static func kaoping(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let binary = try #require(Self.binary, "no kaoping binary beside the test bundle: run `swift build` first")
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -52,6 +53,7 @@ struct CommandLineTests {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = root
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let outHandle = try FileHandle(forWritingTo: out)
         let errHandle = try FileHandle(forWritingTo: err)
         process.standardOutput = outHandle
