@@ -15,7 +15,7 @@ struct GoldenReportTests {
     static func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = folder.appendingPathComponent(name)
         if recording {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
             return
         }
@@ -48,6 +48,24 @@ struct GoldenReportTests {
         try Self.expectGolden(sheet.page, "center-320202F001.html")
         try Self.expectGolden(CSVReport(results: results).render(), "report.csv")
         try Self.expectGolden(MarkdownReport(results: results).render(), "report.md")
+    }
+
+    @Test("report.docx, a unit's DOCX and report.xlsx: their XML parts match their golden files")
+    func zippedFormats() throws {
+        let results = try ReportFixture.results()
+        let previous = ReportFixture.previous(of: results)
+        let docx = try DOCXReport(results: results, previous: previous, resultsSHA256: "fixture")
+        let parts = try DOCXReportTests.Parts(try docx.document())
+        for part in ["word/document.xml", "word/styles.xml", "word/footer1.xml", "docProps/core.xml"] where parts.paths.contains(part) {
+            try Self.expectGolden(parts[part], "report.docx/" + part)
+        }
+        let sheet = try #require(try docx.centerDocuments().first { $0.code == "320202F001" })
+        try Self.expectGolden(try DOCXReportTests.Parts(sheet.data)["word/document.xml"], "center-320202F001.docx/word/document.xml")
+        let book = try XLSXBook(XLSXReport(results: results, changes: YearOverYear(current: results, previous: previous)))
+        for (path, data) in book.parts.sorted(by: { $0.key < $1.key })
+        where path.hasPrefix("xl/worksheets/") || path == "xl/sharedStrings.xml" {
+            try Self.expectGolden(String(decoding: data, as: UTF8.self), "report.xlsx/" + path)
+        }
     }
 
     @Test("Text from data is text in the HTML: no markup, no script, bidi controls and XML-forbidden characters visible")
