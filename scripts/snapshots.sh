@@ -15,22 +15,25 @@ python3 -c "import PIL" 2>/dev/null || { echo "snapshots.sh: Python's Pillow is 
 work=${1:-$(mktemp -d)}
 images=docs/images
 mkdir -p "$work" "$images"
+rm -f "$images"/*.png
+work=$(cd "$work" && pwd)
 
 swift build -c release --product kaoping
 kaoping=$(swift build -c release --show-bin-path)/kaoping
 "$kaoping" demo --out "$work/demo" --format all --per-center >"$work/demo.log"
 demo=$work/demo
-code=$(ls "$demo/centers" | grep '\.docx$' | head -1 | sed 's/\.docx$//')
+# The sheet of the unit the demo plants overdue cases on (南京市人社分中心): it has lost points to show.
+code=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(next(c['code'] for c in d['centers'] if c['name']=='南京市政务服务中心人社分中心'))" "$demo/results.json")
 
 shoot() { # URL WIDTH HEIGHT OUT.png
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="$2,$3" --screenshot="$4" "$1" 2>/dev/null
 }
 # The page on screen (cut into its opening, 红黑榜 and 存在问题, and the ranking), at phone width, and printed.
-shoot "file://$PWD/$demo/report.html" 1280 9000 "$work/screen.png"
-shoot "file://$PWD/$demo/report.html" 390 2400 "$images/html-phone.png"
+shoot "file://$demo/report.html" 1280 9000 "$work/screen.png"
+shoot "file://$demo/report.html" 390 2400 "$images/html-phone.png"
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$work/html-print.pdf" \
-    "file://$PWD/$demo/report.html" 2>/dev/null
-shoot "file://$PWD/$demo/centers/$code.html" 1280 2400 "$work/center.png"
+    "file://$demo/report.html" 2>/dev/null
+shoot "file://$demo/centers/$code.html" 1280 2400 "$work/center.png"
 python3 - "$work" "$images" <<'PY'
 import sys
 from PIL import Image
@@ -41,38 +44,42 @@ for name, top in [("html-top", 0), ("html-lists", 3300), ("html-ranking", 5900)]
 Image.open(f"{work}/center.png").crop((0, 0, 1280, 2000)).save(f"{images}/center-html.png", optimize=True)
 PY
 
-pages() { # PDF PREFIX FIRST LAST
-    pdftoppm -png -r 60 -f "$3" -l "$4" "$1" "$work/$2"
+page() { # PDF PAGE NAME: one page of a PDF as docs/images/NAME.png
+    pdftoppm -png -r 60 -f "$2" -l "$2" -singlefile "$1" "$images/$3"
 }
-pdfinfo "$work/html-print.pdf" | grep Pages | sed 's/^/report.html printed: /'
-pages "$work/html-print.pdf" html-print 1 1
-pages "$work/html-print.pdf" html-print-ranking 6 6
+convert() { # FILE FOLDER: FILE as PDF in FOLDER, through LibreOffice (as Word/WPS and Excel/WPS would show it)
+    mkdir -p "$2"
+    libreoffice --headless --convert-to pdf --outdir "$2" "$1" >/dev/null 2>&1
+}
+pages() { pdfinfo "$1" | awk '/^Pages/ {print $2}'; }
 
-# DOCX and XLSX as Word/WPS and Excel/WPS would show them, through LibreOffice.
-for file in "$demo/report.docx" "$demo/report.xlsx" "$demo/centers/$code.docx"; do
-    libreoffice --headless --convert-to pdf --outdir "$work" "$file" >/dev/null 2>&1
-done
-pdfinfo "$work/report.pdf" | grep Pages | sed 's/^/report.docx: /'
-pages "$work/report.pdf" docx 1 3
-last=$(pdfinfo "$work/report.pdf" | awk '/Pages/ {print $2}')
-pages "$work/report.pdf" docx-ranking 6 6
-pages "$work/report.pdf" docx-last "$last" "$last"
-xlsxlast=$(pdfinfo "$work/report.pdf" | awk '/Pages/ {print $2}')
-mv "$work/report.pdf" "$work/report-docx.pdf"
-pages "$work/$code.pdf" center-docx 1 2
-libreoffice --headless --convert-to pdf --outdir "$work" "$demo/report.xlsx" >/dev/null 2>&1
-pages "$work/report.pdf" xlsx 1 2
+echo "report.html printed: $(pages "$work/html-print.pdf") pages"
+page "$work/html-print.pdf" 1 html-print-1
+page "$work/html-print.pdf" 12 html-print-ranking
 
-# Keep the pages named stably in docs/images (pdftoppm numbers them with as many digits as the document needs).
-python3 - "$work" "$images" <<'PY'
-import glob, os, re, sys
+convert "$demo/report.docx" "$work/docx"
+echo "report.docx: $(pages "$work/docx/report.pdf") pages"
+page "$work/docx/report.pdf" 1 docx-1
+page "$work/docx/report.pdf" 2 docx-2
+page "$work/docx/report.pdf" 9 docx-ranking
+page "$work/docx/report.pdf" "$(pages "$work/docx/report.pdf")" docx-last
+
+convert "$demo/centers/$code.docx" "$work/center"
+echo "centers/$code.docx: $(pages "$work/center/$code.pdf") pages"
+page "$work/center/$code.pdf" 1 center-docx-1
+page "$work/center/$code.pdf" 2 center-docx-2
+
+convert "$demo/report.xlsx" "$work/xlsx"
+echo "report.xlsx printed: $(pages "$work/xlsx/report.pdf") pages"
+page "$work/xlsx/report.pdf" 1 xlsx-1
+page "$work/xlsx/report.pdf" 2 xlsx-2
+
+# Fewer colours, smaller files: the pictures live in the repository.
+python3 - "$images" <<'PY'
+import glob, sys
 from PIL import Image
-work, images = sys.argv[1], sys.argv[2]
-for path in sorted(glob.glob(f"{work}/*-*.png") + glob.glob(f"{work}/*.png")):
-    name = os.path.basename(path)
-    match = re.match(r"(html-print(?:-ranking)?|docx(?:-ranking|-last)?|center-docx|xlsx)-0*(\d+)\.png$", name)
-    if match:
-        Image.open(path).save(f"{images}/{match.group(1)}-{match.group(2)}.png", optimize=True)
+for path in glob.glob(f"{sys.argv[1]}/*.png"):
+    Image.open(path).convert("RGB").quantize(colors=64).save(path, optimize=True)
 PY
 ls -1 "$images"
 echo "work files in $work"

@@ -455,6 +455,8 @@ footer.stamp dt { font-weight: bold; } footer.stamp dd { margin: 0 0 .3em 1em; }
 @media (max-width: 900px) {
   main { padding: 1em .6em; } .wide { overflow-x: auto; } thead th { position: static; }
   body { font-size: 15px; } .signature { margin-right: 0; } nav.toc { position: static; }
+  .issuer { font-size: 1.5em; letter-spacing: 0; } h1 { font-size: 1.3em; margin: .5em 0; }
+  table th[scope="row"], table.regions td, table.ranking td:nth-child(2) { white-space: nowrap; }
 }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; @bottom-center { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", serif; } }
 @page wide { size: A4 landscape; margin: 15mm 12mm 18mm 12mm; }

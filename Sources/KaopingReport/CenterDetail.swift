@@ -61,9 +61,11 @@ public struct CenterDetail: Sendable {
             FindingItem($0.element, number: $0.offset + 1, units: units)
         }
         hasFindings = !findings.isEmpty
+        // Each line's parts, the empty ones left out: "按时办结率：98.5%（65/66件），失2.27分，失分记录共1条".
+        let line = { (title: String, parts: [String]) in title + "：" + parts.filter { !$0.isEmpty && $0 != "—" }.joined(separator: "，") }
         rectify =
-            lost.map { "\($0.title)：\($0.measure == "—" ? "" : $0.measure + "，")失\($0.lostText)分，\($0.recordsNote)" }
-            + adjustments.filter { $0.isDeduction && $0.pointsValue > 0 }.map { "\($0.title)：扣\($0.points)分，\($0.recordsNote)" }
+            lost.map { line($0.title, [$0.measure, "失\($0.lostText)分", $0.recordsNote]) }
+            + adjustments.filter { $0.isDeduction && $0.pointsValue > 0 }.map { line($0.title, ["扣\($0.points)分", $0.recordsNote]) }
             + findings.filter { !$0.rectified }.map { "\($0.time) \($0.category)（\($0.severity)）：\($0.rectification)" }
         if let veto { rectify.insert("一票否决：\(veto)", at: 0) }
     }

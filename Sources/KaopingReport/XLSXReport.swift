@@ -51,6 +51,10 @@ public struct XLSXReport: Sendable {
         try workbook.setProperties(title: results.notice?.title ?? results.assessment.title, author: "Kaoping", created: created)
         for table in tables { try workbook.add(table) }
         try workbook.close()
+        // The entries then carry the creation time as China's wall clock shows it (00:00 on the day).
+        do { try ZipRestamp.rewrite(partial, time: Date(timeIntervalSince1970: TimeInterval(created + 8 * 3_600))) } catch {
+            throw XLSXReportError(path: path, step: .saving, reason: "无法重写压缩包 / cannot rewrite the zip: \(error)")
+        }
         guard rename(partial, path) == 0 else {
             throw XLSXReportError(path: path, step: .replacing, reason: String(cString: strerror(errno)))
         }

@@ -100,7 +100,7 @@ struct ReportOutput {
             case "html": try save(Data(try html?.render().utf8 ?? "".utf8), to: path)
             case "docx": try save(try docx?.document() ?? Data(), to: path)
             case "xlsx":
-                do { try XLSXReport(results: results, changes: changes).write(to: path) } catch {
+                do { try XLSXReport(results: results, changes: changes, previousOverview: previous?.overview).write(to: path) } catch {
                     throw CommandFailure("\(path) could not be written: \(error)")
                 }
             case "csv": try save(Data(CSVReport(results: results).render().utf8), to: path)

@@ -224,10 +224,11 @@ struct XLSXReportTests {
         var undated = document
         undated.notice?.date = nil
         #expect(try XLSXBook(XLSXReport(results: undated)).xml("docProps/core.xml").contains(">2024-12-31T16:00:00Z</dcterms:created>"))
-        // libxlsxwriter stamps every entry 1980-01-01 00:00 (DOS date 0x0021, time 0), as Excel does.
+        // Every entry follows the creation time: 2025-03-14 00:00 as China's clock shows it (libxlsxwriter's own
+        // 1980-01-01 is replaced). DOS date: (year − 1980) << 9 | month << 5 | day.
         let stamps = Self.centralDirectoryTimes(bytes)
         #expect(stamps.count == book.parts.count)
-        #expect(stamps.allSatisfy { $0 == (date: 0x0021, time: 0) })
+        #expect(stamps.allSatisfy { $0 == (date: (2025 - 1980) << 9 | 3 << 5 | 14, time: 0) }, "\(stamps)")
     }
 
     @Test("Failures are thrown errors naming the path; nothing is left behind")
