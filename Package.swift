@@ -35,6 +35,7 @@ let package = Package(
             ]
         ),
         .target(name: "KaopingSQL", dependencies: ["KaopingCheck", "KaopingStore"]),
+        .target(name: "KaopingImport", dependencies: ["KaopingStore", "KaopingSyntax"]),
         .target(name: "KaopingTesting", dependencies: ["KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingStore"]),
         .executableTarget(
             name: "kaoping",
@@ -45,6 +46,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KaopingStoreTests", dependencies: ["KaopingStore"]),
+        .testTarget(name: "KaopingImportTests", dependencies: ["KaopingImport", "KaopingStore"]),
         .testTarget(name: "KaopingDemoTests", dependencies: ["KaopingDemo", "KaopingStore"]),
         .testTarget(
             name: "KaopingSyntaxTests", dependencies: ["KaopingSyntax", "KaopingCheck", "KaopingDemo"],
