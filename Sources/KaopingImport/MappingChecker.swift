@@ -1,0 +1,212 @@
+import KaopingStore
+import KaopingSyntax
+
+/// Checks parsed mappings against the canonical schema: tables, columns, codes, time formats, encodings, personal
+/// data and the columns a table cannot do without; ids K0510–K0519 (`docs/diagnostics.md`).
+public struct MappingChecker {
+    let file: MappingFile
+    var diagnostics: [Diagnostic] = []
+
+    /// The checked mappings of `file` (those without errors) and the problems found.
+    public static func check(_ file: MappingFile) -> (mappings: [Mapping], diagnostics: [Diagnostic]) {
+        var checker = MappingChecker(file: file)
+        let mappings = file.mappings.compactMap { checker.check($0) }
+        return (mappings, checker.diagnostics)
+    }
+
+    /// The tables an export can fill (the store's own metadata is not one).
+    static let tables = CanonicalSchema.tables.filter { $0.centerColumn != nil || $0.name == "centers" || $0.name == "catalog" }
+
+    mutating func error(_ id: String, _ range: SourceRange, zh: String, en: String, hint: String = "", hintEn: String = "") {
+        diagnostics.append(Diagnostic(id, .error, file: file.source.name, range: range, zh: zh, en: en, hint: hint, hintEn: hintEn))
+    }
+
+    /// A name that is none of `candidates`, with the nearest one (or the list).
+    mutating func unknown(_ id: String, _ name: Name, among candidates: [String], what: (zh: String, en: String)) {
+        let guess = nearestName(name.text, among: candidates)
+        error(
+            id, name.range, zh: "没有叫“\(name.text)”的\(what.zh)", en: "there is no \(what.en) `\(name.text)`",
+            hint: guess.map { "是否想写“\($0)”？" } ?? "可用：\(candidates.joined(separator: "、"))",
+            hintEn: guess.map { "did you mean `\($0)`?" } ?? "use one of: \(candidates.joined(separator: ", "))")
+    }
+
+    mutating func check(_ declaration: MappingDeclaration) -> Mapping? {
+        let errors = diagnostics.count
+        guard let table = Self.tables.first(where: { $0.name == declaration.table.text }) else {
+            unknown("K0510", declaration.table, among: Self.tables.map(\.name), what: ("表", "table"))
+            return nil
+        }
+        let encoding = declaration.encoding.flatMap { checkEncoding($0) }
+        let defaultTime = declaration.time.flatMap { checkTime($0) } ?? .auto
+        var columns: [ColumnMapping] = []
+        var seen: [String: Name] = [:]
+        for column in declaration.columns {
+            guard let spec = table.column(column.target.text) else {
+                unknown("K0511", column.target, among: table.columns.map(\.name), what: ("\(table.name) 表的列", "column of \(table.name)"))
+                continue
+            }
+            if let first = seen[spec.name] {
+                error(
+                    "K0512", column.target.range, zh: "列 \(spec.name) 映射了两次（第一次在第 \(file.source.location(of: first.range.start).line) 行）",
+                    en: "column \(spec.name) is mapped twice (first on line \(file.source.location(of: first.range.start).line))",
+                    hint: "每个列只映射一次", hintEn: "map each column once")
+                continue
+            }
+            seen[spec.name] = column.target
+            if let mapped = checkColumn(column, spec: spec, table: table, defaultTime: defaultTime) { columns.append(mapped) }
+        }
+        let personal = declaration.personal.compactMap { checkPersonal($0, table: table) }
+        checkSources(declaration)
+        // A column that must hold a value and has no default needs a source or a constant (`centers.id` is given
+        // by the store).
+        for spec in table.columns where !spec.nullable && !spec.constraint.contains("DEFAULT") && seen[spec.name] == nil {
+            if table.name == "centers" && spec.name == "id" { continue }
+            error(
+                "K0513", declaration.table.range, zh: "\(table.name) 表的必填列 \(spec.name)（\(spec.chinese)）没有映射",
+                en: "the required column \(spec.name) of \(table.name) (\(spec.english)) is not mapped",
+                hint: "写 \(spec.name) from \"源列名\" 或 \(spec.name) = 常量",
+                hintEn: "write \(spec.name) from \"source column\" or \(spec.name) = constant")
+        }
+        guard diagnostics.count == errors else { return nil }
+        return Mapping(
+            table: table.name, encoding: encoding, columns: columns, personal: personal, ignored: declaration.ignored.map(\.text))
+    }
+
+    mutating func checkColumn(_ column: ColumnMappingSyntax, spec: ColumnSpec, table: TableSpec, defaultTime: TimeFormat) -> ColumnMapping?
+    {
+        var time = defaultTime
+        if let name = column.time {
+            guard spec.type == .time else {
+                error(
+                    "K0514", name.range, zh: "列 \(spec.name) 不是时间列，不能写 time", en: "column \(spec.name) is not a time, so it takes no `time`"
+                )
+                return nil
+            }
+            guard let format = checkTime(name) else { return nil }
+            time = format
+        }
+        var codes: [String: String] = [:]
+        for (from, to) in column.codes ?? [] {
+            let allowed = spec.type == .flag ? ["0", "1"] : spec.codes
+            guard spec.type == .code || spec.type == .flag else {
+                error(
+                    "K0515", from.range, zh: "列 \(spec.name) 没有代码表，不能写 codes",
+                    en: "column \(spec.name) has no code list, so it takes no `codes`")
+                return nil
+            }
+            guard allowed.contains(to.text) else {
+                unknown("K0516", to, among: allowed, what: ("\(spec.name) 的代码", "code of \(spec.name)"))
+                continue
+            }
+            if codes[from.text] != nil {
+                error("K0515", from.range, zh: "源值“\(from.text)”写了两次", en: "the source value `\(from.text)` is given twice")
+            }
+            codes[from.text] = to.text
+        }
+        var byCenterCode = false
+        if let lookup = column.lookup {
+            guard lookup.text == "code", spec.name == table.centerColumn || (table.name == "centers" && spec.name == "parent_id") else {
+                error(
+                    "K0517", lookup.range, zh: "只有单位列（\(table.centerColumn ?? "center_id")）可以写 by code",
+                    en: "only the unit column (\(table.centerColumn ?? "center_id")) takes `by code`",
+                    hint: "by code 表示源列是单位代码，导入时换成单位编号", hintEn: "`by code` means the source holds the unit's code, looked up to its id")
+                return nil
+            }
+            byCenterCode = true
+        }
+        if let constant = column.constant, spec.type == .code, !spec.codes.contains(constant.text) {
+            unknown("K0516", constant, among: spec.codes, what: ("\(spec.name) 的代码", "code of \(spec.name)"))
+            return nil
+        }
+        return ColumnMapping(
+            target: spec.name, type: spec.type, source: column.source?.text, constant: column.constant?.text, time: time, codes: codes,
+            byCenterCode: byCenterCode)
+    }
+
+    mutating func checkPersonal(_ personal: PersonalSyntax, table: TableSpec) -> PersonalColumn? {
+        guard let action = personal.action else {
+            error(
+                "K0518", personal.source.range, zh: "个人信息列“\(personal.source.text)”没有写 drop 或 hash",
+                en: "the personal column `\(personal.source.text)` says neither `drop` nor `hash`",
+                hint: "写 drop（不保存）或 hash into 列名（保存其 HMAC-SHA256，需 --pii-key）",
+                hintEn: "write drop (not kept) or hash into COLUMN (its HMAC-SHA256 is kept; needs --pii-key)")
+            return nil
+        }
+        switch action.text {
+        case "drop": return PersonalColumn(source: personal.source.text, hashInto: nil)
+        case "hash":
+            guard let target = personal.target else {
+                error("K0518", action.range, zh: "hash 后应为 into 列名", en: "expected `into COLUMN` after `hash`")
+                return nil
+            }
+            guard let spec = table.column(target.text), spec.type == .text else {
+                unknown(
+                    "K0511", target, among: table.columns.filter { $0.type == .text }.map(\.name),
+                    what: ("\(table.name) 表的文本列", "text column of \(table.name)"))
+                return nil
+            }
+            return PersonalColumn(source: personal.source.text, hashInto: spec.name)
+        default:
+            let guess = nearestName(action.text, among: ["drop", "hash"])
+            error(
+                "K0518", action.range, zh: "个人信息列只能 drop 或 hash，不能“\(action.text)”",
+                en: "a personal column is `drop`ped or `hash`ed, not `\(action.text)`",
+                hint: guess.map { "是否想写“\($0)”？" } ?? "写 drop 或 hash into 列名",
+                hintEn: guess.map { "did you mean `\($0)`?" } ?? "write drop or hash into COLUMN")
+            return nil
+        }
+    }
+
+    /// A source column is mapped, personal or ignored — one of them, once.
+    mutating func checkSources(_ declaration: MappingDeclaration) {
+        var uses: [String: Name] = [:]
+        let personalOrIgnored = declaration.personal.map(\.source) + declaration.ignored
+        for name in personalOrIgnored {
+            if let first = uses[name.text] {
+                error(
+                    "K0519", name.range, zh: "源列“\(name.text)”已在第 \(file.source.location(of: first.range.start).line) 行处理过",
+                    en: "the source column `\(name.text)` is already dealt with on line \(file.source.location(of: first.range.start).line)"
+                )
+            }
+            uses[name.text] = name
+        }
+        for column in declaration.columns {
+            guard let source = column.source, let first = uses[source.text] else { continue }
+            error(
+                "K0519", source.range, zh: "源列“\(source.text)”已在第 \(file.source.location(of: first.range.start).line) 行标为个人信息或忽略，不能再映射",
+                en:
+                    "the source column `\(source.text)` is marked personal or ignored on line \(file.source.location(of: first.range.start).line), so it cannot be mapped"
+            )
+        }
+    }
+
+    mutating func checkEncoding(_ name: Name) -> TextEncoding? {
+        switch name.text.lowercased() {
+        case "auto": return nil
+        case "utf8", "utf-8": return .utf8
+        case "gb18030": return .gb18030
+        default:
+            unknown("K0508", name, among: ["auto", "utf8", "gb18030"], what: ("编码", "encoding"))
+            return nil
+        }
+    }
+
+    mutating func checkTime(_ name: Name) -> TimeFormat? {
+        guard let format = TimeFormat(rawValue: name.text) else {
+            unknown("K0508", name, among: TimeFormat.allCases.map(\.rawValue), what: ("时间格式", "time format"))
+            return nil
+        }
+        return format
+    }
+}
+
+extension MappingChecker {
+    /// Parses and checks a mapping file: its mappings, or `nil` when it has any error (a mapping with a mistake in
+    /// it is never used), and every problem found.
+    public static func load(_ source: SourceFile) -> (mappings: [Mapping]?, diagnostics: [Diagnostic]) {
+        let parsed = MappingParser.parse(source)
+        let checked = check(parsed.file)
+        let diagnostics = parsed.diagnostics + checked.diagnostics
+        return (diagnostics.hasErrors ? nil : checked.mappings, diagnostics)
+    }
+}
