@@ -88,3 +88,27 @@ final class GB18030Decoder {
         return Array(output[..<produced])
     }
 }
+
+/// Converts UTF-8 to GB18030 (for a rejects file written in its input's encoding).
+enum GB18030Encoder {
+    static func encode(_ utf8: [UInt8]) throws -> [UInt8] {
+        let converter = iconv_open("GB18030", "UTF-8")
+        guard converter != iconv_t(bitPattern: -1) else { throw ImportError.encodingUnavailable("GB18030") }
+        defer { iconv_close(converter) }
+        var input = utf8
+        var output = [UInt8](repeating: 0, count: utf8.count * 2 + 16)
+        var inLeft = input.count
+        var outLeft = output.count
+        let result = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!).assumingMemoryBound(
+                    to: CChar.self)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(
+                    to: CChar.self)
+                return iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+            }
+        }
+        guard result != -1 else { throw ImportError.invalidBytes(offset: utf8.count - inLeft) }
+        return Array(output[..<(output.count - outLeft)])
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import KaopingStore
+
+/// What one file's import did: every record read is inserted, updated, unchanged or rejected — the four add up
+/// (`NAME.import.json`).
+public struct ImportSummary: Sendable, Equatable, Codable {
+    public var file: String
+    public var table: String
+    public var encoding: String
+    public var read: Int
+    public var inserted: Int
+    public var updated: Int
+    public var unchanged: Int
+    public var rejected: Int
+    /// The rejects file beside the input (`NAME.rejects.csv`), when a record was rejected.
+    public var rejects: String?
+}
+
+/// Imports one export into a store by its mapping (issue 22): the header checked against the mapping, each record
+/// converted and checked (`RowConverter`), duplicate keys within the file and rows the store refuses rejected —
+/// to `NAME.rejects.csv` with the line, the reason and the text — and the good rows upserted by the table's natural
+/// key, all in one transaction: killed at any moment, the store is as it was.
+public struct Importer {
+    let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// A problem with the file as a whole (its header), found before anything is written.
+    public struct HeaderProblem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The columns that name a table's row: its unique column (`code`, `case_no`, `review_no`), else its primary key.
+    static func key(of table: TableSpec) -> [String] {
+        if let unique = table.columns.first(where: { $0.constraint.contains("UNIQUE") }) { return [unique.name] }
+        let primary = table.columns.filter { $0.constraint.contains("PRIMARY KEY") }.map(\.name)
+        if !primary.isEmpty { return primary }
+        for constraint in table.constraints where constraint.hasPrefix("PRIMARY KEY (") {
+            return constraint.dropFirst("PRIMARY KEY (".count).dropLast().split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return []
+    }
+
+    /// Imports the CSV at `path` into `mapping.table`.
+    public func importCSV(_ path: String, mapping: Mapping) throws -> ImportSummary {
+        guard let table = CanonicalSchema.table(mapping.table) else { throw HeaderProblem(description: "no table \(mapping.table)") }
+        var reader = try CSVReader(path: path, encoding: mapping.encoding)
+        guard let header = try reader.next() else {
+            return ImportSummary(
+                file: path, table: table.name, encoding: reader.encoding.rawValue, read: 0, inserted: 0, updated: 0, unchanged: 0,
+                rejected: 0)
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        try Self.checkHeader(names, mapping: mapping, path: path)
+        let positions = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
+        let key = Self.key(of: table)
+        let columns = mapping.columns.map(\.target)
+        guard key.allSatisfy(columns.contains) else {
+            throw HeaderProblem(description: "映射没有给出 \(table.name) 的键 \(key.joined(separator: ", ")) (the mapping does not fill the key)")
+        }
+        let centerIDs = try Dictionary(
+            store.database.query("SELECT code, id FROM centers").compactMap { row -> (String, Int64)? in
+                guard case .text(let code) = row[0], case .integer(let id) = row[1] else { return nil }
+                return (code, id)
+            }
+        ) { first, _ in first }
+        let converter = RowConverter(mapping: mapping, table: table, positions: positions, centerIDs: centerIDs)
+        var summary = ImportSummary(
+            file: path, table: table.name, encoding: reader.encoding.rawValue, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0)
+        var rejects = RejectsFile(path: Self.sibling(path, "rejects.csv"), encoding: reader.encoding)
+        let keyPositions = key.compactMap { columns.firstIndex(of: $0) }
+        let quoted = columns.map(quoteIdentifier)
+        let keyCondition = key.map { "\(quoteIdentifier($0)) IS ?" }.joined(separator: " AND ")
+        try store.database.transaction {
+            let select = try store.database.prepare(
+                "SELECT \(quoted.joined(separator: ", ")) FROM \(quoteIdentifier(table.name)) WHERE \(keyCondition)")
+            let insert = try store.database.prepare(
+                "INSERT INTO \(quoteIdentifier(table.name)) (\(quoted.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            )
+            let update = try store.database.prepare(
+                "UPDATE \(quoteIdentifier(table.name)) SET \(quoted.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(keyCondition)")
+            var seen: [[SQLValue]: Int] = [:]
+            while let record = try reader.next() {
+                summary.read += 1
+                let reject = { (reason: String) throws in
+                    summary.rejected += 1
+                    try rejects.add(line: record.line, reason: reason, text: record.text)
+                }
+                if let problem = record.problem {
+                    try reject(problem)
+                    continue
+                }
+                guard record.fields.count == names.count else {
+                    try reject(
+                        "有 \(record.fields.count) 个字段，表头有 \(names.count) 个 (\(record.fields.count) fields, the header has \(names.count))")
+                    continue
+                }
+                let values: [SQLValue]
+                switch converter.convert(record.fields) {
+                case .success(let converted): values = converted
+                case .failure(let rejection):
+                    try reject(rejection.reason)
+                    continue
+                }
+                let keyValues = keyPositions.map { values[$0] }
+                if let first = seen[keyValues] {
+                    try reject("键 \(key.joined(separator: ", ")) 与第 \(first) 行相同 (the same key as line \(first))")
+                    continue
+                }
+                seen[keyValues] = record.line
+                try select.bind(keyValues)
+                let existing = try select.step() ? select.row() : nil
+                do {
+                    if existing == nil {
+                        try insert.run(values)
+                        summary.inserted += 1
+                    } else if existing != values {
+                        try update.run(values + keyValues)
+                        summary.updated += 1
+                    } else {
+                        summary.unchanged += 1
+                    }
+                } catch let error as SQLiteError {
+                    try reject("数据库拒收：\(error.message) (the store refuses the row)")
+                }
+            }
+        }
+        if summary.rejected > 0 { summary.rejects = try rejects.close() }
+        let report = Self.sibling(path, "import.json")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(summary).write(to: URL(fileURLWithPath: report))
+        return summary
+    }
+
+    /// Every column of the export is named by the mapping, and every column the mapping reads is in the export.
+    static func checkHeader(_ names: [String], mapping: Mapping, path: String) throws {
+        let known = mapping.sourceColumns
+        let unnamed = names.filter { !known.contains($0) }
+        let missing = mapping.columns.compactMap(\.source).filter { !names.contains($0) }
+        guard unnamed.isEmpty && missing.isEmpty else {
+            var parts: [String] = []
+            if !unnamed.isEmpty {
+                parts.append(
+                    "表头中的列 \(unnamed.map { "“\($0)”" }.joined(separator: "、")) 映射中没有写（映射、personal 或 ignore） "
+                        + "(the header's columns \(unnamed.joined(separator: ", ")) are not in the mapping: map them, mark them personal, or ignore them)"
+                )
+            }
+            if !missing.isEmpty {
+                parts.append(
+                    "映射读取的列 \(missing.map { "“\($0)”" }.joined(separator: "、")) 不在表头中 (the mapping reads \(missing.joined(separator: ", ")), which the header lacks)"
+                )
+            }
+            throw HeaderProblem(description: "\(path)：" + parts.joined(separator: "；"))
+        }
+    }
+
+    /// `NAME.EXTENSION` beside `path` (`cases.csv` → `cases.rejects.csv`).
+    static func sibling(_ path: String, _ suffix: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingPathExtension().path + "." + suffix
+    }
+}
