@@ -41,7 +41,7 @@ let package = Package(
             name: "kaoping",
             dependencies: [
                 "KaopingStore", "KaopingDemo", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingReport",
-                "KaopingTesting", "KaopingSQL",
+                "KaopingTesting", "KaopingSQL", "KaopingImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

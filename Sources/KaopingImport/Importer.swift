@@ -161,7 +161,8 @@ public struct Importer {
 
     /// `NAME.EXTENSION` beside `path` (`cases.csv` → `cases.rejects.csv`).
     static func sibling(_ path: String, _ suffix: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingPathExtension().path + "." + suffix
+        let name = (path as NSString).lastPathComponent
+        let stem = name.contains(".") ? String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)]) : name
+        return ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(stem + "." + suffix)
     }
 }

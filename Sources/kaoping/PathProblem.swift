@@ -38,6 +38,19 @@ enum PathProblem {
             folder: "name the results.json in it")
     }
 
+    /// `path` must be a mapping file.
+    static func requireMapping(_ path: String) throws {
+        try requireFile(
+            path, role: "--mapping", extension: ".mapping", excluding: nil,
+            missing: "name a mapping file (the shipped ones are in Rules/mappings/)", folder: "name the mapping file in it")
+    }
+
+    /// `path` must be a data file to import.
+    static func requireData(_ path: String) throws {
+        try requireFile(
+            path, role: "the file", extension: ".csv", excluding: nil, missing: "check the path", folder: "name the files in it")
+    }
+
     /// `path` must be an existing folder to read from.
     static func requireFolder(_ path: String, role: String, advice: String) throws {
         switch kind(of: path) {

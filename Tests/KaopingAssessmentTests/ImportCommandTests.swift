@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// `kaoping import` from the command line (issue 22): a new store created, GB18030 read, exit status 3 with the
+/// rejects named, 0 on a clean second run of the same rows, 1 for a mapping with a mistake (nothing imported).
+@Suite("kaoping import")
+struct ImportCommandTests {
+    @Test("Units then cases into a new store; a bad row gives exit status 3 and its rejects file; a broken mapping 1")
+    func importFiles() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("office.sqlite").path
+        let units = folder.appendingPathComponent("单位.csv").path
+        try CommandLineTests.write(
+            "实施主体编码,实施主体名称,单位类型,层级,设区市,县（市、区）,行政区划代码,业务主管部门,负责人变更时间,负责人变更报备时间,负责人姓名,负责人电话\n"
+                + "320100F001,南京市政务服务中心税务分中心,分中心,市级,南京市,,320100,税务局,2024/3/1 9:00,2024/3/5 10:00,李四,139\n", to: units)
+        let centers = try CommandLineTests.kaoping(
+            ["import", "--db", store, "--mapping", "Rules/mappings/gbt39046-centers.mapping", units])
+        #expect(centers.status == 0, "\(centers.stderr)")
+        #expect(centers.stdout.contains("read 1 = inserted 1 + updated 0 + unchanged 0 + rejected 0"))
+        let cases = folder.appendingPathComponent("办件.csv").path
+        let header = "办件编号,实施主体编码,实施编码,办件类型,申报渠道,窗口类型,申请时间,受理时间,办结时间,承诺办结时限,法定办结时限,特别程序天数,办件状态,申请人名称,申请人证件号码,联系电话,联系地址,备注"
+        let text = [
+            header, "C1,320100F001,I1,承诺件,窗口,综合窗口,,20240315T093000,2024-03-20 16:00:00,5,20,0,已办结,张三,3201,139,\"南京市,玄武区\",",
+            "C2,320100F009,I1,即办件,网上,,,2024/3/16 9:30,2024/3/16 10:00,,,0,已办结,李四,3202,138,南京,",
+        ].joined(separator: "\r\n")
+        try Data(try CSVReaderGB18030.encode(text)).write(to: URL(fileURLWithPath: cases))
+        let first = try CommandLineTests.kaoping(["import", "--db", store, "--mapping", "Rules/mappings/gbt39046-cases.mapping", cases])
+        #expect(first.status == 3, "\(first.stderr)")
+        #expect(first.stdout.contains("（gb18030）: read 2 = inserted 1 + updated 0 + unchanged 0 + rejected 1"), "\(first.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("办件.rejects.csv").path))
+        let broken = folder.appendingPathComponent("broken.mapping").path
+        try CommandLineTests.write("mapping casse {\n}\n", to: broken)
+        let mistake = try CommandLineTests.kaoping(["import", "--db", store, "--mapping", broken, cases, "--lang", "en"])
+        #expect(mistake.status == 1)
+        #expect(mistake.stderr.contains("broken.mapping:1:9: error: there is no table `casse` [K0510]"), "\(mistake.stderr)")
+    }
+}
+
+/// GB18030 bytes of a text, through iconv (as an export from Excel on a Chinese Windows is written).
+enum CSVReaderGB18030 {
+    static func encode(_ text: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data
+    }
+}
