@@ -32,6 +32,11 @@ public struct Importer {
         public let description: String
     }
 
+    /// The rows a table's rows must name, beyond their unit: a review's case (when it names one) is in `cases`.
+    static let references: [String: [(column: String, table: String, key: String)]] = [
+        "reviews": [("case_no", "cases", "case_no")]
+    ]
+
     /// The columns that name a table's row: its unique column (`code`, `case_no`, `review_no`), else its primary key.
     static func key(of table: TableSpec) -> [String] {
         if let unique = table.columns.first(where: { $0.constraint.contains("UNIQUE") }) { return [unique.name] }
@@ -83,6 +88,12 @@ public struct Importer {
             )
             let update = try store.database.prepare(
                 "UPDATE \(quoteIdentifier(table.name)) SET \(quoted.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(keyCondition)")
+            let references = try (Self.references[table.name] ?? []).compactMap { reference -> (Int, String, Statement)? in
+                guard let position = columns.firstIndex(of: reference.column) else { return nil }
+                let lookup = try store.database.prepare(
+                    "SELECT 1 FROM \(quoteIdentifier(reference.table)) WHERE \(quoteIdentifier(reference.key)) = ?")
+                return (position, "\(reference.table).\(reference.key)", lookup)
+            }
             var seen: [[SQLValue]: Int] = [:]
             while let record = try reader.next() {
                 summary.read += 1
@@ -104,6 +115,16 @@ public struct Importer {
                 case .success(let converted): values = converted
                 case .failure(let rejection):
                     try reject(rejection.reason)
+                    continue
+                }
+                if let missing = try references.first(where: { position, _, lookup in
+                    guard values[position] != .null else { return false }
+                    try lookup.bind([values[position]])
+                    return try !lookup.step()
+                }) {
+                    try reject(
+                        "\(columns[missing.0])“\(values[missing.0].text ?? "")”在 \(missing.1) 中不存在 (no row of \(missing.1) is \(values[missing.0].text ?? ""))"
+                    )
                     continue
                 }
                 let keyValues = keyPositions.map { values[$0] }

@@ -88,13 +88,20 @@ public struct MappingChecker {
         var codes: [String: String] = [:]
         for (from, to) in column.codes ?? [] {
             let allowed = spec.type == .flag ? ["0", "1"] : spec.codes
-            guard spec.type == .code || spec.type == .flag else {
+            guard spec.type == .code || spec.type == .flag || spec.type == .integer else {
                 error(
                     "K0515", from.range, zh: "列 \(spec.name) 没有代码表，不能写 codes",
                     en: "column \(spec.name) has no code list, so it takes no `codes`")
                 return nil
             }
-            guard allowed.contains(to.text) else {
+            // An integer column's values are whole numbers (满意度 "非常满意" -> 5); the store's own checks hold their range.
+            if spec.type == .integer, Int64(to.text) == nil {
+                error(
+                    "K0516", to.range, zh: "列 \(spec.name) 的取值应为整数，却是“\(to.text)”",
+                    en: "the values of \(spec.name) are whole numbers, not `\(to.text)`")
+                continue
+            }
+            guard spec.type == .integer || allowed.contains(to.text) else {
                 unknown("K0516", to, among: allowed, what: ("\(spec.name) 的代码", "code of \(spec.name)"))
                 continue
             }

@@ -102,4 +102,36 @@ struct ImporterTests {
         #expect { try importer.importCSV(path, mapping: try Self.mapping()) } throws: { "\($0)".contains("身份证") }
         #expect(try store.database.scalar("SELECT count(*) FROM cases") == .integer(2))
     }
+
+    @Test("Reviews: GB/T 39046's reversed satisfaction codes turned around, labels read, a review of an unknown case rejected")
+    func reviews() throws {
+        let (folder, store) = try Self.store()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cases = folder + "/cases.csv"
+        try Data(([Self.header, Self.row("A1")].joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: cases))
+        _ = try Importer(store: store).importCSV(cases, mapping: try Self.mapping())
+        func load(_ name: String) throws -> Mapping {
+            let path = MappingTests.root.appendingPathComponent("Rules/mappings/\(name)").path
+            let loaded = MappingChecker.load(SourceFile(name: path, text: try String(contentsOfFile: path, encoding: .utf8)))
+            #expect(loaded.diagnostics == [])
+            return try #require(loaded.mappings?.first)
+        }
+        let header = "评价编号,办件编号,被评价单位编码,满意度,评价渠道,是否默认评价,是否恶意差评,评价时间,回复时间,核实时间,整改时间,回访时间,评价人姓名,评价人手机号,评价内容"
+        let rows = [
+            header, "R1,A1,320100F001,1,PC端,否,否,2024-03-21 10:00:00,,,,,王五,139,很好",  // GB/T 1 = 非常满意 → 5
+            "R2,A1,320100F001,非常不满意,短信,否,否,2024-03-22 10:00:00,2024-03-22 15:00:00,,,,赵六,138,太慢",  // → 1
+            "R3,ZZ9,320100F001,2,PC端,否,否,2024-03-23 10:00:00,,,,,孙七,137,",  // no such case
+        ]
+        let path = folder + "/reviews.csv"
+        try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let summary = try Importer(store: store).importCSV(path, mapping: try load("gbt39046-reviews.mapping"))
+        #expect(summary.inserted == 2 && summary.rejected == 1)
+        #expect(try store.database.scalar("SELECT rating FROM reviews WHERE review_no = 'R1'") == .integer(5))
+        #expect(try store.database.scalar("SELECT rating FROM reviews WHERE review_no = 'R2'") == .integer(1))
+        let rejects = try String(contentsOfFile: folder + "/reviews.rejects.csv", encoding: .utf8)
+        #expect(rejects.contains("4,") && rejects.contains("no row of cases.case_no is ZZ9"), "\(rejects)")
+        // The provincial feed's codes run the other way: the same 1 is 非常不满意.
+        let province = try load("province-reviews.mapping")
+        #expect(province.columns.first { $0.target == "rating" }?.codes["1"] == "1")
+    }
 }
