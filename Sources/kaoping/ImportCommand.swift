@@ -12,6 +12,7 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Examples:
               kaoping import --db office.sqlite --mapping Rules/mappings/gbt39046-cases.mapping 办件.csv
+              kaoping import --db office.sqlite exports/        (the files its import.manifest names)
 
             Each file's good rows go in (inserted, updated or unchanged, by the table's natural key) in one \
             transaction; each bad row goes to NAME.rejects.csv beside it with its line and reason; NAME.import.json \
@@ -25,8 +26,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The store (created when missing).")
     var db: String
 
-    @Option(help: "The mapping file (.mapping).")
-    var mapping: String
+    @Option(help: "The mapping file (.mapping) for the files named (a folder names its own in import.manifest).")
+    var mapping: String?
 
     @Option(help: "The mapping's table, when the mapping file holds several.")
     var table: String?
@@ -34,7 +35,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The files' encoding: utf8 or gb18030 (default: the mapping's, or detected).")
     var encoding: String?
 
-    @Argument(help: "The CSV files.")
+    @Argument(help: "The CSV files, or folders with an import.manifest.")
     var paths: [String]
 
     @Option(help: "Language of messages: zh or en.")
@@ -48,40 +49,113 @@ struct ImportCommand: ParsableCommand {
         guard !paths.isEmpty else { throw ValidationError("name at least one CSV file to import") }
     }
 
+    /// One file to import and the mapping it is read with.
+    struct Job {
+        var path: String
+        var mapping: Mapping
+    }
+
     func run() throws {
-        try PathProblem.requireMapping(mapping)
-        for path in paths { try PathProblem.requireData(path) }
-        let text = try PathProblem.reading(mapping, role: "--mapping") { try String(contentsOfFile: mapping, encoding: .utf8) }
-        let source = SourceFile(name: mapping, text: text)
-        let loaded = MappingChecker.load(source)
-        if !loaded.diagnostics.isEmpty {
-            let printer = DiagnosticPrinter(source: source, english: lang == "en")
-            FileHandle.standardError.write(Data(printer.render(loaded.diagnostics, limit: DiagnosticPrinter.displayLimit).utf8))
+        var jobs: [Job] = []
+        var failed = false
+        for path in paths {
+            if PathProblem.isFolder(path) {
+                let loaded = try manifestJobs(path)
+                failed = failed || loaded == nil
+                jobs += loaded ?? []
+            } else {
+                try PathProblem.requireData(path)
+                guard let mapping else {
+                    throw CommandFailure(
+                        "\(path) needs a mapping: name it with --mapping, or import the folder with its \(ImportManifest.fileName)")
+                }
+                guard let chosen = try load(mapping, role: "--mapping") else {
+                    failed = true
+                    continue
+                }
+                jobs.append(Job(path: path, mapping: chosen))
+            }
         }
-        guard var mappings = loaded.mappings else { throw ExitCode(1) }
-        if let table { mappings = mappings.filter { $0.table == table } }
-        guard mappings.count == 1, var chosen = mappings.first else {
-            let tables = (loaded.mappings ?? []).map(\.table).joined(separator: ", ")
-            throw CommandFailure(
-                mappings.isEmpty
-                    ? "--mapping \(mapping) has no mapping for table \(table ?? "?") (it maps \(tables)): name one of them with --table"
-                    : "--mapping \(mapping) maps several tables (\(tables)): name one with --table")
-        }
-        if let encoding { chosen.encoding = encoding.lowercased() == "gb18030" ? .gb18030 : .utf8 }
+        // A mapping with a mistake imports nothing at all.
+        if failed { throw ExitCode(1) }
+        // Units before what names them, whatever the order given.
+        jobs = jobs.enumerated().sorted {
+            (ImportManifest.order(of: $0.element.mapping.table), $0.offset) < (
+                ImportManifest.order(of: $1.element.mapping.table), $1.offset
+            )
+        }.map(\.element)
         let store = FileManager.default.fileExists(atPath: db) ? try Store.open(at: db) : try Store.create(at: db)
         let importer = Importer(store: store)
         var rejected = 0
-        for path in paths {
+        for job in jobs {
             let summary: ImportSummary
-            do { summary = try importer.importCSV(path, mapping: chosen) } catch let problem as Importer.HeaderProblem {
+            do { summary = try importer.importCSV(job.path, mapping: job.mapping) } catch let problem as Importer.HeaderProblem {
                 throw CommandFailure(problem.description)
             }
             print(
-                "\(path) → \(summary.table)（\(summary.encoding)）: read \(summary.read) = inserted \(summary.inserted) + updated \(summary.updated)"
+                "\(job.path) → \(summary.table)（\(summary.encoding)）: read \(summary.read) = inserted \(summary.inserted) + updated \(summary.updated)"
                     + " + unchanged \(summary.unchanged) + rejected \(summary.rejected)")
             if let rejects = summary.rejects { print("  rejected rows, with their lines and reasons: \(rejects)") }
             rejected += summary.rejected
         }
         if rejected > 0 { throw ExitCode(3) }
+    }
+
+    /// The files of a folder's manifest with their mappings; `nil` (reported) when the manifest or a mapping has a mistake.
+    func manifestJobs(_ folder: String) throws -> [Job]? {
+        let manifestPath = (folder as NSString).appendingPathComponent(ImportManifest.fileName)
+        guard FileManager.default.fileExists(atPath: manifestPath) else {
+            throw CommandFailure(
+                "\(folder) is a folder without \(ImportManifest.fileName): write one (import \"FILE.csv\" with \"MAPPING.mapping\" per line) or name the files"
+            )
+        }
+        let text = try PathProblem.reading(manifestPath) { try String(contentsOfFile: manifestPath, encoding: .utf8) }
+        let source = SourceFile(name: manifestPath, text: text)
+        let parsed = ImportManifest.parse(source)
+        report(parsed.diagnostics, source: source)
+        guard !parsed.diagnostics.hasErrors else { return nil }
+        var jobs: [Job] = []
+        var failed = false
+        for entry in parsed.manifest.entries {
+            // Paths are relative to the folder, unless absolute.
+            let resolve = { (path: String) in path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path) }
+            let file = resolve(entry.file.text)
+            try PathProblem.requireData(file)
+            let mappingPath = resolve(entry.mapping.text)
+            guard let loaded = try load(mappingPath, role: "the mapping of \(entry.file.text)") else {
+                failed = true
+                continue
+            }
+            jobs.append(Job(path: file, mapping: loaded))
+        }
+        return failed ? nil : jobs
+    }
+
+    /// The mapping file at `path` (the one mapping for `--table` when it has several); `nil` when it has a mistake
+    /// (printed).
+    func load(_ path: String, role: String) throws -> Mapping? {
+        try PathProblem.requireMapping(path, role: role)
+        let text = try PathProblem.reading(path, role: role) { try String(contentsOfFile: path, encoding: .utf8) }
+        let source = SourceFile(name: path, text: text)
+        let loaded = MappingChecker.load(source)
+        report(loaded.diagnostics, source: source)
+        guard let all = loaded.mappings else { return nil }
+        let mappings = table.map { name in all.filter { $0.table == name } } ?? all
+        guard mappings.count == 1, var chosen = mappings.first else {
+            let tables = all.map(\.table).joined(separator: ", ")
+            throw CommandFailure(
+                mappings.isEmpty
+                    ? "\(role) \(path) has no mapping for table \(table ?? "?") (it maps \(tables)): name one of them with --table"
+                    : "\(role) \(path) maps several tables (\(tables)): name one with --table")
+        }
+        if let encoding { chosen.encoding = encoding.lowercased() == "gb18030" ? .gb18030 : .utf8 }
+        return chosen
+    }
+
+    /// Prints diagnostics as the rule commands do.
+    func report(_ diagnostics: [Diagnostic], source: SourceFile) {
+        guard !diagnostics.isEmpty else { return }
+        let printer = DiagnosticPrinter(source: source, english: lang == "en")
+        FileHandle.standardError.write(Data(printer.render(diagnostics, limit: DiagnosticPrinter.displayLimit).utf8))
     }
 }

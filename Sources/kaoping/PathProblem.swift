@@ -38,10 +38,13 @@ enum PathProblem {
             folder: "name the results.json in it")
     }
 
+    /// Whether `path` is an existing folder.
+    static func isFolder(_ path: String) -> Bool { kind(of: path) == .folder }
+
     /// `path` must be a mapping file.
-    static func requireMapping(_ path: String) throws {
+    static func requireMapping(_ path: String, role: String = "--mapping") throws {
         try requireFile(
-            path, role: "--mapping", extension: ".mapping", excluding: nil,
+            path, role: role, extension: ".mapping", excluding: nil,
             missing: "name a mapping file (the shipped ones are in Rules/mappings/)", folder: "name the mapping file in it")
     }
 

@@ -37,6 +37,39 @@ struct ImportCommandTests {
     }
 }
 
+extension ImportCommandTests {
+    @Test("A folder is imported by its manifest, units first whatever the order of its lines; a manifest's mistake is at its line")
+    func folder() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let exports = folder.appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        try CommandLineTests.write(
+            "实施主体编码,实施主体名称,单位类型,层级,设区市,县（市、区）,行政区划代码,业务主管部门,负责人变更时间,负责人变更报备时间,负责人姓名,负责人电话\n"
+                + "320100F001,南京市政务服务中心税务分中心,分中心,市级,南京市,,320100,税务局,,,李四,139\n", to: exports.appendingPathComponent("单位.csv").path)
+        try CommandLineTests.write(
+            "办件编号,实施主体编码,实施编码,办件类型,申报渠道,窗口类型,申请时间,受理时间,办结时间,承诺办结时限,法定办结时限,特别程序天数,办件状态,申请人名称,申请人证件号码,联系电话,联系地址,备注\n"
+                + "C1,320100F001,I1,承诺件,窗口,综合窗口,,2024-03-15 09:30:00,2024-03-20 16:00:00,5,20,0,已办结,,,,,\n",
+            to: exports.appendingPathComponent("办件.csv").path)
+        let mappings = CommandLineTests.root.appendingPathComponent("Rules/mappings").path
+        try CommandLineTests.write(
+            "# 办件在前，单位在后：导入时单位先入库\nimport \"办件.csv\" with \"\(mappings)/gbt39046-cases.mapping\"\n"
+                + "import \"单位.csv\" with \"\(mappings)/gbt39046-centers.mapping\"\n",
+            to: exports.appendingPathComponent("import.manifest").path)
+        let store = folder.appendingPathComponent("office.sqlite").path
+        let run = try CommandLineTests.kaoping(["import", "--db", store, exports.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.first?.contains("单位.csv → centers") == true && lines.last?.contains("办件.csv → cases") == true, "\(run.stdout)")
+        try CommandLineTests.write("import \"办件.csv\" using \"x.mapping\"\n", to: exports.appendingPathComponent("import.manifest").path)
+        let broken = try CommandLineTests.kaoping(["import", "--db", store, exports.path, "--lang", "en"])
+        #expect(broken.status == 1)
+        #expect(
+            broken.stderr.contains("import.manifest:1:17: error: expected `with \"MAPPING\"` after the file name [K0509]"),
+            "\(broken.stderr)")
+    }
+}
+
 /// GB18030 bytes of a text, through iconv (as an export from Excel on a Chinese Windows is written).
 enum CSVReaderGB18030 {
     static func encode(_ text: String) throws -> Data {
