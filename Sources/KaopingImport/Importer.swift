@@ -62,6 +62,7 @@ public struct Importer {
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         try Self.checkHeader(names, mapping: mapping, path: path)
         let positions = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
+        let personal = Set(mapping.personal.compactMap { positions[$0.source] })
         let key = Self.key(of: table)
         let columns = mapping.columns.map(\.target)
         guard key.allSatisfy(columns.contains) else {
@@ -99,7 +100,7 @@ public struct Importer {
                 summary.read += 1
                 let reject = { (reason: String) throws in
                     summary.rejected += 1
-                    try rejects.add(line: record.line, reason: reason, text: record.text)
+                    try rejects.add(line: record.line, reason: reason, text: Self.shown(record, personal: personal, width: names.count))
                 }
                 if let problem = record.problem {
                     try reject(problem)
@@ -156,6 +157,21 @@ public struct Importer {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(summary).write(to: URL(fileURLWithPath: report))
         return summary
+    }
+
+    /// A rejected record's text as the rejects file shows it: with its personal fields left out (personal data is
+    /// written nowhere); a record whose fields cannot be told apart is not shown at all when the file has personal
+    /// columns — its line in the input finds it.
+    static func shown(_ record: CSVRecord, personal: Set<Int>, width: Int) -> String {
+        guard !personal.isEmpty else { return record.text }
+        guard record.problem == nil, record.fields.count == width else {
+            return "（原文含个人信息列，未写出；见输入文件第 \(record.line) 行） (not shown: the file has personal columns; see line \(record.line) of the input)"
+        }
+        return record.fields.enumerated().map { index, field in
+            personal.contains(index)
+                ? "（已略去）"
+                : field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? RejectsFile.quoted(field) : field
+        }.joined(separator: ",")
     }
 
     /// Every column of the export is named by the mapping, and every column the mapping reads is in the export.
