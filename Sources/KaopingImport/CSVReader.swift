@@ -29,7 +29,15 @@ public struct CSVReader {
     static let chunkSize = 1 << 20
 
     /// Opens `path`; `encoding` `nil` detects it.
+    /// Whether each line is one field, commas and quotes read as text (the lines of a JSON Lines file).
+    private let raw: Bool
+
     public init(path: String, encoding: TextEncoding? = nil) throws {
+        try self.init(path: path, encoding: encoding, raw: false)
+    }
+
+    init(path: String, encoding: TextEncoding?, raw: Bool) throws {
+        self.raw = raw
         guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
         self.handle = handle
         let head = [UInt8](try handle.read(upToCount: CSVReader.chunkSize) ?? Data())
@@ -70,7 +78,7 @@ public struct CSVReader {
                 break
             }
             let byte = buffer[position]
-            if quoted {
+            if quoted && !raw {
                 if byte == UInt8(ascii: "\"") {
                     if try peek(1) == UInt8(ascii: "\"") {
                         field.append(byte)
@@ -95,6 +103,10 @@ public struct CSVReader {
             }
             position += 1
             text.append(byte)
+            if raw {
+                field.append(byte)
+                continue
+            }
             switch byte {
             case UInt8(ascii: ","):
                 fields.append(String(decoding: field, as: UTF8.self))

@@ -50,17 +50,31 @@ public struct Importer {
         return []
     }
 
-    /// Imports the CSV at `path` into `mapping.table`.
+    /// Whether `path` is a JSON Lines file (`.jsonl`, `.ndjson`), read as such rather than as CSV.
+    public static func isJSONLines(_ path: String) -> Bool {
+        ["jsonl", "ndjson"].contains((path as NSString).pathExtension.lowercased())
+    }
+
+    /// Imports the CSV at `path` into `mapping.table` (a JSON Lines file when its name ends `.jsonl` or `.ndjson`:
+    /// its objects' keys are the source columns, and a key the mapping does not name rejects its line).
     public func importCSV(_ path: String, mapping: Mapping) throws -> ImportSummary {
         guard let table = CanonicalSchema.table(mapping.table) else { throw HeaderProblem(description: "no table \(mapping.table)") }
-        var reader = try CSVReader(path: path, encoding: mapping.encoding)
-        guard let header = try reader.next() else {
-            return ImportSummary(
-                file: path, table: table.name, encoding: reader.encoding.rawValue, read: 0, inserted: 0, updated: 0, unchanged: 0,
-                rejected: 0)
+        var reader: any RecordReader
+        let names: [String]
+        if Self.isJSONLines(path) {
+            names = mapping.sourceColumns.sorted()
+            reader = try JSONLinesReader(path: path, names: names)
+        } else {
+            var csv = try CSVReader(path: path, encoding: mapping.encoding)
+            guard let header = try csv.next() else {
+                return ImportSummary(
+                    file: path, table: table.name, encoding: csv.encoding.rawValue, read: 0, inserted: 0, updated: 0, unchanged: 0,
+                    rejected: 0)
+            }
+            names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            try Self.checkHeader(names, mapping: mapping, path: path)
+            reader = csv
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        try Self.checkHeader(names, mapping: mapping, path: path)
         let positions = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
         let personal = Set(mapping.personal.compactMap { positions[$0.source] })
         let key = Self.key(of: table)

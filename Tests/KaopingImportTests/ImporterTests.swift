@@ -134,4 +134,27 @@ struct ImporterTests {
         let province = try load("province-reviews.mapping")
         #expect(province.columns.first { $0.target == "rating" }?.codes["1"] == "1")
     }
+
+    @Test("JSON Lines: keys are the source columns; numbers as written; a line that is no object, or has a key the mapping lacks, rejected")
+    func jsonLines() throws {
+        let (folder, store) = try Self.store()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lines = [
+            #"{"办件编号": "J1", "实施主体编码": "320100F001", "办件类型": "承诺件", "申报渠道": "窗口", "受理时间": "2024-03-15 09:30:00", "办结时间": "2024-03-18 10:00:00", "承诺办结时限": 5, "特别程序天数": 0, "办件状态": "已办结", "申请人名称": "张三"}"#,
+            #"{"办件编号": "J2", "实施主体编码": "320100F001", "办件类型": 2, "申报渠道": "网上", "受理时间": "20240316T093000", "承诺办结时限": 3, "特别程序天数": 0, "办件状态": "已受理", "身份证": "x"}"#,
+            #"["not", "an", "object"]"#,
+            "",
+            #"{"办件编号": "J3", "实施主体编码": "320100F001", "办件类型": "2", "申报渠道": "网上", "受理时间": "20240316T093000", "特别程序天数": 0, "办件状态": "已受理"}"#,
+        ]
+        let path = folder + "/cases.jsonl"
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let summary = try Importer(store: store).importCSV(path, mapping: try Self.mapping())
+        #expect(summary.read == 4 && summary.inserted == 2 && summary.rejected == 2, "\(summary)")
+        #expect(try store.database.scalar("SELECT promised_days FROM cases WHERE case_no = 'J1'") == .integer(5))
+        #expect(try store.database.scalar("SELECT kind FROM cases WHERE case_no = 'J3'") == .text("promised"))
+        let rejects = try String(contentsOfFile: folder + "/cases.rejects.csv", encoding: .utf8)
+        #expect(rejects.contains("2,") && rejects.contains("the keys 身份证 are not in the mapping"), "\(rejects)")
+        #expect(rejects.contains("3,") && rejects.contains("the line is not a JSON object"))
+        #expect(!rejects.contains("张三"))
+    }
 }
