@@ -15,18 +15,19 @@ extension Store {
         }
     }
 
-    /// Writes one province-wide row per day of `years` into `calendar`, replacing those days' rows.
-    public func loadCalendar(_ calendar: WorkingCalendar, years: ClosedRange<Int>) throws {
+    /// Writes one row per day of `years` into `calendar` — province-wide, or for `region` — replacing those days'
+    /// rows (of the province, or of that region).
+    public func loadCalendar(_ calendar: WorkingCalendar, years: ClosedRange<Int>, region: String? = nil) throws {
         try database.transaction {
-            let delete = try database.prepare("DELETE FROM calendar WHERE region IS NULL AND day BETWEEN ? AND ?")
-            let insert = try database.prepare("INSERT INTO calendar(day, is_workday, region) VALUES (?, ?, NULL)")
+            let delete = try database.prepare("DELETE FROM calendar WHERE region IS ? AND day BETWEEN ? AND ?")
+            let insert = try database.prepare("INSERT INTO calendar(day, is_workday, region) VALUES (?, ?, ?)")
             guard let first = CivilDay(year: years.lowerBound, month: 1, day: 1),
                 let last = CivilDay(year: years.upperBound, month: 12, day: 31)
             else { return }
-            try delete.run([.text(first.description), .text(last.description)])
+            try delete.run([region.sql, .text(first.description), .text(last.description)])
             for number in first.number...last.number {
                 let day = CivilDay(number: number)
-                try insert.run([.text(day.description), .integer(calendar.isWorkday(day) ? 1 : 0)])
+                try insert.run([.text(day.description), .integer(calendar.isWorkday(day) ? 1 : 0), region.sql])
             }
         }
     }

@@ -11,6 +11,8 @@ enum ChineseHelp {
         "": "考评 Kaoping：考核政务服务分中心和现场办理点，写出排名通报。",
         "demo": "生成演示省份的数据库（约 1,500 个被考核单位），并用默认规则考核它。",
         "run": "考核评分：按规则文件考核数据库中的每个单位，写出 results.json 和报告。",
+        "calendar": "工作日历：把一年的节假日和调休上班日导入数据库。",
+        "calendar import": "导入工作日历：读入一年的节假日和调休上班日（Rules/calendars/ 的文本格式），替换数据库中该年的行。",
         "import": "导入数据：按映射文件把 CSV 导出文件导入数据库，逐行检查，错误行写入 NAME.rejects.csv。",
         "render": "生成通报：把一份 results.json 写成通报（HTML、DOCX、XLSX、CSV、Markdown、PDF）和一单位一单，不读数据库和规则。",
         "explain": "失分说明：逐项写出一个单位的计量、计分步骤和得分，以及使其失分的记录。",
@@ -26,6 +28,7 @@ enum ChineseHelp {
         "": "退出状态：0 完成；1 规则有错误或测试未通过；2 路径、文件或数据库无法使用（一句话说明原因和做法）；64 命令行写错（并提示“是否想写”）。",
         "demo": "退出状态：0 已写出；1 规则文件有错误；2 路径或文件无法使用，或无法生成 report.pdf（其他文件已写出）；64 命令行写错。",
         "run": "退出状态：0 已写出；1 规则有错误或数据不覆盖考核期；2 路径、文件或数据库无法使用，或无法生成 report.pdf（其他文件已写出）；64 命令行写错。",
+        "calendar import": "退出状态：0 已写入；1 日历文件有错误（指明行号）；2 路径、文件或数据库无法使用；64 命令行写错。",
         "import": "退出状态：0 全部导入；3 有行被拒（其余已导入）；1 映射文件有错误（未导入）；2 路径、文件或数据库无法使用；64 命令行写错。",
         "render": "退出状态：0 已写出；2 路径或文件无法使用，或无法生成 report.pdf（其他文件已写出）；64 命令行写错。",
         "sensitivity": "退出状态：0 已分析；1 规则文件有错误；2 路径、文件或数据库无法使用；64 命令行写错（如 --spread 超出范围）。",
@@ -47,6 +50,9 @@ enum ChineseHelp {
             "format": "输出格式，用逗号分隔：json、html、docx、xlsx、csv、md、pdf，或 all（默认 json,html；pdf 需要 LibreOffice）。",
             "per-center": "同时写出一单位一单：centers/单位代码.html，格式含 docx 时还有 centers/单位代码.docx。",
             "no-previous": "不生成和考核上一年的数据（通报中就没有名次和总分的变化）。",
+        ],
+        "calendar import": [
+            "file": "日历文件（year、holiday、workday 行）。", "db": "数据库（不存在则新建）。", "region": "日历所属的设区市（默认全省通用）。",
         ],
         "import": [
             "db": "数据库（不存在则按标准表结构新建）。", "mapping": "映射文件（.mapping）。", "table": "映射文件含多个表时，指定其中一个。",
@@ -119,10 +125,18 @@ enum ChineseHelp {
     /// The Chinese help page for the command `arguments` name (the root when they name none).
     static func page(for arguments: [String]) -> String {
         let words = arguments.filter { !$0.hasPrefix("-") && $0 != "zh" && $0 != "help" }
-        let name =
+        var name =
             words.first.flatMap { word in Kaoping.configuration.subcommands.contains { $0.configuration.commandName == word } ? word : nil }
             ?? ""
-        let type = Kaoping.configuration.subcommands.first { $0.configuration.commandName == name } ?? Kaoping.self
+        var type: any ParsableCommand.Type =
+            Kaoping.configuration.subcommands.first { $0.configuration.commandName == name } ?? Kaoping.self
+        // A command's own subcommand (`calendar import`).
+        if !name.isEmpty, words.count > 1,
+            let nested = type.configuration.subcommands.first(where: { $0.configuration.commandName == words[1] })
+        {
+            type = nested
+            name += " " + words[1]
+        }
         var lines = ["概述：" + (commands[name] ?? ""), "", "用法：" + Kaoping.usageString(for: type), ""]
         let description = self.description(of: name)
         if name.isEmpty {
@@ -172,6 +186,10 @@ enum ChineseHelp {
         let tool = (try? JSONSerialization.jsonObject(with: Data(Kaoping._dumpHelp().utf8))) as? [String: Any]
         let root = tool?["command"] as? [String: Any] ?? [:]
         guard !name.isEmpty else { return root }
-        return (root["subcommands"] as? [[String: Any]] ?? []).first { $0["commandName"] as? String == name } ?? [:]
+        var command = root
+        for word in name.split(separator: " ") {
+            command = (command["subcommands"] as? [[String: Any]] ?? []).first { $0["commandName"] as? String == String(word) } ?? [:]
+        }
+        return command
     }
 }

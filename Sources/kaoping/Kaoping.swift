@@ -18,7 +18,7 @@ struct Kaoping: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, ImportCommand.self, RunCommand.self, RenderCommand.self, ExplainCommand.self, DiffCommand.self, SensitivityCommand.self,
+            DemoCommand.self, ImportCommand.self, CalendarCommand.self, RunCommand.self, RenderCommand.self, ExplainCommand.self, DiffCommand.self, SensitivityCommand.self,
             CheckCommand.self,
             TestCommand.self, SQLCommand.self,
             FmtCommand.self,
