@@ -40,6 +40,11 @@ public struct Importer {
     /// The columns that name a table's row: its unique column (`code`, `case_no`, `review_no`), else its primary key.
     static func key(of table: TableSpec) -> [String] {
         if let unique = table.columns.first(where: { $0.constraint.contains("UNIQUE") }) { return [unique.name] }
+        for constraint in table.constraints where constraint.hasPrefix("UNIQUE (") {
+            return constraint.dropFirst("UNIQUE (".count).dropLast().split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+        }
         let primary = table.columns.filter { $0.constraint.contains("PRIMARY KEY") }.map(\.name)
         if !primary.isEmpty { return primary }
         for constraint in table.constraints where constraint.hasPrefix("PRIMARY KEY (") {
@@ -58,7 +63,7 @@ public struct Importer {
     /// Imports the CSV at `path` into `mapping.table` (a JSON Lines file when its name ends `.jsonl` or `.ndjson`:
     /// its objects' keys are the source columns, and a key the mapping does not name rejects its line).
     public func importCSV(_ path: String, mapping: Mapping) throws -> ImportSummary {
-        guard let table = CanonicalSchema.table(mapping.table) else { throw HeaderProblem(description: "no table \(mapping.table)") }
+        let table = mapping.spec
         var reader: any RecordReader
         let names: [String]
         if Self.isJSONLines(path) {
@@ -96,6 +101,7 @@ public struct Importer {
         let quoted = columns.map(quoteIdentifier)
         let keyCondition = key.map { "\(quoteIdentifier($0)) IS ?" }.joined(separator: " AND ")
         try store.database.transaction {
+            try ensureTable(table, path: path)
             let select = try store.database.prepare(
                 "SELECT \(quoted.joined(separator: ", ")) FROM \(quoteIdentifier(table.name)) WHERE \(keyCondition)")
             let insert = try store.database.prepare(
@@ -171,6 +177,26 @@ public struct Importer {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(summary).write(to: URL(fileURLWithPath: report))
         return summary
+    }
+
+    /// An extra table the store lacks is created — with its key, the unit index and its period column noted in
+    /// `kaoping_meta` (as `kaoping run` reads it) — inside the import's transaction; one it has must have the columns
+    /// declared.
+    func ensureTable(_ table: TableSpec, path: String) throws {
+        guard CanonicalSchema.table(table.name) == nil else { return }
+        let existing = try store.columns(of: table.name)
+        if existing.isEmpty {
+            try store.database.execute(table.createStatement())
+            for index in table.indexes { try store.database.execute(index) }
+            if let period = table.periodColumn {
+                try store.database.prepare("INSERT OR REPLACE INTO kaoping_meta(key, value) VALUES (?, ?)")
+                    .run([.text("period_column.\(table.name)"), .text(period)])
+            }
+        } else if existing.map(\.name) != table.columns.map(\.name) {
+            throw HeaderProblem(
+                description: "\(path)：数据库中已有表 \(table.name)，其列（\(existing.map(\.name).joined(separator: ", "))）与映射文件声明的不同 "
+                    + "(the store's table \(table.name) has other columns than the mapping file declares)")
+        }
     }
 
     /// A rejected record's text as the rejects file shows it: with its personal fields left out (personal data is

@@ -4,6 +4,8 @@ import KaopingSyntax
 /// A checked mapping: how each column of a canonical table is filled from an export's columns (issue 22).
 public struct Mapping: Sendable, Equatable {
     public var table: String
+    /// The table's specification: a canonical table's, or the one the mapping file declares.
+    public var spec: TableSpec
     /// `nil`: detected from the file.
     public var encoding: TextEncoding?
     public var columns: [ColumnMapping]

@@ -10,8 +10,73 @@ public struct MappingChecker {
     /// The checked mappings of `file` (those without errors) and the problems found.
     public static func check(_ file: MappingFile) -> (mappings: [Mapping], diagnostics: [Diagnostic]) {
         var checker = MappingChecker(file: file)
+        for table in file.tables {
+            if let spec = checker.checkTable(table) { checker.declared.append(spec) }
+        }
         let mappings = file.mappings.compactMap { checker.check($0) }
         return (mappings, checker.diagnostics)
+    }
+
+    /// The extra tables the file declares, checked.
+    var declared: [TableSpec] = []
+
+    /// The column types an extra table's columns may have.
+    static let columnTypes: [String: ColumnType] = [
+        "integer": .integer, "real": .real, "text": .text, "time": .time, "day": .day, "flag": .flag,
+    ]
+
+    /// An extra table: not a canonical one, typed columns, a key, a period column that is a time or a day.
+    mutating func checkTable(_ declaration: TableDeclaration) -> TableSpec? {
+        let errors = diagnostics.count
+        let name = declaration.name
+        if CanonicalSchema.table(name.text) != nil || name.text.hasPrefix("sqlite_") || name.text.hasPrefix("kaoping_")
+            || declared.contains(where: { $0.name == name.text })
+        {
+            error(
+                "K0520", name.range, zh: "表名“\(name.text)”已被占用（标准表、重复声明或 sqlite_/kaoping_ 开头）",
+                en: "the table name `\(name.text)` is taken (a canonical table, declared twice, or starting sqlite_/kaoping_)",
+                hint: "换一个表名，例如 assessor_scores", hintEn: "choose another name, such as assessor_scores")
+        }
+        var columns = [
+            ColumnSpec("id", .integer, nullable: false, constraint: "PRIMARY KEY", zh: "行号", en: "row number"),
+            ColumnSpec("center_id", .integer, nullable: false, constraint: "REFERENCES centers(id)", zh: "单位编号", en: "unit"),
+        ]
+        for (column, type, required) in declaration.columns {
+            if columns.contains(where: { $0.name == column.text }) {
+                error(
+                    "K0522", column.range, zh: "列 \(column.text) 已有（id、center_id 由 Kaoping 给出）",
+                    en: "the column \(column.text) exists already (id and center_id are Kaoping's)")
+                continue
+            }
+            guard let kind = Self.columnTypes[type.text] else {
+                unknown("K0521", type, among: Self.columnTypes.keys.sorted(), what: ("列类型", "column type"))
+                continue
+            }
+            let check = kind == .flag ? "CHECK (\(quoteIdentifier(column.text)) IN (0, 1))" : ""
+            columns.append(ColumnSpec(column.text, kind, nullable: !required, constraint: check, zh: column.text, en: column.text))
+        }
+        for column in declaration.key + (declaration.period.map { [$0] } ?? []) where !columns.contains(where: { $0.name == column.text }) {
+            unknown("K0522", column, among: columns.map(\.name), what: ("\(name.text) 表的列", "column of \(name.text)"))
+        }
+        if let period = declaration.period, let spec = columns.first(where: { $0.name == period.text }), spec.type != .time,
+            spec.type != .day
+        {
+            error(
+                "K0522", period.range, zh: "考核期列 \(period.text) 应为 time 或 day",
+                en: "the period column \(period.text) must be a time or a day")
+        }
+        if declaration.key.isEmpty {
+            error(
+                "K0522", name.range, zh: "表 \(name.text) 没有 key：重复导入时据以识别同一行",
+                en: "the table \(name.text) has no `key`, which names a row when imported again",
+                hint: "例如 key center_id, indicator", hintEn: "for example key center_id, indicator")
+        }
+        guard diagnostics.count == errors else { return nil }
+        let unique = "UNIQUE (" + declaration.key.map { quoteIdentifier($0.text) }.joined(separator: ", ") + ")"
+        return TableSpec(
+            name: name.text, chinese: declaration.title?.text ?? name.text, english: name.text, columns: columns, constraints: [unique],
+            indexes: ["CREATE INDEX \(quoteIdentifier(name.text + "_center")) ON \(quoteIdentifier(name.text))(center_id)"],
+            centerColumn: "center_id", periodColumn: declaration.period?.text, since: 1)
     }
 
     /// The tables an export can fill (the store's own metadata is not one).
@@ -32,8 +97,8 @@ public struct MappingChecker {
 
     mutating func check(_ declaration: MappingDeclaration) -> Mapping? {
         let errors = diagnostics.count
-        guard let table = Self.tables.first(where: { $0.name == declaration.table.text }) else {
-            unknown("K0510", declaration.table, among: Self.tables.map(\.name), what: ("表", "table"))
+        guard let table = (Self.tables + declared).first(where: { $0.name == declaration.table.text }) else {
+            unknown("K0510", declaration.table, among: (Self.tables + declared).map(\.name), what: ("表", "table"))
             return nil
         }
         let encoding = declaration.encoding.flatMap { checkEncoding($0) }
@@ -60,7 +125,8 @@ public struct MappingChecker {
         // A column that must hold a value and has no default needs a source or a constant (`centers.id` is given
         // by the store).
         for spec in table.columns where !spec.nullable && !spec.constraint.contains("DEFAULT") && seen[spec.name] == nil {
-            if table.name == "centers" && spec.name == "id" { continue }
+            // A unit's id, and an extra table's row number, are the store's to give.
+            if spec.name == "id" && (table.name == "centers" || CanonicalSchema.table(table.name) == nil) { continue }
             error(
                 "K0513", declaration.table.range, zh: "\(table.name) 表的必填列 \(spec.name)（\(spec.chinese)）没有映射",
                 en: "the required column \(spec.name) of \(table.name) (\(spec.english)) is not mapped",
@@ -69,7 +135,8 @@ public struct MappingChecker {
         }
         guard diagnostics.count == errors else { return nil }
         return Mapping(
-            table: table.name, encoding: encoding, columns: columns, personal: personal, ignored: declaration.ignored.map(\.text))
+            table: table.name, spec: table, encoding: encoding, columns: columns, personal: personal,
+            ignored: declaration.ignored.map(\.text))
     }
 
     mutating func checkColumn(_ column: ColumnMappingSyntax, spec: ColumnSpec, table: TableSpec, defaultTime: TimeFormat) -> ColumnMapping?

@@ -17,6 +17,25 @@ import KaopingSyntax
 public struct MappingFile: Sendable, Equatable {
     public let source: SourceFile
     public var mappings: [MappingDeclaration]
+    /// The extra tables the file declares (`table NAME { … }`), which its mappings may fill.
+    public var tables: [TableDeclaration] = []
+}
+
+/// `table NAME "中文名" { COLUMN TYPE [required]; …; key COLUMN, …; period COLUMN }`: a table outside the canonical
+/// schema (the assessors' score sheets …), created by the import when the store lacks it. Every row belongs to a
+/// unit: the table has `center_id` (filled `by code`) without declaring it.
+public struct TableDeclaration: Sendable, Equatable {
+    public var name: Name
+    public var title: Name?
+    public var columns: [(name: Name, type: Name, required: Bool)] = []
+    public var key: [Name] = []
+    public var period: Name?
+
+    public static func == (lhs: TableDeclaration, rhs: TableDeclaration) -> Bool {
+        lhs.name == rhs.name && lhs.title == rhs.title && lhs.key == rhs.key && lhs.period == rhs.period
+            && lhs.columns.map(\.name) == rhs.columns.map(\.name) && lhs.columns.map(\.type) == rhs.columns.map(\.type)
+            && lhs.columns.map(\.required) == rhs.columns.map(\.required)
+    }
 }
 
 /// `mapping TABLE { … }`.

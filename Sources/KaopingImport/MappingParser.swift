@@ -1,7 +1,7 @@
 import KaopingSyntax
 
 /// Parses mapping files (see `MappingFile`). After a mistake it reports it and skips to the next line, so one run
-/// reports every mistake it can; ids K0501–K0509 (`docs/diagnostics.md`).
+/// reports every mistake it can; ids K0501–K0507 (`docs/diagnostics.md`).
 public struct MappingParser {
     let source: SourceFile
     let tokens: [Token]
@@ -18,11 +18,15 @@ public struct MappingParser {
         let lexed = Lexer.lex(source)
         var parser = MappingParser(source: source, tokens: lexed.tokens)
         parser.diagnostics = lexed.diagnostics
-        var mappings: [MappingDeclaration] = []
+        var file = MappingFile(source: source, mappings: [])
         while !parser.current.kind.isEnd {
-            if let mapping = parser.parseMapping() { mappings.append(mapping) }
+            if parser.current.isWord("table") {
+                if let table = parser.parseTable() { file.tables.append(table) }
+            } else if let mapping = parser.parseMapping() {
+                file.mappings.append(mapping)
+            }
         }
-        return (MappingFile(source: source, mappings: mappings), parser.diagnostics)
+        return (file, parser.diagnostics)
     }
 
     var current: Token { tokens[min(index, tokens.count - 1)] }
@@ -43,12 +47,102 @@ public struct MappingParser {
         while !current.kind.isEnd && !current.startsLine && !current.is("}") { _ = advance() }
     }
 
+    /// `table NAME ["中文名"] { COLUMN TYPE [required]; key COLUMN, …; period COLUMN }`.
+    mutating func parseTable() -> TableDeclaration? {
+        _ = advance()
+        guard current.kind == .identifier else {
+            error(
+                "K0502", current.range, zh: "table 后应为表名", en: "expected a table name after `table`", hint: "例如 table assessor_scores {",
+                hintEn: "for example table assessor_scores {")
+            skipLine()
+            return nil
+        }
+        var table = TableDeclaration(name: Name(current.text, current.range))
+        _ = advance()
+        if current.kind == .string {
+            let title = advance()
+            table.title = Name(title.text, title.range)
+        }
+        parseBlock(after: "table \(table.name.text)") { parser in
+            parser.parseTableStatement(into: &table)
+        }
+        return table
+    }
+
+    /// One statement of a table declaration: `COLUMN TYPE [required]`, `key COLUMN, …` or `period COLUMN`.
+    mutating func parseTableStatement(into table: inout TableDeclaration) {
+        let word = advance()
+        guard word.kind == .identifier, current.kind == .identifier || current.is(",") || word.isWord("key") || word.isWord("period")
+        else {
+            error(
+                "K0503", word.range, zh: "这里应为列声明（列名 类型），却是“\(word.text)”", en: "expected a column (NAME TYPE), found `\(word.text)`",
+                hint: "例如 score real", hintEn: "for example score real")
+            skipLine()
+            return
+        }
+        switch word.text {
+        case "key" where current.kind == .identifier && !current.startsLine:
+            repeat {
+                guard current.kind == .identifier else { break }
+                let column = advance()
+                table.key.append(Name(column.text, column.range))
+            } while current.is(",") && advance().is(",")
+        case "period" where current.kind == .identifier && !current.startsLine:
+            let column = advance()
+            table.period = Name(column.text, column.range)
+        default:
+            guard current.kind == .identifier, !current.startsLine else {
+                error(
+                    "K0503", word.range, zh: "列 \(word.text) 缺少类型", en: "the column \(word.text) has no type",
+                    hint: "例如 \(word.text) text", hintEn: "for example \(word.text) text")
+                skipLine()
+                return
+            }
+            let type = advance()
+            var required = false
+            if current.isWord("required") && !current.startsLine {
+                _ = advance()
+                required = true
+            }
+            table.columns.append((Name(word.text, word.range), Name(type.text, type.range), required))
+        }
+        if !current.startsLine && !current.is("}") && !current.is(";") && !current.kind.isEnd {
+            error("K0503", current.range, zh: "语句后多出了“\(current.text)”", en: "unexpected `\(current.text)` after the statement")
+            skipLine()
+        }
+    }
+
+    /// `{ statements }` after a declaration's name (`what`): each statement parsed by `statement`, `;` between
+    /// them skipped; a missing `{` or `}` reported.
+    mutating func parseBlock(after what: String, _ statement: (inout MappingParser) -> Void) {
+        guard current.is("{") else {
+            error(
+                "K0502", current.range, zh: "表名后应为 {", en: "expected `{` after the table name", hint: "写成 \(what) { … }",
+                hintEn: "write \(what) { … }")
+            skipLine()
+            return
+        }
+        let open = advance()
+        while !current.is("}") {
+            if current.kind.isEnd {
+                error("K0502", open.range, zh: "这个 { 没有对应的 }", en: "this `{` is never closed", hint: "在末尾写 }", hintEn: "end it with }")
+                return
+            }
+            if current.is(";") {
+                _ = advance()
+                continue
+            }
+            statement(&self)
+        }
+        _ = advance()
+    }
+
     /// `mapping TABLE { statements }`; `nil` (reported) when the file has something else here.
     mutating func parseMapping() -> MappingDeclaration? {
         guard current.isWord("mapping") else {
             error(
-                "K0501", current.range, zh: "这里应为 mapping 声明，却是“\(current.text)”",
-                en: "expected a `mapping` declaration, found `\(current.text)`",
+                "K0501", current.range, zh: "这里应为 mapping 或 table 声明，却是“\(current.text)”",
+                en: "expected a `mapping` (or `table`) declaration, found `\(current.text)`",
                 hint: "每个映射写成 mapping 表名 { … }", hintEn: "write each mapping as mapping TABLE { … }")
             skipLine()
             while !current.kind.isEnd && !current.isWord("mapping") && !current.startsLine { _ = advance() }
@@ -64,28 +158,9 @@ public struct MappingParser {
         }
         var mapping = MappingDeclaration(table: Name(current.text, current.range))
         _ = advance()
-        guard current.is("{") else {
-            error(
-                "K0502", current.range, zh: "表名后应为 {", en: "expected `{` after the table name",
-                hint: "写成 mapping \(mapping.table.text) { … }", hintEn: "write mapping \(mapping.table.text) { … }")
-            skipLine()
-            return mapping
+        parseBlock(after: "mapping \(mapping.table.text)") { parser in
+            parser.parseStatement(into: &mapping)
         }
-        let open = advance()
-        while !current.is("}") {
-            if current.kind.isEnd {
-                error(
-                    "K0502", open.range, zh: "这个 { 没有对应的 }", en: "this `{` is never closed", hint: "在映射末尾写 }",
-                    hintEn: "end the mapping with }")
-                return mapping
-            }
-            if current.is(";") {
-                _ = advance()
-                continue
-            }
-            parseStatement(into: &mapping)
-        }
-        _ = advance()
         return mapping
     }
 

@@ -92,6 +92,22 @@ public struct TableSpec: Sendable, Equatable {
     /// The schema version that introduced the table.
     public let since: Int
 
+    /// Creates a table specification (for an extra table a mapping declares; the canonical ones are below).
+    public init(
+        name: String, chinese: String, english: String, columns: [ColumnSpec], constraints: [String], indexes: [String],
+        centerColumn: String?, periodColumn: String?, since: Int
+    ) {
+        self.name = name
+        self.chinese = chinese
+        self.english = english
+        self.columns = columns
+        self.constraints = constraints
+        self.indexes = indexes
+        self.centerColumn = centerColumn
+        self.periodColumn = periodColumn
+        self.since = since
+    }
+
     /// Looks up a column by name.
     public func column(_ name: String) -> ColumnSpec? {
         columns.first { $0.name == name }

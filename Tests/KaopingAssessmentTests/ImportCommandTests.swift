@@ -11,9 +11,8 @@ struct ImportCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = folder.appendingPathComponent("office.sqlite").path
         let units = folder.appendingPathComponent("单位.csv").path
-        try CommandLineTests.write(
-            "实施主体编码,实施主体名称,单位类型,层级,设区市,县（市、区）,行政区划代码,业务主管部门,负责人变更时间,负责人变更报备时间,负责人姓名,负责人电话\n"
-                + "320100F001,南京市政务服务中心税务分中心,分中心,市级,南京市,,320100,税务局,2024/3/1 9:00,2024/3/5 10:00,李四,139\n", to: units)
+        try ImportCommandTests.writeUnits(
+            ["320100F001,南京市政务服务中心税务分中心,分中心,市级,南京市,,320100,税务局,2024/3/1 9:00,2024/3/5 10:00,李四,139"], to: units)
         let centers = try CommandLineTests.kaoping(
             ["import", "--db", store, "--mapping", "Rules/mappings/gbt39046-centers.mapping", units])
         #expect(centers.status == 0, "\(centers.stderr)")
@@ -44,9 +43,8 @@ extension ImportCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let exports = folder.appendingPathComponent("exports")
         try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
-        try CommandLineTests.write(
-            "实施主体编码,实施主体名称,单位类型,层级,设区市,县（市、区）,行政区划代码,业务主管部门,负责人变更时间,负责人变更报备时间,负责人姓名,负责人电话\n"
-                + "320100F001,南京市政务服务中心税务分中心,分中心,市级,南京市,,320100,税务局,,,李四,139\n", to: exports.appendingPathComponent("单位.csv").path)
+        try ImportCommandTests.writeUnits(
+            ["320100F001,南京市政务服务中心税务分中心,分中心,市级,南京市,,320100,税务局,,,李四,139"], to: exports.appendingPathComponent("单位.csv").path)
         try CommandLineTests.write(
             "办件编号,实施主体编码,实施编码,办件类型,申报渠道,窗口类型,申请时间,受理时间,办结时间,承诺办结时限,法定办结时限,特别程序天数,办件状态,申请人名称,申请人证件号码,联系电话,联系地址,备注\n"
                 + "C1,320100F001,I1,承诺件,窗口,综合窗口,,2024-03-15 09:30:00,2024-03-20 16:00:00,5,20,0,已办结,,,,,\n",
@@ -67,6 +65,17 @@ extension ImportCommandTests {
         #expect(
             broken.stderr.contains("import.manifest:1:17: error: expected `with \"MAPPING\"` after the file name [K0509]"),
             "\(broken.stderr)")
+    }
+}
+
+extension ImportCommandTests {
+    /// The header of a units export read by `Rules/mappings/gbt39046-centers.mapping`.
+    static let unitsHeader =
+        "实施主体编码,实施主体名称,单位类型,层级,设区市,县（市、区）,行政区划代码,业务主管部门,负责人变更时间,负责人变更报备时间,负责人姓名,负责人电话\n"
+
+    /// Writes a units export of `rows` (each a line after the header) to `path`.
+    static func writeUnits(_ rows: [String], to path: String) throws {
+        try CommandLineTests.write(unitsHeader + rows.map { $0 + "\n" }.joined(), to: path)
     }
 }
 

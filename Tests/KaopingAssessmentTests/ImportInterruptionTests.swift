@@ -12,9 +12,7 @@ struct ImportInterruptionTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = folder.appendingPathComponent("office.sqlite").path
         let units = folder.appendingPathComponent("单位.csv").path
-        try CommandLineTests.write(
-            "实施主体编码,实施主体名称,单位类型,层级,设区市,县（市、区）,行政区划代码,业务主管部门,负责人变更时间,负责人变更报备时间,负责人姓名,负责人电话\n"
-                + "320100F001,南京市政务服务中心税务分中心,分中心,市级,南京市,,320100,税务局,,,李四,139\n", to: units)
+        try ImportCommandTests.writeUnits(["320100F001,南京市政务服务中心税务分中心,分中心,市级,南京市,,320100,税务局,,,李四,139"], to: units)
         #expect(
             try CommandLineTests.kaoping(["import", "--db", store, "--mapping", "Rules/mappings/gbt39046-centers.mapping", units]).status
                 == 0)

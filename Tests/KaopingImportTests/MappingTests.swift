@@ -61,7 +61,13 @@ struct MappingTests {
             ("mapping cases {\n  case_no from \"办件编号\"\n}", "K0513", "the required column center_id of cases", "1:9"),
             ("mapping cases {\n  case_no from 办件编号\n}", "K0507", "expected a quoted source column name after `from`", "2:16"),
             ("mapping cases {\n  case_no\n}", "K0503", "expected `from \"source column\"` or `= constant` after `case_no`", "3:1"),
-            ("cases {}", "K0501", "expected a `mapping` declaration", "1:1"),
+            ("cases {}", "K0501", "expected a `mapping` (or `table`) declaration", "1:1"),
+            ("table cases {\n  x text\n  key x\n}", "K0520", "the table name `cases` is taken", "1:7"),
+            ("table t {\n  x txt\n  key x\n}", "K0521", "did you mean `text`?", "2:5"),
+            ("table t {\n  x text\n  key y\n}", "K0522", "there is no column of t `y`", "3:7"),
+            ("table t {\n  x text\n  key x\n  period x\n}", "K0522", "the period column x must be a time or a day", "4:10"),
+            ("table t {\n  center_id integer\n  key center_id\n}", "K0522", "the column center_id exists already", "2:3"),
+            ("table t {\n  x text\n}", "K0522", "has no `key`", "1:7"),
         ])
     func mistakes(_ text: String, _ id: String, _ english: String, _ position: String) throws {
         let (mappings, diagnostics) = Self.check(text)
