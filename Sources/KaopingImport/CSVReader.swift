@@ -23,8 +23,8 @@ public struct CSVReader {
     private var position = 0
     private var atEnd = false
     private var line = 1
-    /// Bytes of the file read so far (for the error of a byte sequence that is no text).
-    private var offset = 0
+    /// Bytes of the file read so far (for progress, and the error of a byte sequence that is no text).
+    public private(set) var offset = 0
 
     static let chunkSize = 1 << 20
 

@@ -22,6 +22,8 @@ public struct ImportSummary: Sendable, Equatable, Codable {
 /// key, all in one transaction: killed at any moment, the store is as it was.
 public struct Importer {
     let store: Store
+    /// Told every 10,000 records how many were read and what share of the file (for a progress bar).
+    public var progress: (@Sendable (_ rows: Int, _ fraction: Double) -> Void)?
 
     public init(store: Store) {
         self.store = store
@@ -116,8 +118,10 @@ public struct Importer {
                 return (position, "\(reference.table).\(reference.key)", lookup)
             }
             var seen: [[SQLValue]: Int] = [:]
+            let size = max(1, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1)
             while let record = try reader.next() {
                 summary.read += 1
+                if summary.read % 10_000 == 0 { progress?(summary.read, min(1, Double(reader.offset) / Double(size))) }
                 let reject = { (reason: String) throws in
                     summary.rejected += 1
                     try rejects.add(line: record.line, reason: reason, text: Self.shown(record, personal: personal, width: names.count))

@@ -3,6 +3,8 @@ import Foundation
 /// What the importer reads records from: a CSV file, or a JSON Lines file.
 protocol RecordReader {
     var encoding: TextEncoding { get }
+    /// Bytes of the file read so far.
+    var offset: Int { get }
     mutating func next() throws -> CSVRecord?
 }
 
@@ -23,6 +25,8 @@ struct JSONLinesReader: RecordReader {
         lines = try CSVReader(path: path, encoding: .utf8, raw: true)
         self.names = names
     }
+
+    var offset: Int { lines.offset }
 
     mutating func next() throws -> CSVRecord? {
         guard var record = try lines.next() else { return nil }

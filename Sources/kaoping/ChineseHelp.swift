@@ -56,7 +56,8 @@ enum ChineseHelp {
         ],
         "import": [
             "db": "数据库（不存在则按标准表结构新建）。", "mapping": "映射文件（.mapping）。", "table": "映射文件含多个表时，指定其中一个。",
-            "encoding": "文件编码：utf8 或 gb18030（默认取映射文件的设置，或自动识别）。", "paths": "要导入的 CSV 文件。",
+            "encoding": "文件编码：utf8 或 gb18030（默认取映射文件的设置，或自动识别）。", "paths": "要导入的 CSV 或 JSON Lines 文件，或含 import.manifest 的文件夹。",
+            "quiet": "不在标准错误输出上显示进度条。",
             "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
         ],
         "render": [

@@ -41,6 +41,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Language of messages: zh or en.")
     var lang = "zh"
 
+    @Flag(help: "No progress bar on stderr.")
+    var quiet = false
+
     func validate() throws {
         try validateLanguage(lang)
         if let encoding, !["utf8", "utf-8", "gb18030"].contains(encoding.lowercased()) {
@@ -85,13 +88,15 @@ struct ImportCommand: ParsableCommand {
             )
         }.map(\.element)
         let store = FileManager.default.fileExists(atPath: db) ? try Store.open(at: db) : try Store.create(at: db)
-        let importer = Importer(store: store)
+        var importer = Importer(store: store)
+        if !quiet { importer.progress = ProgressBar.shared.report(rows:fraction:) }
         var rejected = 0
         for job in jobs {
             let summary: ImportSummary
             do { summary = try importer.importCSV(job.path, mapping: job.mapping) } catch let problem as Importer.HeaderProblem {
                 throw CommandFailure(problem.description)
             }
+            ProgressBar.shared.finish()
             print(
                 "\(job.path) → \(summary.table)（\(summary.encoding)）: read \(summary.read) = inserted \(summary.inserted) + updated \(summary.updated)"
                     + " + unchanged \(summary.unchanged) + rejected \(summary.rejected)")

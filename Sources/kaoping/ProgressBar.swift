@@ -13,6 +13,15 @@ final class ProgressBar: @unchecked Sendable {
 
     /// Called by the evaluator with rows done and rows in all.
     @Sendable func report(_ done: Int, _ total: Int) {
+        draw(rows: done, fraction: total > 0 ? min(1, Double(done) / Double(total)) : 0)
+    }
+
+    /// Called by an import with the records read and the share of the file read (its row count is not known).
+    @Sendable func report(rows: Int, fraction: Double) {
+        draw(rows: rows, fraction: fraction)
+    }
+
+    private func draw(rows done: Int, fraction: Double) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -21,7 +30,6 @@ final class ProgressBar: @unchecked Sendable {
         guard elapsed >= 1, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         drawn = true
-        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 0
         let width = 30
         let filled = Int(fraction * Double(width))
         let rate = Double(done) / elapsed
