@@ -19,7 +19,7 @@ struct RowConverter {
         for column in mapping.columns {
             let raw: String
             if let source = column.source, let position = positions[source] {
-                raw = position < fields.count ? fields[position].trimmingCharacters(in: .whitespaces) : ""
+                raw = position < fields.count ? fields[position].trimmedField : ""
             } else {
                 raw = column.constant ?? ""
             }

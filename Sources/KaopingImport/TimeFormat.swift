@@ -23,7 +23,7 @@ public enum TimeFormat: String, Sendable, CaseIterable {
     /// `text` as Unix seconds, `nil` when it is no time of this form; `offset` is the source's time zone in seconds
     /// east of UTC, for a text that names none.
     public func parse(_ text: String, offset: Int = 8 * 3_600) -> Int64? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedField
         switch self {
         case .auto:
             for format in [TimeFormat.iso, .compact, .slashed, .chinese] {
@@ -124,5 +124,17 @@ public enum TimeFormat: String, Sendable, CaseIterable {
         let second = parts.count == 3 ? digits(parts[2]) : 0
         guard let second else { return nil }
         return instant(y, m, d, hour, minute, second, offset: offset)
+    }
+}
+
+extension String {
+    /// The text without the spaces and tabs around it (ASCII and the full-width space U+3000): Foundation's
+    /// `trimmingCharacters(in:)` costs about a third of an import's time.
+    var trimmedField: String {
+        let blank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, blank(first) || blank(last) else { return self }
+        guard let start = scalars.firstIndex(where: { !blank($0) }), let end = scalars.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(scalars[start...end])
     }
 }
