@@ -117,7 +117,19 @@ public struct Importer {
                     "SELECT 1 FROM \(quoteIdentifier(reference.table)) WHERE \(quoteIdentifier(reference.key)) = ?")
                 return (position, "\(reference.table).\(reference.key)", lookup)
             }
-            var seen: [[SQLValue]: Int] = [:]
+            // The keys met so far, each with its line, in a temporary table rather than in memory: memory stays flat
+            // in the file's size (SQLite keeps a temporary table on disk past its cache).
+            let keyColumns = key.indices.map { "k\($0)" }
+            try store.database.execute("DROP TABLE IF EXISTS temp.kaoping_import_keys")
+            try store.database.execute(
+                "CREATE TEMP TABLE kaoping_import_keys (\(keyColumns.joined(separator: ", ")), line INTEGER, PRIMARY KEY (\(keyColumns.joined(separator: ", "))))"
+            )
+            defer { try? store.database.execute("DROP TABLE IF EXISTS temp.kaoping_import_keys") }
+            let remember = try store.database.prepare(
+                "INSERT INTO temp.kaoping_import_keys VALUES (\((keyColumns + ["line"]).map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING"
+            )
+            let earlier = try store.database.prepare(
+                "SELECT line FROM temp.kaoping_import_keys WHERE \(keyColumns.map { "\($0) IS ?" }.joined(separator: " AND "))")
             let size = max(1, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1)
             while let record = try reader.next() {
                 summary.read += 1
@@ -153,11 +165,13 @@ public struct Importer {
                     continue
                 }
                 let keyValues = keyPositions.map { values[$0] }
-                if let first = seen[keyValues] {
+                try remember.run(keyValues + [.integer(Int64(record.line))])
+                if store.database.changes == 0 {
+                    try earlier.bind(keyValues)
+                    let first = try earlier.step() ? earlier.int64(0) : 0
                     try reject("键 \(key.joined(separator: ", ")) 与第 \(first) 行相同 (the same key as line \(first))")
                     continue
                 }
-                seen[keyValues] = record.line
                 try select.bind(keyValues)
                 let existing = try select.step() ? select.row() : nil
                 do {
