@@ -24,6 +24,8 @@ public enum TimeFormat: String, Sendable, CaseIterable {
     /// east of UTC, for a text that names none.
     public func parse(_ text: String, offset: Int = 8 * 3_600) -> Int64? {
         let trimmed = text.trimmedField
+        // The form nearly every export writes, read from its bytes (the general forms below split strings).
+        if self == .auto || self == .iso, let instant = Self.plainISO(trimmed.utf8, offset: offset) { return instant }
         switch self {
         case .auto:
             for format in [TimeFormat.iso, .compact, .slashed, .chinese] {
@@ -39,6 +41,29 @@ public enum TimeFormat: String, Sendable, CaseIterable {
         case .slashed: return TimeFormat.separated(trimmed, by: "/", offset: offset)
         case .chinese: return TimeFormat.chinese(trimmed, offset: offset)
         }
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DD` exactly, ASCII digits; `nil` for anything else (the general parsers then
+    /// decide).
+    static func plainISO(_ bytes: String.UTF8View, offset: Int) -> Int64? {
+        guard bytes.count == 19 || bytes.count == 10 else { return nil }
+        var digits: [Int] = []
+        digits.reserveCapacity(14)
+        for (index, byte) in bytes.enumerated() {
+            switch index {
+            case 4, 7: guard byte == UInt8(ascii: "-") else { return nil }
+            case 10: guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "T") else { return nil }
+            case 13, 16: guard byte == UInt8(ascii: ":") else { return nil }
+            default:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                digits.append(Int(byte - UInt8(ascii: "0")))
+            }
+        }
+        let number = { (from: Int, count: Int) in digits[from..<(from + count)].reduce(0) { $0 * 10 + $1 } }
+        let clock = digits.count == 14
+        return instant(
+            number(0, 4), number(4, 2), number(6, 2), clock ? number(8, 2) : 0, clock ? number(10, 2) : 0, clock ? number(12, 2) : 0,
+            offset: offset)
     }
 
     /// The instant of a civil date and time at `offset`, when every part is in range.
