@@ -101,16 +101,18 @@ public struct Importer {
         var rejects = RejectsFile(path: Self.sibling(path, "rejects.csv"), encoding: reader.encoding)
         let keyPositions = key.compactMap { columns.firstIndex(of: $0) }
         let quoted = columns.map(quoteIdentifier)
-        let keyCondition = key.map { "\(quoteIdentifier($0)) IS ?" }.joined(separator: " AND ")
+        // One statement per row: a new key inserts; a key whose row differs updates it; the same row changes nothing
+        // (SQLite then reports no change). An insert moves the last inserted rowid; an update does not.
+        let others = quoted.filter { !key.map(quoteIdentifier).contains($0) }
+        let differs = others.map { "\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ")
+        let upsertSQL =
+            "INSERT INTO \(quoteIdentifier(table.name)) (\(quoted.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            + " ON CONFLICT (\(key.map(quoteIdentifier).joined(separator: ", ")))"
+            + (others.isEmpty
+                ? " DO NOTHING" : " DO UPDATE SET \(others.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")) WHERE \(differs)")
         try store.database.transaction {
             try ensureTable(table, path: path)
-            let select = try store.database.prepare(
-                "SELECT \(quoted.joined(separator: ", ")) FROM \(quoteIdentifier(table.name)) WHERE \(keyCondition)")
-            let insert = try store.database.prepare(
-                "INSERT INTO \(quoteIdentifier(table.name)) (\(quoted.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-            )
-            let update = try store.database.prepare(
-                "UPDATE \(quoteIdentifier(table.name)) SET \(quoted.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(keyCondition)")
+            let upsert = try store.database.prepare(upsertSQL)
             let references = try (Self.references[table.name] ?? []).compactMap { reference -> (Int, String, Statement)? in
                 guard let position = columns.firstIndex(of: reference.column) else { return nil }
                 let lookup = try store.database.prepare(
@@ -172,17 +174,15 @@ public struct Importer {
                     try reject("键 \(key.joined(separator: ", ")) 与第 \(first) 行相同 (the same key as line \(first))")
                     continue
                 }
-                try select.bind(keyValues)
-                let existing = try select.step() ? select.row() : nil
                 do {
-                    if existing == nil {
-                        try insert.run(values)
-                        summary.inserted += 1
-                    } else if existing != values {
-                        try update.run(values + keyValues)
-                        summary.updated += 1
-                    } else {
+                    store.database.lastInsertRowID = Int64.min
+                    try upsert.run(values)
+                    if store.database.changes == 0 {
                         summary.unchanged += 1
+                    } else if store.database.lastInsertRowID != Int64.min {
+                        summary.inserted += 1
+                    } else {
+                        summary.updated += 1
                     }
                 } catch let error as SQLiteError {
                     try reject("数据库拒收：\(error.message) (the store refuses the row)")

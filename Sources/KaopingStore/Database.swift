@@ -87,6 +87,13 @@ public final class Database {
         }
     }
 
+    /// The rowid of the last row inserted on this connection; settable, so that a statement that may insert or
+    /// update can tell which it did (no real row has the rowid `Int64.min`).
+    public var lastInsertRowID: Int64 {
+        get { sqlite3_last_insert_rowid(handle) }
+        set { sqlite3_set_last_insert_rowid(handle, newValue) }
+    }
+
     /// The number of rows the last statement changed.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
