@@ -35,7 +35,7 @@ public struct CenterDetail: Sendable {
         unit = UnitName(center)
         group = SafeText.visible(LevelNames.groupLabel(center.group, columns: results.assessment.groupBy))
         rank = center.rank
-        ranked = results.centers.filter { $0.group == center.group }.count
+        ranked = units.groupSizes[center.group] ?? 0
         total = ScoringSentence.points(roundedTwo(center.total))
         grade = SafeText.visible(center.grade)
         veto = center.veto.map { SafeText.visible("\($0.title)：\($0.reason)") }
@@ -56,10 +56,7 @@ public struct CenterDetail: Sendable {
         hasLost = !lost.isEmpty
         let full = indicators.filter { $0.pointsValue > 0 && !$0.lostPoints && $0.points == $0.maxPoints }.count
         fullMarks = full > 0 ? full : nil
-        let code = center.code
-        findings = (results.overview?.findings ?? []).enumerated().filter { $0.element.center == code }.map {
-            FindingItem($0.element, number: $0.offset + 1, units: units)
-        }
+        findings = (units.findings[center.code] ?? []).map { FindingItem($0.finding, number: $0.number, units: units) }
         hasFindings = !findings.isEmpty
         // Each line's parts, the empty ones left out: "按时办结率：98.5%（65/66件），失2.27分，失分记录共1条".
         let line = { (title: String, parts: [String]) in title + "：" + parts.filter { !$0.isEmpty && $0 != "—" }.joined(separator: "，") }

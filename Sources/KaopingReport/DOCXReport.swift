@@ -30,7 +30,7 @@ public struct DOCXReport {
         content = NoticeContent(results: results, previous: previous, resultsSHA256: resultsSHA256)
         let templates = try templates ?? ReportTemplates()
         self.templates = templates
-        modified = Self.day(results.notice?.date) ?? Self.day(results.assessment.period.end).map { $0 + 86_400 } ?? Self.zipEpoch
+        modified = PinnedTime.day(of: results)
         shared = [
             "word/styles.xml": try templates.render(content, with: "docx-styles.xml"),
             "word/fontTable.xml": try templates.render(content, with: "docx-font-table.xml"),
@@ -62,22 +62,6 @@ public struct DOCXReport {
         parts["word/document.xml"] = document
         parts["docProps/core.xml"] = try templates.render(core, with: "docx-core.xml")
         return DOCXPackage(parts: parts, modified: modified)
-    }
-
-    /// 1980-01-01 00:00, the first time a zip entry can carry: the time when the results name no day.
-    static let zipEpoch = Date(timeIntervalSince1970: 315_532_800)
-
-    /// The day `YYYY-MM-DD` at 00:00 UTC (the zip entries show it as 00:00); `nil` when it is not a day.
-    static func day(_ text: String?) -> Date? {
-        guard let text, text.count == 10 else { return nil }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2] else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        // A day past its month's end (2025-02-30) would roll over into the next month: not a day.
-        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return nil }
-        let back = calendar.dateComponents([.year, .month, .day], from: date)
-        return back.year == year && back.month == month && back.day == day ? date : nil
     }
 
     /// The document's creation time in `docProps/core.xml`: the same day at 00:00 China time (UTC+8), in UTC.

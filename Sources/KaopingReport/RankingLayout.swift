@@ -14,8 +14,6 @@ struct RankingLayout {
 
     let results: ResultsDocument
     let columns: [Column]
-    /// The deductions taken from a category (扣完为止): already out of the category's points.
-    let taken: Set<String>
 
     init(_ results: ResultsDocument) {
         self.results = results
@@ -25,24 +23,18 @@ struct RankingLayout {
         } else {
             columns = categories.map { Column(title: $0.path, points: $0.points, key: $0.path, isCategory: true) }
         }
-        taken = Set(results.assessment.adjustments.filter { $0.category != nil }.map(\.id))
     }
 
     /// Whether the results have bonuses or deductions (a column for them).
     var hasAdjustments: Bool { !results.assessment.adjustments.isEmpty }
 
-    /// The center's column points and adjustment, in cents, adding up to its total in cents.
+    /// The center's column points and adjustment, in cents, adding up to its total in cents (`RowParts`, as the
+    /// CSV, Markdown and XLSX print them).
     func cents(_ center: CenterResult) -> (columns: [Int], adjustment: Int) {
-        let raw = columns.map { column in
-            column.isCategory
-                ? center.categories.first { $0.path == column.key }?.points ?? 0
-                : center.indicators.first { $0.id == column.key }?.points ?? 0
-        }
-        let change = center.adjustments.reduce(0) { sum, adjustment in
-            adjustment.kind == "bonus" ? sum + adjustment.points : (taken.contains(adjustment.id) ? sum : sum - adjustment.points)
-        }
-        let cents = PublishedRounding.cents(raw + [change], total: center.total)
-        return (Array(cents.dropLast()), cents.last ?? 0)
+        let parts =
+            columns.first?.isCategory ?? false
+            ? RowParts(center, categories: columns.map(\.key), assessment: results.assessment) : RowParts(indicatorsOf: center)
+        return (parts.columns, parts.adjustments)
     }
 
     /// Whether the center's column may hold more than the column's nominal points (redistribution).
@@ -190,9 +182,17 @@ public struct UnitName: Sendable {
 struct UnitIndex {
     let centers: [String: CenterResult]
     private let anchors: [String: String]
+    /// How many units each ranking group has.
+    let groupSizes: [String: Int]
+    /// Each unit's inspection findings with their numbers in the 通报's list (1-based), by unit code.
+    let findings: [String: [(number: Int, finding: Finding)]]
 
     init(_ results: ResultsDocument) {
         centers = Dictionary(results.centers.map { ($0.code, $0) }) { first, _ in first }
+        groupSizes = Dictionary(results.centers.map { ($0.group, 1) }, uniquingKeysWith: +)
+        findings = Dictionary(grouping: (results.overview?.findings ?? []).enumerated().map { (number: $0.offset + 1, finding: $0.element) }) {
+            $0.finding.center
+        }
         var anchors: [String: String] = [:]
         for (index, center) in results.centers.enumerated() where anchors[center.code] == nil { anchors[center.code] = "u\(index + 1)" }
         self.anchors = anchors

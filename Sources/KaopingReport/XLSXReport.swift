@@ -52,7 +52,7 @@ public struct XLSXReport: Sendable {
         for table in tables { try workbook.add(table) }
         try workbook.close()
         // The entries then carry the creation time as China's wall clock shows it (00:00 on the day).
-        do { try ZipRestamp.rewrite(partial, time: Date(timeIntervalSince1970: TimeInterval(created + 8 * 3_600))) } catch {
+        do { try ZipRestamp.rewrite(partial, time: PinnedTime.day(of: results)) } catch {
             throw XLSXReportError(path: path, step: .saving, reason: "无法重写压缩包 / cannot rewrite the zip: \(error)")
         }
         guard rename(partial, path) == 0 else {
@@ -60,28 +60,8 @@ public struct XLSXReport: Sendable {
         }
     }
 
-    /// The document's creation time, Unix seconds: 00:00 China time (UTC+8) on the notice's date, else on the day
-    /// after the period ends — never the clock, so the same results give the same bytes.
-    var created: Int {
-        let day = results.notice?.date.flatMap(Self.daysSinceEpoch) ?? Self.daysSinceEpoch(results.assessment.period.end).map { $0 + 1 }
-        // 1980-01-01, the zip entries' time, when the results name no day after it (libxlsxwriter reads 0 as "now").
-        return max(day ?? 0, 3652) * 86_400 - 8 * 3_600
-    }
-
-    /// The days from 1970-01-01 to the day `YYYY-MM-DD` (`nil` when it is not a day).
-    static func daysSinceEpoch(_ text: String) -> Int? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard text.count == 10, parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
-            (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        // Days from civil (H. Hinnant): years start in March, so the leap day ends one.
-        let shifted = month <= 2 ? year - 1 : year
-        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
-        let yearOfEra = shifted - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    /// The document's creation time, Unix seconds (see `PinnedTime`; libxlsxwriter reads 0 as "now").
+    var created: Int { PinnedTime.created(results) }
 }
 
 /// Why the workbook could not be written: the file, the step that failed, and libxlsxwriter's or the system's reason.
