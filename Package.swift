@@ -58,7 +58,7 @@ let package = Package(
             name: "KaopingAssessmentTests",
             dependencies: [
                 "KaopingDemo", "KaopingStore", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingTesting",
-                "KaopingSQL", "KaopingReport",
+                "KaopingSQL", "KaopingReport", "KaopingImport",
             ]
         ),
         .testTarget(

@@ -90,7 +90,10 @@ final class GB18030Decoder {
 }
 
 /// Converts UTF-8 to GB18030 (for a rejects file written in its input's encoding).
-enum GB18030Encoder {
+public enum GB18030Encoder {
+    /// `text` in GB18030.
+    public static func encode(_ text: String) throws -> [UInt8] { try encode(Array(text.utf8)) }
+
     static func encode(_ utf8: [UInt8]) throws -> [UInt8] {
         let converter = iconv_open("GB18030", "UTF-8")
         guard converter != iconv_t(bitPattern: -1) else { throw ImportError.encodingUnavailable("GB18030") }

@@ -190,7 +190,9 @@ struct UnitIndex {
     init(_ results: ResultsDocument) {
         centers = Dictionary(results.centers.map { ($0.code, $0) }) { first, _ in first }
         groupSizes = Dictionary(results.centers.map { ($0.group, 1) }, uniquingKeysWith: +)
-        findings = Dictionary(grouping: (results.overview?.findings ?? []).enumerated().map { (number: $0.offset + 1, finding: $0.element) }) {
+        findings = Dictionary(
+            grouping: (results.overview?.findings ?? []).enumerated().map { (number: $0.offset + 1, finding: $0.element) }
+        ) {
             $0.finding.center
         }
         var anchors: [String: String] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import KaopingImport
 import Testing
 
 /// `kaoping import` from the command line (issue 22): a new store created, GB18030 read, exit status 3 with the
@@ -23,7 +24,7 @@ struct ImportCommandTests {
             header, "C1,320100F001,I1,承诺件,窗口,综合窗口,,20240315T093000,2024-03-20 16:00:00,5,20,0,已办结,张三,3201,139,\"南京市,玄武区\",",
             "C2,320100F009,I1,即办件,网上,,,2024/3/16 9:30,2024/3/16 10:00,,,0,已办结,李四,3202,138,南京,",
         ].joined(separator: "\r\n")
-        try Data(try CSVReaderGB18030.encode(text)).write(to: URL(fileURLWithPath: cases))
+        try Data(GB18030Encoder.encode(text)).write(to: URL(fileURLWithPath: cases))
         let first = try CommandLineTests.kaoping(["import", "--db", store, "--mapping", "Rules/mappings/gbt39046-cases.mapping", cases])
         #expect(first.status == 3, "\(first.stderr)")
         #expect(first.stdout.contains("（gb18030）: read 2 = inserted 1 + updated 0 + unchanged 0 + rejected 1"), "\(first.stdout)")
@@ -76,24 +77,5 @@ extension ImportCommandTests {
     /// Writes a units export of `rows` (each a line after the header) to `path`.
     static func writeUnits(_ rows: [String], to path: String) throws {
         try CommandLineTests.write(unitsHeader + rows.map { $0 + "\n" }.joined(), to: path)
-    }
-}
-
-/// GB18030 bytes of a text, through iconv (as an export from Excel on a Chinese Windows is written).
-enum CSVReaderGB18030 {
-    static func encode(_ text: String) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
     }
 }
