@@ -17,11 +17,14 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // The DOCX is a zip of WordprocessingML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // Personal fields are kept only as HMAC-SHA256 with the office's key (import --pii-key); each row's
+        // SHA-256 for the data digest (hardware SHA instructions where the CPU has them).
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        .target(name: "KaopingStore", dependencies: ["CSQLite"]),
+        .target(name: "KaopingStore", dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "KaopingDemo", dependencies: ["KaopingStore"]),
         .target(name: "KaopingSyntax"),
         .target(name: "KaopingCheck", dependencies: ["KaopingSyntax", "KaopingStore"]),
@@ -35,7 +38,7 @@ let package = Package(
             ]
         ),
         .target(name: "KaopingSQL", dependencies: ["KaopingCheck", "KaopingStore"]),
-        .target(name: "KaopingImport", dependencies: ["KaopingStore", "KaopingSyntax"]),
+        .target(name: "KaopingImport", dependencies: ["KaopingStore", "KaopingSyntax", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "KaopingTesting", dependencies: ["KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingStore"]),
         .executableTarget(
             name: "kaoping",

@@ -24,6 +24,8 @@ public struct Importer {
     let store: Store
     /// Told every 10,000 records how many were read and what share of the file (for a progress bar).
     public var progress: (@Sendable (_ rows: Int, _ fraction: Double) -> Void)?
+    /// The key personal columns are hashed with (`--pii-key`); a mapping that hashes one needs it.
+    public var personalDataKey: PersonalDataKey?
 
     public init(store: Store) {
         self.store = store
@@ -66,6 +68,7 @@ public struct Importer {
     /// its objects' keys are the source columns, and a key the mapping does not name rejects its line).
     public func importCSV(_ path: String, mapping: Mapping) throws -> ImportSummary {
         let table = mapping.spec
+        if mapping.needsKey && personalDataKey == nil { throw ImportError.keyMissing(table: table.name) }
         var reader: any RecordReader
         let names: [String]
         if Self.isJSONLines(path) {
@@ -95,7 +98,10 @@ public struct Importer {
                 return (code, id)
             }
         ) { first, _ in first }
-        let converter = RowConverter(mapping: mapping, table: table, positions: positions, centerIDs: centerIDs)
+        var converter = RowConverter(
+            mapping: mapping, table: table, positions: positions, centerIDs: centerIDs, personalDataKey: personalDataKey)
+        // A unit inserted by this file is found by the rows after it (a parent written before its children).
+        let unitCode = table.name == "centers" ? columns.firstIndex(of: "code") : nil
         var summary = ImportSummary(
             file: path, table: table.name, encoding: reader.encoding.rawValue, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0)
         var rejects = RejectsFile(path: Self.sibling(path, "rejects.csv"), encoding: reader.encoding)
@@ -110,8 +116,12 @@ public struct Importer {
             + " ON CONFLICT (\(key.map(quoteIdentifier).joined(separator: ", ")))"
             + (others.isEmpty
                 ? " DO NOTHING" : " DO UPDATE SET \(others.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")) WHERE \(differs)")
-        try store.database.transaction {
+        // One transaction; the digests of the tables written follow it row by row (`Store.write`).
+        try store.write { journal in
+            try journal.track("kaoping_meta")
+            if try store.columns(of: table.name).isEmpty { journal.creating(table.name) }
             try ensureTable(table, path: path)
+            try journal.track(table.name)
             let upsert = try store.database.prepare(upsertSQL)
             let references = try (Self.references[table.name] ?? []).compactMap { reference -> (Int, String, Statement)? in
                 guard let position = columns.firstIndex(of: reference.column) else { return nil }
@@ -181,6 +191,9 @@ public struct Importer {
                         summary.unchanged += 1
                     } else if store.database.lastInsertRowID != Int64.min {
                         summary.inserted += 1
+                        if let unitCode, case .text(let code) = values[unitCode] {
+                            converter.centerIDs[code] = store.database.lastInsertRowID
+                        }
                     } else {
                         summary.updated += 1
                     }

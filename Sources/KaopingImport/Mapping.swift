@@ -14,6 +14,9 @@ public struct Mapping: Sendable, Equatable {
     /// Source columns read and left out on purpose.
     public var ignored: [String]
 
+    /// Whether a personal column is hashed into a column, so that the import needs a key (`--pii-key`).
+    public var needsKey: Bool { columns.contains(where: \.hashed) }
+
     /// The source columns the mapping names, every one: an export column it does not name is refused, not dropped.
     public var sourceColumns: Set<String> {
         Set(columns.compactMap(\.source) + personal.map(\.source) + ignored)
@@ -32,6 +35,8 @@ public struct ColumnMapping: Sendable, Equatable {
     public var codes: [String: String]
     /// Whether the source holds a center's code, looked up to its id.
     public var byCenterCode: Bool
+    /// Whether the source is a personal column kept only as its HMAC-SHA256 (`personal "…" hash into COLUMN`).
+    public var hashed = false
 }
 
 /// A source column with personal data and what becomes of it.

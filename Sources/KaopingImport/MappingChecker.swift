@@ -120,7 +120,24 @@ public struct MappingChecker {
             seen[spec.name] = column.target
             if let mapped = checkColumn(column, spec: spec, table: table, defaultTime: defaultTime) { columns.append(mapped) }
         }
-        let personal = declaration.personal.compactMap { checkPersonal($0, table: table) }
+        let checked = declaration.personal.map { ($0, checkPersonal($0, table: table)) }
+        let personal = checked.compactMap(\.1)
+        // A hashed personal column fills its target as a mapped column would, once.
+        for (syntax, column) in checked {
+            guard let target = column?.hashInto, let name = syntax.target, let column else { continue }
+            if let first = seen[target] {
+                error(
+                    "K0512", name.range, zh: "列 \(target) 映射了两次（第一次在第 \(file.source.location(of: first.range.start).line) 行）",
+                    en: "column \(target) is mapped twice (first on line \(file.source.location(of: first.range.start).line))",
+                    hint: "每个列只映射一次", hintEn: "map each column once")
+                continue
+            }
+            seen[target] = name
+            columns.append(
+                ColumnMapping(
+                    target: target, type: .text, source: column.source, constant: nil, time: .auto, codes: [:], byCenterCode: false,
+                    hashed: true))
+        }
         checkSources(declaration)
         // A column that must hold a value and has no default needs a source or a constant (`centers.id` is given
         // by the store).

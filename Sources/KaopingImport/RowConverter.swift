@@ -9,8 +9,10 @@ struct RowConverter {
     let table: TableSpec
     /// The position of each mapped source column in the export's header.
     let positions: [String: Int]
-    /// Every unit's id by its code (for `by code`).
-    let centerIDs: [String: Int64]
+    /// Every unit's id by its code (for `by code`), with the units the import has inserted so far.
+    var centerIDs: [String: Int64]
+    /// The key hashed personal columns are kept under (present whenever the mapping hashes one).
+    let personalDataKey: PersonalDataKey?
 
     /// The row's values in `mapping.columns` order, or why the record is rejected.
     func convert(_ fields: [String]) -> Result<[SQLValue], Rejection> {
@@ -48,6 +50,7 @@ struct RowConverter {
     /// One value converted to its column's type.
     func value(_ raw: String, _ column: ColumnMapping) -> Result<SQLValue, Rejection> {
         guard !raw.isEmpty else { return .success(.null) }
+        if column.hashed, let personalDataKey { return .success(.text(personalDataKey.pseudonym(raw))) }
         var text = raw
         if !column.codes.isEmpty {
             if let code = column.codes[raw] {

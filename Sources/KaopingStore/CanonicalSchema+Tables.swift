@@ -179,6 +179,11 @@ extension CanonicalSchema {
             ColumnSpec(
                 "visits", .integer, constraint: "CHECK (visits IS NULL OR visits >= 0)", zh: "申请人到现场次数",
                 en: "visits the applicant made in person", unit: "times", gbt: "到办事现场次数 (limit_scene_num)", since: 2),
+            ColumnSpec(
+                "applicant_key", .text, zh: "申请人化名：申请人证件号码等经导入密钥（--pii-key）HMAC-SHA256 散列，可统计重复申请人，不可还原",
+                en:
+                    "the applicant, pseudonymised: an identifying field keyed-hashed (HMAC-SHA256) on import; counts repeat applicants, cannot be reversed",
+                unit: "64 hexadecimal digits", gbt: "申请人证件号码 (表5), hashed", since: 3),
         ],
         constraints: [], indexes: ["CREATE INDEX cases_center ON cases(center_id)"], centerColumn: "center_id",
         periodColumn: "accepted_at", since: 1)

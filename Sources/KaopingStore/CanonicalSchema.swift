@@ -145,7 +145,7 @@ public struct TableSpec: Sendable, Equatable {
 /// The canonical schema of a Kaoping store (documented in `docs/data-format.md`).
 public enum CanonicalSchema {
     /// The current schema version, stored in `PRAGMA user_version`.
-    public static let version = 2
+    public static let version = 3
     /// The SQLite application id that marks a file as a Kaoping store (`PRAGMA application_id`): "KPNG".
     public static let applicationID: Int32 = 0x4B50_4E47
 

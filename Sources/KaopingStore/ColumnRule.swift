@@ -41,18 +41,24 @@ public struct ColumnRule: Sendable {
     /// Whether the value of column `index` of the statement's current row passes every CHECK of the column (NULL
     /// always does: a CHECK that is NULL holds).
     public func admits(_ statement: OpaquePointer, _ index: Int32) -> Bool {
-        let storage = sqlite3_column_type(statement, index)
+        sqlite3_column_value(statement, index).map(admits) ?? true
+    }
+
+    /// Whether a value, as SQLite holds it (a column of a row read, or a trigger's NEW value), passes every CHECK
+    /// of the column.
+    public func admits(_ value: OpaquePointer) -> Bool {
+        let storage = sqlite3_value_type(value)
         if storage == SQLITE_NULL { return true }
-        let integer = storage == SQLITE_INTEGER ? sqlite3_column_int64(statement, index) : 0
+        let integer = storage == SQLITE_INTEGER ? sqlite3_value_int64(value) : 0
         switch kind {
         case .integer: guard storage == SQLITE_INTEGER else { return false }
         case .flag: guard storage == SQLITE_INTEGER, integer == 0 || integer == 1 else { return false }
         case .code(let codes):
             guard storage == SQLITE_TEXT else { return false }
-            let value = bytes(statement, index)
-            guard codes.contains(where: { $0.elementsEqual(value) }) else { return false }
+            let text = bytes(value)
+            guard codes.contains(where: { $0.elementsEqual(text) }) else { return false }
         case .day:
-            guard storage == SQLITE_TEXT, ColumnRule.isDayPattern(bytes(statement, index)) else { return false }
+            guard storage == SQLITE_TEXT, ColumnRule.isDayPattern(bytes(value)) else { return false }
         case .any: break
         }
         if let bounds {
@@ -61,7 +67,7 @@ public struct ColumnRule: Sendable {
         }
         if let digits {
             // GLOB matches text, and an integer as its decimal text; never a BLOB.
-            let text = storage == SQLITE_INTEGER ? Array(String(integer).utf8) : Array(bytes(statement, index))
+            let text = storage == SQLITE_INTEGER ? Array(String(integer).utf8) : Array(bytes(value))
             guard storage == SQLITE_TEXT || storage == SQLITE_INTEGER, text.count == digits,
                 text.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
             else { return false }
@@ -69,9 +75,9 @@ public struct ColumnRule: Sendable {
         return true
     }
 
-    private func bytes(_ statement: OpaquePointer, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
-        let pointer = sqlite3_column_text(statement, index)
-        return UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : Int(sqlite3_column_bytes(statement, index)))
+    private func bytes(_ value: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+        let pointer = sqlite3_value_text(value)
+        return UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : Int(sqlite3_value_bytes(value)))
     }
 
     /// `[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]`, as GLOB matches it.

@@ -38,7 +38,15 @@ public struct Store {
             try database.execute("PRAGMA application_id = \(CanonicalSchema.applicationID)")
             try database.execute("PRAGMA user_version = \(CanonicalSchema.version)")
         }
-        return Store(database: database)
+        let store = Store(database: database)
+        // A new store's digests are known without reading it: every table is empty. An import into it then keeps
+        // them current (`write(_:)`), so the first run after it reads no table just to digest it.
+        var empty = DigestCache(token: try store.stateToken())
+        for table in CanonicalSchema.tables {
+            empty.tables[table.name] = RowSetDigest(columns: try columnNames(of: table.name, in: database))
+        }
+        empty.write(folder: store.sidecarFolder)
+        return store
     }
 
     /// Opens an existing store, migrating an older schema version in place inside one transaction, and verifies

@@ -16,9 +16,10 @@ extension Store {
     }
 
     /// Writes one row per day of `years` into `calendar` — province-wide, or for `region` — replacing those days'
-    /// rows (of the province, or of that region).
+    /// rows (of the province, or of that region). The table's digest kept in `digests.json` follows the change.
     public func loadCalendar(_ calendar: WorkingCalendar, years: ClosedRange<Int>, region: String? = nil) throws {
-        try database.transaction {
+        try write { journal in
+            try journal.track("calendar")
             let delete = try database.prepare("DELETE FROM calendar WHERE region IS ? AND day BETWEEN ? AND ?")
             let insert = try database.prepare("INSERT INTO calendar(day, is_workday, region) VALUES (?, ?, ?)")
             guard let first = CivilDay(year: years.lowerBound, month: 1, day: 1),

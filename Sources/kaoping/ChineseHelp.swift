@@ -50,6 +50,7 @@ enum ChineseHelp {
             "format": "输出格式，用逗号分隔：json、html、docx、xlsx、csv、md、pdf，或 all（默认 json,html；pdf 需要 LibreOffice）。",
             "per-center": "同时写出一单位一单：centers/单位代码.html，格式含 docx 时还有 centers/单位代码.docx。",
             "no-previous": "不生成和考核上一年的数据（通报中就没有名次和总分的变化）。",
+            "export": "同时把数据库导出到此文件夹（各表一个 CSV、所用映射、工作日历和 import.manifest），可用 kaoping import 原样导回。",
         ],
         "calendar import": [
             "file": "日历文件（year、holiday、workday 行）。", "db": "数据库（不存在则新建）。", "region": "日历所属的设区市（默认全省通用）。",
@@ -58,6 +59,7 @@ enum ChineseHelp {
             "db": "数据库（不存在则按标准表结构新建）。", "mapping": "映射文件（.mapping）。", "table": "映射文件含多个表时，指定其中一个。",
             "encoding": "文件编码：utf8 或 gb18030（默认取映射文件的设置，或自动识别）。", "paths": "要导入的 CSV 或 JSON Lines 文件，或含 import.manifest 的文件夹。",
             "quiet": "不在标准错误输出上显示进度条。",
+            "pii-key": "个人信息密钥文件：映射中 hash into 的个人信息列只保存其 HMAC-SHA256；密钥只读取，不写入任何地方。",
             "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
         ],
         "render": [

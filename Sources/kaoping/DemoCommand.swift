@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KaopingDemo
+import KaopingImport
 import KaopingResults
 import KaopingStore
 
@@ -14,6 +15,7 @@ struct DemoCommand: ParsableCommand {
               kaoping demo          (writes kaoping-demo/demo.sqlite and assesses it)
               kaoping demo --cases 20000 --seed 7 --out kaoping-demo --no-run
               kaoping demo --format all --per-center    (every format, and each unit's sheet)
+              kaoping demo --cases 20000 --no-run --export exports    (then: kaoping import --db new.sqlite exports)
 
             Exit status: 0 written; 1 the rule file has errors; 2 a path or file cannot be used; 64 a usage error.
             """
@@ -49,6 +51,12 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Do not generate and assess the previous year (the report then shows no changes).")
     var noPrevious = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Also write the store as a folder of exports (CSV files, their mappings, calendars, import.manifest) that kaoping import reads back.",
+            valueName: "dir"))
+    var export: String?
+
     func validate() throws {
         guard cases >= 0, cases <= 100_000_000 else {
             throw ValidationError("--cases must be between 0 and 100000000, not \(cases)")
@@ -63,6 +71,7 @@ struct DemoCommand: ParsableCommand {
         try PathProblem.requireOutputFolder(out, contents: "the demo store and its results")
         if let calendars { try PathProblem.requireFolder(calendars, role: "--calendars", advice: calendarAdvice) }
         if let rules { try PathProblem.requireRuleFile(rules, role: "--rules") }
+        if let export { try PathProblem.requireOutputFolder(export, role: "--export", contents: "the demo's exports") }
         let path = (out as NSString).appendingPathComponent("demo.sqlite")
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -82,6 +91,7 @@ struct DemoCommand: ParsableCommand {
             let names = summary.planted.filter { $0.effect == effect }.map(\.name)
             print("planted \(effect.rawValue): \(names.joined(separator: "、"))")
         }
+        if let export { try exportStore(path, to: export) }
         guard !noRun else { return }
         let rulesPath = try rules ?? ProjectFiles.folder("Rules").map({ $0 + "/jiangsu-2024.rules" }) ?? writeDefaultRules()
         let previous = noPrevious ? nil : try previousYear(rules: rulesPath, files: files, overrides: overrides)
@@ -109,6 +119,37 @@ struct DemoCommand: ParsableCommand {
         let run = try AssessmentRun(rules: rules, db: path, parameters: previous, lang: "zh")
         try ReportOutput.publish(run.results, previous: nil, templates: nil, formats: ["json"], perCenter: false, to: folder)
         return run.results
+    }
+
+    /// The store as a folder of exports (`--export`): CSV files with GB/T 39046's Chinese headers (the cases in
+    /// GB18030), personal columns filled with made-up values from the seed, the shipped mappings that read them,
+    /// the calendars and `import.manifest` — what `kaoping import --db NEW.sqlite DIR` turns back into the same store.
+    private func exportStore(_ path: String, to folder: String) throws {
+        try PathProblem.createFolder(folder, role: "--export", contents: "the demo's exports")
+        var exporter = StoreExporter(store: try Store.open(at: path, readOnly: true))
+        var people = DemoPersonalData(seed: seed)
+        exporter.personal = { _, column in people.value(for: column) }
+        exporter.comment = [
+            "kaoping demo --export：演示省份（种子 \(seed)，办件 \(cases) 件）导出为 CSV，表头按 GB/T 39046—2020；个人信息列为虚构，导入时丢弃。",
+            "导入新库：kaoping import --db 新库.sqlite \(folder)",
+        ]
+        let summary: ExportSummary
+        do { summary = try exporter.write(to: folder) } catch let problem as StoreExporter.Problem {
+            throw CommandFailure(problem.description)
+        } catch {
+            throw PathProblem.failure(error, path: folder, role: "--export", writing: true, otherwise: "name another --export")
+        }
+        print(
+            "wrote \(folder): " + summary.files.map { "\($0.file) \($0.rows)" }.joined(separator: ", ")
+                + ", calendars \(summary.calendars.count), \(ImportManifest.fileName)")
+        print("import it into a new store: kaoping import --db NEW.sqlite \(folder)")
+        for table in summary.leftOut { FileHandle.standardError.write(Data("warning: table \(table) is not exported\n".utf8)) }
+        if summary.problemCount > 0 {
+            FileHandle.standardError.write(
+                Data(
+                    ("warning: \(summary.problemCount) values will not read back the same:\n"
+                        + summary.problems.map { "  " + $0 + "\n" }.joined()).utf8))
+        }
     }
 
     private var calendarAdvice: String {

@@ -35,6 +35,11 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The files' encoding: utf8 or gb18030 (default: the mapping's, or detected).")
     var encoding: String?
 
+    @Option(
+        name: .customLong("pii-key"),
+        help: "Key file for personal columns a mapping hashes (HMAC-SHA256); read, never written anywhere.")
+    var piiKey: String?
+
     @Argument(help: "The CSV files, or folders with an import.manifest.")
     var paths: [String]
 
@@ -58,12 +63,20 @@ struct ImportCommand: ParsableCommand {
         var mapping: Mapping
     }
 
+    /// A year's working-day calendar a manifest names (`calendar "FILE" [region "NAME"]`), read before anything is written.
+    struct CalendarJob {
+        var path: String
+        var calendar: CalendarFile
+        var region: String?
+    }
+
     func run() throws {
         var jobs: [Job] = []
+        var calendars: [CalendarJob] = []
         var failed = false
         for path in paths {
             if PathProblem.isFolder(path) {
-                let loaded = try manifestJobs(path)
+                let loaded = try manifestJobs(path, calendars: &calendars)
                 failed = failed || loaded == nil
                 jobs += loaded ?? []
             } else {
@@ -81,6 +94,7 @@ struct ImportCommand: ParsableCommand {
         }
         // A mapping with a mistake imports nothing at all.
         if failed { throw ExitCode(1) }
+        let key = try personalDataKey(for: jobs)
         // Units before what names them, whatever the order given.
         jobs = jobs.enumerated().sorted {
             (ImportManifest.order(of: $0.element.mapping.table), $0.offset) < (
@@ -89,7 +103,13 @@ struct ImportCommand: ParsableCommand {
         }.map(\.element)
         let store = FileManager.default.fileExists(atPath: db) ? try Store.open(at: db) : try Store.create(at: db)
         var importer = Importer(store: store)
+        importer.personalDataKey = key
         if !quiet { importer.progress = ProgressBar.shared.report(rows:fraction:) }
+        for job in calendars {
+            let year = job.calendar.year
+            try store.loadCalendar(WorkingCalendar(files: [job.calendar]), years: year...year, region: job.region)
+            print("\(job.path) → calendar \(year)\(job.region.map { "（\($0)）" } ?? ""): the year's rows replaced")
+        }
         var rejected = 0
         for job in jobs {
             let summary: ImportSummary
@@ -106,8 +126,27 @@ struct ImportCommand: ParsableCommand {
         if rejected > 0 { throw ExitCode(3) }
     }
 
-    /// The files of a folder's manifest with their mappings; `nil` (reported) when the manifest or a mapping has a mistake.
-    func manifestJobs(_ folder: String) throws -> [Job]? {
+    /// The `--pii-key` key, read when given; a mapping that hashes a personal column without one, or a key too short,
+    /// stops the import before anything is written (exit 1).
+    func personalDataKey(for jobs: [Job]) throws -> PersonalDataKey? {
+        guard let piiKey else {
+            if let job = jobs.first(where: { $0.mapping.needsKey }) {
+                FileHandle.standardError.write(Data("error: \(ImportError.keyMissing(table: job.mapping.table))\n".utf8))
+                throw ExitCode(1)
+            }
+            return nil
+        }
+        try PathProblem.requireKey(piiKey)
+        let bytes = try PathProblem.reading(piiKey, role: "--pii-key") { try Data(contentsOf: URL(fileURLWithPath: piiKey)) }
+        do { return try PersonalDataKey(bytes: Array(bytes)) } catch let error as ImportError {
+            FileHandle.standardError.write(Data("error: --pii-key \(piiKey): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// The files of a folder's manifest with their mappings, and its calendars added to `calendars`; `nil` (reported)
+    /// when the manifest, a mapping or a calendar file has a mistake.
+    func manifestJobs(_ folder: String, calendars: inout [CalendarJob]) throws -> [Job]? {
         let manifestPath = (folder as NSString).appendingPathComponent(ImportManifest.fileName)
         guard FileManager.default.fileExists(atPath: manifestPath) else {
             throw CommandFailure(
@@ -132,6 +171,16 @@ struct ImportCommand: ParsableCommand {
                 continue
             }
             jobs.append(Job(path: file, mapping: loaded))
+        }
+        for entry in parsed.manifest.calendars {
+            let path = entry.file.text.hasPrefix("/") ? entry.file.text : (folder as NSString).appendingPathComponent(entry.file.text)
+            let text = try PathProblem.reading(path, role: "the calendar file") { try String(contentsOfFile: path, encoding: .utf8) }
+            do {
+                calendars.append(CalendarJob(path: path, calendar: try CalendarFile(text: text, file: path), region: entry.region?.text))
+            } catch let problem as CalendarFile.Problem {
+                FileHandle.standardError.write(Data("\(problem.description)\n".utf8))
+                failed = true
+            }
         }
         return failed ? nil : jobs
     }

@@ -48,6 +48,13 @@ enum PathProblem {
             missing: "name a mapping file (the shipped ones are in Rules/mappings/)", folder: "name the mapping file in it")
     }
 
+    /// `path` must be a key file (`--pii-key`).
+    static func requireKey(_ path: String) throws {
+        try requireFile(
+            path, role: "--pii-key", extension: ".key", excluding: nil, missing: "make one with: openssl rand -hex 32 > office.key",
+            folder: "name the key file in it")
+    }
+
     /// `path` must be a data file to import.
     static func requireData(_ path: String) throws {
         try requireFile(

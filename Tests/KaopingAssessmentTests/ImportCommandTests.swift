@@ -1,5 +1,6 @@
 import Foundation
 import KaopingImport
+import KaopingStore
 import Testing
 
 /// `kaoping import` from the command line (issue 22): a new store created, GB18030 read, exit status 3 with the
@@ -74,8 +75,57 @@ extension ImportCommandTests {
     static let unitsHeader =
         "实施主体编码,实施主体名称,单位类型,层级,设区市,县（市、区）,行政区划代码,业务主管部门,负责人变更时间,负责人变更报备时间,负责人姓名,负责人电话\n"
 
+    /// A new store `office.sqlite` in `folder` with one unit, 320100F001, imported from a units export.
+    static func storeWithOneUnit(in folder: URL) throws -> String {
+        let store = folder.appendingPathComponent("office.sqlite").path
+        let units = folder.appendingPathComponent("单位.csv").path
+        try writeUnits(["320100F001,南京市政务服务中心税务分中心,分中心,市级,南京市,,320100,税务局,,,李四,139"], to: units)
+        let imported = try CommandLineTests.kaoping([
+            "import", "--db", store, "--mapping", "Rules/mappings/gbt39046-centers.mapping", units,
+        ])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        return store
+    }
+
     /// Writes a units export of `rows` (each a line after the header) to `path`.
     static func writeUnits(_ rows: [String], to path: String) throws {
         try CommandLineTests.write(unitsHeader + rows.map { $0 + "\n" }.joined(), to: path)
+    }
+}
+
+extension ImportCommandTests {
+    @Test("--pii-key: a mapping that hashes needs it (exit 1, nothing written); a short key is refused; the key is printed nowhere")
+    func personalDataKey() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ImportCommandTests.storeWithOneUnit(in: folder)
+        let shipped = try String(
+            contentsOf: CommandLineTests.root.appendingPathComponent("Rules/mappings/gbt39046-cases.mapping"), encoding: .utf8)
+        let mapping = folder.appendingPathComponent("hashing.mapping").path
+        try CommandLineTests.write(
+            shipped.replacingOccurrences(of: "personal \"申请人证件号码\" drop", with: "personal \"申请人证件号码\" hash into applicant_key"),
+            to: mapping)
+        let cases = folder.appendingPathComponent("办件.csv").path
+        try CommandLineTests.write(
+            "办件编号,实施主体编码,实施编码,办件类型,申报渠道,窗口类型,申请时间,受理时间,办结时间,承诺办结时限,法定办结时限,特别程序天数,办件状态,申请人名称,申请人证件号码,联系电话,联系地址,备注\n"
+                + "C1,320100F001,I1,承诺件,窗口,综合窗口,,2024-03-15 09:30:00,2024-03-20 16:00:00,5,20,0,已办结,张三,320102199001011234,,,\n",
+            to: cases)
+        let without = try CommandLineTests.kaoping(["import", "--db", store, "--mapping", mapping, cases])
+        #expect(without.status == 1)
+        #expect(without.stderr.contains("give the key file with --pii-key"), "\(without.stderr)")
+        let short = folder.appendingPathComponent("short.key").path
+        try CommandLineTests.write("too short\n", to: short)
+        let refused = try CommandLineTests.kaoping(["import", "--db", store, "--mapping", mapping, "--pii-key", short, cases])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("it needs at least 16"), "\(refused.stderr)")
+        let key = folder.appendingPathComponent("office.key").path
+        try CommandLineTests.write("0123456789abcdef0123456789abcdef\n", to: key)
+        let run = try CommandLineTests.kaoping(["import", "--db", store, "--mapping", mapping, "--pii-key", key, cases])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!(run.stdout + run.stderr).contains("0123456789abcdef"))
+        let imported = try Store.open(at: store, readOnly: true)
+        #expect(
+            try imported.database.scalar("SELECT applicant_key FROM cases WHERE case_no = 'C1'")
+                == .text("c01dc6edf5183632bd131f3e50cf2984a59f4bb3ddc8723435694da46fafe306"))
     }
 }

@@ -10,12 +10,7 @@ struct ImportInterruptionTests {
     func killed() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = folder.appendingPathComponent("office.sqlite").path
-        let units = folder.appendingPathComponent("单位.csv").path
-        try ImportCommandTests.writeUnits(["320100F001,南京市政务服务中心税务分中心,分中心,市级,南京市,,320100,税务局,,,李四,139"], to: units)
-        #expect(
-            try CommandLineTests.kaoping(["import", "--db", store, "--mapping", "Rules/mappings/gbt39046-centers.mapping", units]).status
-                == 0)
+        let store = try ImportCommandTests.storeWithOneUnit(in: folder)
         // Enough cases that the import takes a while.
         let count = 100_000
         var text = "办件编号,实施主体编码,实施编码,办件类型,申报渠道,窗口类型,申请时间,受理时间,办结时间,承诺办结时限,法定办结时限,特别程序天数,办件状态,申请人名称,申请人证件号码,联系电话,联系地址,备注\n"

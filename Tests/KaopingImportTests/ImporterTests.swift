@@ -22,6 +22,18 @@ struct ImporterTests {
         return (folder, store)
     }
 
+    /// The data digest of `tables` from `digests.json`, after checking that the file is for the store's present state
+    /// and agrees with reading every table again.
+    static func keptDigest(_ store: Store, _ tables: [String]) throws -> String {
+        let data = try #require(FileManager.default.contents(atPath: store.sidecarFolder + "/digests.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["token"] as? String == (try store.stateToken()))
+        #expect(Set(((object["tables"] as? [String: Any]) ?? [:]).keys).isSuperset(of: tables))
+        let kept = try store.dataDigest(tables: tables)
+        #expect(kept == (try store.dataDigest(tables: tables, useCache: false)))
+        return kept
+    }
+
     static func mapping() throws -> Mapping {
         let path = MappingTests.root.appendingPathComponent("Rules/mappings/gbt39046-cases.mapping").path
         let loaded = MappingChecker.load(SourceFile(name: path, text: try String(contentsOfFile: path, encoding: .utf8)))
@@ -91,12 +103,20 @@ struct ImporterTests {
         }
         try write([Self.row("A1"), Self.row("A2")])
         let importer = Importer(store: store)
+        let tables = ["cases", "centers"]
+        let empty = try store.dataDigest(tables: tables)
         #expect(try importer.importCSV(path, mapping: try Self.mapping()).inserted == 2)
+        // The import kept the digests current (issue 22, point 10): they are for the store's new state, and equal
+        // to reading every table again.
+        let digest = try Self.keptDigest(store, tables)
+        #expect(digest != empty)
         let again = try importer.importCSV(path, mapping: try Self.mapping())
         #expect(again.unchanged == 2 && again.inserted == 0 && again.updated == 0)
+        #expect(try Self.keptDigest(store, tables) == digest)
         try write([Self.row("A1", status: "作废"), Self.row("A2")])
         let changed = try importer.importCSV(path, mapping: try Self.mapping())
         #expect(changed.updated == 1 && changed.unchanged == 1)
+        #expect(try Self.keptDigest(store, tables) != digest)
         #expect(try store.database.scalar("SELECT status FROM cases WHERE case_no = 'A1'") == .text("voided"))
         try Data((Self.header + ",身份证\n" + Self.row("A3") + ",x\n").utf8).write(to: URL(fileURLWithPath: path))
         #expect { try importer.importCSV(path, mapping: try Self.mapping()) } throws: { "\($0)".contains("身份证") }

@@ -55,6 +55,11 @@ struct MappingTests {
             (cases("  accepted_at from \"受理时间\" tme iso"), "K0505", "did you mean `time`?", "8:27"),
             (cases("  personal \"证件号码\""), "K0518", "says neither `drop` nor `hash`", "8:12"),
             (cases("  personal \"证件号码\" hash"), "K0518", "expected `into COLUMN` after `hash`", "8:19"),
+            (cases("  personal \"证件号码\" hash into kind"), "K0511", "there is no text column of cases `kind`", "8:29"),
+            (
+                cases("  applicant_key from \"编号\"\n  personal \"证件号码\" hash into applicant_key"), "K0512",
+                "column applicant_key is mapped twice (first on line 8)", "9:29"
+            ),
             (cases("  ignore \"备注\"\n  item_code from \"备注\""), "K0519", "marked personal or ignored on line 8", "9:18"),
             (cases("  item_code from \"实施编码\" by code"), "K0517", "only the unit column (center_id) takes `by code`", "8:28"),
             (cases("  item_code from \"实施编码\" time iso"), "K0514", "column item_code is not a time", "8:30"),

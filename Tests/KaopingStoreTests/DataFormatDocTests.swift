@@ -47,7 +47,9 @@ struct DataFormatDocTests {
             if !column.standard.isEmpty { #expect(row.line.contains(column.standard), "\(table).\(column.name): GB/T counterpart") }
             for code in column.codes { #expect(row.line.contains("`\(code)`"), "\(table).\(column.name): code \(code)") }
             #expect(row.line.contains("NOT NULL") == !column.nullable, "\(table).\(column.name): NOT NULL")
-            #expect(row.line.contains("(v2)") == (column.since == 2), "\(table).\(column.name): version mark")
+            for version in 2...CanonicalSchema.version {
+                #expect(row.line.contains("(v\(version))") == (column.since == version), "\(table).\(column.name): version mark")
+            }
         }
     }
 

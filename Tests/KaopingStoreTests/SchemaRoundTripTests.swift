@@ -56,6 +56,7 @@ struct CanonicalRow: Sendable, CustomTestStringConvertible {
                 ("accepted_at", .integer(accepted)), ("finished_at", .integer(accepted + 7 * 86_400)), ("promised_days", 10),
                 ("statutory_days", 30), ("paused_days", 2), ("status", "finished"), ("result", "granted"), ("one_thing", 1),
                 ("proxy_service", 0), ("appointment", 1), ("off_hours", 0), ("corrections", 1), ("visits", 2),
+                ("applicant_key", "5f2b6d0c9a8e7f4b3c1d2e6f8a9b0c7d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b"),
             ]),
         CanonicalRow(
             table: "reviews",
@@ -84,11 +85,11 @@ struct CanonicalRow: Sendable, CustomTestStringConvertible {
 
 @Suite("Canonical schema: create, write, read back")
 struct SchemaRoundTripTests {
-    @Test("A new store has exactly the canonical tables and columns, stamped KPNG version 2")
+    @Test("A new store has exactly the canonical tables and columns, stamped KPNG with the current version")
     func freshStoreLayout() throws {
         let folder = try TemporaryDirectory()
         let store = try Store.create(at: folder.file("new.sqlite"))
-        #expect(try store.version == 2)
+        #expect(try store.version == CanonicalSchema.version)
         // "KPNG" = 0x4B 0x50 0x4E 0x47 = 1263554119.
         #expect(try store.database.scalar("PRAGMA application_id") == .integer(1_263_554_119))
         #expect(
