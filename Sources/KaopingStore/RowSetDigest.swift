@@ -13,8 +13,8 @@ public struct RowSetDigest: Sendable, Equatable {
     public var columns: [String]
     /// Rows added less rows removed (negative only in a write's change, never in a table).
     public var rows: Int64 = 0
-    /// The sum of the rows' hashes modulo 2²⁵⁶, most significant 64 bits first.
-    var sum: [UInt64] = [0, 0, 0, 0]
+    /// The sum of the rows' hashes modulo 2²⁵⁶.
+    var sum = UInt256.zero
 
     public init(columns: [String]) {
         self.columns = columns
@@ -22,45 +22,24 @@ public struct RowSetDigest: Sendable, Equatable {
 
     /// Adds one row, given by its line (`RowSetDigest.appendValue`).
     mutating func add(line: [UInt8]) {
-        add(Self.hash(line), rows: 1)
+        sum = sum &+ Self.hash(line)
+        rows += 1
     }
 
     /// Takes one row away, given by its line.
     mutating func remove(line: [UInt8]) {
-        // Subtracting h is adding its two's complement, 2²⁵⁶ − h.
-        var negated = Self.hash(line).map { ~$0 }
-        var carry: UInt64 = 1
-        for lane in (0..<4).reversed() {
-            let (value, overflow) = negated[lane].addingReportingOverflow(carry)
-            negated[lane] = value
-            carry = overflow ? 1 : 0
-        }
-        add(negated, rows: -1)
+        sum = sum &+ Self.hash(line).negated
+        rows -= 1
     }
 
     /// Adds another part of the same table (or a write's change to it).
     public mutating func merge(_ other: RowSetDigest) {
-        add(other.sum, rows: other.rows)
-    }
-
-    private mutating func add(_ value: [UInt64], rows count: Int64) {
-        var carry: UInt64 = 0
-        for lane in (0..<4).reversed() {
-            let (partial, first) = sum[lane].addingReportingOverflow(value[lane])
-            let (total, second) = partial.addingReportingOverflow(carry)
-            sum[lane] = total
-            carry = first || second ? 1 : 0
-        }
-        rows += count
+        sum = sum &+ other.sum
+        rows += other.rows
     }
 
     /// The sum as 64 hexadecimal digits.
-    public var sumHex: String {
-        sum.map { lane in
-            let digits = String(lane, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }.joined()
-    }
+    public var sumHex: String { sum.hex }
 
     /// The table's digest: SHA-256 over its column names (joined by 0x1F), its number of rows and the sum, one per line.
     public var hexDigest: String {
@@ -69,12 +48,9 @@ public struct RowSetDigest: Sendable, Equatable {
         return hasher.hexDigest()
     }
 
-    /// The SHA-256 of one row's line as four 64-bit lanes, most significant first.
-    static func hash(_ line: [UInt8]) -> [UInt64] {
-        let digest = Crypto.SHA256.hash(data: line)
-        return digest.withUnsafeBytes { bytes in
-            (0..<4).map { lane in (0..<8).reduce(UInt64(0)) { $0 << 8 | UInt64(bytes[lane * 8 + $1]) } }
-        }
+    /// The SHA-256 of one row's line, as a number.
+    static func hash(_ line: [UInt8]) -> UInt256 {
+        Crypto.SHA256.hash(data: line).withUnsafeBytes { UInt256(bigEndian: $0) }
     }
 
     /// Appends one value of a row to its line: its type tag and text, then 0x1F.
@@ -119,13 +95,10 @@ extension RowSetDigest: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         columns = try container.decode([String].self, forKey: .columns)
         rows = try container.decode(Int64.self, forKey: .rows)
-        let hex = Array(try container.decode(String.self, forKey: .sum).utf8)
-        let lanes =
-            hex.count == 64 ? (0..<4).compactMap { UInt64(String(decoding: hex[$0 * 16..<$0 * 16 + 16], as: UTF8.self), radix: 16) } : []
-        guard lanes.count == 4 else {
+        guard let sum = UInt256(hex: try container.decode(String.self, forKey: .sum)) else {
             throw DecodingError.dataCorruptedError(forKey: .sum, in: container, debugDescription: "not 64 hexadecimal digits")
         }
-        sum = lanes
+        self.sum = sum
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -133,5 +106,67 @@ extension RowSetDigest: Codable {
         try container.encode(columns, forKey: .columns)
         try container.encode(rows, forKey: .rows)
         try container.encode(sumHex, forKey: .sum)
+    }
+}
+
+/// A number modulo 2²⁵⁶, in four 64-bit words, most significant first.
+struct UInt256: Sendable, Equatable {
+    var words: (UInt64, UInt64, UInt64, UInt64)
+
+    static let zero = UInt256(words: (0, 0, 0, 0))
+
+    init(words: (UInt64, UInt64, UInt64, UInt64)) {
+        self.words = words
+    }
+
+    /// The number written in 32 bytes, most significant first.
+    init(bigEndian bytes: UnsafeRawBufferPointer) {
+        func word(_ index: Int) -> UInt64 {
+            (0..<8).reduce(UInt64(0)) { $0 << 8 | UInt64(bytes[index * 8 + $1]) }
+        }
+        words = (word(0), word(1), word(2), word(3))
+    }
+
+    /// The number written as 64 hexadecimal digits, or `nil` when the text is not that.
+    init?(hex: String) {
+        let digits = Array(hex.utf8)
+        guard digits.count == 64 else { return nil }
+        var parsed: [UInt64] = []
+        for index in 0..<4 {
+            guard let word = UInt64(String(decoding: digits[index * 16..<index * 16 + 16], as: UTF8.self), radix: 16) else { return nil }
+            parsed.append(word)
+        }
+        words = (parsed[0], parsed[1], parsed[2], parsed[3])
+    }
+
+    static func == (a: UInt256, b: UInt256) -> Bool {
+        a.words == b.words
+    }
+
+    /// The sum modulo 2²⁵⁶.
+    static func &+ (a: UInt256, b: UInt256) -> UInt256 {
+        let (d, c3) = a.words.3.addingReportingOverflow(b.words.3)
+        let (c, c2) = Self.add(a.words.2, b.words.2, carry: c3)
+        let (b1, c1) = Self.add(a.words.1, b.words.1, carry: c2)
+        let (a0, _) = Self.add(a.words.0, b.words.0, carry: c1)
+        return UInt256(words: (a0, b1, c, d))
+    }
+
+    private static func add(_ x: UInt64, _ y: UInt64, carry: Bool) -> (UInt64, Bool) {
+        let (partial, first) = x.addingReportingOverflow(y)
+        let (total, second) = partial.addingReportingOverflow(carry ? 1 : 0)
+        return (total, first || second)
+    }
+
+    /// 2²⁵⁶ − self: adding it subtracts self.
+    var negated: UInt256 {
+        UInt256(words: (~words.0, ~words.1, ~words.2, ~words.3)) &+ UInt256(words: (0, 0, 0, 1))
+    }
+
+    var hex: String {
+        [words.0, words.1, words.2, words.3].map { word in
+            let digits = String(word, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined()
     }
 }

@@ -45,6 +45,16 @@ struct RowSetDigestTests {
         #expect(forward.hexDigest.count == 64 && forward.hexDigest != RowSetDigest(columns: ["id", "name"]).hexDigest)
     }
 
+    @Test("The documented definition, computed independently (Python's hashlib): the sum of the rows' SHA-256, then the table's")
+    func definition() throws {
+        let (folder, store) = try Self.store(units: 0)
+        try store.database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t VALUES (1, 'abc'), (2, NULL)")
+        let digest = try store.rowSet(of: "t")
+        #expect(digest.sumHex == "9f297264d0b098e1d2128be03c6cd259e30d2bd16474da7ba7f889ce5e5bbc06")
+        #expect(digest.hexDigest == "1f51e782585af98e8a1f6bc89b1cb6b271b6a42357c4ca6ef65054a09e597dc2")
+        _ = folder
+    }
+
     @Test("Read in parallel parts, read whole on one connection, and in reverse insertion order: one digest")
     func parallelEqualsWhole() throws {
         let (folder, store) = try Self.store(units: 40)
