@@ -15,12 +15,13 @@ struct KaopingBench: ParsableCommand {
             answers of reference.sql and of the warm runs are checked against the cold runs before the table is \
             written to standard output and OUT/results.md. With --front-end: `kaoping check` on the shipped rules and \
             on generated rule files of 1 and 8 MB instead (with --baseline, another kaoping side by side), written \
-            to OUT/front-end.md.
+            to OUT/front-end.md. With --import: `kaoping import` of each store's cases as a CSV file (default 10,000,000) \
+            against `sqlite3 .import` into a bare table, and the runs after the import, written to OUT/import-results.md.
             """
     )
 
-    @Option(help: "Comma-separated case counts of the demo stores to measure.")
-    var cases = "1000000,3000000,10000000"
+    @Option(help: "Comma-separated case counts of the demo stores to measure (default 1000000,3000000,10000000; with --import 10000000).")
+    var cases: String?
 
     @Option(help: "Folder for the stores, the runs and results.md.")
     var out = "/tmp/kaoping-bench"
@@ -41,6 +42,11 @@ struct KaopingBench: ParsableCommand {
     @Flag(help: "Measure `kaoping check` on the shipped rules and on generated rule files instead of the stores.")
     var frontEnd = false
 
+    @Flag(
+        name: .customLong("import"),
+        help: "Measure `kaoping import` of each store's cases from a CSV file against `sqlite3 .import`, and the runs after it.")
+    var importBenchmark = false
+
     @Option(help: "With --front-end: another kaoping executable to measure side by side (a build from before a change).")
     var baseline: String?
 
@@ -48,6 +54,7 @@ struct KaopingBench: ParsableCommand {
         _ = try sizes()
         _ = try givenStores()
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        guard !(frontEnd && importBenchmark) else { throw ValidationError("--front-end and --import are separate measurements") }
         if let baseline {
             guard frontEnd else { throw ValidationError("--baseline is measured with --front-end only") }
             guard FileManager.default.isExecutableFile(atPath: baseline) else {
@@ -58,7 +65,8 @@ struct KaopingBench: ParsableCommand {
 
     /// The case counts, ascending, without repeats.
     func sizes() throws -> [Int] {
-        let items = cases.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let list = cases ?? (importBenchmark ? "10000000" : "1000000,3000000,10000000")
+        let items = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let counts = try items.map { item in
             guard let count = Int(item.replacingOccurrences(of: "_", with: "")), count > 0 else {
                 throw ValidationError("--cases needs comma-separated positive whole numbers, not `\(item)`")
@@ -78,7 +86,9 @@ struct KaopingBench: ParsableCommand {
             guard parts.count == 2, let count = Int(parts[0].replacingOccurrences(of: "_", with: "")) else {
                 throw ValidationError("--store needs cases=path, e.g. --store 10000000=/tmp/d10m/demo.sqlite, not `\(item)`")
             }
-            guard sizes.contains(count) else { throw ValidationError("--store \(item): \(count) is not one of --cases \(cases)") }
+            guard sizes.contains(count) else {
+                throw ValidationError("--store \(item): \(count) is not one of --cases \(cases ?? "(default)")")
+            }
             guard FileManager.default.fileExists(atPath: parts[1]) else { throw ValidationError("--store \(item): no file at \(parts[1])") }
             given[count] = parts[1]
         }
@@ -97,17 +107,13 @@ struct KaopingBench: ParsableCommand {
             Log.line("wrote \(out)/front-end.md")
             return
         }
+        if importBenchmark { return try runImport(tools: tools) }
         let ruleSets = try RuleSet.all(root: tools.root, folder: "\(out)/rules")
         for set in ruleSets {
             try ChildProcess(tools.kaoping, ["check", set.editedRules]).run()
         }
         let given = try givenStores()
-        let header = [
-            "\(Self.now()) · \(ProcessInfo.processInfo.activeProcessorCount) cores, "
-                + "\(ProcessInfo.processInfo.physicalMemory >> 30) GB · \(tools.versions) · fastest of \(repetitions)",
-            "`kaoping-bench " + CommandLine.arguments.dropFirst().joined(separator: " ") + "`",
-            "Each figure is one whole process: wall time, and peak resident memory (ru_maxrss from wait4).",
-        ]
+        let header = self.header(tools)
         var measured: [SizeFigures] = []
         for cases in try sizes() {
             let store = try DemoStore.prepare(cases: cases, given: given[cases], out: out, tools: tools)
@@ -119,6 +125,32 @@ struct KaopingBench: ParsableCommand {
         }
         print(ResultsTable(sizes: measured, ruleSets: ruleSets, header: header).markdown, terminator: "")
         Log.line("wrote \(out)/results.md")
+    }
+
+    /// `kaoping import` of the cases of each store, then the runs after it, written to `OUT/import-results.md`.
+    private func runImport(tools: Tools) throws {
+        let given = try givenStores()
+        let header = self.header(tools)
+        var measured: [ImportFigures] = []
+        for cases in try sizes() {
+            let store = try DemoStore.prepare(cases: cases, given: given[cases], out: out, tools: tools)
+            let benchmark = ImportBenchmark(store: store, tools: tools, folder: "\(out)/\(cases)/import", repetitions: repetitions)
+            measured.append(try benchmark.run())
+            try ImportTable(sizes: measured, header: header).markdown.write(
+                toFile: "\(out)/import-results.md", atomically: true, encoding: .utf8)
+        }
+        print(ImportTable(sizes: measured, header: header).markdown, terminator: "")
+        Log.line("wrote \(out)/import-results.md")
+    }
+
+    /// Machine, versions and command, printed above the tables.
+    private func header(_ tools: Tools) -> [String] {
+        [
+            "\(Self.now()) · \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+                + "\(ProcessInfo.processInfo.physicalMemory >> 30) GB · \(tools.versions) · fastest of \(repetitions)",
+            "`kaoping-bench " + CommandLine.arguments.dropFirst().joined(separator: " ") + "`",
+            "Each figure is one whole process: wall time, and peak resident memory (ru_maxrss from wait4).",
+        ]
     }
 
     private static func now() -> String {
