@@ -24,8 +24,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // PostgreSQL's own client library, a system library like SQLite: it builds in seconds, speaks COPY and is
+        // synchronous like the rest of the store code (postgres-nio would bring SwiftNIO: minutes of build).
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "KaopingStore", dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "KaopingDemo", dependencies: ["KaopingStore"]),
+        .target(name: "KaopingPostgres", dependencies: ["CLibPQ", "KaopingStore"]),
         .target(name: "KaopingSyntax"),
         .target(name: "KaopingCheck", dependencies: ["KaopingSyntax", "KaopingStore"]),
         .target(name: "KaopingResults"),
@@ -49,6 +53,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KaopingStoreTests", dependencies: ["KaopingStore"]),
+        .testTarget(name: "KaopingPostgresTests", dependencies: ["KaopingPostgres", "KaopingStore"]),
         .testTarget(name: "KaopingImportTests", dependencies: ["KaopingImport", "KaopingStore"]),
         .testTarget(name: "KaopingDemoTests", dependencies: ["KaopingDemo", "KaopingStore"]),
         .testTarget(
