@@ -91,6 +91,23 @@ mapping centers {
 }
 
 """#),
+        ("gbt39046-items.mapping", #"""
+# GB/T 39046—2020《政务服务平台基础数据规范》实施清单（表4）→ items：各单位实施的政务服务事项。
+# 事项调整、报送时间不在国标中；省平台的导出有这两列时用 province-items.mapping。
+mapping items {
+  encoding auto
+  time auto
+  item_code      from "实施编码"
+  center_id      from "实施主体编码" by code
+  basic_code     from "基本编码"
+  name           from "事项名称"
+  item_type      from "事项类型"
+  legal_basis    from "设定依据"
+  statutory_days from "法定办结时限"
+  promised_days  from "承诺办结时限"
+}
+
+"""#),
         ("gbt39046-reviews.mapping", #"""
 # GB/T 39046—2020 评价信息（表9）→ reviews。国标附录 A.8 的满意度代码 1 为“非常满意”、5 为“非常不满意”，
 # 与 Kaoping 的 rating（5 非常满意 … 1 非常不满意）相反，在此翻转。
