@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "KaopingSyntax"),
         .target(name: "KaopingCheck", dependencies: ["KaopingSyntax", "KaopingStore"]),
         .target(name: "KaopingResults"),
-        .target(name: "KaopingEval", dependencies: ["KaopingCheck", "KaopingResults", "KaopingStore"]),
+        .target(name: "KaopingEval", dependencies: ["KaopingCheck", "KaopingResults", "KaopingStore", "KaopingPostgres", "KaopingSQL"]),
         .target(
             name: "KaopingReport",
             dependencies: [
@@ -48,7 +48,7 @@ let package = Package(
             name: "kaoping",
             dependencies: [
                 "KaopingStore", "KaopingDemo", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingReport",
-                "KaopingTesting", "KaopingSQL", "KaopingImport",
+                "KaopingTesting", "KaopingSQL", "KaopingImport", "KaopingPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,7 +66,7 @@ let package = Package(
             name: "KaopingAssessmentTests",
             dependencies: [
                 "KaopingDemo", "KaopingStore", "KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingTesting",
-                "KaopingSQL", "KaopingReport", "KaopingImport",
+                "KaopingSQL", "KaopingReport", "KaopingImport", "KaopingPostgres",
             ]
         ),
         .testTarget(

@@ -71,6 +71,14 @@ public enum PeriodCoverage {
     public static func diagnostics(_ coverage: [TableCoverage], files: [RuleFile], plan: Plan, store: Store, refusingEmpty: Bool) throws
         -> [Diagnostic]
     {
+        try diagnostics(coverage, files: files, plan: plan, calendar: { try store.workingCalendar() }, refusingEmpty: refusingEmpty)
+    }
+
+    /// The same, with the store's province-wide working calendar from `calendar` (a store in PostgreSQL).
+    public static func diagnostics(
+        _ coverage: [TableCoverage], files: [RuleFile], plan: Plan, calendar workingCalendar: () throws -> WorkingCalendar,
+        refusingEmpty: Bool
+    ) throws -> [Diagnostic] {
         guard
             // The period where it is written: a variant's own, or its base's.
             let (file, period) = files.lazy.compactMap({ file -> (RuleFile, (start: Expression, end: Expression))? in
@@ -131,7 +139,7 @@ public enum PeriodCoverage {
             }
         }
         if plan.usesCalendar {
-            let calendar = try store.workingCalendar()
+            let calendar = try workingCalendar()
             let missing = (start.components.year...end.components.year).filter { !calendar.announces(year: $0) }
             if !missing.isEmpty {
                 let years = missing.map(String.init).joined(separator: "、")

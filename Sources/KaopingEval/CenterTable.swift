@@ -20,20 +20,25 @@ struct CenterTable {
 
     /// Loads the centers that pass the plan's `assess` filter, in `id` order.
     init(plan: Plan, store: Store, catalog: SchemaCatalog) throws {
-        let types = plan.centerColumns.map { column in
-            catalog.table("centers")?.type(of: String(column.split(separator: ".").last ?? "")) ?? .unknown
-        }
+        let types = CenterTable.types(plan: plan, catalog: catalog)
         let query = ScanQuery.select(table: "centers", columns: plan.centerColumns, joins: plan.centerJoins)
         let statement = try store.database.prepare(query + " ORDER BY t0.id")
+        var read: [[Value]] = []
+        while try statement.step() { read.append(types.indices.map { decode(statement, $0, types[$0]) }) }
         let province = plan.usesCalendar ? try store.workingCalendar() : WorkingCalendar()
         var regional: [String: WorkingCalendar] = [:]
         if plan.usesCalendar {
             for region in try store.calendarRegions() { regional[region] = try store.workingCalendar(region: region) }
         }
+        self.init(plan: plan, types: types, rows: read, province: province, regional: regional)
+    }
+
+    /// The centers of `rows` (each the values of `Plan.centerColumns`, of `types`, in `id` order) that pass the plan's
+    /// `assess` filter, each with its region's calendar, or the province's.
+    init(plan: Plan, types: [ValueType], rows read: [[Value]], province: WorkingCalendar, regional: [String: WorkingCalendar]) {
         let regionSlot = plan.centerColumns.firstIndex(of: "region")
         self.types = types
-        while try statement.step() {
-            let row = types.indices.map { decode(statement, $0, types[$0]) }
+        for row in read {
             if case .integer(let id) = row[0] { allIDs.insert(id) }
             var input = EvaluationInput(calendar: province)
             input.center = row
@@ -48,6 +53,13 @@ struct CenterTable {
             }
         }
         buildDenseMap()
+    }
+
+    /// The type of each of the plan's center columns.
+    static func types(plan: Plan, catalog: SchemaCatalog) -> [ValueType] {
+        plan.centerColumns.map { column in
+            catalog.table("centers")?.type(of: String(column.split(separator: ".").last ?? "")) ?? .unknown
+        }
     }
 
     var count: Int { rows.count }

@@ -40,10 +40,7 @@ public struct Evaluator {
         let dataDigest = try store.dataDigest(tables: tables.sorted(), useCache: options.digestCache)
         let catalog = try SchemaCatalog(store: store)
         let centers = try CenterTable(plan: plan, store: store, catalog: catalog)
-        var states: [Int: [Accumulator]] = [:]
-        var evidence: [Int: [(records: [EvidenceRecord], count: Int)]] = [:]
-        var quality: [DataQualityEntry] = []
-        var coverage: [DataCoverageEntry] = []
+        var gathered = Gathered()
         var total = 0
         for scan in plan.scans {
             let (low, high) = try ParallelScanner.rowidBounds(scan.table, in: store)
@@ -56,113 +53,18 @@ public struct Evaluator {
             let output = try ParallelScanner(
                 plan: plan, scan: scan, centers: centers, centerTypes: centers.types, options: options, path: store.database.path
             ).run(store: store, cache: cache, progress: progress)
-            states.merge(output.states) { first, _ in first }
+            for (index, accumulators) in output.states where gathered.values[index] == nil {
+                gathered.values[index] = accumulators.map { $0.value(plan.aggregates[index]) }
+            }
             if let table = output.evidence {
                 let reader = EvidenceReader(plan: plan, scan: scan, centers: centers, centerTypes: centers.types, database: store.database)
-                evidence.merge(try reader.records(table)) { first, _ in first }
+                gathered.evidence.merge(try reader.records(table)) { first, _ in first }
             }
-            var counts = output.quality.counts
-            if let column = scan.periodColumn {
-                let tally = output.quality
-                if tally.before > 0 { counts["\(column) before the period"] = tally.before }
-                if tally.after > 0 { counts["\(column) after the period"] = tally.after }
-                let day = { (value: Double) -> String in
-                    let number = Int64(value)
-                    return
-                        (scan.columnTypes[scan.columns.firstIndex(of: column) ?? 0] == .day
-                        ? CivilDay(number: Int(number)) : CivilDay(instant: number)).description
-                }
-                coverage.append(
-                    DataCoverageEntry(
-                        table: scan.table, column: column, rows: tally.periodRows, inPeriod: tally.periodRows - tally.before - tally.after,
-                        before: tally.before, after: tally.after, firstDay: tally.earliest.map(day), lastDay: tally.latest.map(day)))
-            }
-            for (reason, rows) in counts.sorted(by: { $0.key < $1.key }) {
-                quality.append(DataQualityEntry(table: scan.table, reason: reason, rows: rows))
-            }
+            gathered.add(scan: scan, quality: output.quality)
         }
-        var results: [CenterResult] = []
-        var figures: [String: Overview.Figures] = [:]
-        let members = Evaluator.categoryMembers(plan)
-        let groups = Redistribution.groups(plan)
-        for number in 0..<centers.count {
-            let aggregates = plan.aggregates.indices.map { index in
-                states[index]?[number].value(plan.aggregates[index]) ?? .null
-            }
-            var input = EvaluationInput(calendar: centers.calendars[number])
-            input.center = centers.rows[number]
-            input.aggregates = aggregates
-            var scored = plan.indicators.map { score($0, input: input) }
-            for (owner, found) in evidence where owner < scored.count {
-                (scored[owner].evidence, scored[owner].evidenceCount) = (found[number].records, found[number].count)
-            }
-            let indicators = Redistribution.apply(scored, groups: groups)
-            let base = indicators.reduce(0) { $0 + $1.points }
-            var categories = Evaluator.subtotals(indicators, members: members)
-            var adjusted = plan.adjustments.map { adjust($0, base: base, input: input) }
-            for (owner, found) in evidence where owner >= scored.count && owner < scored.count + adjusted.count {
-                let index = owner - scored.count
-                (adjusted[index].evidence, adjusted[index].evidenceCount) = (found[number].records, found[number].count)
-            }
-            let adjustments = Adjustments.apply(adjusted, plans: plan.adjustments, plan: plan, categories: &categories)
-            let change = Adjustments.change(adjustments)
-            let veto = plan.vetoes.first { $0.condition.evaluate(input).isTrue }
-            if !plan.figures.isEmpty {
-                figures[centers.text(number, "code", in: plan)] = Overview.Figures(
-                    Dictionary(plan.figures.map { ($0.name, Int($0.value.evaluate(input).number ?? 0)) }) { first, _ in first })
-            }
-            let limits = plan.gradeLimits.filter { $0.condition.evaluate(input).isTrue }.map { limit in
-                GradeLimitResult(
-                    id: limit.id, title: limit.title, reason: limit.reason, effect: Ranking.describe(limit.effect), gradeBefore: "")
-            }
-            let group = plan.rankWithin.isEmpty ? "all" : plan.rankWithin.map { centers.text(number, $0, in: plan) }.joined(separator: "/")
-            results.append(
-                CenterResult(
-                    code: centers.text(number, "code", in: plan), name: centers.text(number, "name", in: plan),
-                    kind: centers.text(number, "kind", in: plan), level: centers.text(number, "level", in: plan),
-                    region: centers.text(number, "region", in: plan), group: group, indicators: indicators,
-                    categories: categories, base: base, adjustments: adjustments, total: max(0, base + change),
-                    grade: "", rank: 0,
-                    veto: veto.map { veto in
-                        var result = VetoResult(id: veto.id, title: veto.title, reason: veto.reason)
-                        let owner = plan.indicators.count + plan.adjustments.count + (plan.vetoes.firstIndex { $0.id == veto.id } ?? 0)
-                        if let found = evidence[owner] {
-                            (result.evidence, result.evidenceCount) = (found[number].records, found[number].count)
-                        }
-                        return result
-                    }, gradeLimits: limits))
-        }
-        var assessment = Assessment(
-            title: plan.title,
-            period: .init(start: CivilDay(number: plan.periodStart).description, end: CivilDay(number: plan.periodEnd).description),
-            rulesSHA256: rulesSHA256, dataDigest: dataDigest,
-            parameters: plan.parameters.map { .init(name: $0.name, value: $0.display, overridden: $0.overridden) },
-            engineVersion: engineVersion, groupBy: plan.rankWithin,
-            grades: plan.grades.map { .init(name: $0.name, minimum: $0.minimum) },
-            indicators: plan.indicators.map {
-                .init(id: $0.id, title: $0.title, category: $0.category, points: $0.points, fraction: $0.fraction)
-            },
-            vetoes: plan.vetoes.map { .init(id: $0.id, title: $0.title) }, total: plan.total,
-            categories: plan.categories.map { .init(path: $0.path, points: $0.points) },
-            adjustments: plan.adjustments.map {
-                .init(
-                    kind: $0.kind.rawValue, id: $0.id, title: $0.title, maximum: $0.maximum, category: $0.category, fraction: $0.fraction)
-            }, bonusCap: plan.bonusCap, deductionCap: plan.deductionCap)
-        assessment.gradeLimits = plan.gradeLimits.map { .init(id: $0.id, title: $0.title, effect: Ranking.describe($0.effect)) }
-        assessment.tieBreaks = plan.tieBreaks.map { tieBreak in
-            switch tieBreak.key {
-            case .category(let path): return .init(kind: "category", key: path, order: tieBreak.descending ? "descending" : "ascending")
-            case .indicator(let id): return .init(kind: "indicator", key: id, order: tieBreak.descending ? "descending" : "ascending")
-            }
-        }
-        let ranked = Ranking.rank(results, plan: plan)
-        var document = ResultsDocument(
-            assessment: assessment, centers: ranked, lists: Ranking.lists(ranked, top: plan.listTop, bottom: plan.listBottom),
-            dataQuality: quality, dataCoverage: coverage)
-        document.notice = plan.notice.map { Notice($0.values) }
-        document.overview = Overview(centers: ranked, grades: plan.grades.map(\.name), figures: figures)
-        document.overview?.findings = try FindingsReader.findings(plan: plan, centers: centers, store: store)
-        return document
+        return Evaluator.document(
+            plan: plan, centers: centers, gathered: gathered, rulesSHA256: rulesSHA256, dataDigest: dataDigest,
+            findings: try FindingsReader.findings(plan: plan, centers: centers, store: store))
     }
 
     /// Points per category path: the declared ones in order, then any other path the indicators name.
@@ -195,7 +97,7 @@ public struct Evaluator {
     }
 
     /// A bonus or deduction for one center: its points, capped, and whether a bonus's gate holds it back.
-    private func adjust(_ adjustment: AdjustmentPlan, base: Double, input: EvaluationInput) -> AdjustmentResult {
+    static func adjust(_ adjustment: AdjustmentPlan, base: Double, input: EvaluationInput) -> AdjustmentResult {
         let population = adjustment.population.flatMap { input.aggregates[$0].number }
         let measure = adjustment.measure.evaluate(input).number.flatMap { $0.isFinite ? $0 : nil }
         var step = ScoringStep(rule: "none", raw: nil, points: 0)
@@ -210,7 +112,7 @@ public struct Evaluator {
     }
 
     /// One indicator's result for one center, before redistribution.
-    private func score(_ indicator: IndicatorPlan, input: EvaluationInput) -> IndicatorResult {
+    static func score(_ indicator: IndicatorPlan, input: EvaluationInput) -> IndicatorResult {
         let population = indicator.population.flatMap { input.aggregates[$0].number }.map { Int($0) }
         let numerator = indicator.numerator.flatMap { input.aggregates[$0].number }.map { Int($0) }
         let measure = indicator.measure.evaluate(input).number.flatMap { $0.isFinite ? $0 : nil }

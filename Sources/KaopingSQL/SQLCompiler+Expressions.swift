@@ -77,40 +77,14 @@ extension SQLCompiler {
             guard !items.isEmpty else { return negated ? "(1 = 1)" : "(1 = 0)" }
             return "((\(try value(operand, row: row))) \(negated ? "NOT " : "")IN (\(items.map(literal).joined(separator: ", "))))"
         case .workdays(let from, let to):
-            let a = try value(from, row: row)
-            let b = try value(to, row: row)
-            let dayA = dialect.dayText(a)
-            let dayB = dialect.dayText(b)
-            return
-                "(CASE WHEN (\(a)) IS NULL OR (\(b)) IS NULL THEN NULL ELSE \(workdaysBetween(dayA, dayB)) - \(workdaysBetween(dayB, dayA)) END)"
+            return workdaysSQL(try value(from, row: row), try value(to, row: row), region: centerRegion(row: row))
         case .dayOf(let operand):
             return "(((\(try value(operand, row: row))) + 28800) / 86400)"
         case .addWorkdays(let operand, let count):
-            let x = try value(operand, row: row)
-            guard count != 0 else { return "(((\(x)) + 28800) / 86400)" }
-            let day = dialect.dayText(x)
-            let direction = count > 0 ? ">" : "<"
-            let order = count > 0 ? "" : " DESC"
-            return
-                "(SELECT \(dialect.dayNumber("w.day")) FROM \(quoteIdentifier("calendar")) w WHERE w.region IS NULL AND w.is_workday = 1 "
-                + "AND w.day \(direction) \(day) ORDER BY w.day\(order) LIMIT 1 OFFSET \(abs(count) - 1))"
+            return addWorkdaysSQL(try value(operand, row: row), count: count, region: centerRegion(row: row))
         case .addWorkdaysBy(let operand, let count):
-            // The working days numbered in order; the day so many places after (or before) the given one. (SQLite
-            // takes no column in LIMIT or OFFSET, so the count cannot be an offset.)
-            let x = try value(operand, row: row)
             let n = "ROUND(\(try value(count, row: row)))"
-            let day = dialect.dayText(x)
-            let calendar = "\(quoteIdentifier("calendar")) c WHERE c.region IS NULL AND c.is_workday = 1"
-            let numbered =
-                "(SELECT w.day AS day, row_number() OVER (ORDER BY w.day) AS k FROM \(quoteIdentifier("calendar")) w "
-                + "WHERE w.region IS NULL AND w.is_workday = 1) wd"
-            let forward =
-                "(SELECT \(dialect.dayNumber("wd.day")) FROM \(numbered) WHERE wd.k = (SELECT count(*) FROM \(calendar) AND c.day <= \(day)) + \(n))"
-            let backward =
-                "(SELECT \(dialect.dayNumber("wd.day")) FROM \(numbered) WHERE wd.k = (SELECT count(*) FROM \(calendar) AND c.day < \(day)) + \(n) + 1)"
-            return
-                "(CASE WHEN (\(x)) IS NULL OR (\(n)) IS NULL THEN NULL WHEN \(n) = 0 THEN (((\(x)) + 28800) / 86400) "
-                + "WHEN \(n) > 0 THEN \(forward) ELSE \(backward) END)"
+            return addWorkdaysBySQL(try value(operand, row: row), count: n, region: centerRegion(row: row))
         case .match(let subject, let arms, let otherwise):
             var sql = "(CASE"
             if let subject { sql += " \(try value(subject, row: row))" }
@@ -122,13 +96,11 @@ extension SQLCompiler {
         case .function(let name, let arguments):
             return try function(name, try arguments.map { try value($0, row: row) })
         case .matches(let operand, let pattern):
-            guard dialect == .postgresql else { throw SQLUnsupported(construct: "matches()", dialect: dialect) }
-            return "((\(try value(operand, row: row))) ~ \(quoteLiteral(pattern.pattern)))"
+            // SQLite's REGEXP calls the `regexp` function Kaoping registers on its connections (Swift's Regex, as
+            // the native evaluator); PostgreSQL's `~` is its own POSIX engine (see docs/cli.md).
+            let op = dialect == .sqlite ? "REGEXP" : "~"
+            return "((\(try value(operand, row: row))) \(op) \(quoteLiteral(pattern.pattern)))"
         }
-    }
-
-    private func workdaysBetween(_ after: String, _ through: String) -> String {
-        "(SELECT count(*) FROM \(quoteIdentifier("calendar")) w WHERE w.region IS NULL AND w.is_workday = 1 AND w.day > \(after) AND w.day <= \(through))"
     }
 
     private func function(_ name: String, _ arguments: [String]) throws -> String {

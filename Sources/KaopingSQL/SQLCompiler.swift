@@ -5,7 +5,8 @@ import KaopingStore
 /// center and indicator: `center_code`, `indicator`, `population`, `numerator`, `measure`.
 ///
 /// Every identifier is quoted and every constant is a SQL literal, so nothing from a rule file can change
-/// the statement's shape. Working days count rows of the store's `calendar` (the province-wide rows).
+/// the statement's shape. Working days count rows of the store's `calendar`, the center's region's over the
+/// province's (see `SQLCompiler+Calendar`).
 public struct SQLCompiler {
     let plan: Plan
     let dialect: SQLDialect
@@ -16,12 +17,15 @@ public struct SQLCompiler {
     }
 
     /// The statement.
-    /// - Throws: `SQLUnsupported` for a construct the dialect cannot express (median in SQLite, a regular
-    ///   expression in SQLite).
+    /// - Throws: `SQLUnsupported` for a construct the dialect cannot express: every construct of the rule language
+    ///   has a form in both dialects, so only a plan the checker does not make (a score expression in a measure).
     public func compile() throws -> String {
         var ctes = [try assessedCTE()]
         for (index, scan) in plan.scans.enumerated() {
             ctes.append("s\(index) AS (\(try scanSQL(scan)))")
+            for aggregate in scan.aggregates where referenced.contains(aggregate) && ownsCTE(aggregate) {
+                ctes.append(try percentileCTE(aggregate, scan: scan))
+            }
         }
         var selects: [String] = []
         for indicator in plan.indicators {
@@ -59,13 +63,15 @@ public struct SQLCompiler {
     // MARK: Scans
 
     func scanJoins() -> String {
-        plan.scans.indices.map { " LEFT JOIN s\($0) ON s\($0).center_id = a.\(quoteIdentifier("c0"))" }.joined()
+        let own = plan.scans.flatMap(\.aggregates).filter { referenced.contains($0) && ownsCTE($0) }
+        return plan.scans.indices.map { " LEFT JOIN s\($0) ON s\($0).center_id = a.\(quoteIdentifier("c0"))" }.joined()
+            + own.map { " LEFT JOIN p\($0) ON p\($0).center_id = a.\(quoteIdentifier("c0"))" }.joined()
     }
 
     /// `SELECT center_id, aggregate, … FROM table … WHERE period and order checks GROUP BY center_id`.
     /// The aggregates the output reads: the indicators' populations, numerators and measures (vetoes and
     /// adjustments are not part of the statement's output).
-    private var referenced: Set<Int> {
+    var referenced: Set<Int> {
         var indices: Set<Int> = []
         func collect(_ expression: TypedExpression) {
             switch expression {
@@ -98,7 +104,7 @@ public struct SQLCompiler {
     private func scanSQL(_ scan: TableScan) throws -> String {
         var columns = ["t0.\(quoteIdentifier(scan.centerColumn)) AS center_id"]
         let needed = referenced
-        for index in scan.aggregates where needed.contains(index) {
+        for index in scan.aggregates where needed.contains(index) && !ownsCTE(index) {
             columns.append("\(try aggregateSQL(plan.aggregates[index], scan: scan)) AS \(quoteIdentifier("a\(index)"))")
         }
         return "SELECT \(columns.joined(separator: ", "))" + (try rowsSQL(scan)) + " GROUP BY t0.\(quoteIdentifier(scan.centerColumn))"
@@ -164,10 +170,9 @@ public struct SQLCompiler {
             let argument = try aggregate.argument.map { try value($0, row: row) } ?? "NULL"
             return "count(DISTINCT \(when(argument)))"
         case .median, .percentile:
-            guard dialect == .postgresql else { throw SQLUnsupported(construct: "\(aggregate.function.rawValue)()", dialect: dialect) }
+            // SQLite computes these in a CTE of their own (`percentileCTE`).
             let argument = try aggregate.argument.map { try value($0, row: row) } ?? "NULL"
-            let fraction = aggregate.function == .median ? 0.5 : (aggregate.fraction ?? 0.5)
-            return "percentile_cont(\(fraction)) WITHIN GROUP (ORDER BY \(when(argument)))"
+            return "percentile_cont(\(fraction(aggregate))) WITHIN GROUP (ORDER BY (\(when(argument)))::float8)"
         }
     }
 
@@ -178,6 +183,7 @@ public struct SQLCompiler {
 
     private func aggregateColumn(_ index: Int) throws -> String {
         guard let scan = plan.scans.firstIndex(where: { $0.aggregates.contains(index) }) else { return "NULL" }
+        if ownsCTE(index) { return "p\(index).\(quoteIdentifier("a\(index)"))" }
         let column = "s\(scan).\(quoteIdentifier("a\(index)"))"
         switch plan.aggregates[index].function {
         case .count, .countDistinct: return "COALESCE(\(column), 0)"

@@ -34,6 +34,13 @@ public final class Database {
         }
         sqlite3_extended_result_codes(pointer, 1)
         sqlite3_busy_timeout(pointer, 5_000)
+        // `text REGEXP pattern` with the meaning of the rule language's matches() (the SQLite form of `kaoping sql`).
+        let registered = RegexpFunction.register(on: pointer)
+        guard registered == SQLITE_OK else {
+            let message = String(cString: sqlite3_errmsg(pointer))
+            sqlite3_close_v2(pointer)
+            throw SQLiteError(code: registered, message: message, path: path)
+        }
         self.path = path
         self.handle = pointer
     }

@@ -37,22 +37,10 @@ extension Store {
     /// has none of, the calendar built into Kaoping (`CalendarFile.builtIn`); then the region's own rows over
     /// them. A year neither the store nor Kaoping has is not announced (`WorkingCalendar.announces`).
     public func workingCalendar(region: String? = nil) throws -> WorkingCalendar {
-        var overrides: [CivilDay: Bool] = [:]
-        var regional: [CivilDay: Bool] = [:]
         let rows = try database.query(
             "SELECT day, is_workday, region FROM calendar WHERE region IS NULL OR region = ? ORDER BY region IS NOT NULL, day",
             [region.sql])
-        for row in rows {
-            guard let text = row[0].text, let day = CivilDay(text) else { continue }
-            if row[2].text == nil { overrides[day] = row[1].integer == 1 } else { regional[day] = row[1].integer == 1 }
-        }
-        var years = Set(overrides.keys.map(\.components.year))
-        for file in CalendarFile.builtIn where !years.contains(file.year) {
-            for entry in file.entries where overrides[entry.day] == nil { overrides[entry.day] = entry.isWorkday }
-            years.insert(file.year)
-        }
-        overrides.merge(regional) { _, own in own }
-        return WorkingCalendar(overrides: overrides, years: years)
+        return WorkingCalendar.fromRows(rows.map { (day: $0[0].text ?? "", isWorkday: $0[1].integer == 1, regional: $0[2].text != nil) })
     }
 
     /// The regions that have calendar rows of their own, sorted.

@@ -13,7 +13,7 @@ struct AssessmentRun {
     /// The plan the results were evaluated from (for commands that re-score them, such as `sensitivity`).
     let plan: Plan
 
-    /// Parses and checks `rules` against the store at `db`, then evaluates it, and checks that the data covers
+    /// Parses and checks `rules` against the store `db` names (a SQLite file or a PostgreSQL connection string), then evaluates it, and checks that the data covers
     /// the period: a table with no row in it stops the run unless `allowPartialData`.
     /// - Throws: `ExitCode(1)` after printing diagnostics when the rule file has errors or the data does not
     ///   reach the period; store errors otherwise.
@@ -22,16 +22,15 @@ struct AssessmentRun {
         options: EvaluationOptions = EvaluationOptions()
     ) throws {
         let loader = try AssessmentRun.load(rules)
-        let store = try Store.open(at: db, readOnly: true)
-        let checked = Checker.check(loader.files, schema: try SchemaCatalog(store: store), overrides: parameters, evidence: evidence)
+        let store = try AssessedStore(db)
+        let checked = Checker.check(loader.files, schema: try store.catalog(), overrides: parameters, evidence: evidence)
         let printer = DiagnosticPrinter(sources: loader.sources, english: lang == "en")
         let diagnostics = loader.diagnostics + checked.diagnostics
         if !diagnostics.isEmpty {
             FileHandle.standardError.write(Data(printer.render(diagnostics, limit: DiagnosticPrinter.displayLimit).utf8))
         }
         guard let plan = checked.plan, !loader.diagnostics.hasErrors else { throw ExitCode(1) }
-        var results = try Evaluator.evaluate(
-            plan: plan, store: store, rulesSHA256: AssessmentRun.digest(loader.sources), options: options)
+        var results = try store.evaluate(plan, rulesSHA256: AssessmentRun.digest(loader.sources), options: options)
         let coverage = results.dataCoverage.map {
             TableCoverage(
                 table: $0.table, column: $0.column, rows: $0.rows, before: $0.before, after: $0.after,
@@ -39,7 +38,7 @@ struct AssessmentRun {
                 last: $0.lastDay.flatMap(CivilDay.init))
         }
         let coverageDiagnostics = try PeriodCoverage.diagnostics(
-            coverage, files: loader.files, plan: plan, store: store, refusingEmpty: !allowPartialData)
+            coverage, files: loader.files, plan: plan, calendar: store.workingCalendar, refusingEmpty: !allowPartialData)
         if !coverageDiagnostics.isEmpty {
             ProgressBar.shared.finish()
             FileHandle.standardError.write(Data(printer.render(coverageDiagnostics, limit: DiagnosticPrinter.displayLimit).utf8))

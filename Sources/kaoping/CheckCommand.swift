@@ -13,6 +13,7 @@ struct CheckCommand: ParsableCommand {
             Examples:
               kaoping check Rules/
               kaoping check Rules/jiangsu-2024.rules --db kaoping-demo/demo.sqlite
+              kaoping check Rules/jiangsu-2024.rules --db service=kaoping
               kaoping check Rules/ --strict --lang en
 
             Exit status: 0 clean; 1 errors (with --strict, warnings too); 2 a path, file or store cannot be used; \
@@ -23,7 +24,8 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Rule files or folders.")
     var paths: [String]
 
-    @Option(help: "Check names against this store's schema instead of the canonical schema.")
+    @Option(
+        help: "Check names against this store's schema instead of the canonical schema (a SQLite file, or a PostgreSQL connection string).")
     var db: String?
 
     @Flag(help: "Treat warnings as errors for the exit status.")
@@ -41,9 +43,9 @@ struct CheckCommand: ParsableCommand {
         var errors = 0
         var warnings = 0
         do {
-            if let db { try PathProblem.requireStore(db) }
-            let store = try db.map { try Store.open(at: $0, readOnly: true) }
-            let schema = try store.map { try SchemaCatalog(store: $0) } ?? .canonical
+            if let db, !AssessedStore.isConnectionString(db) { try PathProblem.requireStore(db) }
+            let store = try db.map { try AssessedStore($0) }
+            let schema = try store.map { try $0.catalog() } ?? .canonical
             let files = try RuleFileSet.expand(paths, tests: false)
             for path in files {
                 let loader = try PathProblem.reading(path) { try RuleLoader.load(path: path) }
@@ -51,7 +53,8 @@ struct CheckCommand: ParsableCommand {
                 let checked = Checker.check(loader.files, schema: schema)
                 var diagnostics = loader.diagnostics + checked.diagnostics
                 if let store, let plan = checked.plan {
-                    diagnostics += try PeriodCoverage.lint(loader.files, plan: plan, store: store)
+                    diagnostics += try PeriodCoverage.diagnostics(
+                        store.coverage(plan), files: loader.files, plan: plan, calendar: store.workingCalendar, refusingEmpty: false)
                 }
                 print(
                     DiagnosticPrinter(sources: loader.sources, english: english).render(diagnostics, limit: DiagnosticPrinter.displayLimit),

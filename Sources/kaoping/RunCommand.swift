@@ -19,6 +19,7 @@ struct RunCommand: ParsableCommand {
                   --format all --per-center --previous kaoping-demo/previous/results.json
               kaoping run Rules/jiangsu-2025.rules --db kaoping-demo/demo.sqlite \\
                   --out out-2025 --format json --lang en
+              kaoping run Rules/jiangsu-2024.rules --db postgresql://kaoping@db.example.cn/kaoping --out out
 
             Exit status: 0 written; 1 the rule file has errors or the data does not reach the period; 2 a path, \
             file or store cannot be used, or report.pdf could not be made (the other files are written); 64 a usage error.
@@ -28,7 +29,10 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The rule file (.rules).")
     var rules: String
 
-    @Option(help: "The store (a Kaoping SQLite file).")
+    @Option(
+        help:
+            "The store: a Kaoping SQLite file, or a store in PostgreSQL by its connection string (postgresql://…, service=NAME, host=… dbname=…)."
+    )
     var db: String
 
     @Option(help: "Output folder.")
@@ -82,7 +86,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         // Every path first: a mistaken one is reported before the assessment, not after it.
         try PathProblem.requireRuleFile(rules)
-        try PathProblem.requireStore(db)
+        if !AssessedStore.isConnectionString(db) { try PathProblem.requireStore(db) }
         try PathProblem.requireOutputFolder(out, contents: "the results")
         let previous = try report.previousResults()
         let templates = try report.loadTemplates()

@@ -17,8 +17,11 @@ struct SQLCommand: ParsableCommand {
               kaoping sql Rules/jiangsu-2025.rules --dialect postgresql \\
                   --db kaoping-demo/demo.sqlite > plan-2025.sql
 
-            Exit status: 0 printed; 1 the rule file has errors; 2 a path, file or store cannot be used, or the \
-            dialect cannot express a construct; 64 a usage error.
+            Working days are counted from the store's calendar table alone: with --db, a store that lacks \
+            province-wide rows for the period's years (or the year on either side) is refused.
+
+            Exit status: 0 printed; 1 the rule file has errors; 2 a path, file or store cannot be used, the \
+            store's calendar does not cover the years, or the dialect cannot express a construct; 64 a usage error.
             """
     )
 
@@ -49,7 +52,8 @@ struct SQLCommand: ParsableCommand {
         let overrides = try parameterOverrides(parameters)
         let loader = try AssessmentRun.load(rules)
         if let db { try PathProblem.requireStore(db) }
-        let schema = try db.map { try SchemaCatalog(store: try Store.open(at: $0, readOnly: true)) } ?? .canonical
+        let store = try db.map { try Store.open(at: $0, readOnly: true) }
+        let schema = try store.map { try SchemaCatalog(store: $0) } ?? .canonical
         let checked = Checker.check(loader.files, schema: schema, overrides: overrides)
         let diagnostics = loader.diagnostics + checked.diagnostics
         if !diagnostics.isEmpty {
@@ -62,9 +66,30 @@ struct SQLCommand: ParsableCommand {
         guard let plan = checked.plan, !loader.diagnostics.hasErrors else { throw ExitCode(1) }
         do {
             let compiler = SQLCompiler(plan: plan, dialect: dialect)
-            print(try (evidence ? compiler.compileEvidence() : compiler.compile()) + ";")
+            let statement = try evidence ? compiler.compileEvidence() : compiler.compile()
+            if plan.usesCalendar { try checkCalendar(plan: plan, store: store) }
+            print(statement + ";")
         } catch let unsupported as SQLUnsupported {
             FileHandle.standardError.write(Data("kaoping sql: \(unsupported)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    /// Working days are counted from the store's `calendar` rows alone: with `--db`, refuses a store that lacks
+    /// rows the native evaluator would take from the built-in calendars; without, says which rows the statement
+    /// needs.
+    private func checkCalendar(plan: Plan, store: Store?) throws {
+        let reach = SQLCalendarCoverage.reach(of: plan)
+        guard let store else {
+            FileHandle.standardError.write(
+                Data(
+                    ("kaoping sql: working days are counted from the store's calendar table alone: the statement is valid on a "
+                        + "store with province-wide rows for every day of \(reach.lowerBound)–\(reach.upperBound) "
+                        + "(name the store with --db to check)\n").utf8))
+            return
+        }
+        if let problem = try SQLCalendarCoverage(store: store, reach: reach).problem {
+            FileHandle.standardError.write(Data("kaoping sql: \(problem)\n".utf8))
             throw ExitCode(2)
         }
     }

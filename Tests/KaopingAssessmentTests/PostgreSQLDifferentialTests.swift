@@ -43,45 +43,90 @@ struct PostgreSQLDifferentialTests {
         return nil
     }()
 
-    @Test("Every center and indicator of the 2020 rules, naming rule included, on a copy of the demo store")
-    func agree() throws {
+    @Test("Every center and indicator of every shipped rule file on a copy of the demo store", arguments: SQLDifferentialTests.files)
+    func agree(file: String) throws {
+        try compare(file, storePath: try ShippedRules.demo.get())
+    }
+
+    @Test("A region's own calendar counts for its centers' working days, the province's for the others")
+    func regionalCalendar() throws {
+        for file in ["Rules/jiangsu-2024.rules", SQLDifferentialTests.constructs] {
+            try compare(file, storePath: try RegionalCalendarStore.path.get())
+        }
+    }
+
+    @Test("Median, percentile and working days added by a row's count, on a copy of the demo store")
+    func constructs() throws {
+        try compare(SQLDifferentialTests.constructs, storePath: try ShippedRules.demo.get())
+    }
+
+    /// Copies the tables the plan of `file` reads into a schema of its own, runs the PostgreSQL statement there
+    /// and compares every row with the native evaluator's.
+    private func compare(_ file: String, storePath: String) throws {
         if let reason = PostgreSQLDifferentialTests.unavailable {
-            print("PostgreSQL differential test skipped: \(reason)")
+            print("PostgreSQL differential test skipped (\(file)): \(reason)")
             return
         }
-        let store = try Store.open(at: try ShippedRules.demo.get(), readOnly: true)
-        let loader = try RuleLoader.load(path: ShippedRules.path("Rules/jiangsu-2024.rules"))
+        let store = try Store.open(at: storePath, readOnly: true)
+        let loader = try RuleLoader.load(path: ShippedRules.path(file))
         let plan = try #require(Checker.check(loader.files, schema: try SchemaCatalog(store: store)).plan)
         let native = try Evaluator.evaluate(plan: plan, store: store, rulesSHA256: "")
         let schema = "kaoping_test_\(getpid())"
         var script = "DROP SCHEMA IF EXISTS \(schema) CASCADE; CREATE SCHEMA \(schema); SET search_path TO \(schema);\n"
-        let tables = Set(plan.scans.map(\.table) + ["centers", "calendar", "items", "catalog"]).sorted()
-        for table in tables { script += try copy(table, from: store) }
-        script += "CREATE INDEX ON calendar(day);\n"
+        let tables = Set(
+            plan.scans.map(\.table) + ["centers", "calendar", "items", "catalog"] + plan.centerJoins.map(\.table)
+                + plan.scans.flatMap(\.joins).map(\.table)
+        ).sorted()
+        for table in tables {
+            script += try PostgreSQLDifferentialTests.copies.text("\(storePath)|\(table)") { try copy(table, from: store) }
+        }
+        // The statement is long and its estimated cost high: PostgreSQL's JIT would spend seconds compiling it.
+        script += "CREATE INDEX ON calendar(day);\nSET jit = off;\n"
         script += try SQLCompiler(plan: plan, dialect: .postgresql).compile() + ";\n"
         script += "DROP SCHEMA \(schema) CASCADE;\n"
         let result = try PostgreSQLDifferentialTests.psql(script)
-        #expect(result.status == 0, "\(result.error.prefix(2000))")
+        #expect(result.status == 0, "\(file): \(result.error.prefix(2000))")
         var rows: [String: [String]] = [:]
         for line in result.output.split(separator: "\n") {
             let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 5 else { continue }
             rows["\(fields[0])/\(fields[1])"] = Array(fields[2...])
         }
-        #expect(rows.count == native.centers.count * plan.indicators.count)
+        #expect(rows.count == native.centers.count * plan.indicators.count, "\(file)")
         for center in native.centers {
+            #expect(center.indicators.count == plan.indicators.count, "\(file) \(center.code)")
             for indicator in center.indicators {
-                let row = try #require(rows["\(center.code)/\(indicator.id)"])
-                #expect(Int(row[0]) == indicator.population, "\(center.code) \(indicator.id) population")
-                #expect(Int(row[1]) == indicator.numerator, "\(center.code) \(indicator.id) numerator")
+                let row = try #require(rows["\(center.code)/\(indicator.id)"], "\(file) \(center.code) \(indicator.id)")
+                #expect(Int(row[0]) == indicator.population, "\(file) \(center.code) \(indicator.id) population")
+                #expect(Int(row[1]) == indicator.numerator, "\(file) \(center.code) \(indicator.id) numerator")
                 switch (Double(row[2]), indicator.measure) {
                 case (nil, nil): break
                 case (let a?, let b?):
-                    #expect(abs(a - b) <= 1e-12 * max(1, abs(a), abs(b)), "\(center.code) \(indicator.id): PostgreSQL \(a), native \(b)")
+                    #expect(
+                        abs(a - b) <= 1e-12 * max(1, abs(a), abs(b)), "\(file) \(center.code) \(indicator.id): PostgreSQL \(a), native \(b)"
+                    )
                 default:
-                    Issue.record("\(center.code) \(indicator.id): PostgreSQL \(row[2]), native \(String(describing: indicator.measure))")
+                    Issue.record(
+                        "\(file) \(center.code) \(indicator.id): PostgreSQL \(row[2]), native \(String(describing: indicator.measure))")
                 }
             }
+        }
+    }
+
+    /// The `copy` text of each table of each store, made once per test run (it takes seconds in a debug build).
+    static let copies = CopyTexts()
+
+    final class CopyTexts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var texts: [String: String] = [:]
+
+        func text(_ key: String, _ make: () throws -> String) rethrows -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            if let text = texts[key] { return text }
+            let text = try make()
+            texts[key] = text
+            return text
         }
     }
 
