@@ -40,6 +40,7 @@ struct CalendarImportCommand: ParsableCommand {
     var region: String?
 
     func run() throws {
+        try PathProblem.refusePostgreSQL(db)
         let text = try PathProblem.reading(file, role: "the calendar file") { try String(contentsOfFile: file, encoding: .utf8) }
         let calendar: CalendarFile
         do { calendar = try CalendarFile(text: text, file: file) } catch let problem as CalendarFile.Problem {

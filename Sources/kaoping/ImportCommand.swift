@@ -71,6 +71,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try PathProblem.refusePostgreSQL(db)
         var jobs: [Job] = []
         var calendars: [CalendarJob] = []
         var failed = false

@@ -46,4 +46,24 @@ extension CommandLineTests {
         #expect(!run.stderr.contains("Secret-Word"))
         #expect(!FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("no-such-out").path))
     }
+
+    @Test(
+        "Commands that work only on SQLite refuse a connection string in a sentence, create no file of its name, show no password",
+        arguments: [
+            [
+                "import", "--db", "postgresql://kaoping:Secret-Word@127.0.0.1:1/kaoping", "--mapping",
+                "Rules/mappings/gbt39046-cases.mapping", "Rules",
+            ],
+            ["calendar", "import", "Rules/calendars/2024.txt", "--db", "postgresql://kaoping:Secret-Word@127.0.0.1:1/kaoping"],
+            ["explain", "Rules/jiangsu-2024.rules", "--db", "postgresql://kaoping:Secret-Word@127.0.0.1:1/kaoping", "--center", "X"],
+        ])
+    func sqliteOnly(_ arguments: [String]) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.kaoping(arguments)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("names a PostgreSQL database, and this command works only on a SQLite store so far"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Secret-Word"))
+        #expect(!FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("postgresql:").path))
+    }
 }
