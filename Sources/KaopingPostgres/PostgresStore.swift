@@ -84,12 +84,14 @@ public struct PostgresStore {
     }
 
     /// The columns of a table of the store's schema, in order: name, PostgreSQL type (`bigint`, `smallint`,
-    /// `text`, `double precision`) and NOT NULL. Empty when there is no such table.
+    /// `text`, `double precision`) and NOT NULL. Empty when there is no such table. An extra table's `rowid`
+    /// identity (`PostgresSchema.rowidColumn`) is not among them, as SQLite's rowid is not.
     public func columns(of table: String) throws -> [(name: String, declaredType: String, notNull: Bool)] {
         try connection.query(
             "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a "
                 + "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
+                + "AND a.attname <> '\(PostgresSchema.rowidColumn)' "
                 + "ORDER BY a.attnum", [schema, table]
         ).map { ($0[0] ?? "", $0[1] ?? "", $0[2] == "t") }
     }
