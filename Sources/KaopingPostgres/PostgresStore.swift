@@ -43,7 +43,8 @@ public struct PostgresStore {
 
     /// Opens the store in the connection's schema, migrating an older schema version in one transaction.
     /// - Throws: `StoreError.notAStore` when the schema has no Kaoping mark, `.newerVersion` when it was made by a
-    ///   newer Kaoping, `.migrationFailed` when a migration step was refused (nothing changed), each naming
+    ///   newer Kaoping, `.migrationFailed` when a migration step was refused (nothing changed), `.altered` when a canonical table is
+    ///   not as Kaoping makes it (`verifySchema()`), each naming
     ///   `host:port/database` (and the schema, when it is not `public`); `PostgresError` when the server cannot be
     ///   reached or a query fails.
     public static func open(_ connectionString: String) throws -> PostgresStore {
@@ -55,6 +56,7 @@ public struct PostgresStore {
             throw StoreError.newerVersion(path: store.place, found: version, supported: CanonicalSchema.version)
         }
         if version < CanonicalSchema.version { try PostgresMigration.migrate(store, from: version) }
+        try store.verifySchema()
         return store
     }
 

@@ -30,16 +30,24 @@ public struct SQLCalendarCoverage: Sendable, Equatable {
 
     /// Counts the store's province-wide rows in each year of `reach`.
     public init(store: Store, reach: ClosedRange<Int>) throws {
+        try self.init(reach: reach) { first, last in
+            Int(
+                try store.database.scalar(
+                    "SELECT count(DISTINCT day) FROM calendar WHERE region IS NULL AND day BETWEEN ? AND ?",
+                    [.text(first.description), .text(last.description)])?.integer ?? 0)
+        }
+    }
+
+    /// Counts each year of `reach` with `rows`, which gives how many distinct days from `first` to `last` (both
+    /// included) have a province-wide row.
+    public init(reach: ClosedRange<Int>, rows: (_ first: CivilDay, _ last: CivilDay) throws -> Int) rethrows {
         self.reach = reach
         var gaps: [Gap] = []
         for year in reach {
             guard let first = CivilDay(year: year, month: 1, day: 1), let last = CivilDay(year: year, month: 12, day: 31) else { continue }
-            let rows =
-                try store.database.scalar(
-                    "SELECT count(DISTINCT day) FROM calendar WHERE region IS NULL AND day BETWEEN ? AND ?",
-                    [.text(first.description), .text(last.description)])?.integer ?? 0
+            let count = try rows(first, last)
             let days = last.number - first.number + 1
-            if Int(rows) < days { gaps.append(Gap(year: year, rows: Int(rows), days: days)) }
+            if count < days { gaps.append(Gap(year: year, rows: count, days: days)) }
         }
         self.gaps = gaps
     }

@@ -53,10 +53,11 @@ enum ChineseHelp {
             "export": "同时把数据库导出到此文件夹（各表一个 CSV、所用映射、工作日历和 import.manifest），可用 kaoping import 原样导回。",
         ],
         "calendar import": [
-            "file": "日历文件（year、holiday、workday 行）。", "db": "数据库（不存在则新建）。", "region": "日历所属的设区市（默认全省通用）。",
+            "file": "日历文件（year、holiday、workday 行）。", "db": "数据库：SQLite 文件（不存在则新建），或 PostgreSQL 连接串（空库则新建）。", "region": "日历所属的设区市（默认全省通用）。",
         ],
         "import": [
-            "db": "数据库（不存在则按标准表结构新建）。", "mapping": "映射文件（.mapping）。", "table": "映射文件含多个表时，指定其中一个。",
+            "db": "数据库：SQLite 文件（不存在则按标准表结构新建），或 PostgreSQL 连接串（空库则新建，数据以 COPY 载入）。", "mapping": "映射文件（.mapping）。",
+            "table": "映射文件含多个表时，指定其中一个。",
             "encoding": "文件编码：utf8 或 gb18030（默认取映射文件的设置，或自动识别）。", "paths": "要导入的 CSV 或 JSON Lines 文件，或含 import.manifest 的文件夹。",
             "quiet": "不在标准错误输出上显示进度条。",
             "pii-key": "个人信息密钥文件：映射中 hash into 的个人信息列只保存其 HMAC-SHA256；密钥只读取，不写入任何地方。",
@@ -70,7 +71,7 @@ enum ChineseHelp {
             "templates": "放 .mustache 模板的文件夹，其中的模板替换同名的内置模板。",
         ],
         "run": [
-            "rules": "规则文件（.rules）。", "db": "数据库（Kaoping SQLite 文件）。", "out": "输出文件夹。",
+            "rules": "规则文件（.rules）。", "db": "数据库：Kaoping SQLite 文件，或 PostgreSQL 连接串（postgresql://…、service=名称）。", "out": "输出文件夹。",
             "format": "输出格式，用逗号分隔：json、html、docx、xlsx、csv、md、pdf，或 all（默认 json,html；pdf 需要 LibreOffice）。",
             "previous": "上一次考核的 results.json：列出名次和总分的变化、“新增”和“不再考核”的单位。",
             "per-center": "同时写出一单位一单：centers/单位代码.html，格式含 docx 时还有 centers/单位代码.docx。",
@@ -96,13 +97,13 @@ enum ChineseHelp {
             "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
         ],
         "sensitivity": [
-            "rules": "规则文件（.rules）。", "db": "数据库（Kaoping SQLite 文件）。", "spread": "各指标分值上下浮动的幅度：大于 0%、小于 100% 的百分数（默认 10%）。",
+            "rules": "规则文件（.rules）。", "db": "数据库：Kaoping SQLite 文件，或 PostgreSQL 连接串（postgresql://…、service=名称）。", "spread": "各指标分值上下浮动的幅度：大于 0%、小于 100% 的百分数（默认 10%）。",
             "format": "输出格式：text（默认）、md 或 json。", "param": "改用参数值：--param 名称=值（可重复）。",
             "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
         ],
         "diff": [
             "a": "A：一份 results.json，或在 --db 上运行的规则文件。", "b": "B：一份 results.json，或在 --db 上运行的规则文件（使用 --param 改过的参数）。",
-            "db": "运行规则文件所用的数据库。", "param": "改用 B 的参数值：--param 名称=值（可重复；用于“如果……会怎样”）。",
+            "db": "运行规则文件所用的数据库：Kaoping SQLite 文件，或 PostgreSQL 连接串。", "param": "改用 B 的参数值：--param 名称=值（可重复；用于“如果……会怎样”）。",
             "format": "输出格式：text（默认）、md、json 或 html。", "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
         ],
         "sql": [

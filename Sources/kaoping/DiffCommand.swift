@@ -26,7 +26,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "B: a results.json, or a rule file run on --db (with the --param overrides).")
     var b: String
 
-    @Option(help: "The store rule files are run on.")
+    @Option(help: "The store rule files are run on: a Kaoping SQLite file, or a PostgreSQL connection string.")
     var db: String?
 
     @Option(name: .customLong("param"), help: "Override a parameter of B: --param name=value (repeatable; a what-if).")
@@ -69,7 +69,7 @@ struct DiffCommand: ParsableCommand {
             }
         }
         guard let db else { throw CommandFailure("\(path) is a rule file: name the store to run it on with --db") }
-        try PathProblem.requireStore(db)
+        try PathProblem.requireStoreOrDatabase(db)
         let options = EvaluationOptions(columnCache: true, progress: nil)
         return try AssessmentRun(rules: path, db: db, parameters: parameters, lang: lang, options: options).results
     }

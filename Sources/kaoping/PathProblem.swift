@@ -33,13 +33,20 @@ enum PathProblem {
             folder: "name a store file (`kaoping demo` writes one to \(demoStore))")
     }
 
+    /// `db` must be a store file (`requireStore`) unless it is a PostgreSQL connection string, which the store's
+    /// own opening checks (the server, the database, the mark).
+    static func requireStoreOrDatabase(_ db: String, role: String = "--db") throws {
+        guard !AssessedStore.isConnectionString(db) else { return }
+        try requireStore(db, role: role)
+    }
+
     /// A command that reads or writes only a SQLite store refuses a PostgreSQL connection string in a sentence,
     /// rather than take it for a file name (and create a file of that name).
     static func refusePostgreSQL(_ db: String, role: String = "--db") throws {
         guard AssessedStore.isConnectionString(db) else { return }
         throw CommandFailure(
             "\(role) \(PostgresConnection.redacted(db)) names a PostgreSQL database, and this command works only on a SQLite store so far: "
-                + "kaoping run and kaoping check take PostgreSQL (docs/postgresql.md)")
+                + "kaoping run, check, explain, diff, sensitivity and sql take PostgreSQL (docs/postgresql.md)")
     }
 
     /// `path` must be a results document: it exists and is not a folder.

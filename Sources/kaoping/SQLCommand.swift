@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KaopingCheck
+import KaopingEval
 import KaopingSQL
 import KaopingStore
 import KaopingSyntax
@@ -31,7 +32,8 @@ struct SQLCommand: ParsableCommand {
     @Option(help: "sqlite or postgresql.")
     var dialect: SQLDialect = .sqlite
 
-    @Option(help: "Check names against this store's schema (default: the canonical schema).")
+    @Option(
+        help: "Check names against this store's schema, a SQLite file or a PostgreSQL connection string (default: the canonical schema).")
     var db: String?
 
     @Option(name: .customLong("param"), help: "Override a parameter: --param name=value (repeatable).")
@@ -51,9 +53,9 @@ struct SQLCommand: ParsableCommand {
     func run() throws {
         let overrides = try parameterOverrides(parameters)
         let loader = try AssessmentRun.load(rules)
-        if let db { try PathProblem.requireStore(db) }
-        let store = try db.map { try Store.open(at: $0, readOnly: true) }
-        let schema = try store.map { try SchemaCatalog(store: $0) } ?? .canonical
+        if let db { try PathProblem.requireStoreOrDatabase(db) }
+        let store = try db.map { try AssessedStore($0) }
+        let schema = try store.map { try $0.catalog() } ?? .canonical
         let checked = Checker.check(loader.files, schema: schema, overrides: overrides)
         let diagnostics = loader.diagnostics + checked.diagnostics
         if !diagnostics.isEmpty {
@@ -78,7 +80,7 @@ struct SQLCommand: ParsableCommand {
     /// Working days are counted from the store's `calendar` rows alone: with `--db`, refuses a store that lacks
     /// rows the native evaluator would take from the built-in calendars; without, says which rows the statement
     /// needs.
-    private func checkCalendar(plan: Plan, store: Store?) throws {
+    private func checkCalendar(plan: Plan, store: AssessedStore?) throws {
         let reach = SQLCalendarCoverage.reach(of: plan)
         guard let store else {
             FileHandle.standardError.write(
@@ -88,7 +90,12 @@ struct SQLCommand: ParsableCommand {
                         + "(name the store with --db to check)\n").utf8))
             return
         }
-        if let problem = try SQLCalendarCoverage(store: store, reach: reach).problem {
+        let coverage: SQLCalendarCoverage
+        switch store {
+        case .sqlite(let store): coverage = try SQLCalendarCoverage(store: store, reach: reach)
+        case .postgresql(let store): coverage = try SQLCalendarCoverage(postgres: store, reach: reach)
+        }
+        if let problem = coverage.problem {
             FileHandle.standardError.write(Data("kaoping sql: \(problem)\n".utf8))
             throw ExitCode(2)
         }

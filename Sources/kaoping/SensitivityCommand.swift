@@ -20,7 +20,7 @@ struct SensitivityCommand: ParsableCommand {
     @Argument(help: "The rule file (.rules).")
     var rules: String
 
-    @Option(help: "The store (a Kaoping SQLite file).")
+    @Option(help: "The store: a Kaoping SQLite file, or a PostgreSQL connection string (postgresql://…, service=NAME).")
     var db: String
 
     @Option(help: "How far each indicator's points move, up and down: a percentage below 100% (default 10%).")
@@ -53,7 +53,7 @@ struct SensitivityCommand: ParsableCommand {
     }
 
     func run() throws {
-        try PathProblem.requireStore(db)
+        try PathProblem.requireStoreOrDatabase(db)
         let options = EvaluationOptions(columnCache: true, progress: nil)
         let run = try AssessmentRun(rules: rules, db: db, parameters: try parameterOverrides(parameters), lang: lang, options: options)
         let analysis = Sensitivity(plan: run.plan, results: run.results, spread: try fraction())

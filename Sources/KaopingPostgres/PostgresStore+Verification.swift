@@ -1,0 +1,87 @@
+import KaopingStore
+
+extension PostgresStore {
+    /// Verifies that every canonical table is as this Kaoping creates it in PostgreSQL, as the SQLite store's
+    /// `verifySchema()` does: its columns with their types (text in the "C" collation, which orders as SQLite does)
+    /// and NOT NULL, its primary key, its unique keys and unique indexes, and a validated CHECK on every column that
+    /// has one. PostgreSQL enforces a validated CHECK on every row, so rows need no second look. A store written
+    /// by another tool, or altered since, is refused by the first thing it lacks, table by table in creation order.
+    /// - Throws: `StoreError.altered` naming the table and what it lacks; `PostgresError` when a query fails.
+    public func verifySchema() throws {
+        let columnRows = try connection.query(
+            """
+            SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, coalesce(co.collname, '')
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_collation co ON co.oid = a.attcollation
+            WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+            """, [schema])
+        var columns: [String: [String: (type: String, notNull: Bool, collation: String)]] = [:]
+        for row in columnRows {
+            guard let table = row[0], let column = row[1] else { continue }
+            columns[table, default: [:]][column] = (row[2] ?? "", row[3] == "t", row[4] ?? "")
+        }
+        // Every index of the schema: its table, name, whether unique or the primary key, and its columns (an
+        // expression index lists none).
+        let indexRows = try connection.query(
+            """
+            SELECT t.relname, i.relname, x.indisunique, x.indisprimary,
+                   (SELECT string_agg(a.attname, ',' ORDER BY k.ordinality) FROM unnest(x.indkey) WITH ORDINALITY k(attnum, ordinality)
+                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum)
+            FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = $1
+            """, [schema])
+        // The columns each validated CHECK constrains, by table.
+        let checkRows = try connection.query(
+            """
+            SELECT t.relname, a.attname FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ANY (k.conkey)
+            WHERE n.nspname = $1 AND k.contype = 'c' AND k.convalidated
+            """, [schema])
+        var checked: Set<[String]> = []
+        for row in checkRows { if let table = row[0], let column = row[1] { checked.insert([table, column]) } }
+        for table in CanonicalSchema.tables {
+            func altered(_ zh: String, _ en: String) -> StoreError {
+                .altered(path: place, table: table.name, problem: (zh, en))
+            }
+            guard let declared = columns[table.name] else { throw altered("不存在", "does not exist") }
+            let indexes = indexRows.filter { $0[0] == table.name }
+            let primaryKey = indexes.first { $0[3] == "t" }?[4]?.split(separator: ",").map(String.init) ?? []
+            if primaryKey != table.primaryKey {
+                let key = table.primaryKey.joined(separator: ", ")
+                throw primaryKey.isEmpty
+                    ? altered("缺少主键 \(key)", "has no primary key \(key)")
+                    : altered(
+                        "的主键是 \(primaryKey.joined(separator: ", ")) 而非 \(key)",
+                        "has the primary key \(primaryKey.joined(separator: ", ")), not \(key)")
+            }
+            for column in table.columns {
+                guard let found = declared[column.name] else { throw altered("缺少列 \(column.name)", "has no column \(column.name)") }
+                let type = PostgresSchema.type(of: column)
+                let baseType = type.hasPrefix("text") ? "text" : type
+                if found.type != baseType {
+                    throw altered(
+                        "的列 \(column.name) 的类型是 \(found.type) 而非 \(baseType)",
+                        "declares column \(column.name) \(found.type), not \(baseType)")
+                }
+                if baseType == "text" && found.collation != "C" {
+                    throw altered(
+                        "的列 \(column.name) 的排序规则是 \(found.collation) 而非 \"C\"（按字节排序，与 SQLite 相同）",
+                        "gives column \(column.name) the collation \(found.collation), not \"C\" (byte order, as SQLite's)")
+                }
+                if !column.nullable && !found.notNull {
+                    throw altered("的列 \(column.name) 缺少 NOT NULL 约束", "lets column \(column.name) be NULL")
+                }
+                if try PostgresSchema.check(of: column, in: table.name) != nil && !checked.contains([table.name, column.name]) {
+                    throw altered("的列 \(column.name) 缺少检查约束 CHECK", "lacks the check on column \(column.name)")
+                }
+            }
+            let unique = Set(indexes.filter { $0[2] == "t" }.compactMap { $0[4] })
+            for column in table.uniqueColumns where !unique.contains(column) {
+                throw altered("的列 \(column) 缺少唯一约束 UNIQUE", "lets two rows share one \(column) (no UNIQUE)")
+            }
+            for index in table.uniqueIndexes where !indexes.contains(where: { $0[1] == index.name && $0[2] == "t" }) {
+                throw altered("缺少唯一索引 \(index.name)", "has no unique index \(index.name)")
+            }
+        }
+    }
+}
