@@ -42,7 +42,9 @@ let package = Package(
             ]
         ),
         .target(name: "KaopingSQL", dependencies: ["KaopingCheck", "KaopingStore"]),
-        .target(name: "KaopingImport", dependencies: ["KaopingStore", "KaopingSyntax", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "KaopingImport",
+            dependencies: ["KaopingStore", "KaopingPostgres", "KaopingSyntax", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "KaopingTesting", dependencies: ["KaopingSyntax", "KaopingCheck", "KaopingEval", "KaopingResults", "KaopingStore"]),
         .executableTarget(
             name: "kaoping",

@@ -147,12 +147,17 @@ public struct Evaluator {
 public enum EvaluationError: Error, CustomStringConvertible {
     /// Another program committed a write to the store while the run read it.
     case storeChanged(path: String)
+    /// A PostgreSQL store's calendar lacks days of the years the rules may count working days in
+    /// (`SQLCalendarCoverage.problem`).
+    case calendarIncomplete(place: String, problem: String)
 
     public var description: String {
         switch self {
         case .storeChanged(let path):
             return "the store \(path) changed while the run read it (another program wrote to it): nothing was written; "
                 + "run again when no program is writing to it"
+        case .calendarIncomplete(let place, let problem):
+            return "the PostgreSQL store \(place): \(problem) (kaoping calendar import FILE --db CONNECTION-STRING)"
         }
     }
 }

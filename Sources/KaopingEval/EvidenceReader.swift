@@ -65,7 +65,8 @@ struct EvidenceReader {
                 let records = table.first[position][center].compactMap { key -> EvidenceRecord? in
                     guard let row = rows[center]?[key] else { return nil }
                     let values = labels.indices.map { index in
-                        EvidenceValue(label: labels[index].text, value: scalar(vectors[index], row, labels[index].type, evaluator))
+                        EvidenceValue(
+                            label: labels[index].text, value: EvidenceReader.scalar(vectors[index], row, labels[index].type, evaluator))
                     }
                     return EvidenceRecord(key: key.text, values: values)
                 }
@@ -100,7 +101,7 @@ struct EvidenceReader {
     }
 
     /// Row `row` of `vector` as a value of `type`: a time as China-time text, a day as `YYYY-MM-DD`.
-    private func scalar(_ vector: Vector, _ row: Int, _ type: ValueType, _ evaluator: VectorEvaluator) -> EvidenceValue.Scalar {
+    static func scalar(_ vector: Vector, _ row: Int, _ type: ValueType, _ evaluator: VectorEvaluator) -> EvidenceValue.Scalar {
         if vector.isNull(row) { return .null }
         switch vector {
         case .text(let codes): return .text(evaluator.dictionary.strings[Int(codes[row])])

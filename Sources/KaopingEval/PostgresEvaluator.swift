@@ -1,24 +1,27 @@
 import KaopingCheck
 import KaopingPostgres
 import KaopingResults
+import KaopingSQL
 import KaopingStore
 
 /// Evaluates a plan over a store in PostgreSQL: the database computes, one statement per table scanned, every
 /// aggregate per center with the rows left out and the period coverage (`PostgresGatherer`); Kaoping reads the
 /// centers and their calendars, and scores, redistributes, grades and ranks with the native path's own code
-/// (`Evaluator.document`). The records that cost points (evidence) are not named on PostgreSQL yet.
+/// (`Evaluator.document`); the records that cost points are picked in the database too (`PostgresEvidence`).
 public struct PostgresEvaluator {
     let plan: Plan
     let store: PostgresStore
 
     /// Runs `plan` over `store` and returns the results document, every statement in one read-only transaction
     /// at REPEATABLE READ, so all of them see one committed state of the store.
-    /// - Throws: `PostgresError` when a statement fails; `SQLUnsupported` for a construct PostgreSQL cannot express.
+    /// - Throws: `PostgresError` when a statement fails; `SQLUnsupported` for a construct PostgreSQL cannot express;
+    ///   `EvaluationError.calendarIncomplete` when the rules count working days in a year the calendar lacks.
     public static func evaluate(plan: Plan, store: PostgresStore, rulesSHA256: String) throws -> ResultsDocument {
         let connection = store.connection
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         defer { try? connection.execute("ROLLBACK") }
-        return try PostgresEvaluator(plan: plan, store: store).scoreAll(rulesSHA256: rulesSHA256)
+        let evaluator = PostgresEvaluator(plan: plan, store: store)
+        return try evaluator.scoreAll(rulesSHA256: rulesSHA256, centers: try evaluator.centerTable())
     }
 
     /// The schema of the store, typed as a SQLite store's is (`SchemaCatalog(store:)`), for checking rules.
@@ -34,14 +37,16 @@ public struct PostgresEvaluator {
         return SchemaCatalog(tables: tables, periodColumns: periodColumns)
     }
 
-    private func scoreAll(rulesSHA256: String) throws -> ResultsDocument {
+    /// The results document of `centers` (`centerTable()`), within the caller's transaction.
+    func scoreAll(rulesSHA256: String, centers: CenterTable) throws -> ResultsDocument {
         let tables = Set(plan.scans.flatMap { [$0.table] + $0.joins.map(\.table) } + ["centers"] + (plan.usesCalendar ? ["calendar"] : []))
         let dataDigest = try PostgresDigest(store: store).dataDigest(tables: tables.sorted())
-        let centers = try centerTable(catalog: try PostgresEvaluator.catalog(store))
         var gathered = Gathered()
         for scan in plan.scans {
             let (values, quality) = try PostgresGatherer(plan: plan, scan: scan, centers: centers).gather(on: store.connection)
             gathered.values.merge(values) { first, _ in first }
+            let evidence = try PostgresEvidence(plan: plan, scan: scan, centers: centers).records(on: store.connection)
+            gathered.evidence.merge(evidence) { first, _ in first }
             gathered.add(scan: scan, quality: quality)
         }
         return Evaluator.document(
@@ -50,8 +55,8 @@ public struct PostgresEvaluator {
     }
 
     /// The assessed centers, in `id` order, with each one's working calendar.
-    private func centerTable(catalog: SchemaCatalog) throws -> CenterTable {
-        let types = CenterTable.types(plan: plan, catalog: catalog)
+    func centerTable() throws -> CenterTable {
+        let types = CenterTable.types(plan: plan, catalog: try PostgresEvaluator.catalog(store))
         let query = ScanQuery.select(table: "centers", columns: plan.centerColumns, joins: plan.centerJoins) + " ORDER BY t0.id"
         let rows = try store.connection.query(query).map { row in
             types.indices.map { PostgresEvaluator.decode(row[$0], types[$0]) }
@@ -59,6 +64,10 @@ public struct PostgresEvaluator {
         var province = WorkingCalendar()
         var regional: [String: WorkingCalendar] = [:]
         if plan.usesCalendar {
+            // The statements count working days from the calendar rows alone; the native path would take a year
+            // without rows from the built-in calendars, so such a store would be scored otherwise: refused.
+            let coverage = try SQLCalendarCoverage(postgres: store, reach: SQLCalendarCoverage.reach(of: plan))
+            if let problem = coverage.problem { throw EvaluationError.calendarIncomplete(place: store.place, problem: problem) }
             province = try PostgresEvaluator.workingCalendar(store)
             let regions = try store.connection.query(
                 "SELECT DISTINCT region FROM calendar WHERE region IS NOT NULL ORDER BY region"

@@ -69,145 +69,24 @@ public struct Importer {
     public func importCSV(_ path: String, mapping: Mapping) throws -> ImportSummary {
         let table = mapping.spec
         if mapping.needsKey && personalDataKey == nil { throw ImportError.keyMissing(table: table.name) }
-        var reader: any RecordReader
-        let names: [String]
-        if Self.isJSONLines(path) {
-            names = mapping.sourceColumns.sorted()
-            reader = try JSONLinesReader(path: path, names: names)
-        } else {
-            var csv = try CSVReader(path: path, encoding: mapping.encoding)
-            guard let header = try csv.next() else {
-                return ImportSummary(
-                    file: path, table: table.name, encoding: csv.encoding.rawValue, read: 0, inserted: 0, updated: 0, unchanged: 0,
-                    rejected: 0)
-            }
-            names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-            try Self.checkHeader(names, mapping: mapping, path: path)
-            reader = csv
-        }
-        let positions = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
-        let personal = Set(mapping.personal.compactMap { positions[$0.source] })
-        let key = Self.key(of: table)
-        let columns = mapping.columns.map(\.target)
-        guard key.allSatisfy(columns.contains) else {
-            throw HeaderProblem(description: "映射没有给出 \(table.name) 的键 \(key.joined(separator: ", ")) (the mapping does not fill the key)")
-        }
+        guard var pass = try ImportPass(path: path, mapping: mapping) else { return try ImportPass.empty(path, mapping: mapping) }
+        pass.progress = progress
         let centerIDs = try Dictionary(
             store.database.query("SELECT code, id FROM centers").compactMap { row -> (String, Int64)? in
                 guard case .text(let code) = row[0], case .integer(let id) = row[1] else { return nil }
                 return (code, id)
             }
         ) { first, _ in first }
-        var converter = RowConverter(
-            mapping: mapping, table: table, positions: positions, centerIDs: centerIDs, personalDataKey: personalDataKey)
-        // A unit inserted by this file is found by the rows after it (a parent written before its children).
-        let unitCode = table.name == "centers" ? columns.firstIndex(of: "code") : nil
-        var summary = ImportSummary(
-            file: path, table: table.name, encoding: reader.encoding.rawValue, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0)
-        var rejects = RejectsFile(path: Self.sibling(path, "rejects.csv"), encoding: reader.encoding)
-        let keyPositions = key.compactMap { columns.firstIndex(of: $0) }
-        let quoted = columns.map(quoteIdentifier)
-        // One statement per row: a new key inserts; a key whose row differs updates it; the same row changes nothing
-        // (SQLite then reports no change). An insert moves the last inserted rowid; an update does not.
-        let others = quoted.filter { !key.map(quoteIdentifier).contains($0) }
-        let differs = others.map { "\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ")
-        let upsertSQL =
-            "INSERT INTO \(quoteIdentifier(table.name)) (\(quoted.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-            + " ON CONFLICT (\(key.map(quoteIdentifier).joined(separator: ", ")))"
-            + (others.isEmpty
-                ? " DO NOTHING" : " DO UPDATE SET \(others.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")) WHERE \(differs)")
         // One transaction; the digests of the tables written follow it row by row (`Store.write`).
         try store.write { journal in
             try journal.track("kaoping_meta")
             if try store.columns(of: table.name).isEmpty { journal.creating(table.name) }
             try ensureTable(table, path: path)
             try journal.track(table.name)
-            let upsert = try store.database.prepare(upsertSQL)
-            let references = try (Self.references[table.name] ?? []).compactMap { reference -> (Int, String, Statement)? in
-                guard let position = columns.firstIndex(of: reference.column) else { return nil }
-                let lookup = try store.database.prepare(
-                    "SELECT 1 FROM \(quoteIdentifier(reference.table)) WHERE \(quoteIdentifier(reference.key)) = ?")
-                return (position, "\(reference.table).\(reference.key)", lookup)
-            }
-            // The keys met so far, each with its line, in a temporary table rather than in memory: memory stays flat
-            // in the file's size (SQLite keeps a temporary table on disk past its cache).
-            let keyColumns = key.indices.map { "k\($0)" }
-            try store.database.execute("DROP TABLE IF EXISTS temp.kaoping_import_keys")
-            try store.database.execute(
-                "CREATE TEMP TABLE kaoping_import_keys (\(keyColumns.joined(separator: ", ")), line INTEGER, PRIMARY KEY (\(keyColumns.joined(separator: ", "))))"
-            )
-            defer { try? store.database.execute("DROP TABLE IF EXISTS temp.kaoping_import_keys") }
-            let remember = try store.database.prepare(
-                "INSERT INTO temp.kaoping_import_keys VALUES (\((keyColumns + ["line"]).map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING"
-            )
-            let earlier = try store.database.prepare(
-                "SELECT line FROM temp.kaoping_import_keys WHERE \(keyColumns.map { "\($0) IS ?" }.joined(separator: " AND "))")
-            let size = max(1, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1)
-            while let record = try reader.next() {
-                summary.read += 1
-                if summary.read % 10_000 == 0 { progress?(summary.read, min(1, Double(reader.offset) / Double(size))) }
-                let reject = { (reason: String) throws in
-                    summary.rejected += 1
-                    try rejects.add(line: record.line, reason: reason, text: Self.shown(record, personal: personal, width: names.count))
-                }
-                if let problem = record.problem {
-                    try reject(problem)
-                    continue
-                }
-                guard record.fields.count == names.count else {
-                    try reject(
-                        "有 \(record.fields.count) 个字段，表头有 \(names.count) 个 (\(record.fields.count) fields, the header has \(names.count))")
-                    continue
-                }
-                let values: [SQLValue]
-                switch converter.convert(record.fields) {
-                case .success(let converted): values = converted
-                case .failure(let rejection):
-                    try reject(rejection.reason)
-                    continue
-                }
-                if let missing = try references.first(where: { position, _, lookup in
-                    guard values[position] != .null else { return false }
-                    try lookup.bind([values[position]])
-                    return try !lookup.step()
-                }) {
-                    try reject(
-                        "\(columns[missing.0])“\(values[missing.0].text ?? "")”在 \(missing.1) 中不存在 (no row of \(missing.1) is \(values[missing.0].text ?? ""))"
-                    )
-                    continue
-                }
-                let keyValues = keyPositions.map { values[$0] }
-                try remember.run(keyValues + [.integer(Int64(record.line))])
-                if store.database.changes == 0 {
-                    try earlier.bind(keyValues)
-                    let first = try earlier.step() ? earlier.int64(0) : 0
-                    try reject("键 \(key.joined(separator: ", ")) 与第 \(first) 行相同 (the same key as line \(first))")
-                    continue
-                }
-                do {
-                    store.database.lastInsertRowID = Int64.min
-                    try upsert.run(values)
-                    if store.database.changes == 0 {
-                        summary.unchanged += 1
-                    } else if store.database.lastInsertRowID != Int64.min {
-                        summary.inserted += 1
-                        if let unitCode, case .text(let code) = values[unitCode] {
-                            converter.centerIDs[code] = store.database.lastInsertRowID
-                        }
-                    } else {
-                        summary.updated += 1
-                    }
-                } catch let error as SQLiteError {
-                    try reject("数据库拒收：\(error.message) (the store refuses the row)")
-                }
-            }
+            var target = try SQLiteImportTarget(database: store.database, table: table.name, columns: pass.columns, key: pass.key)
+            try pass.run(into: &target, scratch: store.database, centerIDs: centerIDs, personalDataKey: personalDataKey)
         }
-        if summary.rejected > 0 { summary.rejects = try rejects.close() }
-        let report = Self.sibling(path, "import.json")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(summary).write(to: URL(fileURLWithPath: report))
-        return summary
+        return try pass.close()
     }
 
     /// An extra table the store lacks is created — with its key, the unit index and its period column noted in

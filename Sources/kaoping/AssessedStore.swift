@@ -43,6 +43,29 @@ enum AssessedStore {
         }
     }
 
+    /// What `kaoping explain` shows of the center `code`: the run's results, and with `all` every record that costs it
+    /// points, by indicator id (`Evaluator.explain`, `PostgresEvaluator.explain`), from one state of the store.
+    func explain(_ plan: Plan, center code: String, all: Bool, rulesSHA256: String, options: EvaluationOptions) throws -> (
+        results: ResultsDocument, records: [String: (records: [EvidenceRecord], count: Int)]
+    ) {
+        switch self {
+        case .sqlite(let store):
+            return try Evaluator.explain(plan: plan, store: store, center: code, all: all, rulesSHA256: rulesSHA256, options: options)
+        case .postgresql(let store):
+            return try PostgresEvaluator.explain(plan: plan, store: store, center: code, all: all, rulesSHA256: rulesSHA256)
+        }
+    }
+
+    /// Every unit's code and name, by code (in byte order in both engines).
+    func units() throws -> [(code: String?, name: String?)] {
+        switch self {
+        case .sqlite(let store):
+            return try store.database.query("SELECT code, name FROM centers ORDER BY code").map { ($0[0].text, $0[1].text) }
+        case .postgresql(let store):
+            return try store.connection.query("SELECT code, name FROM centers ORDER BY code COLLATE \"C\"").map { ($0[0], $0[1]) }
+        }
+    }
+
     /// The province-wide working calendar.
     func workingCalendar() throws -> WorkingCalendar {
         switch self {

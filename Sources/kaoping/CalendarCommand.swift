@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KaopingPostgres
 import KaopingStore
 
 /// `kaoping calendar`: the store's working-day calendar.
@@ -20,6 +21,7 @@ struct CalendarImportCommand: ParsableCommand {
             Examples:
               kaoping calendar import Rules/calendars/2025.txt --db office.sqlite
               kaoping calendar import 苏州-2025.txt --db office.sqlite --region 苏州市
+              kaoping calendar import Rules/calendars/2025.txt --db postgresql://kaoping@db.example.cn/kaoping
 
             The file is the text form of Rules/calendars/ (year YYYY; holiday DAY[..DAY] NAME; workday DAY NAME); \
             Monday to Friday are working days unless it says otherwise. With --region, the rows are that region's \
@@ -33,26 +35,26 @@ struct CalendarImportCommand: ParsableCommand {
     @Argument(help: "The calendar file (year YYYY, holiday and workday lines).")
     var file: String
 
-    @Option(help: "The store (created when missing).")
+    @Option(help: "The store: a SQLite file (created when missing) or a PostgreSQL connection string (created in an empty database).")
     var db: String
 
     @Option(help: "The region (设区市) the calendar is for (default: the whole province).")
     var region: String?
 
     func run() throws {
-        try PathProblem.refusePostgreSQL(db)
         let text = try PathProblem.reading(file, role: "the calendar file") { try String(contentsOfFile: file, encoding: .utf8) }
         let calendar: CalendarFile
         do { calendar = try CalendarFile(text: text, file: file) } catch let problem as CalendarFile.Problem {
             FileHandle.standardError.write(Data("\(problem.description)\n".utf8))
             throw ExitCode(1)
         }
-        let store = FileManager.default.fileExists(atPath: db) ? try Store.open(at: db) : try Store.create(at: db)
-        try store.loadCalendar(WorkingCalendar(files: [calendar]), years: calendar.year...calendar.year, region: region)
+        try ImportDestination(db: db).loadCalendar(WorkingCalendar(files: [calendar]), years: calendar.year...calendar.year, region: region)
         let holidays = calendar.entries.filter { !$0.isWorkday }.count
         let workdays = calendar.entries.filter(\.isWorkday).count
+        // A connection string is shown with its password hidden.
+        let place = AssessedStore.isConnectionString(db) ? PostgresConnection.redacted(db) : db
         print(
-            "wrote \(db): calendar \(calendar.year)\(region.map { "（\($0)）" } ?? "") — \(holidays) holidays, \(workdays) swapped working days; "
+            "wrote \(place): calendar \(calendar.year)\(region.map { "（\($0)）" } ?? "") — \(holidays) holidays, \(workdays) swapped working days; "
                 + "the year's earlier rows replaced")
     }
 }

@@ -91,13 +91,15 @@ enum ChineseHelp {
             "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。", "calendars": "工作日历文件夹，不写则用内置日历。",
         ],
         "explain": [
-            "rules": "规则文件（.rules）。", "db": "数据库（Kaoping SQLite 文件）。", "center": "单位代码（centers.code）。",
+            "rules": "规则文件（.rules）。", "db": "数据库：Kaoping SQLite 文件，或 PostgreSQL 连接串（postgresql://…、service=名称）。",
+            "center": "单位代码（centers.code）。",
             "indicator": "只说明这一项指标（其 id）。", "all": "列出全部失分记录，而不只是前几条（经数据库的单位索引读取）。",
             "format": "输出格式：text（默认）、md（Markdown）或 json。", "param": "改用参数值：--param 名称=值（可重复）。",
             "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
         ],
         "sensitivity": [
-            "rules": "规则文件（.rules）。", "db": "数据库：Kaoping SQLite 文件，或 PostgreSQL 连接串（postgresql://…、service=名称）。", "spread": "各指标分值上下浮动的幅度：大于 0%、小于 100% 的百分数（默认 10%）。",
+            "rules": "规则文件（.rules）。", "db": "数据库：Kaoping SQLite 文件，或 PostgreSQL 连接串（postgresql://…、service=名称）。",
+            "spread": "各指标分值上下浮动的幅度：大于 0%、小于 100% 的百分数（默认 10%）。",
             "format": "输出格式：text（默认）、md 或 json。", "param": "改用参数值：--param 名称=值（可重复）。",
             "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
         ],

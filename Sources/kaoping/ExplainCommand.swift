@@ -17,6 +17,7 @@ struct ExplainCommand: ParsableCommand {
               kaoping explain Rules/jiangsu-2024.rules --db kaoping-demo/demo.sqlite --center 320100F001
               kaoping explain Rules/jiangsu-2024.rules --db kaoping-demo/demo.sqlite --center 320100F001 \\
                   --indicator timeliness --all --format md > 申诉答复.md
+              kaoping explain Rules/jiangsu-2024.rules --db postgresql://kaoping@db.example.cn/kaoping --center 320100F001
 
             Exit status: 0 explained; 1 the rule file has errors; 2 a path, file or store cannot be used, or no \
             assessed center has that code; 64 a usage error.
@@ -26,7 +27,10 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The rule file (.rules).")
     var rules: String
 
-    @Option(help: "The store (a Kaoping SQLite file).")
+    @Option(
+        help:
+            "The store: a Kaoping SQLite file, or a store in PostgreSQL by its connection string (postgresql://…, service=NAME, host=… dbname=…)."
+    )
     var db: String
 
     @Option(help: "The center's code (centers.code).")
@@ -35,7 +39,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Only this indicator (its id).")
     var indicator: String?
 
-    @Flag(help: "List every record that cost points, not only the first ones (read through the store's center index).")
+    @Flag(
+        help: "List every record that cost points, not only the first ones (the center's rows only, read through the store's center index)."
+    )
     var all = false
 
     @Option(help: "text, md or json.")
@@ -55,10 +61,10 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try PathProblem.requireRuleFile(rules)
-        try PathProblem.requireStore(db)
+        try PathProblem.requireStoreOrDatabase(db)
         let loader = try AssessmentRun.load(rules)
-        let store = try Store.open(at: db, readOnly: true)
-        let checked = Checker.check(loader.files, schema: try SchemaCatalog(store: store), overrides: try parameterOverrides(parameters))
+        let store = try AssessedStore(db)
+        let checked = Checker.check(loader.files, schema: try store.catalog(), overrides: try parameterOverrides(parameters))
         let diagnostics = loader.diagnostics + checked.diagnostics
         if diagnostics.hasErrors {
             let printer = DiagnosticPrinter(sources: loader.sources, english: lang == "en")
@@ -73,9 +79,9 @@ struct ExplainCommand: ParsableCommand {
                     + (guess.map { ": did you mean `\($0)`?" } ?? ": they have "
                         + plan.indicators.map(\.id).joined(separator: ", ")))
         }
-        let explained = try Evaluator.explain(
-            plan: plan, store: store, center: center, all: all, rulesSHA256: AssessmentRun.digest(loader.sources),
-            options: EvaluationOptions(columnCache: true))
+        let explained = try store.explain(
+            plan, center: center, all: all, rulesSHA256: AssessmentRun.digest(loader.sources), options: EvaluationOptions(columnCache: true)
+        )
         guard let result = explained.results.centers.first(where: { $0.code == center }) else {
             throw try unknownCenter(store: store, assessed: explained.results.centers)
         }
@@ -90,14 +96,14 @@ struct ExplainCommand: ParsableCommand {
 
     /// Why `center` names no assessed center: no unit has that code (with the nearest code or name), or it is not
     /// among the units these rules assess.
-    private func unknownCenter(store: Store, assessed: [CenterResult]) throws -> CommandFailure {
-        let rows = try store.database.query("SELECT code, name FROM centers ORDER BY code")
-        let codes = rows.compactMap { $0[0].text }
+    private func unknownCenter(store: AssessedStore, assessed: [CenterResult]) throws -> CommandFailure {
+        let rows = try store.units()
+        let codes = rows.compactMap(\.code)
         if codes.contains(center) {
             return CommandFailure(
                 "the unit \(center) is in the store but not among the units these rules assess (their `assess centers where …`)")
         }
-        if let named = rows.first(where: { $0[1].text == center })?[0].text {
+        if let named = rows.first(where: { $0.name == center })?.code {
             return CommandFailure("no unit has the code \(center); the unit named \(center) has the code \(named): --center \(named)")
         }
         let guess = nearestName(center, among: assessed.map(\.code))

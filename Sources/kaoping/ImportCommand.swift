@@ -13,17 +13,19 @@ struct ImportCommand: ParsableCommand {
             Examples:
               kaoping import --db office.sqlite --mapping Rules/mappings/gbt39046-cases.mapping 办件.csv
               kaoping import --db office.sqlite exports/        (the files its import.manifest names)
+              kaoping import --db postgresql://kaoping@db.example.cn/kaoping exports/
 
             Each file's good rows go in (inserted, updated or unchanged, by the table's natural key) in one \
             transaction; each bad row goes to NAME.rejects.csv beside it with its line and reason; NAME.import.json \
-            holds the counts. A missing store is created with the canonical schema. See docs/import.md.
+            holds the counts. A missing store is created with the canonical schema. Into PostgreSQL the rows are \
+            checked the same way and loaded with COPY, one transaction per file. See docs/import.md.
 
             Exit status: 0 every row in; 3 some rows rejected (the good ones are in); 1 a mapping error (nothing \
             imported); 2 a path, file or store cannot be used; 64 a usage error.
             """
     )
 
-    @Option(help: "The store (created when missing).")
+    @Option(help: "The store: a SQLite file (created when missing) or a PostgreSQL connection string (created in an empty database).")
     var db: String
 
     @Option(help: "The mapping file (.mapping) for the files named (a folder names its own in import.manifest).")
@@ -71,7 +73,6 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        try PathProblem.refusePostgreSQL(db)
         var jobs: [Job] = []
         var calendars: [CalendarJob] = []
         var failed = false
@@ -102,19 +103,16 @@ struct ImportCommand: ParsableCommand {
                 ImportManifest.order(of: $1.element.mapping.table), $1.offset
             )
         }.map(\.element)
-        let store = FileManager.default.fileExists(atPath: db) ? try Store.open(at: db) : try Store.create(at: db)
-        var importer = Importer(store: store)
-        importer.personalDataKey = key
-        if !quiet { importer.progress = ProgressBar.shared.report(rows:fraction:) }
+        let destination = try ImportDestination(db: db, personalDataKey: key, quiet: quiet)
         for job in calendars {
             let year = job.calendar.year
-            try store.loadCalendar(WorkingCalendar(files: [job.calendar]), years: year...year, region: job.region)
+            try destination.loadCalendar(WorkingCalendar(files: [job.calendar]), years: year...year, region: job.region)
             print("\(job.path) → calendar \(year)\(job.region.map { "（\($0)）" } ?? ""): the year's rows replaced")
         }
         var rejected = 0
         for job in jobs {
             let summary: ImportSummary
-            do { summary = try importer.importCSV(job.path, mapping: job.mapping) } catch let problem as Importer.HeaderProblem {
+            do { summary = try destination.importCSV(job.path, mapping: job.mapping) } catch let problem as Importer.HeaderProblem {
                 throw CommandFailure(problem.description)
             }
             ProgressBar.shared.finish()

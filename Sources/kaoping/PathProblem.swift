@@ -46,7 +46,7 @@ enum PathProblem {
         guard AssessedStore.isConnectionString(db) else { return }
         throw CommandFailure(
             "\(role) \(PostgresConnection.redacted(db)) names a PostgreSQL database, and this command works only on a SQLite store so far: "
-                + "kaoping run, check, explain, diff, sensitivity and sql take PostgreSQL (docs/postgresql.md)")
+                + "kaoping run, check, explain, diff, sensitivity, sql, import and calendar import take PostgreSQL (docs/postgresql.md)")
     }
 
     /// `path` must be a results document: it exists and is not a folder.

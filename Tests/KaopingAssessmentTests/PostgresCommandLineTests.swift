@@ -1,5 +1,6 @@
 import Foundation
 import KaopingResults
+import KaopingStore
 import Testing
 
 /// `kaoping run --db CONNECTION-STRING`: a store in PostgreSQL assessed from the command line.
@@ -34,6 +35,39 @@ extension CommandLineTests {
         }
     }
 
+    @Test("explain --db dbname=…: the text and JSON of the SQLite store, with and without --all; the same unknown-center sentences")
+    func explainOnPostgres() throws {
+        let path = try ShippedRules.demo.get()
+        let code = try ExplainTests.overdueCenter()
+        try PostgresDemoStore.withCopy(of: path, test: "explain --db dbname=…") { connectionString in
+            let clock = ContinuousClock()
+            for options in [
+                ["--format", "text"], ["--format", "json"], ["--all"], ["--all", "--format", "json"],
+                ["--indicator", "timeliness", "--all", "--format", "md"],
+            ] {
+                let arguments = ["explain", "Rules/jiangsu-2024.rules", "--center", code] + options
+                var runs: [Run] = []
+                let nativeTime = try clock.measure { runs.append(try Self.kaoping(arguments + ["--db", path])) }
+                let postgresTime = try clock.measure { runs.append(try Self.kaoping(arguments + ["--db", connectionString])) }
+                let (native, postgres) = (runs[0], runs[1])
+                print("explain \(options.joined(separator: " ")): native \(nativeTime), PostgreSQL \(postgresTime)")
+                #expect(native.status == 0, "\(native.stderr)")
+                #expect(postgres.status == 0, "\(options): \(postgres.stderr)")
+                #expect(postgres.stdout == native.stdout, "\(options)")
+                #expect(native.stdout.contains(options.contains("json") ? "\"key\": \"" : "失分记录：共 "), "\(options)")
+            }
+            let unassessed = try #require(
+                try Store.open(at: path, readOnly: true).database.scalar("SELECT code FROM centers WHERE kind = 'center' LIMIT 1")?.text)
+            for center in [code + "X", "南京市政务服务中心人社分中心", unassessed] {
+                let arguments = ["explain", "Rules/jiangsu-2024.rules", "--center", center]
+                let native = try Self.kaoping(arguments + ["--db", path])
+                let postgres = try Self.kaoping(arguments + ["--db", connectionString])
+                #expect(native.status == 2 && postgres.status == 2, "\(center): \(postgres.stderr)")
+                #expect(postgres.stderr == native.stderr, "\(center)")
+            }
+        }
+    }
+
     @Test("run --db with a connection string no server answers: one plain sentence, exit 2, the password never shown")
     func unreachablePostgres() throws {
         let run = try Self.kaoping([
@@ -48,21 +82,22 @@ extension CommandLineTests {
     }
 
     @Test(
-        "Commands that work only on SQLite refuse a connection string in a sentence, create no file of its name, show no password",
+        "import and calendar import into a server that does not answer: one sentence, exit 2, no file of its name, no password",
         arguments: [
             [
-                "import", "--db", "postgresql://kaoping:Secret-Word@127.0.0.1:1/kaoping", "--mapping",
-                "Rules/mappings/gbt39046-cases.mapping", "Rules",
+                "import", "--db", "postgresql://kaoping:Secret-Word@127.0.0.1:1/kaoping?connect_timeout=2", "--mapping",
+                "Rules/mappings/gbt39046-cases.mapping", "Rules/calendars/2024.txt",
             ],
-            ["calendar", "import", "Rules/calendars/2024.txt", "--db", "postgresql://kaoping:Secret-Word@127.0.0.1:1/kaoping"],
-            ["explain", "Rules/jiangsu-2024.rules", "--db", "postgresql://kaoping:Secret-Word@127.0.0.1:1/kaoping", "--center", "X"],
+            [
+                "calendar", "import", "Rules/calendars/2024.txt", "--db",
+                "postgresql://kaoping:Secret-Word@127.0.0.1:1/kaoping?connect_timeout=2",
+            ],
         ])
-    func sqliteOnly(_ arguments: [String]) throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    func importUnreachable(_ arguments: [String]) throws {
         let run = try Self.kaoping(arguments)
         #expect(run.status == 2, "\(run.stderr)")
-        #expect(run.stderr.contains("names a PostgreSQL database, and this command works only on a SQLite store so far"), "\(run.stderr)")
+        #expect(run.errorLines.count == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("postgresql://kaoping:***@127.0.0.1:1/kaoping"), "\(run.stderr)")
         #expect(!run.stderr.contains("Secret-Word"))
         #expect(!FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("postgresql:").path))
     }

@@ -38,3 +38,22 @@ extension CommandLineTests {
         }
     }
 }
+
+extension CommandLineTests {
+    @Test("run --db dbname=… refuses a store whose calendar lacks a year, rather than count working days otherwise than natively")
+    func runCalendarGapOnPostgres() throws {
+        let path = try ShippedRules.demo.get()
+        try PostgresDemoStore.withCopy(of: path, test: "run --db calendar gap") { connectionString in
+            try PostgresConnection(connectionString).execute("DELETE FROM calendar WHERE day LIKE '2025-%'")
+            let folder = try Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let run = try Self.kaoping([
+                "run", "Rules/jiangsu-2024.rules", "--db", connectionString, "--out", folder.path + "/out", "--quiet",
+            ])
+            #expect(run.status == 2, "\(run.stderr)")
+            #expect(run.stderr.contains("lacks province-wide rows for 2025 (0 of 365 days)"), "\(run.stderr)")
+            #expect(run.stderr.contains("kaoping calendar import"), "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/results.json"))
+        }
+    }
+}

@@ -22,18 +22,7 @@ struct ImportTable {
 
     /// One row per run, a seconds and a peak MB column per size.
     private func timesTable() -> [String] {
-        let columns = sizes.map { SizeFigures.label($0.cases) }
-        var lines = [
-            "| Run | " + columns.map { "\($0) s | \($0) MB" }.joined(separator: " | ") + " |",
-            "|---|" + String(repeating: "---:|---:|", count: sizes.count),
-        ]
-        for kind in ImportFigures.Kind.allCases {
-            let cells = sizes.map { size in
-                size[kind].map { format($0.seconds) + " | " + String(format: "%.0f", $0.peakMB) } ?? "— | —"
-            }
-            lines.append("| \(kind.rawValue) | " + cells.joined(separator: " | ") + " |")
-        }
-        return lines
+        TimesTable.lines(columns: sizes.map { SizeFigures.label($0.cases) }, runs: ImportFigures.Kind.allCases) { sizes[$0][$1] }
     }
 
     /// Rates, ratios and aims, one column per size.
@@ -47,9 +36,9 @@ struct ImportTable {
         }
         row("CSV file") { String(format: "%.0f MB", $0.csvMB) }
         row("kaoping import, rows/s (aim ≥ 500,000)") { size in
-            size.rowsPerSecond(.kaopingImport).map { "\(Self.whole($0)) \($0 >= Self.rateAim ? "met" : "**missed**")" }
+            size.rowsPerSecond(.kaopingImport).map { "\(TimesTable.whole($0)) \($0 >= Self.rateAim ? "met" : "**missed**")" }
         }
-        row("sqlite3 .import, rows/s") { size in size.rowsPerSecond(.sqliteImport).map(Self.whole) }
+        row("sqlite3 .import, rows/s") { size in size.rowsPerSecond(.sqliteImport).map(TimesTable.whole) }
         row("kaoping import ÷ sqlite3 .import, seconds") { size in
             size[.kaopingImport].flatMap { kaoping in size[.sqliteImport].map { String(format: "%.1f×", kaoping.seconds / $0.seconds) } }
         }
@@ -70,20 +59,5 @@ struct ImportTable {
             size[.warmRun].flatMap { warm in size[.coldRun].map { String(format: "%.2f×", warm.seconds / $0.seconds) } }
         }
         return lines
-    }
-
-    /// `1,234,567`.
-    private static func whole(_ value: Double) -> String {
-        var digits = String(Int(value.rounded()))
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        return digits + grouped
-    }
-
-    private func format(_ seconds: Double) -> String {
-        String(format: seconds < 1 ? "%.3f" : "%.2f", seconds)
     }
 }

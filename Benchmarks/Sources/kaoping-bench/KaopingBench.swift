@@ -16,7 +16,9 @@ struct KaopingBench: ParsableCommand {
             written to standard output and OUT/results.md. With --front-end: `kaoping check` on the shipped rules and \
             on generated rule files of 1 and 8 MB instead (with --baseline, another kaoping side by side), written \
             to OUT/front-end.md. With --import: `kaoping import` of each store's cases as a CSV file (default 10,000,000) \
-            against `sqlite3 .import` into a bare table, and the runs after the import, written to OUT/import-results.md.
+            against `sqlite3 .import` into a bare table, and the runs after the import, written to OUT/import-results.md. \
+            With --postgres: the demo exported, imported into a new SQLite file and into the local PostgreSQL server, and \
+            the default rules run on each (default 1,000,000 cases), written to OUT/postgres-results.md.
             """
     )
 
@@ -47,6 +49,12 @@ struct KaopingBench: ParsableCommand {
         help: "Measure `kaoping import` of each store's cases from a CSV file against `sqlite3 .import`, and the runs after it.")
     var importBenchmark = false
 
+    @Flag(
+        name: .customLong("postgres"),
+        help:
+            "Measure the default rules on the local PostgreSQL server beside SQLite, and kaoping import into each (default 1000000 cases).")
+    var postgresBenchmark = false
+
     @Option(help: "With --front-end: another kaoping executable to measure side by side (a build from before a change).")
     var baseline: String?
 
@@ -54,7 +62,12 @@ struct KaopingBench: ParsableCommand {
         _ = try sizes()
         _ = try givenStores()
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
-        guard !(frontEnd && importBenchmark) else { throw ValidationError("--front-end and --import are separate measurements") }
+        guard [frontEnd, importBenchmark, postgresBenchmark].filter({ $0 }).count <= 1 else {
+            throw ValidationError("--front-end, --import and --postgres are separate measurements")
+        }
+        guard !(postgresBenchmark && !stores.isEmpty) else {
+            throw ValidationError("--postgres generates and exports its own demo: --store is not used")
+        }
         if let baseline {
             guard frontEnd else { throw ValidationError("--baseline is measured with --front-end only") }
             guard FileManager.default.isExecutableFile(atPath: baseline) else {
@@ -65,7 +78,7 @@ struct KaopingBench: ParsableCommand {
 
     /// The case counts, ascending, without repeats.
     func sizes() throws -> [Int] {
-        let list = cases ?? (importBenchmark ? "10000000" : "1000000,3000000,10000000")
+        let list = cases ?? (importBenchmark ? "10000000" : postgresBenchmark ? "1000000" : "1000000,3000000,10000000")
         let items = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let counts = try items.map { item in
             guard let count = Int(item.replacingOccurrences(of: "_", with: "")), count > 0 else {
@@ -108,6 +121,7 @@ struct KaopingBench: ParsableCommand {
             return
         }
         if importBenchmark { return try runImport(tools: tools) }
+        if postgresBenchmark { return try runPostgres(tools: tools) }
         let ruleSets = try RuleSet.all(root: tools.root, folder: "\(out)/rules")
         for set in ruleSets {
             try ChildProcess(tools.kaoping, ["check", set.editedRules]).run()
@@ -141,6 +155,20 @@ struct KaopingBench: ParsableCommand {
         }
         print(ImportTable(sizes: measured, header: header).markdown, terminator: "")
         Log.line("wrote \(out)/import-results.md")
+    }
+
+    /// The default rules on SQLite and on PostgreSQL, and the imports into each, written to `OUT/postgres-results.md`.
+    private func runPostgres(tools: Tools) throws {
+        let header = self.header(tools)
+        var measured: [PostgresFigures] = []
+        for cases in try sizes() {
+            let benchmark = PostgresBenchmark(cases: cases, tools: tools, folder: "\(out)/\(cases)/postgres", repetitions: repetitions)
+            measured.append(try benchmark.run())
+            try PostgresTable(sizes: measured, header: header).markdown.write(
+                toFile: "\(out)/postgres-results.md", atomically: true, encoding: .utf8)
+        }
+        print(PostgresTable(sizes: measured, header: header).markdown, terminator: "")
+        Log.line("wrote \(out)/postgres-results.md")
     }
 
     /// Machine, versions and command, printed above the tables.
