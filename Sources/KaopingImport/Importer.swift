@@ -102,11 +102,17 @@ public struct Importer {
                 try store.database.prepare("INSERT OR REPLACE INTO kaoping_meta(key, value) VALUES (?, ?)")
                     .run([.text("period_column.\(table.name)"), .text(period)])
             }
-        } else if existing.map(\.name) != table.columns.map(\.name) {
-            throw HeaderProblem(
-                description: "\(path)：数据库中已有表 \(table.name)，其列（\(existing.map(\.name).joined(separator: ", "))）与映射文件声明的不同 "
-                    + "(the store's table \(table.name) has other columns than the mapping file declares)")
+        } else {
+            try Self.requireColumns(existing.map(\.name), of: table, path: path)
         }
+    }
+
+    /// An extra table the store has must have the columns the mapping file declares, in its order.
+    static func requireColumns(_ existing: [String], of table: TableSpec, path: String) throws {
+        guard existing != table.columns.map(\.name) else { return }
+        throw HeaderProblem(
+            description: "\(path)：数据库中已有表 \(table.name)，其列（\(existing.joined(separator: ", "))）与映射文件声明的不同 "
+                + "(the store's table \(table.name) has other columns than the mapping file declares)")
     }
 
     /// A rejected record's text as the rejects file shows it: with its personal fields left out (personal data is

@@ -70,10 +70,8 @@ public struct PostgresImporter {
                     "INSERT INTO kaoping_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                     ["period_column.\(table.name)", period])
             }
-        } else if existing.map(\.name) != table.columns.map(\.name) {
-            throw Importer.HeaderProblem(
-                description: "\(path)：数据库中已有表 \(table.name)，其列（\(existing.map(\.name).joined(separator: ", "))）与映射文件声明的不同 "
-                    + "(the store's table \(table.name) has other columns than the mapping file declares)")
+        } else {
+            try Importer.requireColumns(existing.map(\.name), of: table, path: path)
         }
     }
 

@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
         var errors = 0
         var warnings = 0
         do {
-            if let db { try PathProblem.requireStoreOrDatabase(db) }
+            if let db { try PathProblem.requireStore(db) }
             let store = try db.map { try AssessedStore($0) }
             let schema = try store.map { try $0.catalog() } ?? .canonical
             let files = try RuleFileSet.expand(paths, tests: false)

@@ -69,7 +69,7 @@ struct DiffCommand: ParsableCommand {
             }
         }
         guard let db else { throw CommandFailure("\(path) is a rule file: name the store to run it on with --db") }
-        try PathProblem.requireStoreOrDatabase(db)
+        try PathProblem.requireStore(db)
         let options = EvaluationOptions(columnCache: true, progress: nil)
         return try AssessmentRun(rules: path, db: db, parameters: parameters, lang: lang, options: options).results
     }

@@ -61,7 +61,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try PathProblem.requireRuleFile(rules)
-        try PathProblem.requireStoreOrDatabase(db)
+        try PathProblem.requireStore(db)
         let loader = try AssessmentRun.load(rules)
         let store = try AssessedStore(db)
         let checked = Checker.check(loader.files, schema: try store.catalog(), overrides: try parameterOverrides(parameters))

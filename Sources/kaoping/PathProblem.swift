@@ -1,5 +1,4 @@
 import Foundation
-import KaopingPostgres
 import KaopingStore
 import KaopingSyntax
 
@@ -23,30 +22,15 @@ enum PathProblem {
             folder: "name one rule file (.rules)")
     }
 
-    /// `path` must be a store file: it exists and is not a folder (whether it is a Kaoping store is the store's
-    /// own check, when it is opened).
-    static func requireStore(_ path: String, role: String = "--db") throws {
-        try refusePostgreSQL(path, role: role)
+    /// `db` must be a store file — it exists and is not a folder (whether it is a Kaoping store is the store's own
+    /// check, when it is opened) — unless it is a PostgreSQL connection string, which the store's opening checks (the
+    /// server, the database, the mark).
+    static func requireStore(_ db: String, role: String = "--db") throws {
+        guard !AssessedStore.isConnectionString(db) else { return }
         try requireFile(
-            path, role: role, extension: ".sqlite", excluding: nil,
+            db, role: role, extension: ".sqlite", excluding: nil,
             missing: "name a Kaoping store (`kaoping demo` writes one to \(demoStore))",
             folder: "name a store file (`kaoping demo` writes one to \(demoStore))")
-    }
-
-    /// `db` must be a store file (`requireStore`) unless it is a PostgreSQL connection string, which the store's
-    /// own opening checks (the server, the database, the mark).
-    static func requireStoreOrDatabase(_ db: String, role: String = "--db") throws {
-        guard !AssessedStore.isConnectionString(db) else { return }
-        try requireStore(db, role: role)
-    }
-
-    /// A command that reads or writes only a SQLite store refuses a PostgreSQL connection string in a sentence,
-    /// rather than take it for a file name (and create a file of that name).
-    static func refusePostgreSQL(_ db: String, role: String = "--db") throws {
-        guard AssessedStore.isConnectionString(db) else { return }
-        throw CommandFailure(
-            "\(role) \(PostgresConnection.redacted(db)) names a PostgreSQL database, and this command works only on a SQLite store so far: "
-                + "kaoping run, check, explain, diff, sensitivity, sql, import and calendar import take PostgreSQL (docs/postgresql.md)")
     }
 
     /// `path` must be a results document: it exists and is not a folder.

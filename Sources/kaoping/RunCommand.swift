@@ -86,7 +86,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         // Every path first: a mistaken one is reported before the assessment, not after it.
         try PathProblem.requireRuleFile(rules)
-        try PathProblem.requireStoreOrDatabase(db)
+        try PathProblem.requireStore(db)
         try PathProblem.requireOutputFolder(out, contents: "the results")
         let previous = try report.previousResults()
         let templates = try report.loadTemplates()

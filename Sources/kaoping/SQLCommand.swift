@@ -53,7 +53,7 @@ struct SQLCommand: ParsableCommand {
     func run() throws {
         let overrides = try parameterOverrides(parameters)
         let loader = try AssessmentRun.load(rules)
-        if let db { try PathProblem.requireStoreOrDatabase(db) }
+        if let db { try PathProblem.requireStore(db) }
         let store = try db.map { try AssessedStore($0) }
         let schema = try store.map { try $0.catalog() } ?? .canonical
         let checked = Checker.check(loader.files, schema: schema, overrides: overrides)

@@ -53,7 +53,7 @@ struct SensitivityCommand: ParsableCommand {
     }
 
     func run() throws {
-        try PathProblem.requireStoreOrDatabase(db)
+        try PathProblem.requireStore(db)
         let options = EvaluationOptions(columnCache: true, progress: nil)
         let run = try AssessmentRun(rules: rules, db: db, parameters: try parameterOverrides(parameters), lang: lang, options: options)
         let analysis = Sensitivity(plan: run.plan, results: run.results, spread: try fraction())
