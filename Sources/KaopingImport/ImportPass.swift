@@ -158,11 +158,11 @@ struct ImportPass {
                 switch outcome {
                 case .inserted(let rowid):
                     summary.inserted += 1
-                    if let unitCode, case .text(let code) = values[unitCode] { converter.centerIDs[code] = rowid }
+                    if let unitCode, case .text(let code) = values[unitCode] { converter.addUnit(code: code, id: rowid) }
                 case .updated: summary.updated += 1
                 case .unchanged: summary.unchanged += 1
                 case .staged(let unit):
-                    if let unitCode, let unit, case .text(let code) = values[unitCode] { converter.centerIDs[code] = unit }
+                    if let unitCode, let unit, case .text(let code) = values[unitCode] { converter.addUnit(code: code, id: unit) }
                 }
             }
         } while block.count == Self.block

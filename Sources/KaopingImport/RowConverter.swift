@@ -10,9 +10,28 @@ struct RowConverter {
     /// The position of each mapped source column in the export's header.
     let positions: [String: Int]
     /// Every unit's id by its code (for `by code`), with the units the import has inserted so far.
-    var centerIDs: [String: Int64]
+    private(set) var centerIDs: [String: Int64]
+    /// The ids of those units, for a unit column given by its id.
+    private var unitIDs: Set<Int64>
     /// The key hashed personal columns are kept under (present whenever the mapping hashes one).
     let personalDataKey: PersonalDataKey?
+
+    init(
+        mapping: Mapping, table: TableSpec, positions: [String: Int], centerIDs: [String: Int64], personalDataKey: PersonalDataKey?
+    ) {
+        self.mapping = mapping
+        self.table = table
+        self.positions = positions
+        self.centerIDs = centerIDs
+        unitIDs = Set(centerIDs.values)
+        self.personalDataKey = personalDataKey
+    }
+
+    /// A unit the import inserted, found by the rows after it.
+    mutating func addUnit(code: String, id: Int64) {
+        centerIDs[code] = id
+        unitIDs.insert(id)
+    }
 
     /// The row's values in `mapping.columns` order, or why the record is rejected.
     func convert(_ fields: [String]) -> Result<[SQLValue], Rejection> {
@@ -50,6 +69,10 @@ struct RowConverter {
     /// One value converted to its column's type.
     func value(_ raw: String, _ column: ColumnMapping) -> Result<SQLValue, Rejection> {
         guard !raw.isEmpty else { return .success(.null) }
+        // No store keeps a NUL character in text (PostgreSQL refuses it): the value is damaged, not data.
+        if raw.utf8.contains(0) {
+            return .failure(Rejection("\(label(column))含有 NUL 字符（U+0000） (the value holds a NUL character, U+0000)"))
+        }
         if column.hashed, let personalDataKey { return .success(.text(personalDataKey.pseudonym(raw))) }
         var text = raw
         if !column.codes.isEmpty {
@@ -72,6 +95,10 @@ struct RowConverter {
         case .integer:
             guard let number = Int64(text) else {
                 return .failure(Rejection("\(label(column))“\(raw)”不是整数 (`\(raw)` is not a whole number)"))
+            }
+            // A unit given by its id must be one the store has (PostgreSQL enforces the reference; SQLite would keep it).
+            if spec?.constraint.contains("REFERENCES centers(id)") == true && !unitIDs.contains(number) {
+                return .failure(Rejection("单位编号“\(raw)”没有对应的单位 (no unit has the id \(raw))"))
             }
             return .success(.integer(number))
         case .real:

@@ -129,3 +129,24 @@ extension ImportCommandTests {
                 == .text("c01dc6edf5183632bd131f3e50cf2984a59f4bb3ddc8723435694da46fafe306"))
     }
 }
+
+extension ImportCommandTests {
+    @Test("A unit given by an id no unit has, and a value holding NUL, are rejected with their reasons (as PostgreSQL would refuse them)")
+    func unitIDAndNUL() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ImportCommandTests.storeWithOneUnit(in: folder)
+        let mapping = folder.appendingPathComponent("by-id.mapping").path
+        try CommandLineTests.write(
+            "mapping complaints {\n  time auto\n  id from \"编号\"\n  center_id from \"单位编号\"\n  received_at from \"时间\"\n}\n", to: mapping)
+        let complaints = folder.appendingPathComponent("投诉.csv").path
+        try CommandLineTests.write(
+            "编号,单位编号,时间\n1,1,2024-03-01 09:00:00\n2,99,2024-03-01 09:00:00\n3,1,2024-03-01\u{0} 09:00:00\n", to: complaints)
+        let run = try CommandLineTests.kaoping(["import", "--db", store, "--mapping", mapping, "--quiet", complaints])
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stdout.contains("read 3 = inserted 1 + updated 0 + unchanged 0 + rejected 2"), "\(run.stdout)")
+        let rejects = try String(contentsOfFile: folder.appendingPathComponent("投诉.rejects.csv").path, encoding: .utf8)
+        #expect(rejects.contains("单位编号“99”没有对应的单位 (no unit has the id 99)"), "\(rejects)")
+        #expect(rejects.contains("含有 NUL 字符"), "\(rejects)")
+    }
+}

@@ -79,8 +79,13 @@ struct PostgresImportTests {
             var outOfOrder = reviewFields
             outOfOrder[0] = "PJ29990000003"
             outOfOrder[10] = "2020-01-01 00:00:00"
+            var withNUL = reviewFields
+            withNUL[0] = "PJ2999\u{0}0000004"  // PostgreSQL keeps no NUL in text: rejected by both, not refused by one
             try Self.append(
-                [missingCase.joined(separator: ","), firstReview, badRating.joined(separator: ","), outOfOrder.joined(separator: ",")],
+                [
+                    missingCase.joined(separator: ","), firstReview, badRating.joined(separator: ","), outOfOrder.joined(separator: ","),
+                    withNUL.joined(separator: ","),
+                ],
                 to: reviews)
 
             let sqliteFolder = root.appendingPathComponent("sqlite").path
@@ -116,7 +121,7 @@ struct PostgresImportTests {
                 #expect(unitRejects.contains(reason), "\(unitRejects)")
             }
             let reviewRejects = try String(contentsOfFile: "\(postgresFolder)/评价.rejects.csv", encoding: .utf8)
-            for reason in ["NO-SUCH-CASE”在 cases.case_no 中不存在", "与第 2 行相同", "“9”不在映射的代码中", "早于"] {
+            for reason in ["NO-SUCH-CASE”在 cases.case_no 中不存在", "与第 2 行相同", "“9”不在映射的代码中", "早于", "含有 NUL 字符"] {
                 #expect(reviewRejects.contains(reason), "\(reviewRejects)")
             }
             // The new unit's child names it by the id both stores gave it.
