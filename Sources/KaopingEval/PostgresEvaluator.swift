@@ -49,9 +49,13 @@ public struct PostgresEvaluator {
             gathered.evidence.merge(evidence) { first, _ in first }
             gathered.add(scan: scan, quality: quality)
         }
-        return Evaluator.document(
+        var document = Evaluator.document(
             plan: plan, centers: centers, gathered: gathered, rulesSHA256: rulesSHA256, dataDigest: dataDigest,
             findings: try findings(centers))
+        let connection = store.connection
+        document.assessment.dataSource = Assessment.DataSource(
+            kind: "postgresql", host: connection.host, port: connection.port, database: connection.database)
+        return document
     }
 
     /// The assessed centers, in `id` order, with each one's working calendar.

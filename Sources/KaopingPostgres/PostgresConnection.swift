@@ -11,6 +11,10 @@ import Foundation
 public final class PostgresConnection {
     /// Where the connection is, for messages and stamps: `host:port/database` (the host may be a socket folder).
     public let location: String
+    /// The parts of `location`: the server's host (or socket folder), its port and the database.
+    public let host: String
+    public let port: String
+    public let database: String
     let handle: OpaquePointer
     /// The password of the connection string, as written and as read, scrubbed from every message.
     let secrets: [String]
@@ -49,6 +53,9 @@ public final class PostgresConnection {
         let host = PQhost(pointer).map { String(cString: $0) } ?? ""
         let port = PQport(pointer).map { String(cString: $0) } ?? ""
         let database = PQdb(pointer).map { String(cString: $0) } ?? ""
+        self.host = ConnectionString.scrub(host, secrets: secrets)
+        self.port = ConnectionString.scrub(port, secrets: secrets)
+        self.database = ConnectionString.scrub(database, secrets: secrets)
         self.location = ConnectionString.scrub("\(host):\(port)/\(database)", secrets: secrets)
         self.handle = pointer
         self.secrets = secrets

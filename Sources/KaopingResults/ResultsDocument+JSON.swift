@@ -51,11 +51,23 @@ extension ResultsDocument {
 
 extension Assessment {
     var json: JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("title", .string(title)),
             ("period", .object([("start", .string(period.start)), ("end", .string(period.end))])),
             ("rules_sha256", .string(rulesSHA256)),
             ("data_digest", .string(dataDigest)),
+        ]
+        if let dataSource {
+            fields.append(
+                (
+                    "data_source",
+                    .object([
+                        ("kind", .string(dataSource.kind)), ("host", .string(dataSource.host)), ("port", .string(dataSource.port)),
+                        ("database", .string(dataSource.database)),
+                    ])
+                ))
+        }
+        fields += [
             (
                 "parameters",
                 .array(
@@ -112,7 +124,8 @@ extension Assessment {
                         .object([("id", .string($0.id)), ("title", .string($0.title)), ("effect", .string($0.effect))])
                     })
             ),
-        ])
+        ]
+        return .object(fields)
     }
 }
 

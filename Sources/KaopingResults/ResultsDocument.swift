@@ -118,6 +118,9 @@ public struct Assessment: Sendable, Equatable, Codable {
     public var rulesSHA256: String
     /// SHA-256 content digest of the tables the rules read (see `docs/results-format.md`).
     public var dataDigest: String
+    /// Where the data digest was computed when not from a SQLite file: the PostgreSQL server and database the run
+    /// read (no user, no password). Absent for a SQLite store, whose data `dataDigest` alone identifies.
+    public var dataSource: DataSource?
     /// Every parameter's value as used, in name order.
     public var parameters: [Parameter]
     public var engineVersion: String
@@ -167,9 +170,25 @@ public struct Assessment: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, period, rulesSHA256 = "rules_sha256", dataDigest = "data_digest", parameters,
+        case title, period, rulesSHA256 = "rules_sha256", dataDigest = "data_digest", dataSource = "data_source", parameters,
             engineVersion = "engine_version", groupBy = "group_by", grades, indicators, vetoes, total, categories, adjustments
         case bonusCap = "bonus_cap", deductionCap = "deduction_cap", tieBreaks = "tie_breaks", gradeLimits = "grade_limits"
+    }
+
+    /// The database a run read, when it was not a SQLite file.
+    public struct DataSource: Sendable, Equatable, Codable {
+        /// `postgresql`.
+        public var kind: String
+        public var host: String
+        public var port: String
+        public var database: String
+
+        public init(kind: String, host: String, port: String, database: String) {
+            self.kind = kind
+            self.host = host
+            self.port = port
+            self.database = database
+        }
     }
 
     /// A grade limit as the rules declare it.
