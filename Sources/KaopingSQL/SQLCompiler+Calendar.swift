@@ -40,12 +40,14 @@ extension SQLCompiler {
         return "(\(province) + \(changed))"
     }
 
-    /// `workdays(a, b)`: working days in (day of `a`, day of `b`], negative when `b` is on an earlier day.
+    /// `workdays(a, b)`: working days in (day of `a`, day of `b`], negative when `b` is on an earlier day. Only the
+    /// range in the days' order is counted (the other is empty), so each row reads the calendar once, not twice.
     func workdaysSQL(_ a: String, _ b: String, region: String) -> String {
         let dayA = dialect.dayText(a)
         let dayB = dialect.dayText(b)
-        return "(CASE WHEN (\(a)) IS NULL OR (\(b)) IS NULL THEN NULL ELSE "
-            + "\(workdaysBetween(dayA, dayB, region: region)) - \(workdaysBetween(dayB, dayA, region: region)) END)"
+        return "(CASE WHEN (\(a)) IS NULL OR (\(b)) IS NULL THEN NULL "
+            + "WHEN (((\(a)) + 28800) / 86400) <= (((\(b)) + 28800) / 86400) THEN \(workdaysBetween(dayA, dayB, region: region)) "
+            + "ELSE -\(workdaysBetween(dayB, dayA, region: region)) END)"
     }
 
     /// `x + count workdays` for a constant count: the day number of the count-th working day after (before) x.
