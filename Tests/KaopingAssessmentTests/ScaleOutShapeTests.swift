@@ -5,7 +5,8 @@ import KaopingStore
 import KaopingSyntax
 import Testing
 
-/// Issue 23, point 5: every statement Kaoping runs in PostgreSQL groups by the center column of the table it scans and
+/// Issue 23, point 5: every statement Kaoping runs in PostgreSQL (a scan's aggregates, and its records that cost points)
+/// groups by the center column of the table it scans and
 /// joins only small tables, so it runs unchanged on Citus with the event tables distributed by their center column
 /// and the small ones as reference tables: each group is one center's rows, all on one shard, and no two distributed
 /// tables meet in a join.
@@ -39,7 +40,10 @@ struct ScaleOutShapeTests {
             }
             """
         let problems = try Self.problems(RuleLoader.load(name: "case.rules", text: text))
-        #expect(problems == ["reviews joins cases, not a reference table", "reviews's statement reads cases"])
+        #expect(
+            problems == [
+                "reviews joins cases, not a reference table", "reviews's statement reads cases", "reviews's evidence statement reads cases",
+            ])
     }
 
     /// What in the PostgreSQL statements of the rules `loader` read would not run unchanged on Citus, checked
@@ -62,6 +66,16 @@ struct ScaleOutShapeTests {
             }
             for table in distributed.sorted() where table != scan.table && sql.contains(quoteIdentifier(table)) {
                 problems.append("\(scan.table)'s statement reads \(table)")
+            }
+            // The records that cost points: numbered within each center, from this table alone.
+            guard let evidence = try SQLCompiler(plan: plan, dialect: .postgresql).evidenceRowsSQL(scan, limit: 5) else { continue }
+            if !evidence.contains("PARTITION BY owner, center_id ")
+                || !evidence.contains("t0.\(quoteIdentifier(scan.centerColumn)) AS center_id")
+            {
+                problems.append("\(scan.table)'s evidence statement does not number records within a center")
+            }
+            for table in distributed.sorted() where table != scan.table && evidence.contains(quoteIdentifier(table)) {
+                problems.append("\(scan.table)'s evidence statement reads \(table)")
             }
         }
         return problems
