@@ -31,13 +31,16 @@ public struct DemoGenerator {
             guard rename(partial, path) == 0 else {
                 throw SQLiteError(code: 0, message: "cannot rename \(partial) to \(path)", path: path)
             }
-            // Kept up to date at write time: the digests every results document records.
+            // Kept up to date at write time: the digests every results document records. The partial file's own
+            // folder (the empty digests a new store starts with) does not describe the store and goes too.
             try? FileManager.default.removeItem(atPath: path + ".kaoping")
+            try? FileManager.default.removeItem(atPath: partial + ".kaoping")
             let store = try Store.open(at: path, readOnly: true)
             _ = try store.dataDigest(tables: try store.tableNames())
             return summary
         } catch {
             try? files.removeItem(atPath: partial)
+            try? files.removeItem(atPath: partial + ".kaoping")
             throw error
         }
     }

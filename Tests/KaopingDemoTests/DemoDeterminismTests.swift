@@ -30,5 +30,6 @@ struct DemoDeterminismTests {
         #expect(try store.database.integer("SELECT count(*) FROM cases") == 1_200)
         #expect(try Data(contentsOf: URL(fileURLWithPath: first.path)) != before)
         #expect(!FileManager.default.fileExists(atPath: first.path + ".partial"))
+        #expect(!FileManager.default.fileExists(atPath: first.path + ".partial.kaoping"), "the partial file's folder is removed too")
     }
 }
