@@ -43,19 +43,15 @@ extension PostgresStore {
             func altered(_ zh: String, _ en: String) -> StoreError {
                 .altered(path: place, table: table.name, problem: (zh, en))
             }
-            guard let declared = columns[table.name] else { throw altered("不存在", "does not exist") }
+            func altered(_ alteration: StoreError.Alteration) -> StoreError {
+                .altered(path: place, table: table.name, problem: alteration.words)
+            }
+            guard let declared = columns[table.name] else { throw altered(.missingTable) }
             let indexes = indexRows.filter { $0[0] == table.name }
             let primaryKey = indexes.first { $0[3] == "t" }?[4]?.split(separator: ",").map(String.init) ?? []
-            if primaryKey != table.primaryKey {
-                let key = table.primaryKey.joined(separator: ", ")
-                throw primaryKey.isEmpty
-                    ? altered("缺少主键 \(key)", "has no primary key \(key)")
-                    : altered(
-                        "的主键是 \(primaryKey.joined(separator: ", ")) 而非 \(key)",
-                        "has the primary key \(primaryKey.joined(separator: ", ")), not \(key)")
-            }
+            if primaryKey != table.primaryKey { throw altered(.primaryKey(found: primaryKey, expected: table.primaryKey)) }
             for column in table.columns {
-                guard let found = declared[column.name] else { throw altered("缺少列 \(column.name)", "has no column \(column.name)") }
+                guard let found = declared[column.name] else { throw altered(.missingColumn(column.name)) }
                 let type = PostgresSchema.type(of: column)
                 let baseType = type.hasPrefix("text") ? "text" : type
                 if found.type != baseType {
@@ -69,7 +65,7 @@ extension PostgresStore {
                         "gives column \(column.name) the collation \(found.collation), not \"C\" (byte order, as SQLite's)")
                 }
                 if !column.nullable && !found.notNull {
-                    throw altered("的列 \(column.name) 缺少 NOT NULL 约束", "lets column \(column.name) be NULL")
+                    throw altered(.nullable(column.name))
                 }
                 if try PostgresSchema.check(of: column, in: table.name) != nil && !checked.contains([table.name, column.name]) {
                     throw altered("的列 \(column.name) 缺少检查约束 CHECK", "lacks the check on column \(column.name)")
@@ -77,10 +73,10 @@ extension PostgresStore {
             }
             let unique = Set(indexes.filter { $0[2] == "t" }.compactMap { $0[4] })
             for column in table.uniqueColumns where !unique.contains(column) {
-                throw altered("的列 \(column) 缺少唯一约束 UNIQUE", "lets two rows share one \(column) (no UNIQUE)")
+                throw altered(.notUnique(column))
             }
             for index in table.uniqueIndexes where !indexes.contains(where: { $0[1] == index.name && $0[2] == "t" }) {
-                throw altered("缺少唯一索引 \(index.name)", "has no unique index \(index.name)")
+                throw altered(.missingUniqueIndex(index.name))
             }
         }
     }

@@ -13,21 +13,17 @@ extension Store {
             func altered(_ zh: String, _ en: String) -> StoreError {
                 .altered(path: database.path, table: table.name, problem: (zh, en))
             }
-            guard let statement = statements[table.name] else { throw altered("不存在", "does not exist") }
+            func altered(_ alteration: StoreError.Alteration) -> StoreError {
+                .altered(path: database.path, table: table.name, problem: alteration.words)
+            }
+            guard let statement = statements[table.name] else { throw altered(.missingTable) }
             let info = try database.query("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?) ORDER BY cid", [.text(table.name)])
             let primaryKey = info.filter { ($0[3].integer ?? 0) > 0 }.sorted { ($0[3].integer ?? 0) < ($1[3].integer ?? 0) }
                 .compactMap { $0[0].text }
-            if primaryKey != table.primaryKey {
-                let key = table.primaryKey.joined(separator: ", ")
-                throw primaryKey.isEmpty
-                    ? altered("缺少主键 \(key)", "has no primary key \(key)")
-                    : altered(
-                        "的主键是 \(primaryKey.joined(separator: ", ")) 而非 \(key)",
-                        "has the primary key \(primaryKey.joined(separator: ", ")), not \(key)")
-            }
+            if primaryKey != table.primaryKey { throw altered(.primaryKey(found: primaryKey, expected: table.primaryKey)) }
             let declared = Dictionary(info.compactMap { row in row[0].text.map { ($0, row) } }) { first, _ in first }
             for column in table.columns {
-                guard let row = declared[column.name] else { throw altered("缺少列 \(column.name)", "has no column \(column.name)") }
+                guard let row = declared[column.name] else { throw altered(.missingColumn(column.name)) }
                 let type = (row[1].text ?? "").uppercased()
                 if type != column.type.sqlType {
                     throw altered(
@@ -35,15 +31,15 @@ extension Store {
                         "declares column \(column.name) \(type.isEmpty ? "without a type" : type), not \(column.type.sqlType)")
                 }
                 if !column.nullable && row[2].integer != 1 {
-                    throw altered("的列 \(column.name) 缺少 NOT NULL 约束", "lets column \(column.name) be NULL")
+                    throw altered(.nullable(column.name))
                 }
             }
             let unique = try uniqueKeys(of: table.name)
             for column in table.uniqueColumns where !unique.contains([column]) {
-                throw altered("的列 \(column) 缺少唯一约束 UNIQUE", "lets two rows share one \(column) (no UNIQUE)")
+                throw altered(.notUnique(column))
             }
             for index in table.uniqueIndexes where statements[index.name].map(Self.withoutSpaces) != Self.withoutSpaces(index.statement) {
-                throw altered("缺少唯一索引 \(index.name)", "has no unique index \(index.name)")
+                throw altered(.missingUniqueIndex(index.name))
             }
             let text = Self.withoutSpaces(statement)
             for column in table.columns {
