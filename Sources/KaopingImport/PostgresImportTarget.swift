@@ -14,6 +14,9 @@ struct PostgresImportTarget: ImportTarget {
     /// The target columns, in `mapping.columns` order.
     let columns: [String]
     let key: [String]
+    /// The unit and number columns when the store keys the table by unit (`PostgresStore.keyByUnit()`): rows are
+    /// then upserted by (unit, number), after a number the store holds under another unit is taken from there.
+    let unitKey: (number: String, unit: String)?
     let staging: Database
     let stagingPath: String
     let insert: Statement
@@ -28,11 +31,14 @@ struct PostgresImportTarget: ImportTarget {
     var nextUnit: Int64
     var staged = 0
 
-    init(connection: PostgresConnection, table: TableSpec, columns: [String], key: [String], centerIDs: [String: Int64]) throws {
+    init(
+        connection: PostgresConnection, table: TableSpec, columns: [String], key: [String], keyedByUnit: Bool, centerIDs: [String: Int64]
+    ) throws {
         self.connection = connection
         self.table = table
         self.columns = columns
         self.key = key
+        unitKey = keyedByUnit ? PostgresStore.unitKey(of: table) : nil
         isExtra = CanonicalSchema.table(table.name) == nil
         numbersID = !columns.contains("id") && table.column("id")?.constraint.contains("PRIMARY KEY") == true
         unitCode = table.name == "centers" ? columns.firstIndex(of: "code") : nil
@@ -72,6 +78,7 @@ struct PostgresImportTarget: ImportTarget {
     }
 
     mutating func finish(_ summary: inout ImportSummary) throws {
+        guard staged > 0 else { return }
         let name = quoteIdentifier(table.name)
         let sent = (numbersID ? ["id"] : []) + columns
         let definitions = try sent.map { column -> String in
@@ -102,7 +109,20 @@ struct PostgresImportTarget: ImportTarget {
         }
         try connection.copy(into: "kaoping_import_rows", columns: ["kaoping_line"] + sent, rows: sequence)
         if let failure { throw failure }
-        let keyList = key.map(quoteIdentifier).joined(separator: ", ")
+        var moved = 0
+        if let unitKey, columns.contains(unitKey.unit) {
+            // Keyed by unit, a number stays unique across the province: a case (or review) the store holds under
+            // another unit leaves it, and the file's row takes its place below. SQLite's upsert by number updates
+            // the row's unit instead; either way the store ends with one row, counted as updated.
+            let number = quoteIdentifier(unitKey.number)
+            let unit = quoteIdentifier(unitKey.unit)
+            moved =
+                Int(
+                    try connection.scalar(
+                        "WITH moved AS (DELETE FROM \(name) t USING kaoping_import_rows s WHERE t.\(number) = s.\(number) "
+                            + "AND t.\(unit) <> s.\(unit) RETURNING 1) SELECT count(*) FROM moved") ?? "") ?? 0
+        }
+        let keyList = ((unitKey.map { [$0.unit] } ?? []) + key).map(quoteIdentifier).joined(separator: ", ")
         if numbersID {
             // A key the store has keeps its id; each new one takes the next number, in the order of the file.
             let match = key.map { "t.\(quoteIdentifier($0)) = s.\(quoteIdentifier($0))" }.joined(separator: " AND ")
@@ -114,7 +134,9 @@ struct PostgresImportTarget: ImportTarget {
         }
         let targets = (isExtra && numbersID ? [PostgresSchema.rowidColumn] : []) + sent
         let selected = (isExtra && numbersID ? ["id"] : []) + sent.map(quoteIdentifier)
-        let others = columns.filter { !key.contains($0) }.map(quoteIdentifier)
+        // Keyed by unit, the unit is part of the conflict's key and is not set again (Citus refuses to set the
+        // column it spreads a table by, even to the same value).
+        let others = columns.filter { !key.contains($0) && $0 != unitKey?.unit }.map(quoteIdentifier)
         let conflict =
             others.isEmpty
             ? "DO NOTHING"
@@ -126,8 +148,8 @@ struct PostgresImportTarget: ImportTarget {
                 + "SELECT \(selected.joined(separator: ", ")) FROM kaoping_import_rows ORDER BY kaoping_line "
                 + "ON CONFLICT (\(keyList)) \(conflict) RETURNING (xmax = 0) AS inserted) "
                 + "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written")
-        let inserted = Int(counts.first?[0] ?? "") ?? 0
-        let updated = Int(counts.first?[1] ?? "") ?? 0
+        let inserted = (Int(counts.first?[0] ?? "") ?? 0) - moved
+        let updated = (Int(counts.first?[1] ?? "") ?? 0) + moved
         summary.inserted += inserted
         summary.updated += updated
         summary.unchanged += staged - inserted - updated

@@ -18,15 +18,17 @@ public struct PostgresImporter {
     }
 
     /// Opens the store the connection string names, migrating an older one, or creates it when the connection's
-    /// schema is empty (`kaoping import` and `kaoping calendar import` on a new database).
+    /// schema is empty (`kaoping import` and `kaoping calendar import` on a new database), keyed by unit when
+    /// `keysByUnit` (`PostgresStore.keyByUnit()`; an existing store is left as it is).
     /// - Throws: `PostgresError` when the server cannot be reached; `StoreError` as `PostgresStore.open` throws it
     ///   when the schema holds tables but no Kaoping store.
-    public static func openOrCreate(_ connectionString: String) throws -> PostgresStore {
+    public static func openOrCreate(_ connectionString: String, keysByUnit: Bool = false) throws -> PostgresStore {
         let connection = try PostgresConnection(connectionString)
         let relations = try connection.scalar(
             "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')")
-        return relations == "0" ? try PostgresStore.create(connectionString) : try PostgresStore.open(connectionString)
+        guard relations == "0" else { return try PostgresStore.open(connectionString) }
+        return try PostgresStore.create(connectionString, keysByUnit: keysByUnit)
     }
 
     /// Imports the CSV (or JSON Lines) file at `path` into `mapping.table`.
@@ -49,7 +51,8 @@ public struct PostgresImporter {
                 }
             ) { first, _ in first }
             var target = try PostgresImportTarget(
-                connection: connection, table: table, columns: pass.columns, key: pass.key, centerIDs: centerIDs)
+                connection: connection, table: table, columns: pass.columns, key: pass.key,
+                keyedByUnit: try store.isKeyedByUnit(table), centerIDs: centerIDs)
             defer { target.close() }
             try pass.run(into: &target, scratch: target.staging, centerIDs: centerIDs, personalDataKey: personalDataKey)
         }

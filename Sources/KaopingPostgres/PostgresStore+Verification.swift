@@ -4,7 +4,8 @@ extension PostgresStore {
     /// Verifies that every canonical table is as this Kaoping creates it in PostgreSQL, as the SQLite store's
     /// `verifySchema()` does: its columns with their types (text in the "C" collation, which orders as SQLite does)
     /// and NOT NULL, its primary key, its unique keys and unique indexes, and a validated CHECK on every column that
-    /// has one. PostgreSQL enforces a validated CHECK on every row, so rows need no second look. A store written
+    /// has one — `cases` and `reviews` unique by their number, or by their unit and number (keys by unit,
+    /// `keyByUnit()`). PostgreSQL enforces a validated CHECK on every row, so rows need no second look. A store written
     /// by another tool, or altered since, is refused by the first thing it lacks, table by table in creation order.
     /// - Throws: `StoreError.altered` naming the table and what it lacks; `PostgresError` when a query fails.
     public func verifySchema() throws {
@@ -72,7 +73,9 @@ extension PostgresStore {
                 }
             }
             let unique = Set(indexes.filter { $0[2] == "t" }.compactMap { $0[4] })
-            for column in table.uniqueColumns where !unique.contains(column) {
+            // A large table keyed by unit (`keyByUnit()`) is unique by its unit and number instead.
+            let byUnit = Self.unitKey(of: table).map { "\($0.unit),\($0.number)" }
+            for column in table.uniqueColumns where !unique.contains(column) && byUnit.map({ !unique.contains($0) }) ?? true {
                 throw altered(.notUnique(column))
             }
             for index in table.uniqueIndexes where !indexes.contains(where: { $0[1] == index.name && $0[2] == "t" }) {

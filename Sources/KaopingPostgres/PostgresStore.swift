@@ -13,10 +13,10 @@ public struct PostgresStore {
 
     /// Creates the canonical schema in an empty database or schema: every table (with its indexes unless
     /// `indexes` is false, for a bulk load that calls `createIndexes()` after) and the version mark, in one
-    /// transaction.
+    /// transaction; with `keysByUnit`, `cases` and `reviews` keyed by unit (`keyByUnit()`), for Citus.
     /// - Throws: `PostgresError` when the schema already holds tables, views or sequences, or the server refuses a
     ///   statement (then nothing was created).
-    public static func create(_ connectionString: String, indexes: Bool = true) throws -> PostgresStore {
+    public static func create(_ connectionString: String, indexes: Bool = true, keysByUnit: Bool = false) throws -> PostgresStore {
         let connection = try PostgresConnection(connectionString)
         let schema = try currentSchema(connection)
         let existing = try connection.query(
@@ -31,14 +31,16 @@ public struct PostgresStore {
                 message: "schema \(schema) already holds \(existing.count) table(s) or other relation(s) (\(names)); "
                     + "Kaoping creates a store only in an empty database or schema")
         }
+        let store = PostgresStore(connection: connection, schema: schema)
         try connection.transaction {
             for table in CanonicalSchema.tables {
                 try connection.execute(try PostgresSchema.createStatement(table))
                 if indexes { for index in try PostgresSchema.indexStatements(of: table) { try connection.execute(index) } }
             }
             try connection.execute(PostgresSchema.markStatement())
+            if keysByUnit { try store.keyByUnit() }
         }
-        return PostgresStore(connection: connection, schema: schema)
+        return store
     }
 
     /// Opens the store in the connection's schema, migrating an older schema version in one transaction.

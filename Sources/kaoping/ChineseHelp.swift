@@ -60,6 +60,7 @@ enum ChineseHelp {
             "table": "映射文件含多个表时，指定其中一个。",
             "encoding": "文件编码：utf8 或 gb18030（默认取映射文件的设置，或自动识别）。", "paths": "要导入的 CSV 或 JSON Lines 文件，或含 import.manifest 的文件夹。",
             "quiet": "不在标准错误输出上显示进度条。",
+            "keys-by-unit": "仅 PostgreSQL：办件、评价改为按（单位，编号）唯一，以便 Citus 按 center_id 分布；编号仍在全省唯一。",
             "pii-key": "个人信息密钥文件：映射中 hash into 的个人信息列只保存其 HMAC-SHA256；密钥只读取，不写入任何地方。",
             "lang": "诊断信息的语言：zh（中文，默认）或 en（英文）。",
         ],

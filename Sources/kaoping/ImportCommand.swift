@@ -14,6 +14,7 @@ struct ImportCommand: ParsableCommand {
               kaoping import --db office.sqlite --mapping Rules/mappings/gbt39046-cases.mapping 办件.csv
               kaoping import --db office.sqlite exports/        (the files its import.manifest names)
               kaoping import --db postgresql://kaoping@db.example.cn/kaoping exports/
+              kaoping import --db service=citus --keys-by-unit 单位.csv --mapping …   (a store Citus can spread)
 
             Each file's good rows go in (inserted, updated or unchanged, by the table's natural key) in one \
             transaction; each bad row goes to NAME.rejects.csv beside it with its line and reason; NAME.import.json \
@@ -42,6 +43,11 @@ struct ImportCommand: ParsableCommand {
         help: "Key file for personal columns a mapping hashes (HMAC-SHA256); read, never written anywhere.")
     var piiKey: String?
 
+    @Flag(
+        name: .customLong("keys-by-unit"),
+        help: "PostgreSQL only: make cases and reviews unique by (unit, number), so Citus can distribute them by center_id.")
+    var keysByUnit = false
+
     @Argument(help: "The CSV files, or folders with an import.manifest.")
     var paths: [String]
 
@@ -57,6 +63,10 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("--encoding must be utf8 or gb18030, not `\(encoding)`")
         }
         guard !paths.isEmpty else { throw ValidationError("name at least one CSV file to import") }
+        if keysByUnit && !AssessedStore.isConnectionString(db) {
+            throw ValidationError(
+                "--keys-by-unit is for a store in PostgreSQL (for Citus); a SQLite store is not distributed and keeps its keys")
+        }
     }
 
     /// One file to import and the mapping it is read with.
@@ -103,7 +113,12 @@ struct ImportCommand: ParsableCommand {
                 ImportManifest.order(of: $1.element.mapping.table), $1.offset
             )
         }.map(\.element)
-        let destination = try ImportDestination(db: db, personalDataKey: key, quiet: quiet)
+        let destination = try ImportDestination(db: db, personalDataKey: key, quiet: quiet, keysByUnit: keysByUnit)
+        if keysByUnit {
+            print(
+                "cases, reviews: keys by unit — unique by (center_id, case_no) and (center_id, review_no), numbers still "
+                    + "unique across the province; ready for create_distributed_table (docs/postgresql.md §9)")
+        }
         for job in calendars {
             let year = job.calendar.year
             try destination.loadCalendar(WorkingCalendar(files: [job.calendar]), years: year...year, region: job.region)

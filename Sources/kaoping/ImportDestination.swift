@@ -10,10 +10,14 @@ enum ImportDestination {
     case postgresql(PostgresImporter)
 
     /// Opens or creates the store `db` names, with the importer that writes it.
-    init(db: String, personalDataKey: PersonalDataKey? = nil, quiet: Bool = true) throws {
+    /// With `keysByUnit`, a store in PostgreSQL is created, or changed, with `cases` and `reviews` keyed by unit
+    /// (`PostgresStore.keyByUnit()`, for Citus).
+    init(db: String, personalDataKey: PersonalDataKey? = nil, quiet: Bool = true, keysByUnit: Bool = false) throws {
         let progress: (@Sendable (Int, Double) -> Void)? = quiet ? nil : ProgressBar.shared.report(rows:fraction:)
         if AssessedStore.isConnectionString(db) {
-            var importer = PostgresImporter(store: try PostgresImporter.openOrCreate(db))
+            let store = try PostgresImporter.openOrCreate(db, keysByUnit: keysByUnit)
+            if keysByUnit { try store.keyByUnit() }
+            var importer = PostgresImporter(store: store)
             importer.personalDataKey = personalDataKey
             importer.progress = progress
             self = .postgresql(importer)

@@ -22,6 +22,16 @@ struct PostgresImportTests {
         try body("dbname=\(name)")
     }
 
+    /// The exports of a 300-case demo (`kaoping demo --export`), written to `root/export`: its path.
+    static func demoExport(in root: URL) throws -> String {
+        let export = root.appendingPathComponent("export").path
+        let made = try CommandLineTests.kaoping([
+            "demo", "--cases", "300", "--no-run", "--no-previous", "--out", root.appendingPathComponent("demo").path, "--export", export,
+        ])
+        try #require(made.status == 0, "\(made.stderr)")
+        return export
+    }
+
     /// Appends `lines` (CRLF-free CSV records) to the UTF-8 file at `path`.
     static func append(_ lines: [String], to path: String) throws {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
@@ -50,12 +60,7 @@ struct PostgresImportTests {
         try Self.withDatabase("the same rejects and summaries") { connectionString in
             let root = try CommandLineTests.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: root) }
-            let export = root.appendingPathComponent("export").path
-            let made = try CommandLineTests.kaoping([
-                "demo", "--cases", "300", "--no-run", "--no-previous", "--out", root.appendingPathComponent("demo").path, "--export",
-                export,
-            ])
-            #expect(made.status == 0, "\(made.stderr)")
+            let export = try Self.demoExport(in: root)
             let units = export + "/单位.csv"
             let reviews = export + "/评价.csv"
             let firstUnit = try Self.line(2, of: units)
