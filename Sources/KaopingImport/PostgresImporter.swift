@@ -19,7 +19,7 @@ public struct PostgresImporter {
 
     /// Opens the store the connection string names, migrating an older one, or creates it when the connection's
     /// schema is empty (`kaoping import` and `kaoping calendar import` on a new database), keyed by unit when
-    /// `keysByUnit` (`PostgresStore.keyByUnit()`; an existing store is left as it is).
+    /// `keysByUnit` (`PostgresStore.keyByUnit()`, which changes an existing store in place).
     /// - Throws: `PostgresError` when the server cannot be reached; `StoreError` as `PostgresStore.open` throws it
     ///   when the schema holds tables but no Kaoping store.
     public static func openOrCreate(_ connectionString: String, keysByUnit: Bool = false) throws -> PostgresStore {
@@ -27,7 +27,11 @@ public struct PostgresImporter {
         let relations = try connection.scalar(
             "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')")
-        guard relations == "0" else { return try PostgresStore.open(connectionString) }
+        guard relations == "0" else {
+            let store = try PostgresStore.open(connectionString)
+            if keysByUnit { try store.keyByUnit() }
+            return store
+        }
         return try PostgresStore.create(connectionString, keysByUnit: keysByUnit)
     }
 

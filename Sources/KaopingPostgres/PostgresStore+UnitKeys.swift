@@ -66,17 +66,6 @@ extension PostgresStore {
     /// The unique indexes of a table of the store's schema (primary key included) that are on columns only: each
     /// one's name, its columns in order, and the constraint it backs, if any.
     func uniqueIndexes(of table: String) throws -> [(name: String, columns: [String], constraint: String?)] {
-        try connection.query(
-            """
-            SELECT i.relname, k.conname,
-                   (SELECT string_agg(a.attname, ',' ORDER BY o.ordinality) FROM unnest(x.indkey) WITH ORDINALITY o(attnum, ordinality)
-                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = o.attnum)
-            FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
-            JOIN pg_namespace n ON n.oid = t.relnamespace
-            LEFT JOIN pg_constraint k ON k.conindid = x.indexrelid AND k.conrelid = t.oid
-            WHERE n.nspname = $1 AND t.relname = $2 AND x.indisunique AND x.indexprs IS NULL AND x.indpred IS NULL
-            ORDER BY i.relname COLLATE "C"
-            """, [schema, table]
-        ).map { row in (row[0] ?? "", (row[2] ?? "").split(separator: ",").map(String.init), row[1]) }
+        try indexes(of: table).filter { $0.isUnique && !$0.hasExpressions }.map { ($0.name, $0.columns, $0.constraint) }
     }
 }

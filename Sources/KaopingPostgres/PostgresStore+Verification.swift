@@ -21,16 +21,7 @@ extension PostgresStore {
             guard let table = row[0], let column = row[1] else { continue }
             columns[table, default: [:]][column] = (row[2] ?? "", row[3] == "t", row[4] ?? "")
         }
-        // Every index of the schema: its table, name, whether unique or the primary key, and its columns (an
-        // expression index lists none).
-        let indexRows = try connection.query(
-            """
-            SELECT t.relname, i.relname, x.indisunique, x.indisprimary,
-                   (SELECT string_agg(a.attname, ',' ORDER BY k.ordinality) FROM unnest(x.indkey) WITH ORDINALITY k(attnum, ordinality)
-                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum)
-            FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
-            JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = $1
-            """, [schema])
+        let indexRows = try indexes()
         // The columns each validated CHECK constrains, by table.
         let checkRows = try connection.query(
             """
@@ -48,8 +39,8 @@ extension PostgresStore {
                 .altered(path: place, table: table.name, problem: alteration.words)
             }
             guard let declared = columns[table.name] else { throw altered(.missingTable) }
-            let indexes = indexRows.filter { $0[0] == table.name }
-            let primaryKey = indexes.first { $0[3] == "t" }?[4]?.split(separator: ",").map(String.init) ?? []
+            let indexes = indexRows.filter { $0.table == table.name }
+            let primaryKey = indexes.first { $0.isPrimary }?.columns ?? []
             if primaryKey != table.primaryKey { throw altered(.primaryKey(found: primaryKey, expected: table.primaryKey)) }
             for column in table.columns {
                 guard let found = declared[column.name] else { throw altered(.missingColumn(column.name)) }
@@ -72,13 +63,13 @@ extension PostgresStore {
                     throw altered("的列 \(column.name) 缺少检查约束 CHECK", "lacks the check on column \(column.name)")
                 }
             }
-            let unique = Set(indexes.filter { $0[2] == "t" }.compactMap { $0[4] })
+            let unique = Set(indexes.filter { $0.isUnique && !$0.hasExpressions }.map { $0.columns.joined(separator: ",") })
             // A large table keyed by unit (`keyByUnit()`) is unique by its unit and number instead.
             let byUnit = Self.unitKey(of: table).map { "\($0.unit),\($0.number)" }
             for column in table.uniqueColumns where !unique.contains(column) && byUnit.map({ !unique.contains($0) }) ?? true {
                 throw altered(.notUnique(column))
             }
-            for index in table.uniqueIndexes where !indexes.contains(where: { $0[1] == index.name && $0[2] == "t" }) {
+            for index in table.uniqueIndexes where !indexes.contains(where: { $0.name == index.name && $0.isUnique }) {
                 throw altered(.missingUniqueIndex(index.name))
             }
         }

@@ -15,9 +15,7 @@ enum ImportDestination {
     init(db: String, personalDataKey: PersonalDataKey? = nil, quiet: Bool = true, keysByUnit: Bool = false) throws {
         let progress: (@Sendable (Int, Double) -> Void)? = quiet ? nil : ProgressBar.shared.report(rows:fraction:)
         if AssessedStore.isConnectionString(db) {
-            let store = try PostgresImporter.openOrCreate(db, keysByUnit: keysByUnit)
-            if keysByUnit { try store.keyByUnit() }
-            var importer = PostgresImporter(store: store)
+            var importer = PostgresImporter(store: try PostgresImporter.openOrCreate(db, keysByUnit: keysByUnit))
             importer.personalDataKey = personalDataKey
             importer.progress = progress
             self = .postgresql(importer)
